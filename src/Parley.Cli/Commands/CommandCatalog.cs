@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>Every subcommand of parley, in the order --help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliIO io)
+    {
+        yield return InspectCommand.Create(io);
+    }
+}

@@ -1,0 +1,90 @@
+using Parley.Domains;
+using Parley.Preferences;
+
+namespace Parley.Scenarios;
+
+/// <summary>A whole negotiation: the domain, the actors with their profiles, metadata and an optional deadline.</summary>
+/// <remarks>Immutable. Party names are unique; every <see cref="PartyRole.Party"/> has a profile over <see cref="Domain"/>.</remarks>
+public sealed class Scenario
+{
+    private readonly Party[] _parties;
+
+    /// <summary>Creates a scenario.</summary>
+    /// <exception cref="ArgumentException">Duplicate party names, a party without a profile, or a profile over another domain.</exception>
+    public Scenario(string name, Domain domain, IEnumerable<Party> parties, ScenarioMetadata? metadata = null, Deadline? deadline = null)
+    {
+        Name = name;
+        Domain = domain;
+        _parties = parties.ToArray();
+        Metadata = metadata ?? ScenarioMetadata.Empty;
+        Deadline = deadline;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in _parties)
+        {
+            if (string.IsNullOrWhiteSpace(p.Name))
+            {
+                throw new ArgumentException("A party needs a non-empty name.");
+            }
+
+            if (!names.Add(p.Name))
+            {
+                throw new ArgumentException($"Two parties are named '{p.Name}'.");
+            }
+
+            if (p.Role == PartyRole.Party && p.Profile is null)
+            {
+                throw new ArgumentException($"Party '{p.Name}' negotiates but has no profile.");
+            }
+
+            if (p.Profile is not null && !ReferenceEquals(p.Profile.Domain, domain))
+            {
+                throw new ArgumentException($"The profile of '{p.Name}' is over another domain than the scenario's.");
+            }
+        }
+    }
+
+    /// <summary>The scenario's name (a built-in scenario's id, or the file or folder name).</summary>
+    public string Name { get; }
+
+    /// <summary>The issues and outcome space.</summary>
+    public Domain Domain { get; }
+
+    /// <summary>Every actor, in the scenario's order.</summary>
+    public IReadOnlyList<Party> Parties => _parties;
+
+    /// <summary>The actors whose role is <see cref="PartyRole.Party"/>, in order.</summary>
+    public IReadOnlyList<Party> Negotiators => _parties.Where(p => p.Role == PartyRole.Party).ToArray();
+
+    /// <summary>The mediator, if the scenario has one.</summary>
+    public Party? Mediator => _parties.FirstOrDefault(p => p.Role == PartyRole.Mediator);
+
+    /// <summary>The profiles of the negotiators, in order.</summary>
+    public IReadOnlyList<Profile> Profiles => _parties.Where(p => p.Role == PartyRole.Party).Select(p => p.Profile!).ToArray();
+
+    /// <summary>Title, description, sources.</summary>
+    public ScenarioMetadata Metadata { get; }
+
+    /// <summary>The deadline, if the scenario sets one.</summary>
+    public Deadline? Deadline { get; }
+
+    /// <summary>The actor named <paramref name="name"/>, if any.</summary>
+    public Party? FindParty(string name) => _parties.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>
+    /// The same scenario with only the named negotiators (in the order given); mediators and
+    /// observers are kept.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is not a negotiator of this scenario.</exception>
+    public Scenario WithNegotiators(IReadOnlyList<string> names)
+    {
+        var chosen = new List<Party>();
+        foreach (var n in names)
+        {
+            var p = _parties.FirstOrDefault(x => x.Name == n && x.Role == PartyRole.Party)
+                ?? throw new ArgumentException($"Scenario '{Name}' has no negotiating party '{n}'. Its parties: {string.Join(", ", Negotiators.Select(x => x.Name))}.");
+            chosen.Add(p);
+        }
+
+        return new Scenario(Name, Domain, _parties.Where(p => p.Role != PartyRole.Party).Concat(chosen), Metadata, Deadline);
+    }
+}
