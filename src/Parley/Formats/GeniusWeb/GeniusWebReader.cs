@@ -21,8 +21,8 @@ namespace Parley.Formats.GeniusWeb;
 /// otherwise a <see cref="RealIssue"/> from low to the last value on the grid, with
 /// <c>⌊(high − low)/step⌋ + 1</c> levels (computed in decimal arithmetic).</item>
 /// <item><c>NumberValueSetUtilities</c> (lowValue, lowUtility, highValue, highUtility) becomes a
-/// <see cref="LinearValueFunction"/> through its two points; like GeniusWeb, its low and high values
-/// must be the range's. Utilities must lie in [0, 1], as GeniusWeb requires.</item>
+/// two-point <see cref="PiecewiseLinearValueFunction"/>, exact at both ends and linear between; like
+/// GeniusWeb, its low and high values must be the range's. Utilities must lie in [0, 1], as GeniusWeb requires.</item>
 /// <item>Weights are kept as given (GeniusWeb requires them to sum to 1; Parley does not check).</item>
 /// <item>The reservation bid becomes the reservation value: the bid's utility under the profile
 /// (issues the bid leaves out contribute 0, as in GeniusWeb). GeniusWeb accepts only bids at least as
@@ -415,7 +415,7 @@ public static class GeniusWebReader
             throw input.Error(bp, string.Create(CultureInfo.InvariantCulture, $"the utilities run from {lowValue} to {highValue} but issue '{issue.Name}' ranges from {issue.Low} to {issue.High}; GeniusWeb requires them to match"));
         }
 
-        return new UtilityDef(null, (double)lowValue, lowUtility, (double)highValue, highUtility);
+        return new UtilityDef(null, ToDouble(lowValue), lowUtility, ToDouble(highValue), highUtility);
     }
 
     private static double Utility(JsonInput input, JsonElement e, string path)
@@ -425,6 +425,9 @@ public static class GeniusWebReader
             ? throw input.Error(path, string.Create(CultureInfo.InvariantCulture, $"the utility {u:R} is outside [0, 1], which GeniusWeb requires"))
             : u;
     }
+
+    /// <summary>The double nearest to <paramref name="value"/>, exactly as parsing its text gives it.</summary>
+    private static double ToDouble(decimal value) => double.Parse(value.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>A GeniusWeb issue: discrete values, or a number range with its value count.</summary>
     private sealed record GwIssue(string Name, string[]? Values, decimal Low, decimal High, decimal Step, int Count)
@@ -444,7 +447,7 @@ public static class GeniusWebReader
             }
 
             var last = Low + ((Count - 1) * Step);
-            return new RealIssue(Name, (double)Low, (double)last, Count);
+            return new RealIssue(Name, ToDouble(Low), ToDouble(last), Count);
         }
 
         public bool SameAs(GwIssue other) =>
@@ -520,7 +523,7 @@ public static class GeniusWebReader
                 }
                 else
                 {
-                    functions[i] = LinearValueFunction.Through(u.LowValue, u.LowUtility, u.HighValue, u.HighUtility);
+                    functions[i] = new PiecewiseLinearValueFunction([(u.LowValue, u.LowUtility), (u.HighValue, u.HighUtility)]);
                 }
             }
 

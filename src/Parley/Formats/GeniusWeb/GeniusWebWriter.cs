@@ -28,6 +28,9 @@ namespace Parley.Formats.GeniusWeb;
 /// </remarks>
 public static class GeniusWebWriter
 {
+    /// <summary>How far outside [0, 1] a value may stray by floating-point rounding before the profile is rescaled.</summary>
+    private const double RoundingSlack = 1e-12;
+
     /// <summary>The largest outcome space searched for a reservation bid.</summary>
     public const long ReservationSearchLimit = 4_000_000;
 
@@ -139,7 +142,7 @@ public static class GeniusWebWriter
             for (var l = 0; l < issue.Cardinality; l++)
             {
                 values[i][l] = profile.ValueFunctions[i].EvaluateLevel(issue, l);
-                outOfRange |= values[i][l] is < 0 or > 1;
+                outOfRange |= values[i][l] is < -RoundingSlack or > 1 + RoundingSlack;
             }
         }
 
@@ -166,6 +169,12 @@ public static class GeniusWebWriter
             shift += profile.Weights[i] * offsets[i];
         }
 
+        if (shift == 0 && Math.Abs(total - 1) <= RoundingSlack)
+        {
+            // Already GeniusWeb's scale up to rounding: keep the weights as they are.
+            total = 1;
+        }
+
         var weights = new double[n];
         if (total <= 0)
         {
@@ -186,7 +195,8 @@ public static class GeniusWebWriter
                 weights[i] = profile.Weights[i] * scales[i] / total;
                 for (var l = 0; l < values[i].Length; l++)
                 {
-                    values[i][l] = (values[i][l] - offsets[i]) / scales[i];
+                    // Within rounding slack of [0, 1] a value is clamped (a change of at most 1e-12).
+                    values[i][l] = Math.Clamp((values[i][l] - offsets[i]) / scales[i], 0, 1);
                 }
             }
         }
@@ -294,7 +304,7 @@ public static class GeniusWebWriter
                     if (gwEncodings[i].Range is { } range)
                     {
                         w.WritePropertyName(domain.Issues[i].Name);
-                        w.WriteRawValue(range.ValueAt(bid[i]).ToString(CultureInfo.InvariantCulture));
+                        w.WriteRawValue(Normalize(range.ValueAt(bid[i])).ToString(CultureInfo.InvariantCulture));
                     }
                     else
                     {
@@ -471,7 +481,7 @@ public static class GeniusWebWriter
             }
 
             maxUtility = Math.Max(maxUtility, u);
-            if (u >= target && u < bestUtility)
+            if (u >= target - RoundingSlack && u < bestUtility)
             {
                 bestUtility = u;
                 best = (int[])levels.Clone();
@@ -520,8 +530,11 @@ public static class GeniusWebWriter
     private static void WriteDecimal(Utf8JsonWriter w, string name, decimal value)
     {
         w.WritePropertyName(name);
-        w.WriteRawValue(value.ToString(CultureInfo.InvariantCulture));
+        w.WriteRawValue(Normalize(value).ToString(CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The same number without trailing zeros (9.00 becomes 9).</summary>
+    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static string SimpleName(string name)
     {
