@@ -237,9 +237,15 @@ public sealed class MediationSession
             view.Restrict(settled, issue);
             var attempts = 2 * Domain.Issues[issue].Cardinality;
             var agreed = false;
+            var firstAttempt = true;
             while (attempts-- > 0 && run.NextRound())
             {
-                var candidate = Call("the mediator", () => _mediator.Propose(view));
+                // The opening text's clause goes to the table first; then the strategy revises it.
+                var opening = view.Incumbent!;
+                var candidate = firstAttempt && !view.Guard.IsCrossed(settled.Settle(issue, opening[issue])) && !_mediator.IsTrusted
+                    ? opening
+                    : Call("the mediator", () => _mediator.Propose(view));
+                firstAttempt = false;
                 if (candidate is null)
                 {
                     break;
