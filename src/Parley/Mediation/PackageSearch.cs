@@ -59,7 +59,7 @@ public static class PackageSearch
         for (var p = 0; p < profiles.Count; p++)
         {
             var gain = profiles[p].Utility(levels) - floors[p];
-            if (gain < -1e-12)
+            if (gain < 0)
             {
                 return null;
             }
