@@ -38,7 +38,7 @@ public static class ArticleAcceptance
             return true;
         }
 
-        return ClauseValue(profile, issue, level) >= profile.ReservationValue + margin - 1e-12;
+        return ClauseValue(profile, issue, level) >= profile.ReservationValue + margin;
     }
 
     /// <summary>Whether the party accepts settling <paramref name="issue"/> at <paramref name="level"/> on top of <paramref name="settled"/>.</summary>

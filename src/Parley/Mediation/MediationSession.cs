@@ -298,6 +298,11 @@ public sealed class MediationSession
             settled = TryPackage(run, settled);
         }
 
+        if (settled.TryComplete(out var whole) && !AllSign(whole))
+        {
+            settled = settled.Reopen(order[^1]);
+        }
+
         run.Agreed = settled;
         if (settled.IsComplete)
         {
@@ -411,6 +416,12 @@ public sealed class MediationSession
             {
                 settled = settled.Settle(i, text[i]);
             }
+        }
+
+        // Articles agreed one by one never make a complete agreement the parties would not sign.
+        if (settled.TryComplete(out var whole) && !AllSign(whole))
+        {
+            settled = settled.Reopen(text.Count - 1);
         }
 
         return settled;
