@@ -184,7 +184,11 @@ public static class GeniusWriter
             for (var l = 0; l < values.Length; l++)
             {
                 values[l] = profile.ValueFunctions[i].EvaluateLevel(issue, l);
-                if (values[l] < 0)
+                if (values[l] < 0 && values[l] >= -FitTolerance)
+                {
+                    values[l] = 0; // rounding noise of a function that touches 0
+                }
+                else if (values[l] < 0)
                 {
                     throw new InputException(file, $"issue '{issue.Name}'", string.Create(CultureInfo.InvariantCulture, $"level '{issue.FormatLevel(l)}' has the negative value {values[l]:R}; GENIUS values are 0 or more"));
                 }
