@@ -213,7 +213,7 @@ public static partial class GeniusReader
             offset = ParseFinite(path, evaluator, "offset", RequireAttribute(path, evaluator, "offset"));
         }
 
-        return ClampedLinear(slope, offset - (slope * lo), issue.Min, issue.Max);
+        return CheckedClampedLinear(path, element, issue, slope, offset - (slope * lo));
     }
 
     /// <summary>GENIUS's EvaluatorReal: linear <c>clamp(parameter1·x + parameter0, 0, 1)</c>, constant <c>parameter0</c>, or triangular.</summary>
@@ -226,7 +226,7 @@ public static partial class GeniusReader
         switch (ftype.Trim().ToLowerInvariant())
         {
             case "linear":
-                return ClampedLinear(P(1), P(0), issue.Min, issue.Max);
+                return CheckedClampedLinear(path, evaluator, issue, P(1), P(0));
             case "constant":
                 return new LinearValueFunction(0, P(0));
             case "triangular":
@@ -240,6 +240,16 @@ public static partial class GeniusReader
             default:
                 throw new InputException(path, Where(evaluator), $"evaluator type '{ftype}' of issue '{issue.Name}' is not supported (linear, constant and triangular are)");
         }
+    }
+
+    private static NumericValueFunction CheckedClampedLinear(string path, XElement element, NumericIssue issue, double a, double b)
+    {
+        if (!double.IsFinite(b) || !double.IsFinite((a * issue.Min) + b) || !double.IsFinite((a * issue.Max) + b))
+        {
+            throw new InputException(path, Where(element), $"the linear evaluator of issue '{issue.Name}' overflows: its slope and offset are too large");
+        }
+
+        return ClampedLinear(a, b, issue.Min, issue.Max);
     }
 
     /// <summary><c>clamp(a·x + b, 0, 1)</c> on [lo, hi], exactly: linear when no clamping happens there, piecewise linear otherwise.</summary>
