@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliIO io)
     {
+        yield return DemoCommand.Create(io);
+        yield return MediateCommand.Create(io);
         yield return InspectCommand.Create(io);
         yield return ConvertCommand.Create(io);
     }

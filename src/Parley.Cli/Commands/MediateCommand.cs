@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Parley.Formats;
+using Parley.Mediation;
+using Parley.Reports;
+using Parley.Scenarios;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley mediate &lt;scenario&gt; --mediator annealing|hill-climbing|random-flip|nash|maximin
+/// [--voters truthful|strategic|annealing] [--protocol votes|feedback|veto] [--agenda a,b,c]
+/// [--rounds N] [--seed 7] [--profiles a,b] [--json] [--report dir]</c>.
+/// </summary>
+internal static class MediateCommand
+{
+    /// <summary>The round limit when neither --rounds nor the scenario's deadline gives one.</summary>
+    public const int DefaultRounds = 200;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(CliIO io)
+    {
+        var scenario = CommonOptions.ScenarioArgument();
+        var profiles = CommonOptions.ProfilesOption();
+        var json = CommonOptions.JsonOption();
+        var mediator = new Option<string>("--mediator")
+        {
+            Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash or maximin (trusted: the parties confide their profiles to it).",
+            DefaultValueFactory = _ => "annealing",
+        };
+        mediator.AcceptOnlyFromAmong(MediationChoices.Mediators);
+        var voters = new Option<string>("--voters")
+        {
+            Description = "The parties' strategy: truthful, strategic or annealing; or one per party, comma-separated, in party order.",
+            DefaultValueFactory = _ => "truthful",
+        };
+        var protocol = new Option<string>("--protocol")
+        {
+            Description = "How parties answer each text: votes (accept/reject), feedback (better/same/worse) or veto (block changed articles).",
+            DefaultValueFactory = _ => "votes",
+        };
+        protocol.AcceptOnlyFromAmong(MediationChoices.Protocols);
+        var agenda = new Option<string?>("--agenda") { Description = "Issue by issue: the issues' names in the order they are taken up (unlisted issues follow in domain order). A settled article stays settled." };
+        var rounds = new Option<int?>("--rounds") { Description = $"The round limit (each text put to the parties is a round). Default: the scenario's round deadline, else {DefaultRounds}." };
+        var seed = new Option<int>("--seed") { Description = "The seed every random choice derives from: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
+        var postSettlement = new Option<bool>("--post-settlement") { Description = "After a deal, let a trusted mediator propose improvements every party weakly prefers (Raiffa's post-settlement settlement)." };
+        var report = new Option<string?>("--report") { Description = "Write a report folder there: index.html (figures, the text's versions), final-text.md and trace.json." };
+        var command = new Command("mediate", "Run a mediated negotiation over a single negotiating text and show what was agreed, what stays open, and what would close the gap.");
+        command.Arguments.Add(scenario);
+        command.Options.Add(mediator);
+        command.Options.Add(voters);
+        command.Options.Add(protocol);
+        command.Options.Add(agenda);
+        command.Options.Add(rounds);
+        command.Options.Add(seed);
+        command.Options.Add(postSettlement);
+        command.Options.Add(profiles);
+        command.Options.Add(json);
+        command.Options.Add(report);
+        command.SetAction(async (parse, ct) =>
+        {
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
+            if (loaded.Negotiators.Count == 0)
+            {
+                throw new InputException(loaded.Name, "", "the scenario has no negotiating party to mediate between");
+            }
+
+            var roundLimit = parse.GetValue(rounds) ?? loaded.Deadline?.Rounds ?? DefaultRounds;
+            if (roundLimit <= 0)
+            {
+                throw new InputException("--rounds", "", "the round limit must be a positive number");
+            }
+
+            var options = new MediationOptions
+            {
+                Protocol = MediationChoices.Protocol(parse.GetValue(protocol)!),
+                Rounds = roundLimit,
+                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationChoices.Agenda(loaded.Domain, names) : null,
+                PostSettlement = parse.GetValue(postSettlement),
+            };
+            var voterList = Voters(parse.GetValue(voters)!, loaded);
+            var session = new MediationSession(loaded, MediationChoices.Mediator(parse.GetValue(mediator)!), voterList, options, parse.GetValue(seed));
+            var asJson = parse.GetValue(json);
+            MediationConsole? printer = null;
+            if (!asJson)
+            {
+                var console = CommonOptions.Console(io);
+                console.Write(new Rule($"[bold]{Markup.Escape(loaded.Metadata.Title ?? loaded.Name)}[/]").LeftJustified());
+                console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"mediator: {parse.GetValue(mediator)} · protocol: {parse.GetValue(protocol)}{(options.Agenda is null ? "" : " · issue by issue")} · parties: {string.Join(", ", loaded.Negotiators.Select((p, k) => $"{p.Name} ({voterList[voterList.Count == 1 ? 0 : k].Name})"))} · rounds ≤ {roundLimit} · seed {parse.GetValue(seed)}")));
+                printer = new MediationConsole(console, loaded, showRounds: false);
+            }
+
+            var result = session.Run(printer, ct);
+            if (asJson)
+            {
+                await io.Out.WriteLineAsync(MediationJson.Summary(result, loaded).ToJsonString(Json)).ConfigureAwait(false);
+            }
+            else
+            {
+                printer!.WriteResult(result);
+            }
+
+            if (parse.GetValue(report) is { } folder)
+            {
+                var files = MediationReportFolder.Write(folder, result, loaded);
+                await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
+            }
+
+            return result.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<Voter> Voters(string value, Scenario scenario)
+    {
+        var names = CommonOptions.SplitList(value) ?? ["truthful"];
+        foreach (var n in names)
+        {
+            if (!MediationChoices.Voters.Contains(n, StringComparer.Ordinal))
+            {
+                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationChoices.Voters)})");
+            }
+        }
+
+        if (names.Count != 1 && names.Count != scenario.Negotiators.Count)
+        {
+            throw new InputException("--voters", "", $"{names.Count} strategies given for {scenario.Negotiators.Count} parties: give one for all, or one per party");
+        }
+
+        return names.Select(MediationChoices.Voter).ToArray();
+    }
+}
