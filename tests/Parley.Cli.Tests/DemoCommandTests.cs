@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests;
+
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task Demo_NoArguments_ShowsRound5AndWritesTheReport()
+    {
+        using var dir = new TempDir();
+        var folder = Path.Combine(dir.Path, "demo");
+
+        var (code, output, _) = await CliRunner.RunAsync("demo", "--report", folder);
+
+        code.ShouldBe(0);
+        output.ShouldContain("coordination-mechanism = joint-cell-us");
+        output.ShouldContain("partial agreement");
+        output.ShouldContain("Open issues");
+        output.ShouldContain("Who would have to move");
+        output.ShouldContain("Nash package");
+        output.ShouldContain("Report written to");
+        var page = File.ReadAllText(Path.Combine(folder, "index.html"));
+        page.ShouldContain("<svg");
+        page.ShouldContain("Versions of the text");
+        File.ReadAllText(Path.Combine(folder, "final-text.md")).ShouldContain("joint communication cell");
+        using var trace = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "trace.json")));
+        trace.RootElement.GetProperty("scenario").GetString().ShouldBe("israel-syria-2026");
+        trace.RootElement.GetProperty("endReason").GetString().ShouldBe("partial");
+        var text = trace.RootElement.GetProperty("text");
+        text.GetProperty("coordination-mechanism").GetString().ShouldBe("joint-cell-us");
+        text.GetProperty("withdrawal").ValueKind.ShouldBe(JsonValueKind.Null);
+        text.GetProperty("demilitarisation").ValueKind.ShouldBe(JsonValueKind.Null);
+        text.GetProperty("airspace").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Demo_SameSeed_SameOutputAndTrace()
+    {
+        using var dir = new TempDir();
+        var a = Path.Combine(dir.Path, "a");
+        var b = Path.Combine(dir.Path, "b");
+
+        var first = await CliRunner.RunAsync("demo", "--report", a, "--seed", "5");
+        var second = await CliRunner.RunAsync("demo", "--report", b, "--seed", "5");
+
+        second.Out.Replace(b, a, StringComparison.Ordinal).ShouldBe(first.Out);
+        File.ReadAllText(Path.Combine(b, "trace.json")).ShouldBe(File.ReadAllText(Path.Combine(a, "trace.json")));
+        File.ReadAllText(Path.Combine(b, "index.html")).ShouldBe(File.ReadAllText(Path.Combine(a, "index.html")));
+    }
+
+    [Fact]
+    public async Task Demo_ReportFolderIsAFile_ExitsTwo()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "taken");
+        await File.WriteAllTextAsync(file, "x");
+
+        var (code, _, error) = await CliRunner.RunAsync("demo", "--report", file);
+
+        code.ShouldBe(2);
+        error.ShouldContain("cannot write the report");
+    }
+}

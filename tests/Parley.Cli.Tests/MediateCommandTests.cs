@@ -1,0 +1,122 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests;
+
+public sealed class MediateCommandTests
+{
+    [Fact]
+    public async Task Mediate_BuiltInScenarioIssueByIssue_FollowsTheJsonContract()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("mediate", "israel-syria-2026", "--mediator", "hill-climbing", "--agenda", "coordination-mechanism,withdrawal", "--seed", "7", "--json");
+
+        code.ShouldBe(0);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("endReason").GetString().ShouldBe("partial");
+        root.GetProperty("rounds").GetInt32().ShouldBeGreaterThan(0);
+        root.GetProperty("versions").GetInt32().ShouldBeGreaterThan(1);
+        root.GetProperty("agreedIssues").EnumerateArray().Select(e => e.GetString()).ShouldContain("coordination-mechanism");
+        var withdrawal = root.GetProperty("openIssues").EnumerateArray().Single(e => e.GetProperty("issue").GetString() == "withdrawal");
+        withdrawal.GetProperty("positions").GetProperty("Israel").GetString().ShouldNotBeNullOrEmpty();
+        withdrawal.GetProperty("positions").GetProperty("Syria").GetString().ShouldBe("full-90-days");
+        var text = root.GetProperty("text");
+        text.GetProperty("withdrawal").ValueKind.ShouldBe(JsonValueKind.Null);
+        text.GetProperty("coordination-mechanism").GetString().ShouldBe("joint-cell-us");
+        text.EnumerateObject().Count().ShouldBe(11);
+        root.GetProperty("utilities").GetProperty("Israel").GetDouble().ShouldBeInRange(0, 1);
+        root.GetProperty("utilities").GetProperty("Syria").GetDouble().ShouldBeInRange(0, 1);
+    }
+
+    [Fact]
+    public async Task Mediate_NashMediator_AgreesOnTheNashPackage()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("mediate", "israel-syria-2026", "--mediator", "nash", "--json");
+
+        code.ShouldBe(0);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("endReason").GetString().ShouldBe("agreement");
+        root.GetProperty("openIssues").GetArrayLength().ShouldBe(0);
+        foreach (var article in root.GetProperty("nashPackage").EnumerateObject())
+        {
+            root.GetProperty("text").GetProperty(article.Name).GetString().ShouldBe(article.Value.GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("annealing", "votes", "truthful")]
+    [InlineData("hill-climbing", "feedback", "strategic")]
+    [InlineData("random-flip", "veto", "annealing")]
+    [InlineData("maximin", "votes", "truthful")]
+    public async Task Mediate_AnacDomain_EndsWithATextEveryPartySigned(string mediator, string protocol, string voters)
+    {
+        var (code, output, _) = await CliRunner.RunAsync("mediate", RepoPaths.Domain("anac", "y2011", "Laptop"), "--mediator", mediator, "--protocol", protocol, "--voters", voters, "--rounds", "150", "--json");
+
+        code.ShouldBe(0);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("endReason").GetString().ShouldBeOneOf("agreement", "partial", "deadline");
+        root.GetProperty("mediator").GetString().ShouldBe(mediator);
+        root.GetProperty("protocol").GetString().ShouldBe(protocol);
+        root.GetProperty("utilities").EnumerateObject().Count().ShouldBe(2);
+        if (root.GetProperty("endReason").GetString() == "agreement")
+        {
+            root.GetProperty("text").EnumerateObject().ShouldAllBe(p => p.Value.ValueKind == JsonValueKind.String);
+        }
+    }
+
+    [Fact]
+    public async Task Mediate_SameSeed_SameJson()
+    {
+        string[] args = ["mediate", "israel-syria-2026", "--mediator", "annealing", "--rounds", "120", "--seed", "3", "--json"];
+
+        var first = await CliRunner.RunAsync(args);
+        var second = await CliRunner.RunAsync(args);
+
+        first.ExitCode.ShouldBe(0);
+        second.Out.ShouldBe(first.Out);
+    }
+
+    [Fact]
+    public async Task Mediate_Report_WritesPageTextAndTrace()
+    {
+        using var dir = new TempDir();
+        var folder = Path.Combine(dir.Path, "report");
+
+        var (code, output, error) = await CliRunner.RunAsync("mediate", "israel-syria-2026", "--mediator", "hill-climbing", "--agenda", "coordination-mechanism", "--report", folder);
+
+        code.ShouldBe(0);
+        output.ShouldContain("partial agreement");
+        error.ShouldContain("report written to");
+        File.ReadAllText(Path.Combine(folder, "index.html")).ShouldContain("<svg");
+        File.ReadAllText(Path.Combine(folder, "final-text.md")).ShouldContain("joint communication cell");
+        using var trace = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "trace.json")));
+        trace.RootElement.GetProperty("trace").GetArrayLength().ShouldBe(trace.RootElement.GetProperty("rounds").GetInt32());
+        trace.RootElement.GetProperty("textVersions").GetArrayLength().ShouldBe(trace.RootElement.GetProperty("versions").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("--mediator", "oracle")]
+    [InlineData("--protocol", "shout")]
+    [InlineData("--agenda", "coordination-mechanism,no-such-issue")]
+    [InlineData("--voters", "truthful,strategic,annealing")]
+    [InlineData("--voters", "liar")]
+    [InlineData("--rounds", "0")]
+    public async Task Mediate_BadOption_ExitsTwo(string option, string value)
+    {
+        var (code, output, error) = await CliRunner.RunAsync("mediate", "israel-syria-2026", option, value, "--json");
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldStartWith("error:");
+    }
+
+    [Fact]
+    public async Task Mediate_MissingScenario_ExitsTwo()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("mediate", "no-such-scenario-anywhere", "--json");
+
+        code.ShouldBe(2);
+        error.ShouldContain("no-such-scenario-anywhere");
+    }
+}
