@@ -39,7 +39,7 @@ public static class MediationReportDocument
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Mediator</dt><dd>{E(result.Mediator)} · {E(result.Protocol.ToString().ToLowerInvariant())}{(result.Trace.Any(r => r.Issue is not null) ? " · issue by issue" : "")}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Parties' strategies</dt><dd>{E(string.Join(", ", result.PartyNames.Select((n, i) => $"{n}: {result.Voters[i]}")))}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Rounds · versions</dt><dd>{result.Rounds} · {result.Versions.Count}</dd>");
-        sb.Append("<dt>Utility of what was agreed</dt><dd>");
+        sb.Append("<dt>Utility of what was agreed</dt><dd>").Append(agreement.IsComplete ? "" : "<span class=\"hint\">agreed articles only:</span> ");
         sb.Append(string.Join(" · ", result.PartyNames.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{E(n)} {result.Utilities[i]:0.00} (reservation {parties[i].Profile!.ReservationValue:0.00})"))));
         sb.Append("</dd></dl>");
         if (result.FailureMessage is not null)
@@ -48,16 +48,25 @@ public static class MediationReportDocument
         }
 
         sb.Append("</section>\n");
+        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"lede\">{Lede(result, scenario)}</p>\n");
 
         // Figures.
+        var byIssue = result.Trace.Any(r => r.Issue is not null);
         sb.Append("<section class=\"figures\"><h2>Figures</h2><div class=\"figrow\">\n");
-        sb.Append("<figure>").Append(MediationPlots.UtilityOverRounds(result, scenario)).Append("<figcaption>Each party's utility of every text put to it (faint dots: rejected, solid: adopted; line: the text in force); dashed: reservation values.</figcaption></figure>\n");
+        var overRounds = byIssue
+            ? "Each party's utility of the articles agreed so far, round by round (open articles count 0); dashed: reservation values; dotted: each party's utility of the package that would close the gap."
+            : "Each party's utility of every text put to it (faint dots: rejected, solid: adopted; line: the text in force); dashed: reservation values.";
+        sb.Append("<figure>").Append(MediationPlots.UtilityOverRounds(result, scenario)).Append(CultureInfo.InvariantCulture, $"<figcaption>{E(overRounds)}</figcaption></figure>\n");
         if (MediationPlots.UtilityPlane(result, scenario) is { } plane)
         {
-            sb.Append("<figure>").Append(plane).Append("<figcaption>Texts in the utility plane; shaded: both above their reservation values.</figcaption></figure>\n");
+            var planeCaption = byIssue
+                ? "The agreed articles' utilities, version by version, against the packages a trusted mediator would table; shaded: both parties above their reservation values."
+                : "Every text put to the parties in the utility plane; shaded: both above their reservation values.";
+            sb.Append("<figure>").Append(plane).Append(CultureInfo.InvariantCulture, $"<figcaption>{E(planeCaption)}</figcaption></figure>\n");
         }
 
-        sb.Append("</div></section>\n");
+        sb.Append("</div>\n<figure class=\"wide\">").Append(MediationPlots.TextTimeline(result, scenario)).Append("<figcaption>The negotiating text, version by version: each column is a version, each row an article.</figcaption></figure>\n");
+        sb.Append("</section>\n");
 
         // Articles: final status with zones and gaps.
         sb.Append("<section><h2>Where each article stands</h2><table class=\"gaps\"><thead><tr><th>#</th><th>Article</th><th>Status</th><th>Clauses all accept alone</th>");
@@ -66,7 +75,7 @@ public static class MediationReportDocument
             sb.Append(CultureInfo.InvariantCulture, $"<th>{E(p.Name)}'s position</th>");
         }
 
-        sb.Append("<th>Closing package</th><th>Who moves</th></tr></thead><tbody>\n");
+        sb.Append("<th>Closing package</th><th>Who moves (share of the issue's value given up)</th></tr></thead><tbody>\n");
         for (var i = 0; i < domain.IssueCount; i++)
         {
             var issue = domain.Issues[i];
@@ -90,29 +99,35 @@ public static class MediationReportDocument
         }
 
         sb.Append("</tbody></table>\n");
-        sb.Append(PackageLine("Package that would close the remaining gap", agreement.ClosingPackage, scenario));
-        sb.Append(PackageLine("Nash package over the whole text (for comparison)", agreement.NashPackage, scenario));
         sb.Append("</section>\n");
+        sb.Append(Packages(result, scenario));
 
         // Final text.
         sb.Append(CultureInfo.InvariantCulture, $"<section class=\"text final\"><h2>Final text <span class=\"version\">version {result.FinalText.Version}</span></h2>\n");
         sb.Append(NegotiatingTextDocument.ToHtmlFragment(result.FinalText, null, agreement));
         sb.Append("</section>\n");
 
-        // Versions, newest first, each with its changes.
-        sb.Append("<section class=\"versions\"><h2>Versions of the text</h2>\n");
-        for (var v = result.Versions.Count - 1; v >= 0; v--)
+        // Versions, first to last, each with its changes.
+        sb.Append("<section class=\"versions\"><h2>Versions of the text</h2>\n<table class=\"versions\"><thead><tr><th>Version</th><th>Agreed</th><th>Articles</th><th>Change</th></tr></thead><tbody>\n");
+        for (var v = 0; v < result.Versions.Count; v++)
         {
             var text = result.Versions[v];
             var previous = v > 0 ? result.Versions[v - 1] : null;
-            var changes = text.ChangedFrom(previous);
-            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"version-entry\"><h3>Version {text.Version} <span class=\"count\">{text.AgreedCount}/{domain.IssueCount} agreed</span></h3>");
-            if (!string.IsNullOrWhiteSpace(text.Note))
+            var changes = previous is null ? [] : text.ChangedFrom(previous);
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"v\">v{text.Version}</td><td class=\"n\">{text.AgreedCount}/{domain.IssueCount}</td><td class=\"strip\">");
+            for (var i = 0; i < domain.IssueCount; i++)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(text.Note!)}</p>");
+                var mark = NegotiatingTextDocument.Mark(text.Statuses[i]);
+                sb.Append(CultureInfo.InvariantCulture, $"<span class=\"cell {mark}{(changes.Contains(i) ? " changed" : "")}\" title=\"{i + 1}. {E(domain.Issues[i].Name)}: {mark}\"></span>");
             }
 
-            if (previous is not null && changes.Count > 0)
+            sb.Append("</td><td>");
+            if (!string.IsNullOrWhiteSpace(text.Note))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<span class=\"note\">{E(text.Note!)}</span>");
+            }
+
+            if (previous is not null && changes.Count > 0 && changes.Count <= 4)
             {
                 sb.Append("<ul class=\"diff\">");
                 foreach (var i in changes)
@@ -126,10 +141,10 @@ public static class MediationReportDocument
                 sb.Append("</ul>");
             }
 
-            sb.Append("</div>\n");
+            sb.Append("</td></tr>\n");
         }
 
-        sb.Append("</section>\n");
+        sb.Append("</tbody></table></section>\n");
         if (scenario.Metadata.Sources is { Count: > 0 } sources)
         {
             sb.Append("<section class=\"sources\"><h2>Sources</h2><ul>");
@@ -145,20 +160,100 @@ public static class MediationReportDocument
         return sb.ToString();
     }
 
-    private static string PackageLine(string label, Domains.Outcome? package, Scenario scenario)
+    /// <summary>The outcome in three sentences: what was agreed, what stays open and why, and what would close the gap.</summary>
+    private static string Lede(MediationResult result, Scenario scenario)
     {
+        static string E(string s) => NegotiatingTextDocument.E(s);
+        var domain = scenario.Domain;
+        var agreement = result.Agreement;
+        var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"package\"><b>{NegotiatingTextDocument.E(label)}:</b> ");
-        if (package is null)
+        var agreed = agreement.AgreedIssues.Select(i => domain.Issues[i].Name).ToArray();
+        sb.Append(agreed.Length == 0
+            ? "<b>No article was agreed.</b> "
+            : string.Create(inv, $"<b>Agreed ({agreed.Length} of {domain.IssueCount}):</b> {E(string.Join(", ", agreed))}. "));
+        if (agreement.OpenIssues.Count == 0)
         {
-            sb.Append("none: no package gives every party its reservation value without crossing a red line.</p>\n");
-            return sb.ToString();
+            return sb.Append("Every party signed the whole text.").ToString();
         }
 
-        sb.Append(NegotiatingTextDocument.E(string.Join("; ", scenario.Domain.Describe(package).Select(kv => $"{kv.Key} = {kv.Value}"))));
-        var utilities = scenario.Negotiators.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Profile!.Utility(package):0.00}"));
-        sb.Append(CultureInfo.InvariantCulture, $" <span class=\"u\">({NegotiatingTextDocument.E(string.Join(", ", utilities))})</span></p>\n");
+        var blocked = agreement.OpenIssues.Where(g => g.ZoneOfAgreement.Count == 0).Select(g => g.Name).ToArray();
+        var settleable = agreement.OpenIssues.Where(g => g.ZoneOfAgreement.Count > 0).Select(g => g.Name).ToArray();
+        sb.Append(CultureInfo.InvariantCulture, $"<b>Open ({agreement.OpenIssues.Count}):</b> {E(string.Join(", ", agreement.OpenIssues.Select(g => g.Name)))}");
+        sb.Append(blocked.Length == agreement.OpenIssues.Count
+            ? "; on none of them is any clause acceptable to every party on its own. "
+            : string.Create(inv, $"; {E(string.Join(", ", settleable))} could still be settled alone. "));
+        if (agreement.ClosingPackage is { } closing)
+        {
+            var utilities = string.Join(", ", scenario.Negotiators.Select(p => string.Create(inv, $"{p.Name} {p.Profile!.Utility(closing):0.00}")));
+            var movers = scenario.Negotiators
+                .Select(p => (p.Name, Issues: agreement.OpenIssues.Where(g => g.Moves.Any(mv => mv.Party == p.Name)).Select(g => g.Name).ToArray()))
+                .Where(x => x.Issues.Length > 0)
+                .Select(x => $"{x.Name} on {string.Join(", ", x.Issues)}");
+            sb.Append(CultureInfo.InvariantCulture, $"<b>What would close the gap:</b> a package that keeps the agreed articles and that every party would sign ({E(utilities)})");
+            sb.Append(blocked.Length == agreement.OpenIssues.Count ? ", a trade across issues: " : ": ");
+            sb.Append(CultureInfo.InvariantCulture, $"{E(string.Join("; ", movers))} would have to move.");
+        }
+        else
+        {
+            sb.Append("<b>No package</b> that keeps the agreed articles gives every party its reservation value without crossing a red line.");
+        }
+
         return sb.ToString();
+    }
+
+    private static string Packages(MediationResult result, Scenario scenario)
+    {
+        static string E(string s) => NegotiatingTextDocument.E(s);
+        var domain = scenario.Domain;
+        var agreement = result.Agreement;
+        var columns = new List<(string Title, Domains.Outcome? Package)>();
+        if (!agreement.IsComplete)
+        {
+            columns.Add(("Package that would close the gap (keeps the agreed articles)", agreement.ClosingPackage));
+        }
+
+        columns.Add(("Nash package over the whole text (for comparison)", agreement.NashPackage));
+        var sb = new StringBuilder();
+        sb.Append("<section><h2>Packages a trusted mediator would table</h2><p class=\"hint\">The best Nash product of gains over the reservation values among the packages that cross no red line; the parties confide their profiles to the mediator, never to each other. Bold: a clause that differs from the agreed text.</p>\n");
+        if (columns.All(c => c.Package is null))
+        {
+            return sb.Append("<p class=\"package\">None: no package gives every party its reservation value without crossing a red line.</p></section>\n").ToString();
+        }
+
+        sb.Append("<table class=\"gaps packages\"><thead><tr><th>#</th><th>Article</th>");
+        foreach (var (title, _) in columns)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<th>{E(title)}</th>");
+        }
+
+        sb.Append("</tr></thead><tbody>\n");
+        for (var i = 0; i < domain.IssueCount; i++)
+        {
+            var settled = agreement.Agreed.IsSettled(i);
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{i + 1}</td><td>{E(domain.Issues[i].Name)}{(settled ? " <span class=\"mark agreed\">agreed</span>" : "")}</td>");
+            foreach (var (_, package) in columns)
+            {
+                var cell = package is null ? "<em>none</em>" : E(domain.Issues[i].FormatLevel(package[i]));
+                var differs = package is not null && (!settled || package[i] != agreement.Agreed[i]);
+                sb.Append(differs ? $"<td><b>{cell}</b></td>" : $"<td>{cell}</td>");
+            }
+
+            sb.Append("</tr>\n");
+        }
+
+        foreach (var p in scenario.Negotiators)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"utility\"><td></td><td>Utility: {E(p.Name)} <span class=\"hint\">(reservation {p.Profile!.ReservationValue.ToString("0.00", CultureInfo.InvariantCulture)})</span></td>");
+            foreach (var (_, package) in columns)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<td>{(package is null ? "" : p.Profile!.Utility(package).ToString("0.000", CultureInfo.InvariantCulture))}</td>");
+            }
+
+            sb.Append("</tr>\n");
+        }
+
+        return sb.Append("</tbody></table></section>\n").ToString();
     }
 
     private const string Css = """
@@ -177,8 +272,18 @@ public static class MediationReportDocument
         .outcome.ok { background: var(--ok); } .outcome.partial { background: var(--warn); } .outcome.fail { background: var(--bad); }
         dl { display:grid; grid-template-columns: max-content 1fr; gap: 3px 14px; margin: 0; }
         dt { color: var(--muted); } dd { margin: 0; }
-        .figrow { display:flex; flex-wrap: wrap; gap: 18px; }
-        figure { margin: 0; } figcaption { font: 12px/1.4 Helvetica, Arial, sans-serif; color: var(--muted); max-width: 560px; }
+        .figrow { display:flex; flex-wrap: wrap; gap: 28px; align-items: flex-start; }
+        .figrow figure { display: table; } .figrow figcaption { display: table-caption; caption-side: bottom; padding-top: 4px; }
+        .packages-note, section > p.hint { font: 12.5px/1.45 Helvetica, Arial, sans-serif; }
+        .lede { font-size: 15.5px; line-height: 1.55; margin: 16px 0 0; padding: 12px 16px; background: #f7f8fa; border-left: 4px solid var(--accent); }
+        table.packages tr.utility td { border-top: 2px solid var(--line); font-weight: 600; }
+        table.versions { border-collapse: collapse; width: 100%; font: 12.5px/1.4 Helvetica, Arial, sans-serif; }
+        table.versions th, table.versions td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+        table.versions th { background: #f0f2f5; } table.versions td.v { font-weight: 600; white-space: nowrap; } table.versions td.n { color: var(--muted); white-space: nowrap; }
+        td.strip { white-space: nowrap; } .cell { display: inline-block; width: 9px; height: 12px; margin-right: 1px; background: #e6e8ec; vertical-align: middle; }
+        .cell.agreed { background: var(--ok); } .cell.proposed { background: #e3a33b; } .cell.changed { outline: 1.5px solid var(--ink); outline-offset: -1px; }
+        table.versions ul.diff { margin: 2px 0 0; padding-left: 16px; } table.versions .note { color: var(--ink); }
+        figure { margin: 0; } figure.wide { margin-top: 14px; } .hint { color: var(--muted); } figcaption { font: 12px/1.4 Helvetica, Arial, sans-serif; color: var(--muted); max-width: 560px; }
         table.gaps { border-collapse: collapse; width: 100%; font: 12.5px/1.35 Helvetica, Arial, sans-serif; }
         table.gaps th, table.gaps td { border-bottom: 1px solid var(--line); padding: 5px 6px; text-align: left; vertical-align: top; }
         table.gaps th { background: #f0f2f5; }
@@ -196,8 +301,6 @@ public static class MediationReportDocument
         ul.positions { margin: 2px 0 4px 78px; padding-left: 18px; font-size: 13.5px; color: var(--muted); }
         del { color: var(--bad); } ins { color: var(--ok); text-decoration: none; border-bottom: 1px solid var(--ok); }
         .version { font-weight: 400; color: var(--muted); font-size: 13px; }
-        .versions .version-entry { border-bottom: 1px dotted var(--line); padding: 6px 0; break-inside: avoid; }
-        .versions .count { font-weight: 400; color: var(--muted); font-size: 12px; margin-left: 6px; }
         .note { margin: 0 0 2px; font-size: 13.5px; } ul.diff { margin: 2px 0; font: 12.5px/1.4 Helvetica, Arial, sans-serif; }
         .failure { color: var(--bad); }
         .sources, footer { font: 12px/1.45 Helvetica, Arial, sans-serif; color: var(--muted); }

@@ -33,9 +33,9 @@ public static class NegotiatingTextDocument
         }
     }
 
-    /// <summary>The article heading: the issue's description, or its name.</summary>
+    /// <summary>The article heading: the issue's description (without a closing full stop), or its name.</summary>
     public static string Heading(Issue issue) =>
-        string.IsNullOrWhiteSpace(issue.Description) ? issue.Name : issue.Description!;
+        string.IsNullOrWhiteSpace(issue.Description) ? issue.Name : issue.Description!.Trim().TrimEnd('.');
 
     /// <summary>The mark of a status in Markdown: "agreed", "proposed" or "open".</summary>
     public static string Mark(ArticleStatus status) => status switch

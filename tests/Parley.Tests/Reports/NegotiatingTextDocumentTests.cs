@@ -80,6 +80,34 @@ public sealed class NegotiatingTextDocumentTests
     }
 
     [Fact]
+    public void ToHtml_PartialAgreement_SaysWhatIsAgreedOpenAndWhatWouldCloseTheGap()
+    {
+        var scenario = MediationFixtures.BorderTalks(0.5);
+        var result = AgendaRun();
+
+        var html = MediationReportDocument.ToHtml(result, scenario);
+
+        html.ShouldContain("<b>Agreed (2 of 4):</b> channel, de-escalation.");
+        html.ShouldContain("<b>Open (2):</b> withdrawal, zones");
+        html.ShouldContain(result.Agreement.ClosingPackage is null ? "<b>No package</b>" : "<b>What would close the gap:</b>");
+        html.ShouldContain("Packages a trusted mediator would table");
+        html.ShouldContain("<title>The negotiating text, version by version</title>");
+        html.Split("<td class=\"v\">").Length.ShouldBe(result.Versions.Count + 1);
+    }
+
+    [Fact]
+    public void TextTimeline_OneCellPerArticleAndVersion()
+    {
+        var scenario = MediationFixtures.BorderTalks(0.5);
+        var result = AgendaRun();
+
+        var svg = MediationPlots.TextTimeline(result, scenario);
+
+        (svg.Split("<rect ").Length - 1).ShouldBe((scenario.Domain.IssueCount * result.Versions.Count) + 3);
+        (svg.Split("fill=\"#2e8b57\"").Length - 1).ShouldBe(result.Versions.Sum(v => v.AgreedCount) + 1);
+    }
+
+    [Fact]
     public void Summary_Json_FollowsTheMediateContract()
     {
         var scenario = MediationFixtures.BorderTalks(0.5);
