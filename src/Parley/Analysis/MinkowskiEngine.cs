@@ -101,10 +101,115 @@ internal sealed class MinkowskiEngine
     public int UnitCount => _order.Length;
 
     /// <summary>The exact frontier of the feasible outcomes (no red line crossed).</summary>
-    public SpaceSummary Frontier(bool keepTies, IProgress<double>? progress, double progressFrom, double progressTo, out Layer[] forward)
+    public SpaceSummary Frontier(bool keepTies, int maxOutcomes, IProgress<double>? progress, double progressFrom, double progressTo, out Layer[] forward)
     {
-        forward = Run(_order, keepTies, null, progress, progressFrom, progressTo);
-        return Finish(forward, keepTies);
+        forward = Run(_order, false, null, progress, progressFrom, progressTo);
+        var summary = Finish(forward, false);
+        if (keepTies)
+        {
+            for (var p = 0; p < summary.Count; p++)
+            {
+                var all = OutcomesWithVector(summary.Vectors.AsSpan(p * _k, _k).ToArray(), maxOutcomes);
+                summary.Outcomes[p].Clear();
+                summary.Outcomes[p].AddRange(all);
+            }
+        }
+
+        return summary;
+    }
+
+    /// <summary>
+    /// Every feasible outcome whose utility vector (summed in domain order, as Profile.Utility does) is
+    /// exactly <paramref name="target"/>, in outcome-index order, at most <paramref name="max"/>: a
+    /// depth-first search in domain order that prunes branches whose bounds cannot reach the target.
+    /// </summary>
+    private List<int[]> OutcomesWithVector(double[] target, int max)
+    {
+        var k = _k;
+        var n = _domain.IssueCount;
+        var allowed = new int[n][];
+        var maxRem = new double[(n + 1) * k];
+        var minRem = new double[(n + 1) * k];
+        for (var t = 0; t < n; t++)
+        {
+            var list = new List<int>();
+            for (var l = 0; l < _domain.Issues[t].Cardinality; l++)
+            {
+                if (Array.TrueForAll(_profiles, p => p.RedLines.IsLevelAllowed(t, l)))
+                {
+                    list.Add(l);
+                }
+            }
+
+            allowed[t] = list.ToArray();
+        }
+
+        for (var t = n - 1; t >= 0; t--)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                double hi = double.NegativeInfinity, lo = double.PositiveInfinity;
+                foreach (var l in allowed[t])
+                {
+                    hi = Math.Max(hi, _profiles[i].LevelUtility(t, l));
+                    lo = Math.Min(lo, _profiles[i].LevelUtility(t, l));
+                }
+
+                maxRem[(t * k) + i] = maxRem[((t + 1) * k) + i] + hi;
+                minRem[(t * k) + i] = minRem[((t + 1) * k) + i] + lo;
+            }
+        }
+
+        var found = new List<int[]>();
+        var levels = new int[n];
+        var prefix = new double[(n + 1) * k];
+        void Search(int t)
+        {
+            if (found.Count >= max)
+            {
+                return;
+            }
+
+            if (t == n)
+            {
+                for (var i = 0; i < k; i++)
+                {
+                    if (prefix[(n * k) + i] != target[i] || _profiles[i].RedLines.IsCrossed(levels))
+                    {
+                        return;
+                    }
+                }
+
+                found.Add((int[])levels.Clone());
+                return;
+            }
+
+            foreach (var l in allowed[t])
+            {
+                var ok = true;
+                for (var i = 0; i < k; i++)
+                {
+                    var x = prefix[(t * k) + i] + _profiles[i].LevelUtility(t, l);
+                    prefix[((t + 1) * k) + i] = x;
+                    var slack = 1e-9 * (1 + Math.Abs(target[i]));
+                    if (x + maxRem[((t + 1) * k) + i] < target[i] - slack || x + minRem[((t + 1) * k) + i] > target[i] + slack)
+                    {
+                        ok = false;
+                        break;
+                    }
+                }
+
+                if (ok)
+                {
+                    levels[t] = l;
+                    Search(t + 1);
+                }
+            }
+        }
+
+        _ct.ThrowIfCancellationRequested();
+        Search(0);
+        return found;
     }
 
     /// <summary>Whether some feasible outcome gives every party at least <paramref name="reservation"/>.</summary>
@@ -197,7 +302,12 @@ internal sealed class MinkowskiEngine
                 }
             }
 
-            var kept = Skyline.Filter(cand, k, c, ties, keepTies);
+            var kept = Skyline.Filter(cand, k, c, ties, keepTies: true);
+            if (!keepTies)
+            {
+                kept = SmallestOfTies(kept, cand, parents, entries, unit, layers, order, j);
+            }
+
             var vec = new double[kept.Length * k];
             var par = new int[kept.Length];
             var ent = new int[kept.Length];
@@ -213,6 +323,66 @@ internal sealed class MinkowskiEngine
         }
 
         return layers;
+    }
+
+    /// <summary>
+    /// Among candidates with equal partial vectors keeps the one whose partial outcome (the levels
+    /// chosen so far, compared in domain issue order) is smallest: whatever the remaining issues add,
+    /// it gives the smaller outcome index for the same utilities.
+    /// </summary>
+    private int[] SmallestOfTies(int[] kept, double[] cand, int[] parents, int[] entries, Unit unit, Layer[] layers, Unit[] order, int step)
+    {
+        var k = _k;
+        var result = new List<int>(kept.Length);
+        var s = 0;
+        while (s < kept.Length)
+        {
+            var e = s + 1;
+            while (e < kept.Length && cand.AsSpan(kept[e] * k, k).SequenceEqual(cand.AsSpan(kept[s] * k, k)))
+            {
+                e++;
+            }
+
+            if (e - s == 1)
+            {
+                result.Add(kept[s]);
+            }
+            else
+            {
+                var best = kept[s];
+                var bestLevels = PartialLevels(parents[best], entries[best], unit, layers, order, step);
+                for (var t = s + 1; t < e; t++)
+                {
+                    var levels = PartialLevels(parents[kept[t]], entries[kept[t]], unit, layers, order, step);
+                    if (CompareLevels(levels, bestLevels) < 0)
+                    {
+                        best = kept[t];
+                        bestLevels = levels;
+                    }
+                }
+
+                result.Add(best);
+            }
+
+            s = e;
+        }
+
+        return result.ToArray();
+    }
+
+    private int[] PartialLevels(int parent, int entry, Unit unit, Layer[] layers, Unit[] order, int step)
+    {
+        var levels = new int[_domain.IssueCount];
+        Array.Fill(levels, -1);
+        unit.WriteLevels(entry, levels);
+        var state = parent;
+        for (var j = step; j >= 1; j--)
+        {
+            order[j - 1].WriteLevels(layers[j].Entry[state], levels);
+            state = layers[j].Parent[state];
+        }
+
+        return levels;
     }
 
     private SpaceSummary Finish(Layer[] layers, bool keepTies)
@@ -761,6 +931,14 @@ internal sealed class MinkowskiEngine
         public int[] FrontierEntries { get; }
 
         public int FrontierCount => FrontierEntries.Length;
+
+        public void WriteLevels(int entry, int[] levels)
+        {
+            for (var t = 0; t < Issues.Length; t++)
+            {
+                levels[Issues[t]] = Levels[(entry * Issues.Length) + t];
+            }
+        }
 
         /// <summary>Each party's best option utility in the unit.</summary>
         public double[] Max { get; }

@@ -87,7 +87,7 @@ public static class OutcomeSpaceAnalyzer
         MinkowskiEngine.Layer[]? forward = null;
         if (engine is not null)
         {
-            summary = engine.Frontier(keepTies, progress, 0, 0.5, out forward);
+            summary = engine.Frontier(keepTies, Math.Max(1, options.MaxOutcomesPerFrontierPoint), progress, 0, 0.5, out forward);
         }
         else
         {
