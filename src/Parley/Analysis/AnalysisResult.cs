@@ -23,6 +23,7 @@ public sealed class AnalysisResult
         SolutionPoint? kalaiSmorodinsky,
         SolutionPoint? egalitarian,
         SolutionPoint? maxWelfare,
+        SolutionPoint? geniusKalaiSmorodinsky,
         IReadOnlyList<double>? idealUtilities,
         AgreementZone agreementZone,
         IReadOnlyList<IssueGap> gaps,
@@ -37,6 +38,7 @@ public sealed class AnalysisResult
         KalaiSmorodinsky = kalaiSmorodinsky;
         Egalitarian = egalitarian;
         MaxWelfare = maxWelfare;
+        GeniusKalaiSmorodinsky = geniusKalaiSmorodinsky;
         IdealUtilities = idealUtilities;
         AgreementZone = agreementZone;
         Gaps = gaps;
@@ -94,6 +96,15 @@ public sealed class AnalysisResult
 
     /// <summary>The utilitarian solution: the acceptable outcome maximising Σ u_i.</summary>
     public SolutionPoint? MaxWelfare { get; }
+
+    /// <summary>
+    /// The point GENIUS's analysis (BidSpace) calls Kalai–Smorodinsky, kept for comparison with GENIUS
+    /// logs: the frontier point with the least asymmetry Σ_{i&lt;j} |u_i − u_j|, over the whole frontier,
+    /// ignoring reservation values and the ideal point (ties: the smaller first-party utility). It equals
+    /// <see cref="KalaiSmorodinsky"/> when every ideal utility is 1 and the reservation values are equal,
+    /// and the frontier has a point on the diagonal; otherwise it can differ. Null only when nothing is feasible.
+    /// </summary>
+    public SolutionPoint? GeniusKalaiSmorodinsky { get; }
 
     /// <summary>Each party's best utility over the outcomes every party accepts (the ideal point); null when the zone is empty.</summary>
     public IReadOnlyList<double>? IdealUtilities { get; }

@@ -126,6 +126,26 @@ public static class OutcomeSpaceAnalyzer
             welfare = Best(summary, acceptable, k, SolutionObjectives.Welfare);
         }
 
+        SolutionPoint? geniusKs = null;
+        var leastAsymmetry = double.PositiveInfinity;
+        for (var p = 0; p < summary.Count; p++)
+        {
+            var asymmetry = 0.0;
+            for (var i = 0; i < k; i++)
+            {
+                for (var j = i + 1; j < k; j++)
+                {
+                    asymmetry += Math.Abs(summary.Vectors[(p * k) + i] - summary.Vectors[(p * k) + j]);
+                }
+            }
+
+            if (asymmetry <= leastAsymmetry)
+            {
+                leastAsymmetry = asymmetry;
+                geniusKs = new SolutionPoint(summary.Vectors.AsSpan(p * k, k).ToArray(), new Outcome(summary.Outcomes[p][0]));
+            }
+        }
+
         // Zone of agreement.
         var zoneCount = summary.ZoneCount;
         if (engine is not null)
@@ -181,6 +201,7 @@ public static class OutcomeSpaceAnalyzer
             ks,
             egalitarian,
             welfare,
+            geniusKs,
             ideal,
             new AgreementZone(zoneEmpty, zoneCount),
             gaps,
