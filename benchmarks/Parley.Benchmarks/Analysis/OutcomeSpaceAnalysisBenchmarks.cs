@@ -11,6 +11,7 @@ namespace Parley.Benchmarks.Analysis;
 [MemoryDiagnoser]
 public class OutcomeSpaceAnalysisBenchmarks
 {
+    private static readonly AnalysisOptions FrontierOnly = new() { CountAgreementZone = false, AnalyzeGaps = false };
     private AdditiveProfile[] _twoParty = null!;
     private AdditiveProfile[] _threeParty = null!;
     private AdditiveProfile[] _worstCase = null!;
@@ -23,11 +24,19 @@ public class OutcomeSpaceAnalysisBenchmarks
         _worstCase = GeneratedDomains.ZeroSum80000();
     }
 
-    /// <summary>Two parties, 12 issues × 10 options: 10^12 outcomes.</summary>
+    /// <summary>Two parties, 12 issues × 10 options: 10^12 outcomes; frontier and solution points only.</summary>
+    [Benchmark]
+    public AnalysisResult TwoParties_TenToTheTwelve_FrontierAndSolutions() => OutcomeSpaceAnalyzer.Analyze(_twoParty, FrontierOnly);
+
+    /// <summary>Three parties, 9 issues × 10 options: 10^9 outcomes; frontier and solution points only.</summary>
+    [Benchmark]
+    public AnalysisResult ThreeParties_TenToTheNine_FrontierAndSolutions() => OutcomeSpaceAnalyzer.Analyze(_threeParty, FrontierOnly);
+
+    /// <summary>Two parties, 12 issues × 10 options: 10^12 outcomes; everything (with the exact zone count).</summary>
     [Benchmark]
     public AnalysisResult TwoParties_TenToTheTwelve() => OutcomeSpaceAnalyzer.Analyze(_twoParty);
 
-    /// <summary>Three parties, 9 issues × 10 options: 10^9 outcomes.</summary>
+    /// <summary>Three parties, 9 issues × 10 options: 10^9 outcomes; everything.</summary>
     [Benchmark]
     public AnalysisResult ThreeParties_TenToTheNine() => OutcomeSpaceAnalyzer.Analyze(_threeParty);
 
