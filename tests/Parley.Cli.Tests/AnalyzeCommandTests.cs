@@ -10,22 +10,10 @@ namespace Parley.Cli.Tests;
 
 public sealed class AnalyzeCommandTests
 {
-    private static string Domain(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        var shared = Environment.GetEnvironmentVariable("PARLEY_SHARED") is { Length: > 0 } env ? env : Path.Combine(dir!.FullName, "..", "shared");
-        return Path.GetFullPath(Path.Combine([shared, "domains", .. parts]));
-    }
-
     [Fact]
     public async Task Analyze_CameraCJson_FollowsTheContractAndMatchesGenius()
     {
-        var (code, output, _) = await CliRunner.RunAsync("analyze", Domain("anac", "y2012", "CameraC"), "--json");
+        var (code, output, _) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2012", "CameraC"), "--json");
 
         code.ShouldBe(0);
         using var doc = JsonDocument.Parse(output);
@@ -52,8 +40,8 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public async Task Analyze_SameScenarioTwice_PrintsIdenticalJson()
     {
-        var first = await CliRunner.RunAsync("analyze", Domain("anac", "y2010", "Travel"), "--json");
-        var second = await CliRunner.RunAsync("analyze", Domain("anac", "y2010", "Travel"), "--json");
+        var first = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2010", "Travel"), "--json");
+        var second = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2010", "Travel"), "--json");
 
         first.Out.ShouldBe(second.Out);
         first.Error.ShouldBeEmpty();
@@ -65,7 +53,7 @@ public sealed class AnalyzeCommandTests
         var plot = Path.Combine(Path.GetTempPath(), $"parley-analyze-{Guid.NewGuid():N}.svg");
         try
         {
-            var (code, output, _) = await CliRunner.RunAsync("analyze", Domain("other", "AMPOvsCity"), "--plot", plot);
+            var (code, output, _) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("other", "AMPOvsCity"), "--plot", plot);
 
             code.ShouldBe(0);
             output.ShouldContain("Nash");
@@ -85,7 +73,7 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public async Task Analyze_PartiesOption_AnalysesTheChosenOrder()
     {
-        var (code, output, _) = await CliRunner.RunAsync("analyze", Domain("anac", "y2012", "CameraC"), "--parties", "Camera-C-prof2,Camera-C-prof1", "--json");
+        var (code, output, _) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2012", "CameraC"), "--parties", "Camera-C-prof2,Camera-C-prof1", "--json");
 
         code.ShouldBe(0);
         using var doc = JsonDocument.Parse(output);
@@ -95,10 +83,20 @@ public sealed class AnalyzeCommandTests
     [Fact]
     public async Task Analyze_UnknownParty_ExitsTwoWithMessage()
     {
-        var (code, _, error) = await CliRunner.RunAsync("analyze", Domain("anac", "y2012", "CameraC"), "--parties", "nobody");
+        var (code, _, error) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2012", "CameraC"), "--parties", "nobody");
 
         code.ShouldBe(2);
         error.ShouldContain("nobody");
+    }
+
+    [Fact]
+    public async Task Analyze_BuiltInScenario_PrintsTheZoneOfAgreement()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("analyze", "israel-syria-2026");
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("Zone of possible agreement");
+        output.ShouldContain("Per-issue gaps");
     }
 
     [Fact]

@@ -1,14 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parley.Analysis;
 using Parley.Domains;
-using Parley.Formats.Genius;
+using Parley.Formats;
 using Parley.Reports;
-using Parley.Scenarios;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -20,10 +17,10 @@ internal static class AnalyzeCommand
 
     public static Command Create(CliIO io)
     {
-        var scenario = new Argument<string>("scenario") { Description = "A GENIUS scenario folder (one domain template and its profiles)." };
-        var profiles = new Option<string?>("--profiles") { Description = "Comma-separated profile names to load from the folder, in order (default: every profile, by file name)." };
+        var scenario = CommonOptions.ScenarioArgument();
+        var profiles = CommonOptions.ProfilesOption();
         var parties = new Option<string?>("--parties") { Description = "Comma-separated names of the negotiating parties to analyse, in order (default: all)." };
-        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON on standard output (progress goes to standard error)." };
+        var json = CommonOptions.JsonOption();
         var plot = new Option<string?>("--plot") { Description = "Write an SVG plot of the utility space to this file (pairwise plots for more than two parties)." };
         var command = new Command("analyze", "Pareto frontier, Nash / Kalai-Smorodinsky / egalitarian / max-welfare points, zone of agreement and per-issue gaps.");
         command.Arguments.Add(scenario);
@@ -33,8 +30,8 @@ internal static class AnalyzeCommand
         command.Options.Add(plot);
         command.SetAction(async (parse, ct) =>
         {
-            var loaded = Load(parse.GetValue(scenario)!, Split(parse.GetValue(profiles)));
-            var chosen = Split(parse.GetValue(parties));
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
+            var chosen = CommonOptions.SplitList(parse.GetValue(parties));
             if (chosen is not null)
             {
                 try
@@ -85,28 +82,14 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private static Scenario Load(string path, IReadOnlyList<string>? profiles)
-    {
-        if (!Directory.Exists(path))
-        {
-            throw new InputException(path, string.Empty, "not a folder: parley analyze reads a GENIUS scenario folder (a domain template and its profiles)");
-        }
-
-        return GeniusReader.ReadFolder(path, profiles);
-    }
-
-    private static IReadOnlyList<string>? Split(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
     /// <summary>The --json document, exactly as the contract in docs/analysis.md gives it.</summary>
     internal static string ToJson(AnalysisResult result)
     {
         var domain = result.Domain;
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonOutput.Build(w =>
         {
             w.WriteStartObject();
-            WriteCount(w, "outcomeCount", result.OutcomeCount);
+            w.WriteCount("outcomeCount", result.OutcomeCount);
             w.WriteStartArray("parties");
             foreach (var p in result.PartyNames)
             {
@@ -133,7 +116,7 @@ internal static class AnalyzeCommand
             w.WriteBoolean("empty", result.AgreementZone.IsEmpty);
             if (result.AgreementZone.OutcomeCount is { } count)
             {
-                WriteCount(w, "outcomeCount", count);
+                w.WriteCount("outcomeCount", count);
             }
             else
             {
@@ -174,21 +157,7 @@ internal static class AnalyzeCommand
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    private static void WriteCount(Utf8JsonWriter w, string name, BigInteger count)
-    {
-        if (count <= BigInteger.Pow(2, 53))
-        {
-            w.WriteNumber(name, (long)count);
-        }
-        else
-        {
-            w.WriteString(name, count.ToString(CultureInfo.InvariantCulture));
-        }
+        }) + "\n";
     }
 
     private static void WriteSolution(Utf8JsonWriter w, Domain domain, SolutionPoint? point)
@@ -225,13 +194,7 @@ internal static class AnalyzeCommand
 
     private static void PrintTables(CliIO io, string name, AnalysisResult result)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(io.Out),
-            Ansi = ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.Detect,
-            Interactive = InteractionSupport.No,
-        });
+        var console = CommonOptions.Console(io);
         if (!ReferenceEquals(io.Out, Console.Out) || Console.IsOutputRedirected)
         {
             console.Profile.Width = 160;
