@@ -9,7 +9,7 @@ namespace Parley.Analysis;
 /// vectors, discarding dominated partial sums after each step. Issues tied together by combination
 /// red lines form one joint unit (their product, minus the forbidden combinations).
 /// </summary>
-internal sealed class MinkowskiEngine
+internal sealed partial class MinkowskiEngine
 {
     private readonly Domain _domain;
     private readonly AdditiveProfile[] _profiles;
@@ -101,10 +101,9 @@ internal sealed class MinkowskiEngine
     public int UnitCount => _order.Length;
 
     /// <summary>The exact frontier of the feasible outcomes (no red line crossed).</summary>
-    public SpaceSummary Frontier(bool keepTies, int maxOutcomes, IProgress<double>? progress, double progressFrom, double progressTo, out Layer[] forward)
+    public SpaceSummary Frontier(bool keepTies, int maxOutcomes, IProgress<double>? progress, double progressFrom, double progressTo)
     {
-        forward = Run(_order, false, null, progress, progressFrom, progressTo);
-        var summary = Finish(forward, false);
+        var summary = CanonicalFrontier(progress, progressFrom, progressTo);
         if (keepTies)
         {
             for (var p = 0; p < summary.Count; p++)
@@ -212,11 +211,11 @@ internal sealed class MinkowskiEngine
         return found;
     }
 
-    /// <summary>Whether some feasible outcome gives every party at least <paramref name="reservation"/>.</summary>
-    public bool HasAcceptable(double[] reservation)
+    /// <summary>Whether some feasible outcome gives every party at least <paramref name="reservation"/> (exact).</summary>
+    public bool HasAcceptable(double[] reservation) => AnyAcceptable(CanonicalFrontier(null, 0, 0, -1, -1, reservation), reservation);
+
+    private bool AnyAcceptable(SpaceSummary summary, double[] reservation)
     {
-        var layers = Run(_order, false, reservation, null, 0, 0);
-        var summary = Finish(layers, false);
         for (var p = 0; p < summary.Count; p++)
         {
             if (Meets(summary.Vectors, p * _k, reservation))
@@ -239,188 +238,6 @@ internal sealed class MinkowskiEngine
         }
 
         return true;
-    }
-
-    private Layer[] Run(Unit[] order, bool keepTies, double[]? reservation, IProgress<double>? progress, double from, double to)
-    {
-        var k = _k;
-        var layers = new Layer[order.Length + 1];
-        layers[0] = new Layer(new double[k], [-1], [-1], 1);
-
-        // Best utility each party can still add after step j (for reservation pruning).
-        var remaining = new double[(order.Length + 1) * k];
-        for (var j = order.Length - 1; j >= 0; j--)
-        {
-            for (var i = 0; i < k; i++)
-            {
-                remaining[(j * k) + i] = remaining[((j + 1) * k) + i] + order[j].Max[i];
-            }
-        }
-
-        for (var j = 0; j < order.Length; j++)
-        {
-            _ct.ThrowIfCancellationRequested();
-            var prev = layers[j];
-            var unit = order[j];
-            var u = unit.FrontierCount;
-            var total = (long)prev.Count * u;
-            if (total > int.MaxValue / Math.Max(k, 1))
-            {
-                throw new InvalidOperationException($"The intermediate frontier grew to {total} candidates; too large to analyse exactly.");
-            }
-
-            var cand = new double[total * k];
-            var ties = new long[total];
-            var parents = new int[total];
-            var entries = new int[total];
-            var c = 0;
-            for (var s = 0; s < prev.Count; s++)
-            {
-                for (var e = 0; e < u; e++)
-                {
-                    var entry = unit.FrontierEntries[e];
-                    var ok = true;
-                    for (var i = 0; i < k; i++)
-                    {
-                        var x = prev.Vec[(s * k) + i] + unit.Vec[(entry * k) + i];
-                        cand[(c * k) + i] = x;
-                        if (reservation is not null && x + remaining[((j + 1) * k) + i] + 1e-9 < reservation[i])
-                        {
-                            ok = false;
-                        }
-                    }
-
-                    if (!ok)
-                    {
-                        continue;
-                    }
-
-                    ties[c] = c;
-                    parents[c] = s;
-                    entries[c] = entry;
-                    c++;
-                }
-            }
-
-            var kept = Skyline.Filter(cand, k, c, ties, keepTies: true);
-            if (!keepTies)
-            {
-                kept = SmallestOfTies(kept, cand, parents, entries, unit, layers, order, j);
-            }
-
-            var vec = new double[kept.Length * k];
-            var par = new int[kept.Length];
-            var ent = new int[kept.Length];
-            for (var t = 0; t < kept.Length; t++)
-            {
-                Array.Copy(cand, kept[t] * k, vec, t * k, k);
-                par[t] = parents[kept[t]];
-                ent[t] = entries[kept[t]];
-            }
-
-            layers[j + 1] = new Layer(vec, par, ent, kept.Length);
-            progress?.Report(from + ((to - from) * (j + 1) / order.Length));
-        }
-
-        return layers;
-    }
-
-    /// <summary>
-    /// Among candidates with equal partial vectors keeps the one whose partial outcome (the levels
-    /// chosen so far, compared in domain issue order) is smallest: whatever the remaining issues add,
-    /// it gives the smaller outcome index for the same utilities.
-    /// </summary>
-    private int[] SmallestOfTies(int[] kept, double[] cand, int[] parents, int[] entries, Unit unit, Layer[] layers, Unit[] order, int step)
-    {
-        var k = _k;
-        var result = new List<int>(kept.Length);
-        var s = 0;
-        while (s < kept.Length)
-        {
-            var e = s + 1;
-            while (e < kept.Length && cand.AsSpan(kept[e] * k, k).SequenceEqual(cand.AsSpan(kept[s] * k, k)))
-            {
-                e++;
-            }
-
-            if (e - s == 1)
-            {
-                result.Add(kept[s]);
-            }
-            else
-            {
-                var best = kept[s];
-                var bestLevels = PartialLevels(parents[best], entries[best], unit, layers, order, step);
-                for (var t = s + 1; t < e; t++)
-                {
-                    var levels = PartialLevels(parents[kept[t]], entries[kept[t]], unit, layers, order, step);
-                    if (CompareLevels(levels, bestLevels) < 0)
-                    {
-                        best = kept[t];
-                        bestLevels = levels;
-                    }
-                }
-
-                result.Add(best);
-            }
-
-            s = e;
-        }
-
-        return result.ToArray();
-    }
-
-    private int[] PartialLevels(int parent, int entry, Unit unit, Layer[] layers, Unit[] order, int step)
-    {
-        var levels = new int[_domain.IssueCount];
-        Array.Fill(levels, -1);
-        unit.WriteLevels(entry, levels);
-        var state = parent;
-        for (var j = step; j >= 1; j--)
-        {
-            order[j - 1].WriteLevels(layers[j].Entry[state], levels);
-            state = layers[j].Parent[state];
-        }
-
-        return levels;
-    }
-
-    private SpaceSummary Finish(Layer[] layers, bool keepTies)
-    {
-        var k = _k;
-        var last = layers[^1];
-        var n = last.Count;
-        var outcomes = new int[n][];
-        for (var s = 0; s < n; s++)
-        {
-            var levels = new int[_domain.IssueCount];
-            var state = s;
-            for (var j = layers.Length - 1; j >= 1; j--)
-            {
-                var unit = _order[j - 1];
-                var entry = layers[j].Entry[state];
-                for (var t = 0; t < unit.Issues.Length; t++)
-                {
-                    levels[unit.Issues[t]] = unit.Levels[(entry * unit.Issues.Length) + t];
-                }
-
-                state = layers[j].Parent[state];
-            }
-
-            outcomes[s] = levels;
-        }
-
-        // Canonical vectors: each party's utility summed in domain order, exactly as Profile.Utility does.
-        var vectors = new double[n * k];
-        for (var s = 0; s < n; s++)
-        {
-            for (var i = 0; i < k; i++)
-            {
-                vectors[(s * k) + i] = _profiles[i].Utility(outcomes[s]);
-            }
-        }
-
-        return Group(vectors, outcomes, n, k, keepTies);
     }
 
     /// <summary>Filters canonical vectors, ties broken by outcome index, and groups equal vectors into points.</summary>
@@ -526,7 +343,131 @@ internal sealed class MinkowskiEngine
             return BigInteger.Zero;
         }
 
-        return _k == 2 ? CountPairs2(a, na, b, nb, r) : CountPairsMany(a, na, b, nb, r);
+        // Sums built in another order than Profile.Utility can differ from it by rounding, so pairs
+        // within delta of a reservation value are decided exactly: counted as sure above r + delta,
+        // listed and re-evaluated in the band between r − delta and r + delta.
+        var delta = RoundingBand();
+        var k = _k;
+        var above = new double[k];
+        var below = new double[k];
+        for (var i = 0; i < k; i++)
+        {
+            above[i] = r[i] + delta;
+            below[i] = r[i] - delta;
+        }
+
+        var sure = k == 2 ? CountPairs2(a, na, b, nb, above) : CountPairsMany(a, na, b, nb, above);
+        return sure + CountBand(a, na, halfA, b, nb, halfB, r, above, below);
+    }
+
+    /// <summary>A bound, far above the worst rounding difference between two summation orders, on how far a reordered sum can be from Profile.Utility's.</summary>
+    private double RoundingBand()
+    {
+        var total = 0.0;
+        foreach (var u in _order)
+        {
+            var m = 0.0;
+            for (var e = 0; e < u.Vec.Length; e++)
+            {
+                m = Math.Max(m, Math.Abs(u.Vec[e]));
+            }
+
+            total += m;
+        }
+
+        return 1e-12 * (1 + total);
+    }
+
+    /// <summary>Pairs in the rounding band of some reservation value, each checked with Profile.Utility.</summary>
+    private long CountBand(double[] a, int na, List<Unit> halfA, double[] b, int nb, List<Unit> halfB, double[] r, double[] above, double[] below)
+    {
+        var k = _k;
+        var sortedIds = new int[k][];
+        var sortedValues = new double[k][];
+        for (var i = 0; i < k; i++)
+        {
+            var ids = new int[nb];
+            var values = new double[nb];
+            for (var t = 0; t < nb; t++)
+            {
+                ids[t] = t;
+                values[t] = b[(t * k) + i];
+            }
+
+            Array.Sort(values, ids);
+            sortedIds[i] = ids;
+            sortedValues[i] = values;
+        }
+
+        long accepted = 0;
+        Parallel.For(
+            0,
+            na,
+            new ParallelOptions { CancellationToken = _ct },
+            () => (Levels: new int[_domain.IssueCount], Count: 0L),
+            (q, _, local) =>
+            {
+                var levels = local.Levels;
+                for (var i = 0; i < k; i++)
+                {
+                    var lo = LowerBound(sortedValues[i], below[i] - a[(q * k) + i]);
+                    var hi = LowerBound(sortedValues[i], above[i] - a[(q * k) + i]);
+                    for (var t = lo; t < hi; t++)
+                    {
+                        var id = sortedIds[i][t];
+
+                        // The pair belongs to the first party whose sum is in the band; every party must reach r − delta.
+                        if (b[(id * k) + i] < below[i] - a[(q * k) + i] || b[(id * k) + i] >= above[i] - a[(q * k) + i])
+                        {
+                            continue;
+                        }
+
+                        var candidate = true;
+                        for (var j = 0; j < k && candidate; j++)
+                        {
+                            if (j != i)
+                            {
+                                var bound = j < i ? above[j] : below[j];
+                                candidate = b[(id * k) + j] >= bound - a[(q * k) + j];
+                            }
+                        }
+
+                        if (!candidate)
+                        {
+                            continue;
+                        }
+
+                        Decode(halfA, q, levels);
+                        Decode(halfB, id, levels);
+                        var ok = true;
+                        for (var j = 0; j < k && ok; j++)
+                        {
+                            ok = _profiles[j].Utility(levels) >= r[j];
+                        }
+
+                        if (ok)
+                        {
+                            local.Count++;
+                        }
+                    }
+                }
+
+                return local;
+            },
+            local => Interlocked.Add(ref accepted, local.Count));
+        return accepted;
+    }
+
+    /// <summary>Writes the levels of entry <paramref name="index"/> of a half (the product of its units, first unit outermost).</summary>
+    private static void Decode(List<Unit> units, int index, int[] levels)
+    {
+        for (var u = units.Count - 1; u >= 0; u--)
+        {
+            var unit = units[u];
+            var entry = index % unit.Count;
+            index /= unit.Count;
+            unit.WriteLevels(entry, levels);
+        }
     }
 
     private double[] Expand(List<Unit> units, out int count)
@@ -752,10 +693,11 @@ internal sealed class MinkowskiEngine
     }
 
     /// <summary>
-    /// Per issue, per level: whether the level appears in an outcome every party accepts. Uses the
-    /// frontiers of the units before and after each unit (forward and backward passes).
+    /// Per issue, per level: whether the level appears in an outcome every party accepts (exact).
+    /// Levels used by acceptable frontier outcomes are marked at once; every other level is checked by
+    /// building the frontier with the issue fixed at that level, pruned by the reservation values.
     /// </summary>
-    public bool[][] AcceptableLevels(double[] r, Layer[] forward, SpaceSummary frontier)
+    public bool[][] AcceptableLevels(double[] r, SpaceSummary frontier)
     {
         var k = _k;
         var result = new bool[_domain.IssueCount][];
@@ -764,66 +706,32 @@ internal sealed class MinkowskiEngine
             result[i] = new bool[_domain.Issues[i].Cardinality];
         }
 
-        // Levels of acceptable frontier outcomes are acceptable at once.
-        for (var p = 0; p < frontier.Count; p++)
+        void Mark(SpaceSummary summary)
         {
-            if (Meets(frontier.Vectors, p * k, r))
+            for (var p = 0; p < summary.Count; p++)
             {
-                foreach (var o in frontier.Outcomes[p])
+                if (Meets(summary.Vectors, p * k, r))
                 {
-                    for (var i = 0; i < o.Length; i++)
+                    foreach (var o in summary.Outcomes[p])
                     {
-                        result[i][o[i]] = true;
+                        for (var i = 0; i < o.Length; i++)
+                        {
+                            result[i][o[i]] = true;
+                        }
                     }
                 }
             }
         }
 
-        var reversed = _order.Reverse().ToArray();
-        var backward = Run(reversed, false, null, null, 0, 0);
-        var n = _order.Length;
-        var target = new double[k];
-        var sufMax = new double[k];
-        for (var j = 0; j < n; j++)
+        Mark(frontier);
+        for (var t = 0; t < _domain.IssueCount; t++)
         {
-            _ct.ThrowIfCancellationRequested();
-            var unit = _order[j];
-            var pre = forward[j];
-            var suf = backward[n - 1 - j];
-            for (var i = 0; i < k; i++)
+            for (var l = 0; l < result[t].Length; l++)
             {
-                var m = double.NegativeInfinity;
-                for (var s = 0; s < suf.Count; s++)
+                _ct.ThrowIfCancellationRequested();
+                if (!result[t][l])
                 {
-                    m = Math.Max(m, suf.Vec[(s * k) + i]);
-                }
-
-                sufMax[i] = m;
-            }
-
-            for (var e = 0; e < unit.Count; e++)
-            {
-                var known = true;
-                for (var t = 0; t < unit.Issues.Length; t++)
-                {
-                    if (!result[unit.Issues[t]][unit.Levels[(e * unit.Issues.Length) + t]])
-                    {
-                        known = false;
-                        break;
-                    }
-                }
-
-                if (known)
-                {
-                    continue;
-                }
-
-                if (Reachable(pre, suf, unit.Vec, e * k, r, target, sufMax))
-                {
-                    for (var t = 0; t < unit.Issues.Length; t++)
-                    {
-                        result[unit.Issues[t]][unit.Levels[(e * unit.Issues.Length) + t]] = true;
-                    }
+                    Mark(CanonicalFrontier(null, 0, 0, t, l, r));
                 }
             }
         }
@@ -831,84 +739,12 @@ internal sealed class MinkowskiEngine
         return result;
     }
 
-    private bool Reachable(Layer pre, Layer suf, double[] unitVec, int offset, double[] r, double[] target, double[] sufMax)
-    {
-        var k = _k;
-        for (var p = 0; p < pre.Count; p++)
-        {
-            var possible = true;
-            for (var i = 0; i < k; i++)
-            {
-                target[i] = r[i] - pre.Vec[(p * k) + i] - unitVec[offset + i];
-                if (sufMax[i] < target[i] - 1e-9)
-                {
-                    possible = false;
-                }
-            }
-
-            if (!possible)
-            {
-                continue;
-            }
-
-            // suf is sorted by its first component descending: entries 0..c−1 reach target[0].
-            int lo = 0, hi = suf.Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (suf.Vec[mid * k] >= target[0])
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            if (k == 1)
-            {
-                if (lo > 0)
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            // On a frontier sorted by the first component descending, the last of those has the best
-            // second component when there are two parties; with more, scan.
-            var start = k == 2 ? Math.Max(lo - 1, 0) : 0;
-            for (var s = lo - 1; s >= start; s--)
-            {
-                var ok = true;
-                for (var i = 1; i < k; i++)
-                {
-                    if (suf.Vec[(s * k) + i] < target[i])
-                    {
-                        ok = false;
-                        break;
-                    }
-                }
-
-                if (ok)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>One step of the construction: the frontier of the units processed so far.</summary>
-    internal sealed record Layer(double[] Vec, int[] Parent, int[] Entry, int Count);
-
     /// <summary>An issue, or issues joined by combination red lines, with its feasible options' utility vectors.</summary>
-    private sealed class Unit
+    internal sealed class Unit
     {
-        private Unit(int[] issues, int[] levels, double[] vec, int count, int[] frontierEntries, double[] max)
+        private Unit(int[] issues, int[] levels, double[] vec, int count, int[] frontierEntries, double[] max, ForbiddenCombination[] combos)
         {
+            Combos = combos;
             Issues = issues;
             Levels = levels;
             Vec = vec;
@@ -918,6 +754,9 @@ internal sealed class MinkowskiEngine
         }
 
         public int[] Issues { get; }
+
+        /// <summary>The combination red lines (of any party) among the unit's issues.</summary>
+        public ForbiddenCombination[] Combos { get; }
 
         /// <summary>Levels of each option, flattened (Count × Issues.Length).</summary>
         public int[] Levels { get; }
@@ -1055,7 +894,7 @@ internal sealed class MinkowskiEngine
                 }
             }
 
-            return new Unit(issues, levels.ToArray(), vecArr, count, frontier, max);
+            return new Unit(issues, levels.ToArray(), vecArr, count, frontier, max, mine);
         }
     }
 }

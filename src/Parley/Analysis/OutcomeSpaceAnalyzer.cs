@@ -84,10 +84,9 @@ public static class OutcomeSpaceAnalyzer
         var keepTies = options.AllOutcomesPerFrontierPoint;
         var engine = CreateEngine(profileArray, options, cancellationToken);
         SpaceSummary summary;
-        MinkowskiEngine.Layer[]? forward = null;
         if (engine is not null)
         {
-            summary = engine.Frontier(keepTies, Math.Max(1, options.MaxOutcomesPerFrontierPoint), progress, 0, 0.5, out forward);
+            summary = engine.Frontier(keepTies, Math.Max(1, options.MaxOutcomesPerFrontierPoint), progress, 0, 0.5);
         }
         else
         {
@@ -167,7 +166,7 @@ public static class OutcomeSpaceAnalyzer
             bool[][]? levels = null;
             if (!zoneEmpty)
             {
-                levels = engine is not null ? engine.AcceptableLevels(reservation, forward!, summary) : summary.AcceptableLevels;
+                levels = engine is not null ? engine.AcceptableLevels(reservation, summary) : summary.AcceptableLevels;
             }
             else
             {

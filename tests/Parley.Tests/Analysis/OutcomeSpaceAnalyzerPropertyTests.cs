@@ -16,6 +16,35 @@ public sealed class OutcomeSpaceAnalyzerPropertyTests
     public void Analyze_RandomScenarios_EqualsBruteForce() =>
         Scenarios.Sample(scenario => Check(scenario, AnalysisOptions.Default), iter: 300, threads: 1);
 
+    /// <summary>
+    /// Scenarios with "round" numbers (weights in steps of 0.05, values in steps of 0.1), like the
+    /// GENIUS files: many utilities tie in real arithmetic and differ only by floating-point rounding.
+    /// </summary>
+    private static readonly Gen<Scenario> RoundScenarios =
+        Gen.Int[2, 4].SelectMany(parties => ModelGen.Domain(4).SelectMany(domain =>
+            ModelGen.Sequence(Enumerable.Range(0, parties).Select(_ => RoundProfile(domain)).ToArray())
+                .Select(profiles => new Scenario("round", domain, profiles.Select((p, i) => new Party($"party{i + 1}", PartyRole.Party, p))))));
+
+    [Fact]
+    public void Analyze_RoundNumberScenarios_EqualsBruteForce() =>
+        RoundScenarios.Sample(scenario => Check(scenario, AnalysisOptions.Default), iter: 300, threads: 1);
+
+    private static Gen<AdditiveProfile> RoundProfile(Domain domain) =>
+        Gen.Select(
+            Gen.Int[1, 20].Array[domain.IssueCount],
+            ModelGen.Sequence(domain.Issues.Select(RoundFunction).ToArray()),
+            Gen.Int[0, 12],
+            ModelGen.RedLines(domain),
+            (weights, functions, reservation, lines) =>
+                new AdditiveProfile(domain, weights.Select(w => w * 0.05), functions, reservation * 0.05, 1, lines));
+
+    private static Gen<ValueFunction> RoundFunction(Issue issue) => issue switch
+    {
+        CategoricalIssue c => Gen.Int[0, 10].Array[c.Cardinality].Select(v => (ValueFunction)new TableValueFunction(v.Select(x => x * 0.1))),
+        NumericIssue n => Gen.Select(Gen.Int[0, 10], Gen.Int[0, 10], (a, b) => (ValueFunction)LinearValueFunction.Through(n.Min, a * 0.1, n.Max == n.Min ? n.Min + 1 : n.Max, b * 0.1)),
+        _ => throw new InvalidOperationException(),
+    };
+
     [Fact]
     public void Analyze_RandomScenariosByEnumeration_EqualsBruteForce() =>
         Scenarios.Sample(scenario => Check(scenario, new AnalysisOptions { ForceEnumeration = true }), iter: 150, threads: 1);

@@ -131,4 +131,24 @@ public sealed class OutcomeSpaceAnalyzerTests
 
         Should.Throw<OperationCanceledException>(() => OutcomeSpaceAnalyzer.Analyze([Buyer(), Seller()], cancellationToken: cts.Token));
     }
+
+    [Fact]
+    public void Analyze_IsraelSyriaScenario_MinkowskiEqualsEnumeration()
+    {
+        // The built-in scenario has red lines, including combinations: the joint-unit construction must
+        // agree with visiting all 559,872 outcomes.
+        var scenario = Parley.Formats.BuiltInScenarios.Load("israel-syria-2026");
+
+        var fast = OutcomeSpaceAnalyzer.Analyze(scenario);
+        var enumerated = OutcomeSpaceAnalyzer.Analyze(scenario, new AnalysisOptions { ForceEnumeration = true });
+
+        fast.Method.ShouldBe("minkowski");
+        enumerated.Method.ShouldBe("enumeration");
+        fast.Pareto.Select(p => string.Join(",", p.Utilities)).ShouldBe(enumerated.Pareto.Select(p => string.Join(",", p.Utilities)));
+        fast.Pareto.Select(p => p.Outcome).ShouldBe(enumerated.Pareto.Select(p => p.Outcome));
+        fast.AgreementZone.ShouldBe(enumerated.AgreementZone);
+        fast.Nash!.Outcome.ShouldBe(enumerated.Nash!.Outcome);
+        fast.KalaiSmorodinsky!.Outcome.ShouldBe(enumerated.KalaiSmorodinsky!.Outcome);
+        fast.Gaps.Select(g => string.Join(",", g.AcceptableLevels)).ShouldBe(enumerated.Gaps.Select(g => string.Join(",", g.AcceptableLevels)));
+    }
 }
