@@ -10,8 +10,9 @@ namespace Parley.Agents;
 /// After van Krimpen, Looije &amp; Hajizadeh (2013), "HardHeaded" (ANAC 2011 winner): the agent concedes
 /// slowly (time-dependent target, e = 0.2 by default) and spends each concession where the
 /// frequency model says the opponent gains most. Candidates are the outcomes whose utility lies
-/// within <see cref="Window"/> of the target, at most <see cref="MaxCandidates"/> of them nearest the
-/// target: O(log n + candidates · issues) per turn, never a scan of the whole space.
+/// within <see cref="Window"/> of the utility of the outcome nearest the target, at most
+/// <see cref="MaxCandidates"/> of them, nearest first: O(log n + candidates · issues) per turn, never
+/// a scan of the whole space.
 /// </remarks>
 public sealed class HardHeadedBidding : IBiddingStrategy
 {
@@ -64,17 +65,18 @@ public sealed class HardHeadedBidding : IBiddingStrategy
         var up = centre - 1;
         var down = centre + 1;
         var floor = _concession.MinTarget;
+        var around = index.UtilityAt(centre);
         for (var taken = 1; taken < MaxCandidates; taken++)
         {
-            var upOk = up >= 0 && index.UtilityAt(up) - target <= Window;
-            var downOk = down < index.Count && target - index.UtilityAt(down) <= Window && index.UtilityAt(down) >= floor;
+            var upOk = up >= 0 && index.UtilityAt(up) - around <= Window;
+            var downOk = down < index.Count && around - index.UtilityAt(down) <= Window && index.UtilityAt(down) >= floor;
             if (!upOk && !downOk)
             {
                 break;
             }
 
             int rank;
-            if (upOk && (!downOk || index.UtilityAt(up) - target <= target - index.UtilityAt(down)))
+            if (upOk && (!downOk || index.UtilityAt(up) - around <= around - index.UtilityAt(down)))
             {
                 rank = up--;
             }
