@@ -293,30 +293,34 @@ internal static class NegotiateCommand
     private sealed class LiveTable(TextWriter output, Scenario scenario) : ISessionObserver
     {
         private readonly IReadOnlyList<string> _names = [.. scenario.Negotiators.Select(p => p.Name)];
+        private readonly int _nameWidth = Math.Max(6, scenario.Negotiators.Max(p => p.Name.Length) + 2);
 
         public void WriteHeader()
         {
-            var sb = new StringBuilder("round  t      party".PadRight(40)).Append("action  ");
+            var sb = new StringBuilder().Append("round".PadRight(7)).Append("t".PadRight(7)).Append("party".PadRight(_nameWidth)).Append("action".PadRight(10));
             foreach (var n in _names)
             {
-                sb.Append(("u:" + n).PadRight(12));
+                sb.Append(("u:" + n).PadRight(ColumnWidth(n)));
             }
 
-            output.WriteLine(sb.ToString());
+            output.WriteLine(sb.ToString().TrimEnd());
         }
+
+        private static int ColumnWidth(string name) => Math.Max(10, name.Length + 4);
 
         public void OnEvent(in SessionEvent e, ReadOnlySpan<double> utilities)
         {
             var c = CultureInfo.InvariantCulture;
             var sb = new StringBuilder();
-            sb.Append((e.Round + 1).ToString(c).PadRight(7)).Append(e.Time.ToString("0.000", c).PadRight(7)).Append(_names[e.Actor].PadRight(26))
-                .Append(TraceCsvWriter.ActionName(e.Kind).PadRight(8));
-            foreach (var u in utilities)
+            sb.Append((e.Round + 1).ToString(c).PadRight(7)).Append(e.Time.ToString("0.000", c).PadRight(7)).Append(_names[e.Actor].PadRight(_nameWidth))
+                .Append(TraceCsvWriter.ActionName(e.Kind).PadRight(10));
+            for (var i = 0; i < utilities.Length; i++)
             {
-                sb.Append((double.IsNaN(u) ? "-" : u.ToString("0.0000", c)).PadRight(12));
+                var u = utilities[i];
+                sb.Append((double.IsNaN(u) ? "-" : u.ToString("0.0000", c)).PadRight(ColumnWidth(_names[i])));
             }
 
-            output.WriteLine(sb.ToString());
+            output.WriteLine(sb.ToString().TrimEnd());
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class SessionSvgCanvas
             .Append('"').Append(opacity < 1 ? $" fill-opacity=\"{N(opacity)}\"" : string.Empty)
             .Append(stroke is null ? string.Empty : $" stroke=\"{stroke}\" stroke-width=\"1.5\"").Append("/>\n");
 
-    public void Polyline(IReadOnlyList<(double X, double Y)> points, string stroke, double width = 1.5, string? dash = null)
+    public void Polyline(IReadOnlyList<(double X, double Y)> points, string stroke, double width = 1.5, string? dash = null, double opacity = 1)
     {
         if (points.Count == 0)
         {
@@ -38,7 +38,8 @@ internal sealed class SessionSvgCanvas
         }
 
         _svg.Append("<polyline fill=\"none\" stroke=\"").Append(stroke).Append("\" stroke-width=\"").Append(N(width)).Append('"')
-            .Append(dash is null ? string.Empty : $" stroke-dasharray=\"{dash}\"").Append(" points=\"");
+            .Append(dash is null ? string.Empty : $" stroke-dasharray=\"{dash}\"")
+            .Append(opacity < 1 ? $" stroke-opacity=\"{N(opacity)}\"" : string.Empty).Append(" points=\"");
         foreach (var (x, y) in points)
         {
             _svg.Append(N(x)).Append(',').Append(N(y)).Append(' ');

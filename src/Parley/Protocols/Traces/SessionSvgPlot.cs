@@ -52,7 +52,7 @@ public static class SessionSvgPlot
         Legend(svg, a, b);
 
         UtilityPlane(svg, trace, first, second, result, a, b);
-        OverTime(svg, trace, result, a, b);
+        OverTime(svg, trace, result);
         return svg.ToString();
     }
 
@@ -71,7 +71,7 @@ public static class SessionSvgPlot
     private static void Legend(SessionSvgCanvas svg, string a, string b)
     {
         var y = 68.0;
-        var x = 70.0;
+        var x = 40.0;
         svg.Circle(x, y - 4, 4, ColourA);
         svg.Text(x + 9, y, $"offers of {a}");
         x += 30 + (7 * (a.Length + 10));
@@ -85,7 +85,7 @@ public static class SessionSvgPlot
         svg.Text(x + 20, y, "Pareto frontier");
         x += 120;
         svg.Line(x - 6, y - 4, x + 14, y - 4, "#666", 1.5, "5,3");
-        svg.Text(x + 20, y, "dashed: in the other side's utility");
+        svg.Text(x + 20, y, "dashed: offers in the other's utility");
     }
 
     private static void Frame(SessionSvgCanvas svg, double x0, double y0, double w, double h, string xLabel, string yLabel)
@@ -158,7 +158,7 @@ public static class SessionSvgPlot
         }
     }
 
-    private static void OverTime(SessionSvgCanvas svg, SessionTrace trace, SessionResult result, string a, string b)
+    private static void OverTime(SessionSvgCanvas svg, SessionTrace trace, SessionResult result)
     {
         Frame(svg, RightX, Top, RightW, Size, "normalised time t", "utility");
         double X(double t) => RightX + (Math.Clamp(t, 0, 1) * RightW);
@@ -179,11 +179,10 @@ public static class SessionSvgPlot
             other[e.Actor].Add((X(e.Time), Y(u[1 - e.Actor])));
         }
 
-        svg.Polyline(other[0], ColourA, 1.5, "5,3");
-        svg.Polyline(other[1], ColourB, 1.5, "5,3");
+        svg.Polyline(other[0], ColourA, 1, "4,3", 0.55);
+        svg.Polyline(other[1], ColourB, 1, "4,3", 0.55);
         svg.Polyline(own[0], ColourA, 2.2);
         svg.Polyline(own[1], ColourB, 2.2);
-        svg.Text(RightX + RightW - 6, Top + 16, $"solid: {a} / {b} offers in own utility", "end", 11, "#444");
         if (result.Agreement is not null)
         {
             svg.Line(X(result.Time), Top, X(result.Time), Top + Size, Agreement, 1.5, "2,2");
