@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliIO io)
     {
         yield return InspectCommand.Create(io);
+        yield return ConvertCommand.Create(io);
         yield return NegotiateCommand.Create(io);
         yield return AgentsCommand.Create(io);
     }

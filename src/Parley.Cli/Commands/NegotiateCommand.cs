@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Parley.Agents;
+using Parley.Formats;
 using Parley.Protocols;
 using Parley.Protocols.Traces;
 using Parley.Scenarios;
@@ -19,14 +20,14 @@ internal static class NegotiateCommand
 
     public static Command Create(CliIO io)
     {
-        var scenario = new Argument<string>("scenario") { Description = "A GENIUS scenario folder (domain and profiles)." };
+        var scenario = CommonOptions.ScenarioArgument();
         var agents = new Option<string>("--agents") { Description = "One agent id per party, comma-separated, in turn order (see 'parley agents').", Required = true };
-        var profiles = new Option<string?>("--profiles") { Description = "The profiles (parties) to seat, comma-separated, in turn order; default: all of the folder's." };
+        var profiles = CommonOptions.ProfilesOption();
         var rounds = new Option<int?>("--rounds") { Description = "Deadline in rounds (default 1000 unless --time is given)." };
         var time = new Option<string?>("--time") { Description = "Deadline in wall time, e.g. 3s, 500ms, 2m." };
         var seed = new Option<int>("--seed") { Description = "Seed of the agents' random sources.", DefaultValueFactory = _ => 0 };
         var timeout = new Option<string>("--action-timeout") { Description = "Longest time an agent may take for one action.", DefaultValueFactory = _ => "10s" };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var json = CommonOptions.JsonOption();
         var trace = new Option<string?>("--trace") { Description = "Write the event stream to this file (.csv or .json)." };
         var plot = new Option<string?>("--plot") { Description = "Write an SVG picture of the (two-party) session to this file." };
         var command = new Command("negotiate", "Run one stacked-alternating-offers session between built-in agents on a scenario.");
@@ -56,9 +57,8 @@ internal static class NegotiateCommand
 
     private static async Task<int> RunAsync(CliIO io, Request request)
     {
-        var profileNames = SplitList(request.Profiles);
-        var loaded = ScenarioSource.Load(request.Scenario, profileNames);
-        var agentIds = SplitList(request.Agents) ?? [];
+        var loaded = ScenarioLoader.Load(request.Scenario, CommonOptions.SplitList(request.Profiles));
+        var agentIds = CommonOptions.SplitList(request.Agents) ?? [];
         var negotiators = loaded.Negotiators;
         if (agentIds.Count != negotiators.Count)
         {
@@ -261,31 +261,14 @@ internal static class NegotiateCommand
     private static string Describe(Deadline deadline) =>
         (deadline.Rounds, deadline.Time) switch
         {
-            ({ } r, { } t) => $"{r} rounds or {t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
+            ({ } r, { } t) => $"{r} rounds or {Durations.Describe(t)}",
             ({ } r, null) => $"{r} rounds",
-            (null, { } t) => $"{t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
+            (null, { } t) => Durations.Describe(t),
             _ => "none",
         };
 
-    private static List<string>? SplitList(string? text) =>
-        text is null ? null : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    /// <summary>Parses 3s, 500ms, 2m, 1.5s, or a plain number of seconds.</summary>
-    internal static TimeSpan ParseDuration(string option, string text)
-    {
-        var t = text.Trim().ToLowerInvariant();
-        var (number, scale) = t.EndsWith("ms", StringComparison.Ordinal) ? (t[..^2], 0.001)
-            : t.EndsWith('s') ? (t[..^1], 1.0)
-            : t.EndsWith('m') ? (t[..^1], 60.0)
-            : t.EndsWith('h') ? (t[..^1], 3600.0)
-            : (t, 1.0);
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value <= 0)
-        {
-            throw new InputException(option, text, "expected a positive duration such as 3s, 500ms or 2m");
-        }
-
-        return TimeSpan.FromSeconds(value * scale);
-    }
+    private static TimeSpan ParseDuration(string option, string text) =>
+        Durations.TryParse(text, out var value) ? value : throw new InputException(option, text, "expected a positive duration such as 3s, 500ms or 2m");
 
     private sealed record Request(string Scenario, string Agents, string? Profiles, int? Rounds, string? Time, int Seed, string ActionTimeout, bool Json, string? Trace, string? Plot);
 
