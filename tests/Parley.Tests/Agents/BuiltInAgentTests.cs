@@ -26,6 +26,22 @@ public sealed class BuiltInAgentTests
     }
 
     [Fact]
+    public void EveryBuiltInAgent_SameSeedTwice_SameTrace()
+    {
+        var scenario = SessionFixtures.Multilateral(2, 8);
+        foreach (var descriptor in AgentRegistry.All)
+        {
+            var factory = AgentRegistry.Factory(descriptor.Id.Replace("<e>", "0.7", StringComparison.Ordinal));
+            var options = new SessionOptions { Deadline = new Deadline(150, null), Seed = 42 };
+
+            var a = Saop.Run(scenario, [factory(), BuiltInAgents.Random()], options);
+            var b = Saop.Run(scenario, [factory(), BuiltInAgents.Random()], options);
+
+            b.Trace!.Events.ShouldBe(a.Trace!.Events, descriptor.Id);
+        }
+    }
+
+    [Fact]
     public void Registry_UnknownId_ThrowsListingTheKnownOnes()
     {
         Should.Throw<ArgumentException>(() => AgentRegistry.Create("nice-guy")).Message.ShouldContain("boulware");
