@@ -19,9 +19,8 @@ public class AnacAnalysisBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var shared = Environment.GetEnvironmentVariable("PARLEY_SHARED") is { Length: > 0 } env ? env : FindShared();
-        _ampo = GeniusReader.ReadFolder(Path.Combine(shared, "domains", "other", "AMPOvsCity"));
-        _energy = GeniusReader.ReadFolder(Path.Combine(shared, "domains", "anac", "y2011", "Energy"));
+        _ampo = GeniusReader.ReadFolder(BenchmarkPaths.Domain("other", "AMPOvsCity"));
+        _energy = GeniusReader.ReadFolder(BenchmarkPaths.Domain("anac", "y2011", "Energy"));
     }
 
     /// <summary>Frontier and every solution point only (what the peers' figures measure).</summary>
@@ -36,15 +35,4 @@ public class AnacAnalysisBenchmarks
     /// <summary>Everything, on ANAC 2011 Energy.</summary>
     [Benchmark]
     public AnalysisResult Energy_Full() => OutcomeSpaceAnalyzer.Analyze(_energy);
-
-    private static string FindShared()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.GetFullPath(Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Cannot find Parley.slnx above " + AppContext.BaseDirectory), "..", "shared"));
-    }
 }

@@ -49,7 +49,7 @@ internal static class AnalyzeCommand
                 throw new InputException(parse.GetValue(scenario)!, string.Empty, "the scenario has no negotiating party to analyse");
             }
 
-            var progress = new StderrProgress(io.Error);
+            var progress = new StderrProgress(io.Error, io.ErrorIsTerminal);
             var result = await Task.Run(() => OutcomeSpaceAnalyzer.Analyze(loaded, AnalysisOptions.Default, progress, ct), ct).ConfigureAwait(false);
             progress.Done();
 
@@ -311,9 +311,9 @@ internal static class AnalyzeCommand
         whole.IsZero ? "0%" : ((double)part / (double)whole).ToString("0.##%", CultureInfo.InvariantCulture);
 
     /// <summary>A percentage line on standard error, only on a terminal and only once the work has taken a moment.</summary>
-    private sealed class StderrProgress(TextWriter error) : IProgress<double>
+    private sealed class StderrProgress(TextWriter error, bool enabled) : IProgress<double>
     {
-        private readonly bool _enabled = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        private readonly bool _enabled = enabled;
         private readonly long _start = Environment.TickCount64;
         private int _lastPercent = -1;
         private bool _shown;
