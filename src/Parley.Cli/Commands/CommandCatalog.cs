@@ -11,5 +11,8 @@ internal static class CommandCatalog
         yield return MediateCommand.Create(io);
         yield return InspectCommand.Create(io);
         yield return ConvertCommand.Create(io);
+        yield return AnalyzeCommand.Create(io);
+        yield return NegotiateCommand.Create(io);
+        yield return AgentsCommand.Create(io);
     }
 }
