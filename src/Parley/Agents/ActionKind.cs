@@ -11,4 +11,7 @@ public enum ActionKind
 
     /// <summary>Walks away: the session ends with no agreement.</summary>
     WalkAway,
+
+    /// <summary>Rejects the text on the table (mediated protocols: a party's "no" to the mediator's text; SAOP agents never return it).</summary>
+    Reject,
 }

@@ -1,3 +1,5 @@
+using Parley.Protocols;
+
 namespace Parley.Mediation;
 
 /// <summary>How a mediated session runs.</summary>
@@ -17,6 +19,20 @@ public sealed record MediationOptions
     /// issue missing from the list comes after, in domain order. Null: the whole text is negotiated at once.
     /// </summary>
     public IReadOnlyList<int>? Agenda { get; init; }
+
+    /// <summary>
+    /// The longest the mediator or a party may take for one call, as in SAOP
+    /// (<see cref="SessionOptions.ActionTimeLimit"/>): an overrun ends the session in failure
+    /// attributed to it, and with a limit the session runs under the <see cref="SessionWatchdog"/>.
+    /// Null for no limit.
+    /// </summary>
+    public TimeSpan? ActionTimeLimit { get; init; }
+
+    /// <summary>Told of every event as it happens (the mediator's texts, the parties' answers), on the same stream as SAOP; null for none.</summary>
+    public ISessionObserver? Observer { get; init; }
+
+    /// <summary>Whether to keep the event stream in <see cref="MediationResult.Events"/>. Default true.</summary>
+    public bool RecordEvents { get; init; } = true;
 
     /// <summary>After a deal reached by an untrusted mediator, let a trusted one propose post-settlement improvements (the parties confide their profiles for that step only).</summary>
     public bool PostSettlement { get; init; }

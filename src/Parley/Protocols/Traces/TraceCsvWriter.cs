@@ -66,12 +66,13 @@ public static class TraceCsvWriter
         }
     }
 
-    /// <summary>The lower-case name of an action kind as written in traces: offer, accept, walkaway.</summary>
+    /// <summary>The lower-case name of an action kind as written in traces: offer, accept, walkaway, reject.</summary>
     public static string ActionName(ActionKind kind) => kind switch
     {
         ActionKind.Offer => "offer",
         ActionKind.Accept => "accept",
         ActionKind.WalkAway => "walkaway",
+        ActionKind.Reject => "reject",
         _ => kind.ToString().ToLowerInvariant(),
     };
 
