@@ -157,7 +157,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
             columns.Add(("closes the gap (keeps the agreed articles)", agreement.ClosingPackage));
         }
 
-        columns.Add(("Nash package over the whole text", agreement.NashPackage));
+        columns.Add(("Nash point of the whole text (analysis)", agreement.NashPackage));
         console.WriteLine();
         console.MarkupLine("[bold]Packages a trusted mediator would table[/] (best Nash product of gains over reservation values, no red line crossed; ■ = agreed article)");
         if (columns.All(c => c.Package is null))
@@ -195,6 +195,13 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
         }
 
         console.Write(table);
+        if (agreement.Analysis is { } analysis)
+        {
+            var zone = analysis.AgreementZone.OutcomeCount is { } count
+                ? string.Create(Inv, $"{count:N0} of {analysis.OutcomeCount:N0} packages are acceptable to every party")
+                : analysis.AgreementZone.IsEmpty ? "no package is acceptable to every party" : "some packages are acceptable to every party (not counted)";
+            console.MarkupLine(Markup.Escape(string.Create(Inv, $"Outcome-space analysis: {zone}; {analysis.Pareto.Count} Pareto-optimal utility vectors; the Nash point above is the acceptable package with the largest product of gains over the reservation values.")));
+        }
     }
 
     private int PartyWidth => Math.Max(10, _parties.Max(p => p.Name.Length) + 2);

@@ -17,7 +17,8 @@ public sealed class DemoCommandTests
         output.ShouldContain("partial agreement");
         output.ShouldContain("Open issues");
         output.ShouldContain("Who would have to move");
-        output.ShouldContain("Nash package");
+        output.ShouldContain("Nash point of the whole text (analysis)");
+        output.ShouldContain("351 of 559,872 packages are acceptable to every party");
         output.ShouldContain("Report written to");
         var page = File.ReadAllText(Path.Combine(folder, "index.html"));
         page.ShouldContain("<svg");

@@ -1,3 +1,4 @@
+using Parley.Analysis;
 using Parley.Domains;
 using Parley.Preferences;
 using Parley.Scenarios;
@@ -21,7 +22,11 @@ public static class GapAnalysis
         var guard = new RedLineGuard(domain, profiles);
         var reservations = profiles.Select(p => p.ReservationValue).ToArray();
         var closing = agreed.IsComplete ? null : PackageSearch.Best(profiles, guard, agreed, reservations, PackageObjective.NashProduct, random)?.Outcome;
-        var nash = PackageSearch.Best(profiles, guard, PartialOutcome.AllOpen(domain.IssueCount), reservations, PackageObjective.NashProduct, random)?.Outcome;
+
+        // The Nash package over the whole text is the outcome-space analysis's Nash point (exact,
+        // issue by issue for additive profiles); the zone of agreement is counted alongside.
+        var analysis = OutcomeSpaceAnalyzer.Analyze(scenario, new AnalysisOptions { AnalyzeGaps = false });
+        var nash = analysis.Nash?.Outcome;
 
         var zones = new IReadOnlyList<int>[domain.IssueCount];
         var gaps = new List<OpenIssueGap>();
@@ -49,7 +54,7 @@ public static class GapAnalysis
             gaps.Add(new OpenIssueGap(i, domain.Issues[i].Name, positions, zones[i], closing?[i], moves));
         }
 
-        return new PartialAgreement(agreed, gaps, zones, closing, nash);
+        return new PartialAgreement(agreed, gaps, zones, closing, nash) { Analysis = analysis };
     }
 
     /// <summary>The clauses of <paramref name="issue"/> every party would agree to alone, given <paramref name="settled"/>.</summary>

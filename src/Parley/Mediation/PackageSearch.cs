@@ -12,7 +12,10 @@ namespace Parley.Mediation;
 /// Exact (enumeration of the open articles' product, no allocation per outcome) when that
 /// product has at most <see cref="ExhaustiveLimit"/> outcomes; otherwise coordinate ascent from
 /// random red-line-free starts (an approximation, stated as such in <see cref="SearchResult.Exact"/>).
-/// Ties are broken by the larger sum of gains, then by the first outcome in index order.
+/// Scores are compared exactly, and ties broken as <see cref="Analysis.OutcomeSpaceAnalyzer"/> breaks
+/// them, so that the trusted mediator's package is the analysis's solution point: the higher social
+/// welfare Σ u_p, then the larger utility vector (first party's utility first), then the first
+/// outcome in index order.
 /// </remarks>
 public static class PackageSearch
 {
@@ -45,7 +48,7 @@ public static class PackageSearch
             : Ascent(profiles, guard, fixedPart, floors, objective, open, random ?? new Random(0));
     }
 
-    /// <summary>The score of <paramref name="levels"/>, or null when it misses a floor or crosses a red line.</summary>
+    /// <summary>The score of <paramref name="levels"/> and its social welfare Σ u_p (the first tie-breaker), or null when it misses a floor or crosses a red line.</summary>
     public static (double Score, double Sum)? Score(IReadOnlyList<Profile> profiles, RedLineGuard guard, ReadOnlySpan<int> levels, IReadOnlyList<double> floors, PackageObjective objective)
     {
         if (guard.IsCrossed(levels))
@@ -55,26 +58,28 @@ public static class PackageSearch
 
         var product = 1.0;
         var min = double.PositiveInfinity;
+        var gains = 0.0;
         var sum = 0.0;
         for (var p = 0; p < profiles.Count; p++)
         {
-            var gain = profiles[p].Utility(levels) - floors[p];
+            var utility = profiles[p].Utility(levels);
+            var gain = utility - floors[p];
             if (gain < 0)
             {
                 return null;
             }
 
-            gain = Math.Max(gain, 0);
             product *= gain;
             min = Math.Min(min, gain);
-            sum += gain;
+            gains += gain;
+            sum += utility;
         }
 
         var score = objective switch
         {
             PackageObjective.NashProduct => product,
             PackageObjective.Maximin => min,
-            _ => sum,
+            _ => gains,
         };
         return (score, sum);
     }
@@ -95,7 +100,8 @@ public static class PackageSearch
         while (true)
         {
             visited++;
-            if (Score(profiles, guard, levels, floors, objective) is { } s && Better(s.Score, s.Sum, bestScore, bestSum))
+            if (Score(profiles, guard, levels, floors, objective) is { } s
+                && (Better(s.Score, s.Sum, bestScore, bestSum) || (best is not null && s.Score == bestScore && s.Sum == bestSum && LargerVector(profiles, levels, best))))
             {
                 bestScore = s.Score;
                 bestSum = s.Sum;
@@ -193,5 +199,21 @@ public static class PackageSearch
     }
 
     private static bool Better(double score, double sum, double bestScore, double bestSum) =>
-        score > bestScore + 1e-12 || (Math.Abs(score - bestScore) <= 1e-12 && sum > bestSum + 1e-12);
+        score > bestScore || (score == bestScore && sum > bestSum);
+
+    // The last tie-breaker before index order: the larger utility vector, first party's utility first.
+    private static bool LargerVector(IReadOnlyList<Profile> profiles, ReadOnlySpan<int> levels, int[] best)
+    {
+        for (var p = 0; p < profiles.Count; p++)
+        {
+            var u = profiles[p].Utility(levels);
+            var b = profiles[p].Utility(best);
+            if (u != b)
+            {
+                return u > b;
+            }
+        }
+
+        return false;
+    }
 }

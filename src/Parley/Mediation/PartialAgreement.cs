@@ -1,3 +1,4 @@
+using Parley.Analysis;
 using Parley.Domains;
 
 namespace Parley.Mediation;
@@ -10,7 +11,7 @@ namespace Parley.Mediation;
 /// <param name="OpenIssues">Every open article with its gap, in issue order.</param>
 /// <param name="ZonesOfAgreement">For every issue (agreed or open), the clauses every party would agree to on it alone, given the agreed articles.</param>
 /// <param name="ClosingPackage">The package that keeps the agreed articles and that every party would sign (best Nash product), if one exists: the cross-issue trade that would close the gap.</param>
-/// <param name="NashPackage">The package with the best Nash product over the whole text, agreed articles included, if any package is acceptable to all (for comparison).</param>
+/// <param name="NashPackage">The Nash point of the outcome-space analysis (<see cref="OutcomeSpaceAnalyzer"/>): the package with the best Nash product over the whole text, agreed articles included, if any package is acceptable to all (for comparison).</param>
 public sealed record PartialAgreement(
     PartialOutcome Agreed,
     IReadOnlyList<OpenIssueGap> OpenIssues,
@@ -18,6 +19,9 @@ public sealed record PartialAgreement(
     Outcome? ClosingPackage,
     Outcome? NashPackage)
 {
+    /// <summary>The outcome-space analysis the Nash package comes from (frontier, solution points, zone of agreement), when it was run.</summary>
+    public AnalysisResult? Analysis { get; init; }
+
     /// <summary>Whether every article is agreed.</summary>
     public bool IsComplete => Agreed.IsComplete;
 

@@ -213,9 +213,18 @@ public static class MediationReportDocument
             columns.Add(("Package that would close the gap (keeps the agreed articles)", agreement.ClosingPackage));
         }
 
-        columns.Add(("Nash package over the whole text (for comparison)", agreement.NashPackage));
+        columns.Add(("Nash point of the whole text (outcome-space analysis)", agreement.NashPackage));
         var sb = new StringBuilder();
-        sb.Append("<section><h2>Packages a trusted mediator would table</h2><p class=\"hint\">The best Nash product of gains over the reservation values among the packages that cross no red line; the parties confide their profiles to the mediator, never to each other. Bold: a clause that differs from the agreed text.</p>\n");
+        sb.Append("<section><h2>Packages a trusted mediator would table</h2><p class=\"hint\">The best Nash product of gains over the reservation values among the packages that cross no red line; the parties confide their profiles to the mediator, never to each other. Bold: a clause that differs from the agreed text.");
+        if (agreement.Analysis is { } analysis)
+        {
+            var zone = analysis.AgreementZone.OutcomeCount is { } count
+                ? string.Create(CultureInfo.InvariantCulture, $"{count:N0} of {analysis.OutcomeCount:N0} packages are acceptable to every party")
+                : analysis.AgreementZone.IsEmpty ? "no package is acceptable to every party" : "the packages acceptable to every party were not counted";
+            sb.Append(CultureInfo.InvariantCulture, $" Outcome-space analysis: {E(zone)}; the Pareto frontier has {analysis.Pareto.Count} points.");
+        }
+
+        sb.Append("</p>\n");
         if (columns.All(c => c.Package is null))
         {
             return sb.Append("<p class=\"package\">None: no package gives every party its reservation value without crossing a red line.</p></section>\n").ToString();

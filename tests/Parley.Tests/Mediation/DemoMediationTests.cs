@@ -1,3 +1,4 @@
+using Parley.Analysis;
 using Parley.Formats;
 using Parley.Mediation;
 using Parley.Scenarios;
@@ -73,6 +74,22 @@ public sealed class DemoMediationTests
                 closing[i].ShouldBe(agreement.Agreed[i]);
             }
         }
+    }
+
+    [Fact]
+    public void Run_BuiltInScenario_NashPackageIsTheAnalysisNashPointAndClosesTheGap()
+    {
+        var scenario = Scenario();
+
+        var agreement = DemoMediation.Create(scenario, 7).Session.Run().Agreement;
+
+        var analysis = OutcomeSpaceAnalyzer.Analyze(scenario);
+        var nash = analysis.Nash.ShouldNotBeNull();
+        agreement.NashPackage.ShouldBe(nash.Outcome);
+        agreement.Analysis.ShouldNotBeNull().AgreementZone.OutcomeCount.ShouldBe(analysis.AgreementZone.OutcomeCount);
+
+        // The agreed articles are those of the Nash point: the package that closes the gap is the Nash point itself.
+        agreement.ClosingPackage.ShouldBe(nash.Outcome);
     }
 
     [Fact]

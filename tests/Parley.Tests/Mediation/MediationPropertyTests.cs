@@ -1,4 +1,5 @@
 using CsCheck;
+using Parley.Analysis;
 using Parley.Domains;
 using Parley.Mediation;
 using Parley.Tests.Generators;
@@ -76,6 +77,63 @@ public sealed class MediationPropertyTests
                     || scenario.Profiles.Any(p => p.Utility(nash) <= p.ReservationValue + 1e-12);
             },
             iter: 200);
+    }
+
+    [Fact]
+    public void TrustedMediator_OnGeneratedDomains_ProposesTheAnalysisNashPoint()
+    {
+        var options = new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false, MaxDegreeOfParallelism = 1 };
+        ModelGen.Scenario(parties: 2, maxIssues: 5, withRedLines: true, allowReal: true).Sample(
+            scenario =>
+            {
+                var nash = OutcomeSpaceAnalyzer.Analyze(scenario, options).Nash;
+                var result = new MediationSession(scenario, new TrustedMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 10 }, seed: 1).Run();
+                if (nash is null)
+                {
+                    return result.EndReason != MediationEndReason.Agreement;
+                }
+
+                return SameNashPoint(scenario, new Outcome(result.Versions[0].Draft.Levels), nash);
+            },
+            iter: 300);
+    }
+
+    [Fact]
+    public void TrustedMediator_OnGeneratedThreePartyDomains_ProposesTheAnalysisNashPoint()
+    {
+        var options = new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false, MaxDegreeOfParallelism = 1 };
+        ModelGen.Scenario(parties: 3, maxIssues: 4, withRedLines: true, allowReal: false).Sample(
+            scenario =>
+            {
+                var nash = OutcomeSpaceAnalyzer.Analyze(scenario, options).Nash;
+                var result = new MediationSession(scenario, new TrustedMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 10 }, seed: 1).Run();
+                return nash is null
+                    ? result.EndReason != MediationEndReason.Agreement
+                    : SameNashPoint(scenario, new Outcome(result.Versions[0].Draft.Levels), nash);
+            },
+            iter: 150);
+    }
+
+    // The same point of the utility space (outcomes may differ only where several outcomes share it, or
+    // where Nash products differ by rounding alone: the mediator treats products within 1e-12 as tied
+    // and prefers the larger sum, then the first outcome in index order; see docs/mediation.md).
+    private static bool SameNashPoint(Parley.Scenarios.Scenario scenario, Outcome package, SolutionPoint nash)
+    {
+        var product = 1.0;
+        var nashProduct = 1.0;
+        for (var p = 0; p < scenario.Profiles.Count; p++)
+        {
+            var profile = scenario.Profiles[p];
+            if (!profile.Accepts(package.Levels) || Math.Abs(profile.Utility(package) - nash.Utilities[p]) > 1e-9)
+            {
+                return false;
+            }
+
+            product *= profile.Utility(package) - profile.ReservationValue;
+            nashProduct *= nash.Utilities[p] - profile.ReservationValue;
+        }
+
+        return Math.Abs(product - nashProduct) <= 1e-12;
     }
 
     [Fact]
