@@ -6,6 +6,9 @@ public static class EndReasons
     /// <summary>Every party accepted the same offer.</summary>
     public const string Agreement = "agreement";
 
+    /// <summary>A mediated session ended with some articles agreed and others open.</summary>
+    public const string Partial = "partial";
+
     /// <summary>The deadline passed without agreement.</summary>
     public const string Deadline = "deadline";
 

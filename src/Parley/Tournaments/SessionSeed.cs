@@ -4,7 +4,7 @@ namespace Parley.Tournaments;
 
 /// <summary>Derives a session's seed from the tournament seed and the session's identity.</summary>
 /// <remarks>
-/// The seed depends only on what the session is (scenario, profiles, agents, repetition), never on
+/// The seed depends only on what the session is (scenario, profiles, agents, mediator, repetition), never on
 /// when or on which thread it runs, so results do not depend on parallelism or interruption.
 /// FNV-1a (64 bit) hashes the identity; SplitMix64 (Steele, Lea &amp; Flood 2014) mixes it with the
 /// tournament seed. Both are fixed here, so seeds are stable across platforms and versions.
@@ -12,10 +12,15 @@ namespace Parley.Tournaments;
 public static class SessionSeed
 {
     /// <summary>The identity string of a session.</summary>
-    public static string Identity(string scenario, IReadOnlyList<string> profiles, IReadOnlyList<string> agents, int repetition)
+    public static string Identity(string scenario, IReadOnlyList<string> profiles, IReadOnlyList<string> agents, int repetition, string? mediator = null)
     {
         var sb = new StringBuilder(64);
         sb.Append(scenario).Append('|');
+        if (mediator is not null)
+        {
+            sb.Append("mediator=").Append(mediator).Append('|');
+        }
+
         for (var i = 0; i < profiles.Count; i++)
         {
             sb.Append(i == 0 ? string.Empty : ",").Append(profiles[i]).Append('=').Append(agents[i]);

@@ -10,6 +10,7 @@ namespace Parley.Tournaments;
 /// <param name="Seed">The session's seed, derived from the tournament seed and the session's identity.</param>
 /// <param name="Rounds">The deadline in rounds, if any.</param>
 /// <param name="Time">The deadline in wall time, if any.</param>
+/// <param name="Mediator">The mediator id in a mediated tournament; null otherwise.</param>
 public sealed record SessionSpec(
     long Id,
     int ScenarioIndex,
@@ -19,8 +20,9 @@ public sealed record SessionSpec(
     int Repetition,
     int Seed,
     int? Rounds,
-    TimeSpan? Time)
+    TimeSpan? Time,
+    string? Mediator = null)
 {
     /// <summary>The session's identity, independent of its position: scenario, seating and repetition.</summary>
-    public string Identity => SessionSeed.Identity(Scenario, Profiles, Agents, Repetition);
+    public string Identity => SessionSeed.Identity(Scenario, Profiles, Agents, Repetition, Mediator);
 }

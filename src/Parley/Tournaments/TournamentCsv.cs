@@ -7,8 +7,8 @@ namespace Parley.Tournaments;
 /// The per-session CSV in GENIUS's tournament-log layout (a <c>sep=;</c> line, then semicolon-separated
 /// columns: Run time (s), Round, Exception, deadline, Agreement, Discounted, #agreeing, min.util.,
 /// max.util., Dist. to Pareto, Dist. to Nash, Social Welfare, then Agent i, Utility i, Disc. Util. i and
-/// Profile i for every seat), followed by Parley's columns: Session, Scenario, Repetition, Seed,
-/// End reason, Failed agent.
+/// Profile i for every seat), followed by Parley's columns: Session, Scenario, Mediator (empty when
+/// unmediated), Repetition, Seed, End reason, Failed agent.
 /// </summary>
 /// <remarks>
 /// Numbers are invariant-culture and round-trip (shortest form). Metrics not computed are empty.
@@ -32,7 +32,7 @@ public static class TournamentCsv
             }
         }
 
-        sb.Append(";Session;Scenario;Repetition;Seed;End reason;Failed agent\n");
+        sb.Append(";Session;Scenario;Mediator;Repetition;Seed;End reason;Failed agent\n");
         return sb.ToString();
     }
 
@@ -82,6 +82,7 @@ public static class TournamentCsv
 
         sb.Append(';').Append(spec.Id.ToString(CultureInfo.InvariantCulture))
           .Append(';').Append(Text(spec.Scenario))
+          .Append(';').Append(spec.Mediator is null ? string.Empty : Text(spec.Mediator))
           .Append(';').Append(spec.Repetition.ToString(CultureInfo.InvariantCulture))
           .Append(';').Append(spec.Seed.ToString(CultureInfo.InvariantCulture))
           .Append(';').Append(o.EndReason)

@@ -10,20 +10,34 @@ namespace Parley.Tournaments;
 /// <param name="Rounds">The deadline in rounds, if any.</param>
 /// <param name="Time">The deadline in wall time, if any.</param>
 /// <param name="Seed">The tournament seed every session seed is derived from.</param>
+/// <param name="Mediators">For a mediated tournament, the mediator ids; every seating is played under each. Null for an unmediated one.</param>
+/// <param name="SelfPlay">Whether an agent may take several seats of one session (every tuple of agents, not only distinct ones).</param>
+/// <param name="Protocol">The protocol and its settings as one string (for example <c>saop</c> or <c>mediated:votes</c>), recorded in the manifest.</param>
 public sealed record TournamentDefinition(
     IReadOnlyList<string> Agents,
     IReadOnlyList<TournamentScenario> Scenarios,
     int Repetitions,
     int? Rounds,
     TimeSpan? Time,
-    int Seed)
+    int Seed,
+    IReadOnlyList<string>? Mediators = null,
+    bool SelfPlay = false,
+    string Protocol = "saop")
 {
+    /// <summary>Whether sessions have a mediator.</summary>
+    public bool IsMediated => Mediators is { Count: > 0 };
+
     /// <summary>Checks the definition and throws an <see cref="InputException"/> naming the first problem.</summary>
     public void Validate()
     {
         if (Agents.Count == 0)
         {
-            throw new InputException("--agents", string.Empty, "a tournament needs at least two agents; none were given");
+            throw new InputException(IsMediated ? "--voters" : "--agents", string.Empty, "a tournament needs agents; none were given");
+        }
+
+        if (Mediators is { } mediators && mediators.Distinct(StringComparer.Ordinal).Count() != mediators.Count)
+        {
+            throw new InputException("--mediators", string.Empty, "a mediator is listed twice");
         }
 
         var agents = new HashSet<string>(StringComparer.Ordinal);
@@ -58,7 +72,7 @@ public sealed record TournamentDefinition(
                 throw new InputException("--scenarios", string.Empty, $"scenario '{s.Name}' has {s.PartyCount} profile(s); a session needs at least two");
             }
 
-            if (s.PartyCount > Agents.Count)
+            if (!SelfPlay && s.PartyCount > Agents.Count)
             {
                 throw new InputException("--agents", string.Empty, $"scenario '{s.Name}' seats {s.PartyCount} distinct agents but only {Agents.Count} were given");
             }

@@ -22,6 +22,7 @@ public static class TournamentManifest
         {
             w.WriteStartObject();
             w.WriteNumber("format", 1);
+            w.WriteString("protocol", d.Protocol);
             w.WriteStartArray("agents");
             foreach (var a in d.Agents)
             {
@@ -29,6 +30,18 @@ public static class TournamentManifest
             }
 
             w.WriteEndArray();
+            w.WriteBoolean("selfPlay", d.SelfPlay);
+            if (d.Mediators is { } mediators)
+            {
+                w.WriteStartArray("mediators");
+                foreach (var m in mediators)
+                {
+                    w.WriteStringValue(m);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteStartArray("scenarios");
             foreach (var s in d.Scenarios)
             {

@@ -9,8 +9,10 @@ namespace Parley.Tournaments;
 /// On a two-party scenario the groups and rotations are exactly the ordered pairs of distinct
 /// agents (A on the first profile against B on the second, and B against A): every agent plays
 /// every role against every other agent. On an n-party scenario each n-subset of the agents is
-/// seated in its n cyclic rotations, so each agent of the group plays each profile once.
-/// Ids run scenario by scenario, then group (lexicographic over the agent order), rotation and
+/// seated in its n cyclic rotations, so each agent of the group plays each profile once. With
+/// <see cref="TournamentDefinition.SelfPlay"/>, every tuple of agents is a seating instead (A
+/// against A included). A mediated tournament plays every seating under every mediator.
+/// Ids run scenario by scenario, then mediator, seating (lexicographic over the agent order) and
 /// repetition. A session's seed comes from its identity (<see cref="SessionSeed"/>), not its id.
 /// Memory is O(scenarios + groups), not O(sessions).
 /// </remarks>
@@ -19,6 +21,8 @@ public sealed class TournamentPlan
     private readonly TournamentDefinition _definition;
     private readonly long[] _scenarioStart;
     private readonly int[][][] _groupsByScenario;
+    private readonly long[] _seatings;
+    private readonly int _mediators;
 
     /// <summary>Builds the plan of a definition, validating it first.</summary>
     /// <exception cref="InputException">The definition is not a valid tournament.</exception>
@@ -29,17 +33,29 @@ public sealed class TournamentPlan
         var groupsBySize = new Dictionary<int, int[][]>();
         _groupsByScenario = new int[definition.Scenarios.Count][][];
         _scenarioStart = new long[definition.Scenarios.Count + 1];
+        _seatings = new long[definition.Scenarios.Count];
+        _mediators = definition.IsMediated ? definition.Mediators!.Count : 1;
         for (var s = 0; s < definition.Scenarios.Count; s++)
         {
             var k = definition.Scenarios[s].PartyCount;
-            if (!groupsBySize.TryGetValue(k, out var groups))
+            if (definition.SelfPlay)
             {
-                groups = Combinations(definition.Agents.Count, k);
-                groupsBySize[k] = groups;
+                _groupsByScenario[s] = [];
+                _seatings[s] = checked((long)Math.Round(Math.Pow(definition.Agents.Count, k)));
+            }
+            else
+            {
+                if (!groupsBySize.TryGetValue(k, out var groups))
+                {
+                    groups = Combinations(definition.Agents.Count, k);
+                    groupsBySize[k] = groups;
+                }
+
+                _groupsByScenario[s] = groups;
+                _seatings[s] = (long)groups.Length * k;
             }
 
-            _groupsByScenario[s] = groups;
-            _scenarioStart[s + 1] = checked(_scenarioStart[s] + ((long)groups.Length * k * definition.Repetitions));
+            _scenarioStart[s + 1] = checked(_scenarioStart[s] + (_seatings[s] * _mediators * definition.Repetitions));
         }
     }
 
@@ -69,16 +85,30 @@ public sealed class TournamentPlan
             var reps = _definition.Repetitions;
             var local = id - _scenarioStart[s];
             var repetition = (int)(local % reps);
-            var seating = local / reps;
-            var rotation = (int)(seating % k);
-            var group = _groupsByScenario[s][(int)(seating / k)];
+            var seating = local / reps % _seatings[s];
+            var mediator = _definition.IsMediated ? _definition.Mediators![(int)(local / reps / _seatings[s])] : null;
             var agents = new string[k];
-            for (var j = 0; j < k; j++)
+            if (_definition.SelfPlay)
             {
-                agents[j] = _definition.Agents[group[(j + rotation) % k]];
+                var n = _definition.Agents.Count;
+                var rest = seating;
+                for (var j = k - 1; j >= 0; j--)
+                {
+                    agents[j] = _definition.Agents[(int)(rest % n)];
+                    rest /= n;
+                }
+            }
+            else
+            {
+                var rotation = (int)(seating % k);
+                var group = _groupsByScenario[s][(int)(seating / k)];
+                for (var j = 0; j < k; j++)
+                {
+                    agents[j] = _definition.Agents[group[(j + rotation) % k]];
+                }
             }
 
-            var identity = SessionSeed.Identity(scenario.Name, scenario.Profiles, agents, repetition);
+            var identity = SessionSeed.Identity(scenario.Name, scenario.Profiles, agents, repetition, mediator);
             return new SessionSpec(
                 id,
                 s,
@@ -88,7 +118,8 @@ public sealed class TournamentPlan
                 repetition,
                 SessionSeed.Derive(_definition.Seed, identity),
                 _definition.Rounds,
-                _definition.Time);
+                _definition.Time,
+                mediator);
         }
     }
 

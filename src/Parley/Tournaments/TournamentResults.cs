@@ -88,6 +88,8 @@ public static class TournamentResults
         private readonly TournamentDefinition _definition;
         private readonly Dictionary<string, int> _agentIndex = new(StringComparer.Ordinal);
         private readonly AgentAccumulator[] _agents;
+        private readonly AgentAccumulator[]? _mediators;
+        private readonly Dictionary<string, int> _mediatorIndex = new(StringComparer.Ordinal);
         private readonly RunningStatistic[,] _byScenario;
         private readonly long[][] _histograms;
         private long _sessions;
@@ -100,6 +102,15 @@ public static class TournamentResults
             _agents = new AgentAccumulator[definition.Agents.Count];
             _byScenario = new RunningStatistic[definition.Agents.Count, definition.Scenarios.Count];
             _histograms = new long[definition.Agents.Count][];
+            if (definition.IsMediated)
+            {
+                _mediators = new AgentAccumulator[definition.Mediators!.Count];
+                for (var m = 0; m < _mediators.Length; m++)
+                {
+                    _mediators[m] = new AgentAccumulator();
+                    _mediatorIndex[definition.Mediators[m]] = m;
+                }
+            }
             for (var a = 0; a < _agents.Length; a++)
             {
                 _agentIndex[definition.Agents[a]] = a;
@@ -117,6 +128,18 @@ public static class TournamentResults
             _sessions++;
             _agreements += o.Agreement ? 1 : 0;
             _failures += o.Exception is null ? 0 : 1;
+            if (_mediators is not null && spec.Mediator is not null)
+            {
+                var m = _mediators[_mediatorIndex[spec.Mediator]];
+                m.Sessions++;
+                m.Failures += o.Exception is null ? 0 : 1;
+                m.Utility.Add(Mean(o.Utilities));
+                m.DiscountedUtility.Add(Mean(o.DiscountedUtilities));
+                m.Agreement.Add(o.Agreement ? 1 : 0);
+                m.DistanceToPareto.Add(o.DistanceToPareto);
+                m.DistanceToNash.Add(o.DistanceToNash);
+                m.SocialWelfare.Add(o.SocialWelfare);
+            }
             for (var role = 0; role < spec.Agents.Count; role++)
             {
                 var a = _agentIndex[spec.Agents[role]];
@@ -141,21 +164,21 @@ public static class TournamentResults
 
         public TournamentSummary ToSummary()
         {
+            AgentSummary[]? mediators = null;
+            if (_mediators is not null)
+            {
+                mediators = new AgentSummary[_mediators.Length];
+                for (var m = 0; m < mediators.Length; m++)
+                {
+                    mediators[m] = _mediators[m].ToSummary(_definition.Mediators![m]);
+                }
+            }
+
             var agents = new AgentSummary[_agents.Length];
             var byScenario = new IReadOnlyList<double>[_agents.Length];
             for (var a = 0; a < _agents.Length; a++)
             {
-                var acc = _agents[a];
-                agents[a] = new AgentSummary(
-                    _definition.Agents[a],
-                    acc.Sessions,
-                    acc.Failures,
-                    acc.Utility.ToStatistic(),
-                    acc.DiscountedUtility.ToStatistic(),
-                    acc.Agreement.ToStatistic(),
-                    acc.DistanceToPareto.ToStatistic(),
-                    acc.DistanceToNash.ToStatistic(),
-                    acc.SocialWelfare.ToStatistic());
+                agents[a] = _agents[a].ToSummary(_definition.Agents[a]);
                 var row = new double[_definition.Scenarios.Count];
                 for (var s = 0; s < row.Length; s++)
                 {
@@ -171,7 +194,18 @@ public static class TournamentResults
                 scenarios[s] = _definition.Scenarios[s].Name;
             }
 
-            return new TournamentSummary(_sessions, _agreements, _failures, agents, scenarios, byScenario, _histograms);
+            return new TournamentSummary(_sessions, _agreements, _failures, agents, scenarios, byScenario, _histograms, mediators);
+        }
+
+        private static double Mean(IReadOnlyList<double> values)
+        {
+            var sum = 0.0;
+            for (var i = 0; i < values.Count; i++)
+            {
+                sum += values[i];
+            }
+
+            return values.Count == 0 ? double.NaN : sum / values.Count;
         }
     }
 
@@ -192,5 +226,16 @@ public static class TournamentResults
         public RunningStatistic DistanceToNash { get; } = new();
 
         public RunningStatistic SocialWelfare { get; } = new();
+
+        public AgentSummary ToSummary(string name) => new(
+            name,
+            Sessions,
+            Failures,
+            Utility.ToStatistic(),
+            DiscountedUtility.ToStatistic(),
+            Agreement.ToStatistic(),
+            DistanceToPareto.ToStatistic(),
+            DistanceToNash.ToStatistic(),
+            SocialWelfare.ToStatistic());
     }
 }

@@ -8,6 +8,7 @@ namespace Parley.Tournaments;
 /// <param name="Scenarios">Scenario names, in the definition's order.</param>
 /// <param name="MeanUtilityByScenario">Mean discounted utility of agent a on scenario s at [a][s]; NaN when it did not play there.</param>
 /// <param name="UtilityHistograms">Per agent, counts of its discounted utilities in <see cref="HistogramBins"/> equal bins over [0, 1] (values outside are clamped).</param>
+/// <param name="Mediators">In a mediated tournament, per-mediator figures (utility = the parties' mean utility per session; failures = sessions that failed); null otherwise.</param>
 public sealed record TournamentSummary(
     long Sessions,
     long Agreements,
@@ -15,7 +16,8 @@ public sealed record TournamentSummary(
     IReadOnlyList<AgentSummary> Agents,
     IReadOnlyList<string> Scenarios,
     IReadOnlyList<IReadOnlyList<double>> MeanUtilityByScenario,
-    IReadOnlyList<IReadOnlyList<long>> UtilityHistograms)
+    IReadOnlyList<IReadOnlyList<long>> UtilityHistograms,
+    IReadOnlyList<AgentSummary>? Mediators = null)
 {
     /// <summary>The number of histogram bins over [0, 1].</summary>
     public const int HistogramBins = 20;

@@ -7,7 +7,7 @@ namespace Parley.Tournaments;
 /// <remarks>
 /// Shape: <c>{ sessions, agreements, failures, seed, repetitions, deadline, agents: [ { agent, sessions,
 /// failures, utility, discountedUtility, agreementRate, distanceToPareto, distanceToNash, socialWelfare } ],
-/// meanUtilityByScenario: { agent: { scenario: mean } } }</c>, where each statistic is
+/// mediators: [ same, keyed "mediator" ] (mediated tournaments only), meanUtilityByScenario: { agent: { scenario: mean } } }</c>, where each statistic is
 /// <c>{ n, mean, sd, ci95: [low, high] }</c> and a value not computed is null. No wall-time figure
 /// appears, so the file is identical for identical tournaments.
 /// </remarks>
@@ -26,23 +26,12 @@ public static class TournamentSummaryJson
             w.WriteNumber("seed", definition.Seed);
             w.WriteNumber("repetitions", definition.Repetitions);
             w.WriteString("deadline", definition.DeadlineText);
-            w.WriteStartArray("agents");
-            foreach (var a in summary.Agents)
+            WriteAgents(w, "agents", "agent", summary.Agents);
+            if (summary.Mediators is { } mediators)
             {
-                w.WriteStartObject();
-                w.WriteString("agent", a.Agent);
-                w.WriteNumber("sessions", a.Sessions);
-                w.WriteNumber("failures", a.Failures);
-                Write(w, "utility", a.Utility);
-                Write(w, "discountedUtility", a.DiscountedUtility);
-                Write(w, "agreementRate", a.Agreement);
-                Write(w, "distanceToPareto", a.DistanceToPareto);
-                Write(w, "distanceToNash", a.DistanceToNash);
-                Write(w, "socialWelfare", a.SocialWelfare);
-                w.WriteEndObject();
+                WriteAgents(w, "mediators", "mediator", mediators);
             }
 
-            w.WriteEndArray();
             w.WriteStartObject("meanUtilityByScenario");
             for (var a = 0; a < summary.Agents.Count; a++)
             {
@@ -60,6 +49,27 @@ public static class TournamentSummaryJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    private static void WriteAgents(Utf8JsonWriter w, string name, string key, IReadOnlyList<AgentSummary> agents)
+    {
+        w.WriteStartArray(name);
+        foreach (var a in agents)
+        {
+            w.WriteStartObject();
+            w.WriteString(key, a.Agent);
+            w.WriteNumber("sessions", a.Sessions);
+            w.WriteNumber("failures", a.Failures);
+            Write(w, "utility", a.Utility);
+            Write(w, "discountedUtility", a.DiscountedUtility);
+            Write(w, "agreementRate", a.Agreement);
+            Write(w, "distanceToPareto", a.DistanceToPareto);
+            Write(w, "distanceToNash", a.DistanceToNash);
+            Write(w, "socialWelfare", a.SocialWelfare);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Write(Utf8JsonWriter w, string name, Statistic s)

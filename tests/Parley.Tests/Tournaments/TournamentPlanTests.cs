@@ -80,4 +80,27 @@ public sealed class TournamentPlanTests
 
         Should.Throw<InputException>(() => new TournamentPlan(definition));
     }
+
+    [Fact]
+    public void Sessions_MediatedWithSelfPlay_EveryMediatorTimesEveryTupleOfVoters()
+    {
+        var definition = new TournamentDefinition(["truthful", "strategic"], [new TournamentScenario("S", ["x", "y", "z"])], 2, 50, null, 1, Mediators: ["hill-climbing", "annealing"], SelfPlay: true, Protocol: "mediated:votes");
+        var plan = new TournamentPlan(definition);
+
+        var sessions = Enumerable.Range(0, (int)plan.Count).Select(i => plan[i]).ToList();
+
+        sessions.Count.ShouldBe(2 * 8 * 2); // mediators × 2^3 seatings × repetitions
+        sessions.Select(s => (s.Mediator, string.Join(",", s.Agents), s.Repetition)).Distinct().Count().ShouldBe(sessions.Count);
+        sessions.Count(s => s.Mediator == "annealing" && s.Agents.All(a => a == "truthful")).ShouldBe(2);
+        sessions.Select(s => s.Seed).Distinct().Count().ShouldBe(sessions.Count);
+    }
+
+    [Fact]
+    public void Identity_Mediator_ChangesTheSeed()
+    {
+        var withMediator = SessionSeed.Derive(1, SessionSeed.Identity("S", ["x", "y"], ["a", "b"], 0, "annealing"));
+        var without = SessionSeed.Derive(1, SessionSeed.Identity("S", ["x", "y"], ["a", "b"], 0));
+
+        withMediator.ShouldNotBe(without);
+    }
 }
