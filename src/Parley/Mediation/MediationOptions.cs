@@ -1,0 +1,23 @@
+namespace Parley.Mediation;
+
+/// <summary>How a mediated session runs.</summary>
+public sealed record MediationOptions
+{
+    /// <summary>How parties answer texts (votes, feedback, veto). Default: votes.</summary>
+    public MediatedProtocol Protocol { get; init; } = MediatedProtocol.Votes;
+
+    /// <summary>The round limit (each text put to the parties is one round). Default 200.</summary>
+    public int Rounds { get; init; } = 200;
+
+    /// <summary>A wall-time limit, measured on the session's <see cref="TimeProvider"/>; null for none.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>
+    /// Issue-by-issue ("bite-size") mode: the issues' indexes in the order they are taken up; an
+    /// issue missing from the list comes after, in domain order. Null: the whole text is negotiated at once.
+    /// </summary>
+    public IReadOnlyList<int>? Agenda { get; init; }
+
+    /// <summary>After a deal reached by an untrusted mediator, let a trusted one propose post-settlement improvements (the parties confide their profiles for that step only).</summary>
+    public bool PostSettlement { get; init; }
+}

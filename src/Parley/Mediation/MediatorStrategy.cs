@@ -1,0 +1,79 @@
+using Parley.Domains;
+
+namespace Parley.Mediation;
+
+/// <summary>
+/// A mediator's strategy for the single negotiating text: how it drafts the next text from the
+/// current one, and whether it moves to a text the parties did not all accept.
+/// </summary>
+/// <remarks>
+/// The protocol guarantees that no text crossing a declared red line reaches the parties; the
+/// strategies also avoid drafting one. A strategy keeps whatever memory it needs; it is used for
+/// one session only.
+/// </remarks>
+public abstract class MediatorStrategy
+{
+    /// <summary>The strategy's name as the CLI spells it.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Whether the strategy needs the parties' confided profiles.</summary>
+    public virtual bool IsTrusted => false;
+
+    /// <summary>The first text (called once, before any other), or null when no text avoiding every red line exists.</summary>
+    public virtual Outcome? Open(MediatorView view) =>
+        view.Guard.TryComplete(view.Settled, view.Random, out var o) ? o : null;
+
+    /// <summary>The next text to put to the parties, or null when the strategy has nothing left to propose.</summary>
+    public abstract Outcome? Propose(MediatorView view);
+
+    /// <summary>Whether to make <paramref name="candidate"/> the current text, given how the parties answered.</summary>
+    public virtual bool Adopt(MediatorView view, Outcome candidate, BallotTally tally) => tally.Unanimous;
+
+    /// <summary>
+    /// A text that changes <paramref name="flips"/> random changeable articles of the current text
+    /// to another clause, crossing no declared red line and not tried since the current text was
+    /// adopted; null when none is found in a bounded number of draws.
+    /// </summary>
+    protected static Outcome? Mutate(MediatorView view, int flips, bool avoidTried = true)
+    {
+        var incumbent = view.Incumbent ?? throw new InvalidOperationException("The mediator has no current text.");
+        var mutable = new List<int>();
+        for (var i = 0; i < view.Domain.IssueCount; i++)
+        {
+            if (view.IsMutable(i) && view.Domain.Issues[i].Cardinality > 1)
+            {
+                mutable.Add(i);
+            }
+        }
+
+        if (mutable.Count == 0)
+        {
+            return null;
+        }
+
+        flips = Math.Clamp(flips, 1, mutable.Count);
+        var levels = new int[incumbent.Count];
+        var picked = new int[mutable.Count];
+        for (var attempt = 0; attempt < 64; attempt++)
+        {
+            incumbent.Levels.CopyTo(levels);
+            mutable.CopyTo(picked);
+            view.Random.Shuffle(picked);
+            for (var k = 0; k < flips; k++)
+            {
+                var issue = picked[k];
+                var card = view.Domain.Issues[issue].Cardinality;
+                var next = view.Random.Next(card - 1);
+                levels[issue] = next >= incumbent[issue] ? next + 1 : next;
+            }
+
+            var candidate = new Outcome(levels);
+            if (!view.Guard.IsCrossed(levels) && !(avoidTried && view.WasTried(candidate)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

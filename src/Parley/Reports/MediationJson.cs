@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using Parley.Mediation;
+using Parley.Scenarios;
+
+namespace Parley.Reports;
+
+/// <summary>
+/// A mediated session as JSON: the summary contract of <c>parley mediate --json</c> and the full
+/// trace (every round's proposal and ballots, every version of the text).
+/// </summary>
+/// <remarks>Numbers are written by System.Text.Json, which is culture-invariant.</remarks>
+public static class MediationJson
+{
+    /// <summary>
+    /// The summary: <c>endReason</c>, <c>rounds</c>, <c>versions</c>, <c>agreedIssues</c>,
+    /// <c>openIssues</c> (issue, positions per party), <c>text</c> (issue → option or null) and
+    /// <c>utilities</c> (party → utility of what was agreed), plus the closing and Nash packages.
+    /// </summary>
+    public static JsonObject Summary(MediationResult result, Scenario scenario)
+    {
+        var domain = scenario.Domain;
+        var agreement = result.Agreement;
+        var agreed = new JsonArray();
+        var text = new JsonObject();
+        for (var i = 0; i < domain.IssueCount; i++)
+        {
+            var issue = domain.Issues[i];
+            if (agreement.Agreed.IsSettled(i))
+            {
+                agreed.Add(issue.Name);
+                text[issue.Name] = issue.FormatLevel(agreement.Agreed[i]);
+            }
+            else
+            {
+                text[issue.Name] = null;
+            }
+        }
+
+        var open = new JsonArray();
+        foreach (var gap in agreement.OpenIssues)
+        {
+            var issue = domain.Issues[gap.Issue];
+            var positions = new JsonObject();
+            foreach (var p in gap.Positions)
+            {
+                positions[p.Party] = issue.FormatLevel(p.Level);
+            }
+
+            open.Add(new JsonObject
+            {
+                ["issue"] = issue.Name,
+                ["positions"] = positions,
+                ["zoneOfAgreement"] = new JsonArray(gap.ZoneOfAgreement.Select(l => (JsonNode?)issue.FormatLevel(l)).ToArray()),
+                ["closing"] = gap.ClosingLevel is { } c ? issue.FormatLevel(c) : null,
+                ["movers"] = new JsonArray(gap.Moves.Select(m => (JsonNode?)m.Party).ToArray()),
+            });
+        }
+
+        var utilities = new JsonObject();
+        for (var p = 0; p < result.PartyNames.Count; p++)
+        {
+            utilities[result.PartyNames[p]] = Math.Round(result.Utilities[p], 6);
+        }
+
+        return new JsonObject
+        {
+            ["endReason"] = result.EndReason.ToString().ToLowerInvariant(),
+            ["rounds"] = result.Rounds,
+            ["versions"] = result.Versions.Count,
+            ["agreedIssues"] = agreed,
+            ["openIssues"] = open,
+            ["text"] = text,
+            ["utilities"] = utilities,
+            ["mediator"] = result.Mediator,
+            ["protocol"] = result.Protocol.ToString().ToLowerInvariant(),
+            ["voters"] = new JsonArray(result.Voters.Select(v => (JsonNode?)v).ToArray()),
+            ["closingPackage"] = Package(agreement.ClosingPackage, scenario),
+            ["nashPackage"] = Package(agreement.NashPackage, scenario),
+            ["failure"] = result.FailureMessage,
+        };
+    }
+
+    /// <summary>The full trace: the summary plus every round and every version of the text.</summary>
+    public static JsonObject Trace(MediationResult result, Scenario scenario)
+    {
+        var domain = scenario.Domain;
+        var summary = Summary(result, scenario);
+        var rounds = new JsonArray();
+        foreach (var r in result.Trace)
+        {
+            var ballots = new JsonArray();
+            foreach (var b in r.Ballots)
+            {
+                ballots.Add(new JsonObject
+                {
+                    ["party"] = b.Party,
+                    ["accepted"] = b.Accepted,
+                    ["feedback"] = b.Feedback?.ToString().ToLowerInvariant(),
+                    ["vetoed"] = new JsonArray(b.Vetoed.Select(i => (JsonNode?)domain.Issues[i].Name).ToArray()),
+                    ["utility"] = Math.Round(b.Utility, 6),
+                });
+            }
+
+            rounds.Add(new JsonObject
+            {
+                ["round"] = r.Round,
+                ["issue"] = r.Issue is { } i ? domain.Issues[i].Name : null,
+                ["proposal"] = Package(r.Proposal, scenario),
+                ["ballots"] = ballots,
+                ["adopted"] = r.Adopted,
+                ["version"] = r.Version,
+                ["time"] = Math.Round(r.Time, 6),
+            });
+        }
+
+        var versions = new JsonArray();
+        foreach (var v in result.Versions)
+        {
+            var articles = new JsonObject();
+            for (var i = 0; i < domain.IssueCount; i++)
+            {
+                articles[domain.Issues[i].Name] = new JsonObject
+                {
+                    ["option"] = v.Draft[i] < 0 ? null : domain.Issues[i].FormatLevel(v.Draft[i]),
+                    ["status"] = NegotiatingTextDocument.Mark(v.Statuses[i]),
+                };
+            }
+
+            versions.Add(new JsonObject { ["version"] = v.Version, ["note"] = v.Note, ["articles"] = articles });
+        }
+
+        summary["scenario"] = scenario.Name;
+        summary["trace"] = rounds;
+        summary["textVersions"] = versions;
+        return summary;
+    }
+
+    private static JsonObject? Package(Domains.Outcome? outcome, Scenario scenario)
+    {
+        if (outcome is null)
+        {
+            return null;
+        }
+
+        var o = new JsonObject();
+        foreach (var (k, v) in scenario.Domain.Describe(outcome))
+        {
+            o[k] = v;
+        }
+
+        return o;
+    }
+}
