@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(CliIO io)
     {
         yield return InspectCommand.Create(io);
+        yield return ConvertCommand.Create(io);
     }
 }

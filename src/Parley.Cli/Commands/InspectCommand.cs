@@ -1,22 +1,202 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Parley.Domains;
+using Parley.Formats;
+using Parley.Preferences;
+using Parley.Scenarios;
+using Spectre.Console;
 
 namespace Parley.Cli.Commands;
 
-/// <summary><c>parley inspect &lt;scenario&gt; [--json]</c>.</summary>
+/// <summary><c>parley inspect &lt;scenario&gt; [--profiles a,b] [--json]</c>.</summary>
 internal static class InspectCommand
 {
     public static Command Create(CliIO io)
     {
-        var scenario = new Argument<string>("scenario") { Description = "A scenario file, a GENIUS or GeniusWeb folder, or a built-in scenario name." };
-        var json = new Option<bool>("--json") { Description = "Print machine-readable JSON." };
-        var command = new Command("inspect", "Show a scenario's issues, outcome count, parties, weights, reservation values and red lines.");
+        var scenario = CommonOptions.ScenarioArgument();
+        var profiles = CommonOptions.ProfilesOption();
+        var json = CommonOptions.JsonOption();
+        var command = new Command("inspect", "Show a scenario's issues, outcome count, parties, roles, weights, reservation values, discount factors and red lines.");
         command.Arguments.Add(scenario);
+        command.Options.Add(profiles);
         command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
-            await io.Out.WriteLineAsync(parse.GetValue(scenario)).ConfigureAwait(false);
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
+            if (parse.GetValue(json))
+            {
+                await io.Out.WriteLineAsync(ToJson(loaded)).ConfigureAwait(false);
+            }
+            else
+            {
+                Render(loaded, CommonOptions.Console(io));
+            }
+
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The JSON of `parley inspect --json` (the contract in issue 2).</summary>
+    public static string ToJson(Scenario scenario) => JsonOutput.Build(w =>
+    {
+        var domain = scenario.Domain;
+        w.WriteStartObject();
+        w.WriteString("name", scenario.Name);
+        if (scenario.Metadata.Title is { } title)
+        {
+            w.WriteString("title", title);
+        }
+
+        w.WriteCount("outcomeCount", domain.OutcomeCount);
+        w.WriteStartArray("issues");
+        foreach (var issue in domain.Issues)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", issue.Name);
+            w.WriteString("type", issue.Kind.ToString().ToLowerInvariant());
+            switch (issue)
+            {
+                case CategoricalIssue c:
+                    w.WriteStartArray("values");
+                    foreach (var o in c.Options)
+                    {
+                        w.WriteStringValue(o.Name);
+                    }
+
+                    w.WriteEndArray();
+                    break;
+                case IntegerIssue n:
+                    w.WriteNumber("min", n.LowerBound);
+                    w.WriteNumber("max", n.UpperBound);
+                    if (n.Step != 1)
+                    {
+                        w.WriteNumber("step", n.Step);
+                    }
+
+                    break;
+                case RealIssue r:
+                    w.WriteNumber("min", r.Min);
+                    w.WriteNumber("max", r.Max);
+                    w.WriteNumber("levels", r.Cardinality);
+                    break;
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("parties");
+        foreach (var party in scenario.Parties)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", party.Name);
+            w.WriteString("role", party.Role.ToString().ToLowerInvariant());
+            if (party.Profile is { } profile)
+            {
+                w.WriteNumber("reservationValue", profile.ReservationValue);
+                w.WriteNumber("discountFactor", profile.DiscountFactor);
+                if (profile is AdditiveProfile additive)
+                {
+                    w.WriteStartObject("weights");
+                    for (var i = 0; i < domain.IssueCount; i++)
+                    {
+                        w.WriteNumber(domain.Issues[i].Name, additive.Weights[i]);
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteStartArray("redLines");
+                foreach (var line in profile.RedLines.Lines)
+                {
+                    w.WriteStringValue(line.Describe(domain));
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private static void Render(Scenario scenario, IAnsiConsole console)
+    {
+        var domain = scenario.Domain;
+        var inv = CultureInfo.InvariantCulture;
+        var meta = scenario.Metadata;
+        console.Write(new Rule($"[bold]{Markup.Escape(meta.Title ?? scenario.Name)}[/]").LeftJustified());
+        if (meta.Description is { } description)
+        {
+            console.WriteLine(description);
+        }
+
+        var facts = new Grid().AddColumn().AddColumn();
+        facts.AddRow("[grey]scenario[/]", Markup.Escape(scenario.Name));
+        if (meta.Date is { } date)
+        {
+            facts.AddRow("[grey]date[/]", Markup.Escape(date));
+        }
+
+        if (meta.Location is { } location)
+        {
+            facts.AddRow("[grey]location[/]", Markup.Escape(location));
+        }
+
+        facts.AddRow("[grey]issues[/]", domain.IssueCount.ToString(inv));
+        facts.AddRow("[grey]outcomes[/]", domain.OutcomeCount.ToString("N0", inv));
+        if (scenario.Deadline is { IsUnlimited: false } deadline)
+        {
+            facts.AddRow("[grey]deadline[/]", Markup.Escape(string.Join(", ", new[] { deadline.Rounds is { } r ? $"{r} rounds" : null, deadline.Time is { } t ? t.ToString("c", inv) : null }.Where(x => x is not null))));
+        }
+
+        console.Write(facts);
+        console.WriteLine();
+
+        var parties = scenario.Parties.Where(p => p.Profile is not null).ToArray();
+        var issues = new Table().Title("Issues").AddColumn("issue").AddColumn("type").AddColumn("levels");
+        foreach (var p in parties)
+        {
+            issues.AddColumn(new TableColumn($"weight: {Markup.Escape(p.Name)}").RightAligned());
+        }
+
+        for (var i = 0; i < domain.IssueCount; i++)
+        {
+            var issue = domain.Issues[i];
+            var levels = issue switch
+            {
+                CategoricalIssue c => string.Join(", ", c.Options.Select(o => o.Name)),
+                IntegerIssue n => n.Step == 1 ? $"{n.LowerBound} .. {n.UpperBound}" : $"{n.LowerBound} .. {n.UpperBound} step {n.Step}",
+                RealIssue r => string.Create(inv, $"{r.Min} .. {r.Max} ({r.Cardinality} levels)"),
+                _ => issue.Cardinality.ToString(inv),
+            };
+            var row = new List<string> { Markup.Escape(issue.Name), issue.Kind.ToString().ToLowerInvariant(), Markup.Escape(levels) };
+            foreach (var p in parties)
+            {
+                row.Add(p.Profile is AdditiveProfile a ? a.Weights[i].ToString("0.###", inv) : "-");
+            }
+
+            issues.AddRow(row.ToArray());
+        }
+
+        console.Write(issues);
+
+        var table = new Table().Title("Parties").AddColumn("party").AddColumn("role").AddColumn(new TableColumn("reservation").RightAligned()).AddColumn(new TableColumn("discount").RightAligned()).AddColumn("red lines");
+        foreach (var p in scenario.Parties)
+        {
+            var lines = p.Profile is null ? "" : string.Join("\n", p.Profile.RedLines.Lines.Select(l => l.Describe(domain)));
+            table.AddRow(
+                Markup.Escape(p.Name),
+                p.Role.ToString().ToLowerInvariant(),
+                p.Profile?.ReservationValue.ToString("0.###", inv) ?? "-",
+                p.Profile is null ? "-" : p.Profile.IsDiscounted ? p.Profile.DiscountFactor.ToString("0.###", inv) : "none",
+                Markup.Escape(lines.Length == 0 ? "-" : lines));
+        }
+
+        console.Write(table);
     }
 }

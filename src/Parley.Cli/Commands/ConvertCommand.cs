@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Parley.Formats;
+using Parley.Formats.Genius;
+using Parley.Formats.GeniusWeb;
+using Parley.Formats.ParleyJson;
+
+namespace Parley.Cli.Commands;
+
+/// <summary><c>parley convert &lt;in&gt; --to genius|geniusweb|parley -o &lt;out&gt; [--force]</c>.</summary>
+internal static class ConvertCommand
+{
+    private static readonly string[] Targets = ["genius", "geniusweb", "parley"];
+
+    public static Command Create(CliIO io)
+    {
+        var input = CommonOptions.ScenarioArgument();
+        var profiles = CommonOptions.ProfilesOption();
+        var to = new Option<string>("--to") { Description = "The format to write: genius (a folder of XML files), geniusweb (a folder of JSON profiles) or parley (one JSON file).", Required = true };
+        to.AcceptOnlyFromAmong(Targets);
+        var output = new Option<string>("--output", "-o") { Description = "Where to write: a folder for genius and geniusweb, a file for parley.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Overwrite existing output files." };
+        var command = new Command("convert", "Convert a scenario between GENIUS XML, GeniusWeb JSON and Parley's scenario format.");
+        command.Arguments.Add(input);
+        command.Options.Add(to);
+        command.Options.Add(output);
+        command.Options.Add(profiles);
+        command.Options.Add(force);
+        command.SetAction(async (parse, ct) =>
+        {
+            var scenario = ScenarioLoader.Load(parse.GetValue(input)!, CommonOptions.SplitList(parse.GetValue(profiles)));
+            var target = parse.GetValue(to)!;
+            var path = parse.GetValue(output)!;
+            var overwrite = parse.GetValue(force);
+            IReadOnlyList<string> notes;
+            switch (target)
+            {
+                case "parley":
+                    Guard(path, overwrite, isFolder: false);
+                    ParleyScenarioWriter.Write(scenario, path);
+                    notes = [];
+                    break;
+                case "genius":
+                    Guard(path, overwrite, isFolder: true);
+                    notes = GeniusWriter.WriteScenario(scenario, path);
+                    break;
+                default:
+                    Guard(path, overwrite, isFolder: true);
+                    notes = GeniusWebWriter.WriteScenario(scenario, path);
+                    break;
+            }
+
+            foreach (var note in notes)
+            {
+                await io.Error.WriteLineAsync($"note: {note}").ConfigureAwait(false);
+            }
+
+            await io.Error.WriteLineAsync($"wrote {target} to {path}").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Guard(string path, bool overwrite, bool isFolder)
+    {
+        if (overwrite)
+        {
+            return;
+        }
+
+        if (isFolder ? Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any() : File.Exists(path) || Directory.Exists(path))
+        {
+            throw new InputException(path, "--output", "already exists and is not empty; choose another path or pass --force to overwrite");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Parley.Cli;
+
+/// <summary>Arguments and options several commands share, declared once.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string> ScenarioArgument() => new("scenario")
+    {
+        Description = "A Parley scenario file (.json), a GENIUS folder (domain + profiles), a GeniusWeb profile folder, or a built-in scenario name (e.g. israel-syria-2026).",
+    };
+
+    public static Option<string?> ProfilesOption() => new("--profiles")
+    {
+        Description = "Comma-separated profile (party) names to use, in order, when a folder holds more profiles than the negotiation has parties.",
+    };
+
+    public static Option<bool> JsonOption() => new("--json")
+    {
+        Description = "Print machine-readable JSON on standard output (progress and messages go to standard error).",
+    };
+
+    /// <summary>"a, b,c" → ["a", "b", "c"]; null or blank → null.</summary>
+    public static IReadOnlyList<string>? SplitList(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A Spectre console that writes to the command's output stream.</summary>
+    public static IAnsiConsole Console(CliIO io) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(io.Out),
+        Ansi = ReferenceEquals(io.Out, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.No,
+    });
+}

@@ -1,0 +1,44 @@
+using System.Numerics;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Parley.Cli;
+
+/// <summary>Writes a command's --json output: indented, deterministic, UTF-8, invariant numbers.</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The largest integer a JSON number carries exactly (2^53).</summary>
+    public static readonly BigInteger MaxExactInteger = BigInteger.Pow(2, 53);
+
+    /// <summary>Builds a JSON document with <paramref name="write"/> and returns it as text.</summary>
+    public static string Build(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes a count as a JSON number when exact, otherwise as a string of digits.</summary>
+    public static void WriteCount(this Utf8JsonWriter writer, string name, BigInteger count)
+    {
+        if (count <= MaxExactInteger)
+        {
+            writer.WriteNumber(name, (long)count);
+        }
+        else
+        {
+            writer.WriteString(name, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Parley.Formats.Genius;
+using Parley.Formats.GeniusWeb;
+using Parley.Formats.ParleyJson;
+using Parley.Scenarios;
+
+namespace Parley.Formats;
+
+/// <summary>
+/// Loads a scenario from whatever a user names: a Parley scenario file, a GENIUS folder (a domain
+/// template and its profiles), a GeniusWeb profile folder, a lone GENIUS domain file, or the name
+/// of a built-in scenario.
+/// </summary>
+/// <remarks>
+/// Formats are told apart by content, never by file name. A folder may hold more profiles than a
+/// negotiation has parties: <c>profiles</c> picks them by name, in the order given. Every problem a
+/// user can cause surfaces as an <see cref="InputException"/>.
+/// </remarks>
+public static class ScenarioLoader
+{
+    /// <summary>Loads the scenario at <paramref name="pathOrName"/>, keeping only the named profiles when given.</summary>
+    /// <exception cref="InputException">The path does not exist, is not a scenario, or is malformed.</exception>
+    public static Scenario Load(string pathOrName, IReadOnlyList<string>? profiles = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pathOrName);
+        if (Directory.Exists(pathOrName))
+        {
+            return LoadFolder(pathOrName, profiles);
+        }
+
+        if (File.Exists(pathOrName))
+        {
+            return Select(LoadFile(pathOrName), profiles, pathOrName);
+        }
+
+        if (BuiltInScenarios.Exists(pathOrName))
+        {
+            return Select(BuiltInScenarios.Load(pathOrName), profiles, pathOrName);
+        }
+
+        throw new InputException(
+            pathOrName,
+            "",
+            $"no such file or folder, and no built-in scenario of that name (built-in: {string.Join(", ", BuiltInScenarios.Names)})");
+    }
+
+    private static Scenario LoadFolder(string folder, IReadOnlyList<string>? profiles)
+    {
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray();
+        var xml = files.Where(f => f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (xml.Any(f => GeniusReader.Classify(f) != GeniusFileKind.NotGenius))
+        {
+            return GeniusReader.ReadFolder(folder, profiles);
+        }
+
+        var json = files.Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (json.Any(GeniusWebReader.IsGeniusWebProfile))
+        {
+            return GeniusWebReader.ReadFolder(folder, profiles);
+        }
+
+        if (json.Length == 1)
+        {
+            return Select(ParleyScenarioReader.Read(json[0]), profiles, json[0]);
+        }
+
+        throw new InputException(folder, "", "the folder holds no GENIUS domain, no GeniusWeb profiles and no single Parley scenario file");
+    }
+
+    private static Scenario LoadFile(string path)
+    {
+        if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return GeniusReader.Classify(path) switch
+            {
+                GeniusFileKind.Domain => new Scenario(Path.GetFileNameWithoutExtension(path), GeniusReader.ReadDomain(path), []),
+                GeniusFileKind.Profile => throw new InputException(path, "", "this is a GENIUS profile; its domain is needed too: pass the folder that holds both"),
+                _ => throw new InputException(path, "", "not a GENIUS domain or profile"),
+            };
+        }
+
+        if (GeniusWebReader.IsGeniusWebProfile(path))
+        {
+            return GeniusWebReader.ReadFolder(Path.GetDirectoryName(Path.GetFullPath(path))!, [Path.GetFileNameWithoutExtension(path)]);
+        }
+
+        return ParleyScenarioReader.Read(path);
+    }
+
+    private static Scenario Select(Scenario scenario, IReadOnlyList<string>? profiles, string source)
+    {
+        if (profiles is null || profiles.Count == 0)
+        {
+            return scenario;
+        }
+
+        try
+        {
+            return scenario.WithNegotiators(profiles);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InputException(source, "--profiles", ex.Message, ex);
+        }
+    }
+}
