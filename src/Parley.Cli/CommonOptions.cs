@@ -26,11 +26,22 @@ internal static class CommonOptions
         string.IsNullOrWhiteSpace(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A Spectre console that writes to the command's output stream.</summary>
-    public static IAnsiConsole Console(CliIO io) => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <remarks>When the output is not a terminal (a pipe, a file, a test) tables are laid out 120 columns wide.</remarks>
+    public static IAnsiConsole Console(CliIO io)
     {
-        Out = new AnsiConsoleOutput(io.Out),
-        Ansi = ReferenceEquals(io.Out, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = ReferenceEquals(io.Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(io.Out),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 120;
+        }
+
+        return console;
+    }
 }

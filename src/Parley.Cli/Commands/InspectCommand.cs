@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Parley.Domains;
 using Parley.Formats;
 using Parley.Preferences;
@@ -151,7 +150,7 @@ internal static class InspectCommand
         facts.AddRow("[grey]outcomes[/]", domain.OutcomeCount.ToString("N0", inv));
         if (scenario.Deadline is { IsUnlimited: false } deadline)
         {
-            facts.AddRow("[grey]deadline[/]", Markup.Escape(string.Join(", ", new[] { deadline.Rounds is { } r ? $"{r} rounds" : null, deadline.Time is { } t ? t.ToString("c", inv) : null }.Where(x => x is not null))));
+            facts.AddRow("[grey]deadline[/]", Markup.Escape(string.Join(", ", new[] { deadline.Rounds is { } r ? $"{r} rounds" : null, deadline.Time is { } t ? Durations.Describe(t) : null }.Where(x => x is not null))));
         }
 
         console.Write(facts);

@@ -53,14 +53,21 @@ public static class ScenarioLoader
         }
 
         var json = files.Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToArray();
-        if (json.Any(GeniusWebReader.IsGeniusWebProfile))
+        var parley = json.Where(LooksLikeParleyScenario).ToArray();
+        if (parley.Length == 1)
         {
-            return GeniusWebReader.ReadFolder(folder, profiles);
+            return Select(ParleyScenarioReader.Read(parley[0]), profiles, parley[0]);
         }
 
-        if (json.Length == 1)
+        if (parley.Length > 1)
         {
-            return Select(ParleyScenarioReader.Read(json[0]), profiles, json[0]);
+            throw new InputException(folder, "", $"the folder holds {parley.Length} Parley scenario files ({string.Join(", ", parley.Select(Path.GetFileName))}); name one of them");
+        }
+
+        if (json.Length > 0)
+        {
+            // GeniusWeb profile sets; the reader says precisely what is wrong with a folder that is not one.
+            return GeniusWebReader.ReadFolder(folder, profiles);
         }
 
         throw new InputException(folder, "", "the folder holds no GENIUS domain, no GeniusWeb profiles and no single Parley scenario file");
@@ -74,7 +81,8 @@ public static class ScenarioLoader
             {
                 GeniusFileKind.Domain => new Scenario(Path.GetFileNameWithoutExtension(path), GeniusReader.ReadDomain(path), []),
                 GeniusFileKind.Profile => throw new InputException(path, "", "this is a GENIUS profile; its domain is needed too: pass the folder that holds both"),
-                _ => throw new InputException(path, "", "not a GENIUS domain or profile"),
+                _ => new Scenario(Path.GetFileNameWithoutExtension(path), GeniusReader.ReadDomain(path), []), // ReadDomain says precisely what is wrong
+
             };
         }
 
@@ -84,6 +92,26 @@ public static class ScenarioLoader
         }
 
         return ParleyScenarioReader.Read(path);
+    }
+
+    /// <summary>Whether the file starts like a Parley scenario (its format marker appears near the top).</summary>
+    private static bool LooksLikeParleyScenario(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            var buffer = new char[4096];
+            var read = reader.ReadBlock(buffer, 0, buffer.Length);
+            return new string(buffer, 0, read).Contains("\"parley-scenario/", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static Scenario Select(Scenario scenario, IReadOnlyList<string>? profiles, string source)
