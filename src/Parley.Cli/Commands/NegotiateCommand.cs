@@ -1,0 +1,334 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Parley.Agents;
+using Parley.Formats;
+using Parley.Protocols;
+using Parley.Protocols.Traces;
+using Parley.Scenarios;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley negotiate &lt;scenario&gt; --agents a,b [--profiles p,q] [--rounds N | --time 3s] [--seed S]
+/// [--json] [--trace file.csv|file.json] [--plot file.svg]</c>: one SAOP session.
+/// </summary>
+internal static class NegotiateCommand
+{
+    private const int LiveTableRounds = 60;
+
+    public static Command Create(CliIO io)
+    {
+        var scenario = CommonOptions.ScenarioArgument();
+        var agents = new Option<string>("--agents") { Description = "One agent id per party, comma-separated, in turn order (see 'parley agents').", Required = true };
+        var profiles = CommonOptions.ProfilesOption();
+        var rounds = new Option<int?>("--rounds") { Description = "Deadline in rounds (default 1000 unless --time is given)." };
+        var time = new Option<string?>("--time") { Description = "Deadline in wall time, e.g. 3s, 500ms, 2m." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the agents' random sources.", DefaultValueFactory = _ => 0 };
+        var timeout = new Option<string>("--action-timeout") { Description = "Longest time an agent may take for one action.", DefaultValueFactory = _ => "10s" };
+        var json = CommonOptions.JsonOption();
+        var trace = new Option<string?>("--trace") { Description = "Write the event stream to this file (.csv or .json)." };
+        var plot = new Option<string?>("--plot") { Description = "Write an SVG picture of the (two-party) session to this file." };
+        var command = new Command("negotiate", "Run one stacked-alternating-offers session between built-in agents on a scenario.");
+        command.Arguments.Add(scenario);
+        foreach (var o in new Option[] { agents, profiles, rounds, time, seed, timeout, json, trace, plot })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var request = new Request(
+                parse.GetValue(scenario)!,
+                parse.GetValue(agents)!,
+                parse.GetValue(profiles),
+                parse.GetValue(rounds),
+                parse.GetValue(time),
+                parse.GetValue(seed),
+                parse.GetValue(timeout)!,
+                parse.GetValue(json),
+                parse.GetValue(trace),
+                parse.GetValue(plot));
+            return await RunAsync(io, request).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliIO io, Request request)
+    {
+        var loaded = ScenarioLoader.Load(request.Scenario, CommonOptions.SplitList(request.Profiles));
+        var agentIds = CommonOptions.SplitList(request.Agents) ?? [];
+        var negotiators = loaded.Negotiators;
+        if (agentIds.Count != negotiators.Count)
+        {
+            throw new InputException("--agents", string.Empty, $"{agentIds.Count} agent(s) for {negotiators.Count} parties ({string.Join(", ", negotiators.Select(p => p.Name))}); give one agent per party, or choose parties with --profiles");
+        }
+
+        var agents = new IAgent[agentIds.Count];
+        for (var i = 0; i < agentIds.Count; i++)
+        {
+            try
+            {
+                agents[i] = AgentRegistry.Create(agentIds[i]);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InputException("--agents", agentIds[i], ex.Message);
+            }
+        }
+
+        var wall = request.Time is null ? (TimeSpan?)null : ParseDuration("--time", request.Time);
+        var roundLimit = request.Rounds ?? (wall is null ? loaded.Deadline?.Rounds ?? 1000 : null);
+        if (roundLimit is <= 0)
+        {
+            throw new InputException("--rounds", string.Empty, "the number of rounds must be positive");
+        }
+
+        var deadline = new Deadline(roundLimit, wall);
+        var live = !request.Json && roundLimit is <= LiveTableRounds ? new LiveTable(io.Out, loaded) : null;
+        var progress = !request.Json && live is null ? new Progress(io.Error, deadline) : null;
+        var options = new SessionOptions
+        {
+            Deadline = deadline,
+            Seed = request.Seed,
+            ActionTimeLimit = ParseDuration("--action-timeout", request.ActionTimeout),
+            RecordTrace = request.Trace is not null || request.Plot is not null || live is not null,
+            Observer = (ISessionObserver?)live ?? progress,
+        };
+
+        if (!request.Json)
+        {
+            await io.Out.WriteLineAsync($"Scenario {loaded.Name}: {loaded.Domain.IssueCount} issues, {loaded.Domain.OutcomeCount} outcomes; deadline {Describe(deadline)}; seed {request.Seed}").ConfigureAwait(false);
+            for (var i = 0; i < negotiators.Count; i++)
+            {
+                await io.Out.WriteLineAsync($"  {i + 1}. {negotiators[i].Name} played by {agentIds[i]}").ConfigureAwait(false);
+            }
+
+            live?.WriteHeader();
+        }
+
+        var result = Saop.Run(loaded, agents, options);
+        progress?.Done();
+
+        if (request.Trace is { } tracePath)
+        {
+            WriteTrace(tracePath, result, loaded);
+        }
+
+        if (request.Plot is { } plotPath)
+        {
+            if (negotiators.Count != 2)
+            {
+                throw new InputException("--plot", string.Empty, $"the session picture shows two-party sessions; this one has {negotiators.Count} parties");
+            }
+
+            await File.WriteAllTextAsync(plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!), Encoding.UTF8).ConfigureAwait(false);
+        }
+
+        if (request.Json)
+        {
+            await io.Out.WriteLineAsync(ToJson(result, loaded, agentIds)).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteSummaryAsync(io.Out, result, loaded).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteTrace(string path, SessionResult result, Scenario scenario)
+    {
+        try
+        {
+            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                using var stream = File.Create(path);
+                TraceJsonWriter.Write(result, scenario.Domain, stream);
+            }
+            else if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+                TraceCsvWriter.Write(result.Trace!, writer);
+            }
+            else
+            {
+                throw new InputException("--trace", path, "the trace file must end in .csv or .json");
+            }
+        }
+        catch (IOException ex)
+        {
+            throw new InputException("--trace", path, ex.Message, ex);
+        }
+    }
+
+    private static string ToJson(SessionResult result, Scenario scenario, IReadOnlyList<string> agentIds)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("agreement", result.HasAgreement);
+            json.WritePropertyName("outcome");
+            if (result.Agreement is { } agreement)
+            {
+                json.WriteStartObject();
+                foreach (var (issue, value) in scenario.Domain.Describe(agreement))
+                {
+                    json.WriteString(issue, value);
+                }
+
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            json.WriteStartObject("utilities");
+            for (var i = 0; i < result.PartyNames.Count; i++)
+            {
+                json.WriteNumber(result.PartyNames[i], result.DiscountedUtilities[i]);
+            }
+
+            json.WriteEndObject();
+            json.WriteNumber("rounds", result.Rounds);
+            json.WriteString("endReason", TraceJsonWriter.EndReasonName(result.EndReason));
+            if (result.Failure is { } failure)
+            {
+                json.WriteString("failedAgent", agentIds[failure.Party]);
+                json.WriteString("failedParty", failure.PartyName);
+                json.WriteString("failure", $"{failure.Kind.ToString().ToLowerInvariant()}: {failure.Reason}");
+            }
+            else
+            {
+                json.WriteNull("failedAgent");
+                json.WriteNull("failedParty");
+                json.WriteNull("failure");
+            }
+
+            json.WriteNumber("socialWelfare", result.SocialWelfare);
+            json.WriteNumber("time", result.Time);
+            json.WriteNumber("seed", result.Seed);
+            json.WriteStartObject("agents");
+            for (var i = 0; i < result.PartyNames.Count; i++)
+            {
+                json.WriteString(result.PartyNames[i], agentIds[i]);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static async Task WriteSummaryAsync(TextWriter output, SessionResult result, Scenario scenario)
+    {
+        var c = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync().ConfigureAwait(false);
+        var ended = result.EndReason switch
+        {
+            EndReason.Agreement => $"Agreement in round {result.Rounds} (t = {result.Time.ToString("0.###", c)})",
+            EndReason.Deadline => $"No agreement: deadline reached after {result.Rounds} rounds",
+            EndReason.WalkAway => $"No agreement: {result.PartyNames[result.WalkedAwayParty]} walked away in round {result.Rounds}",
+            _ => $"Failure of {result.Failure!.PartyName} ({result.Failure.Kind.ToString().ToLowerInvariant()}): {result.Failure.Reason}",
+        };
+        await output.WriteLineAsync(ended).ConfigureAwait(false);
+        if (result.Agreement is { } agreement)
+        {
+            foreach (var (issue, value) in scenario.Domain.Describe(agreement))
+            {
+                await output.WriteLineAsync($"  {issue} = {value}").ConfigureAwait(false);
+            }
+        }
+
+        var discounted = scenario.Profiles.Any(p => p.IsDiscounted);
+        await output.WriteLineAsync(discounted ? "Utilities (undiscounted → discounted):" : "Utilities:").ConfigureAwait(false);
+        for (var i = 0; i < result.PartyNames.Count; i++)
+        {
+            var line = discounted
+                ? $"  {result.PartyNames[i]}: {result.Utilities[i].ToString("0.0000", c)} → {result.DiscountedUtilities[i].ToString("0.0000", c)}"
+                : $"  {result.PartyNames[i]}: {result.Utilities[i].ToString("0.0000", c)}";
+            await output.WriteLineAsync(line + (result.HasAgreement ? string.Empty : " (reservation value)")).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync($"Social welfare: {result.SocialWelfare.ToString("0.0000", c)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"{result.Actions} actions in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
+    }
+
+    private static string Describe(Deadline deadline) =>
+        (deadline.Rounds, deadline.Time) switch
+        {
+            ({ } r, { } t) => $"{r} rounds or {Durations.Describe(t)}",
+            ({ } r, null) => $"{r} rounds",
+            (null, { } t) => Durations.Describe(t),
+            _ => "none",
+        };
+
+    private static TimeSpan ParseDuration(string option, string text) =>
+        Durations.TryParse(text, out var value) ? value : throw new InputException(option, text, "expected a positive duration such as 3s, 500ms or 2m");
+
+    private sealed record Request(string Scenario, string Agents, string? Profiles, int? Rounds, string? Time, int Seed, string ActionTimeout, bool Json, string? Trace, string? Plot);
+
+    /// <summary>Prints each action as it happens (short sessions).</summary>
+    private sealed class LiveTable(TextWriter output, Scenario scenario) : ISessionObserver
+    {
+        private readonly IReadOnlyList<string> _names = [.. scenario.Negotiators.Select(p => p.Name)];
+        private readonly int _nameWidth = Math.Max(6, scenario.Negotiators.Max(p => p.Name.Length) + 2);
+
+        public void WriteHeader()
+        {
+            var sb = new StringBuilder().Append("round".PadRight(7)).Append("t".PadRight(7)).Append("party".PadRight(_nameWidth)).Append("action".PadRight(10));
+            foreach (var n in _names)
+            {
+                sb.Append(("u:" + n).PadRight(ColumnWidth(n)));
+            }
+
+            output.WriteLine(sb.ToString().TrimEnd());
+        }
+
+        private static int ColumnWidth(string name) => Math.Max(10, name.Length + 4);
+
+        public void OnEvent(in SessionEvent e, ReadOnlySpan<double> utilities)
+        {
+            var c = CultureInfo.InvariantCulture;
+            var sb = new StringBuilder();
+            sb.Append((e.Round + 1).ToString(c).PadRight(7)).Append(e.Time.ToString("0.000", c).PadRight(7)).Append(_names[e.Actor].PadRight(_nameWidth))
+                .Append(TraceCsvWriter.ActionName(e.Kind).PadRight(10));
+            for (var i = 0; i < utilities.Length; i++)
+            {
+                var u = utilities[i];
+                sb.Append((double.IsNaN(u) ? "-" : u.ToString("0.0000", c)).PadRight(ColumnWidth(_names[i])));
+            }
+
+            output.WriteLine(sb.ToString().TrimEnd());
+        }
+    }
+
+    /// <summary>A one-line progress indicator on standard error (long sessions).</summary>
+    private sealed class Progress(TextWriter error, Deadline deadline) : ISessionObserver
+    {
+        private int _lastShown = -1;
+
+        public void OnEvent(in SessionEvent e, ReadOnlySpan<double> utilities)
+        {
+            var rounds = deadline.Rounds ?? 0;
+            var percent = rounds > 0 ? (int)(100L * e.Round / rounds) : (int)(100 * e.Time);
+            if (percent != _lastShown && percent % 5 == 0)
+            {
+                _lastShown = percent;
+                error.Write($"\rround {e.Round + 1}{(rounds > 0 ? "/" + rounds.ToString(CultureInfo.InvariantCulture) : string.Empty)}  t = {e.Time.ToString("0.00", CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        public void Done()
+        {
+            if (_lastShown >= 0)
+            {
+                error.WriteLine();
+            }
+        }
+    }
+}

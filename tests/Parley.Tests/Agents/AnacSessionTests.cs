@@ -1,0 +1,104 @@
+using Parley.Agents;
+using Parley.Formats.Genius;
+using Parley.Protocols;
+using Parley.Scenarios;
+
+namespace Parley.Tests.Agents;
+
+/// <summary>Sessions on the real ANAC and multilateral GENIUS domains in ../shared/domains.</summary>
+public sealed class AnacSessionTests
+{
+    /// <summary>Every two-party ANAC folder GeniusReader can load (the 2014 nonlinear spaces are refused by the reader).</summary>
+    public static TheoryData<string> AnacFolders()
+    {
+        var data = new TheoryData<string>();
+        foreach (var year in Directory.GetDirectories(TestPaths.Domain("anac")).Order(StringComparer.Ordinal))
+        {
+            foreach (var folder in Directory.GetDirectories(year).Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetRelativePath(TestPaths.Domains, folder));
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AnacFolders))]
+    public void BoulwareAgainstConceder_AnacDomain_Agrees(string folder)
+    {
+        Scenario scenario;
+        try
+        {
+            scenario = GeniusReader.ReadFolder(Path.Combine(TestPaths.Domains, folder));
+        }
+        catch (InputException ex) when (folder.StartsWith("anac" + Path.DirectorySeparatorChar + "y2014", StringComparison.Ordinal))
+        {
+            // ANAC 2014's nonlinear spaces are outside Parley's additive model: the reader refuses them by design.
+            ex.Message.ShouldNotBeNullOrEmpty();
+            return;
+        }
+
+        var result = Saop.Run(scenario, [BuiltInAgents.Boulware(), BuiltInAgents.Conceder()], new SessionOptions { Deadline = new Deadline(1000, null), Seed = 1, RecordTrace = false });
+
+        if (!HasZoneOfAgreement(scenario))
+        {
+            // e.g. NiceOrDieC and Lunch: reservation values no outcome satisfies for both sides.
+            result.EndReason.ShouldBe(EndReason.Deadline, folder);
+            return;
+        }
+
+        result.EndReason.ShouldBe(EndReason.Agreement, $"{folder}: {result.EndReason} after {result.Rounds} rounds");
+        for (var i = 0; i < 2; i++)
+        {
+            result.Utilities[i].ShouldBeGreaterThanOrEqualTo(scenario.Profiles[i].ReservationValue);
+        }
+    }
+
+    private static bool HasZoneOfAgreement(Scenario scenario)
+    {
+        var (first, second) = (scenario.Profiles[0], scenario.Profiles[1]);
+        var index = OutcomeIndex.For(first);
+        for (var r = 0; r < index.Count && index.UtilityAt(r) >= first.ReservationValue; r++)
+        {
+            if (second.Utility(index.LevelsAt(r)) >= second.ReservationValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [Fact]
+    public void HardlinerAgainstHardliner_CameraC_EndsAtTheDeadline()
+    {
+        var scenario = GeniusReader.ReadFolder(TestPaths.Domain("anac", "y2012", "CameraC"));
+
+        var result = Saop.Run(scenario, [BuiltInAgents.Hardliner(), BuiltInAgents.Hardliner()], new SessionOptions { Deadline = new Deadline(1000, null) });
+
+        result.EndReason.ShouldBe(EndReason.Deadline);
+        result.Rounds.ShouldBe(1000);
+    }
+
+    [Theory]
+    [InlineData("Domain1", 3)]
+    [InlineData("Domain16", 6)]
+    public void TimeDependentAgents_MultilateralDomain_RunToAnEnd(string domain, int parties)
+    {
+        var all = GeniusReader.ReadFolder(TestPaths.Domain("other", domain));
+        var chosen = all.Negotiators.Take(parties).Select(p => p.Name).ToArray();
+        var scenario = all.WithNegotiators(chosen);
+        var agents = Enumerable.Range(0, parties).Select(i => i % 2 == 0 ? BuiltInAgents.Conceder() : (IAgent)BuiltInAgents.Linear()).ToArray();
+
+        var result = Saop.Run(scenario, agents, new SessionOptions { Deadline = new Deadline(500, null), Seed = 4 });
+
+        result.PartyNames.Count.ShouldBe(parties);
+        result.EndReason.ShouldBeOneOf(EndReason.Agreement, EndReason.Deadline);
+        if (result.EndReason == EndReason.Agreement)
+        {
+            var last = result.Trace!.Events.TakeLast(parties - 1).ToArray();
+            last.ShouldAllBe(e => e.Kind == ActionKind.Accept);
+        }
+    }
+}
