@@ -87,7 +87,7 @@ internal static class NegotiateCommand
 
         var deadline = new Deadline(roundLimit, wall);
         var live = !request.Json && roundLimit is <= LiveTableRounds ? new LiveTable(io.Out, loaded) : null;
-        var progress = !request.Json && live is null ? new Progress(io.Error, deadline) : null;
+        var progress = !request.Json && live is null && io.ErrorIsTerminal ? new Progress(io.Error, deadline) : null;
         var options = new SessionOptions
         {
             Deadline = deadline,
