@@ -1,0 +1,354 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Parley.Analysis;
+using Parley.Domains;
+using Parley.Formats;
+using Parley.Reports;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary><c>parley analyze &lt;scenario&gt; [--profiles a,b] [--parties a,b] [--json] [--plot out.svg]</c>.</summary>
+internal static class AnalyzeCommand
+{
+    private const int FrontierRowsShown = 25;
+
+    public static Command Create(CliIO io)
+    {
+        var scenario = CommonOptions.ScenarioArgument();
+        var profiles = CommonOptions.ProfilesOption();
+        var parties = new Option<string?>("--parties") { Description = "Comma-separated names of the negotiating parties to analyse, in order (default: all)." };
+        var json = CommonOptions.JsonOption();
+        var plot = new Option<string?>("--plot") { Description = "Write an SVG plot of the utility space to this file (pairwise plots for more than two parties)." };
+        var command = new Command("analyze", "Pareto frontier, Nash / Kalai-Smorodinsky / egalitarian / max-welfare points, zone of agreement and per-issue gaps.");
+        command.Arguments.Add(scenario);
+        command.Options.Add(profiles);
+        command.Options.Add(parties);
+        command.Options.Add(json);
+        command.Options.Add(plot);
+        command.SetAction(async (parse, ct) =>
+        {
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
+            var chosen = CommonOptions.SplitList(parse.GetValue(parties));
+            if (chosen is not null)
+            {
+                try
+                {
+                    loaded = loaded.WithNegotiators(chosen);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new InputException(parse.GetValue(scenario)!, "--parties", ex.Message, ex);
+                }
+            }
+
+            if (loaded.Negotiators.Count == 0)
+            {
+                throw new InputException(parse.GetValue(scenario)!, string.Empty, "the scenario has no negotiating party to analyse");
+            }
+
+            var progress = new StderrProgress(io.Error, io.ErrorIsTerminal);
+            var result = await Task.Run(() => OutcomeSpaceAnalyzer.Analyze(loaded, AnalysisOptions.Default, progress, ct), ct).ConfigureAwait(false);
+            progress.Done();
+
+            var plotPath = parse.GetValue(plot);
+            if (plotPath is not null)
+            {
+                if (result.PartyNames.Count < 2)
+                {
+                    throw new InputException(plotPath, string.Empty, "a utility-space plot needs at least two parties");
+                }
+
+                await File.WriteAllTextAsync(plotPath, UtilitySpacePlot.Render(result, new UtilitySpacePlotOptions { Title = loaded.Name }), ct).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(json))
+            {
+                await io.Out.WriteAsync(ToJson(result)).ConfigureAwait(false);
+            }
+            else
+            {
+                PrintTables(io, loaded.Name, result);
+                if (plotPath is not null)
+                {
+                    await io.Out.WriteLineAsync($"Plot written to {plotPath}").ConfigureAwait(false);
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The --json document, exactly as the contract in docs/analysis.md gives it.</summary>
+    internal static string ToJson(AnalysisResult result)
+    {
+        var domain = result.Domain;
+        return JsonOutput.Build(w =>
+        {
+            w.WriteStartObject();
+            w.WriteCount("outcomeCount", result.OutcomeCount);
+            w.WriteStartArray("parties");
+            foreach (var p in result.PartyNames)
+            {
+                w.WriteStringValue(p);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("pareto");
+            foreach (var point in result.Pareto)
+            {
+                WritePoint(w, domain, point.Utilities, point.Outcome);
+            }
+
+            w.WriteEndArray();
+            w.WritePropertyName("nash");
+            WriteSolution(w, domain, result.Nash);
+            w.WritePropertyName("kalaiSmorodinsky");
+            WriteSolution(w, domain, result.KalaiSmorodinsky);
+            w.WritePropertyName("egalitarian");
+            WriteSolution(w, domain, result.Egalitarian);
+            w.WritePropertyName("maxWelfare");
+            WriteSolution(w, domain, result.MaxWelfare);
+            w.WriteStartObject("agreementZone");
+            w.WriteBoolean("empty", result.AgreementZone.IsEmpty);
+            if (result.AgreementZone.OutcomeCount is { } count)
+            {
+                w.WriteCount("outcomeCount", count);
+            }
+            else
+            {
+                w.WriteNull("outcomeCount");
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("gaps");
+            foreach (var gap in result.Gaps)
+            {
+                var issue = domain.Issues[gap.Issue];
+                w.WriteStartObject();
+                w.WriteString("issue", gap.IssueName);
+                w.WriteBoolean("blocking", gap.IsBlocking);
+                w.WriteStartObject("ideal");
+                for (var i = 0; i < result.PartyNames.Count; i++)
+                {
+                    if (gap.IdealLevels[i] >= 0)
+                    {
+                        w.WriteString(result.PartyNames[i], issue.FormatLevel(gap.IdealLevels[i]));
+                    }
+                    else
+                    {
+                        w.WriteNull(result.PartyNames[i]);
+                    }
+                }
+
+                w.WriteEndObject();
+                w.WriteStartArray("acceptable");
+                foreach (var l in gap.AcceptableLevels)
+                {
+                    w.WriteStringValue(issue.FormatLevel(l));
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }) + "\n";
+    }
+
+    private static void WriteSolution(Utf8JsonWriter w, Domain domain, SolutionPoint? point)
+    {
+        if (point is null)
+        {
+            w.WriteNullValue();
+        }
+        else
+        {
+            WritePoint(w, domain, point.Utilities, point.Outcome);
+        }
+    }
+
+    private static void WritePoint(Utf8JsonWriter w, Domain domain, IReadOnlyList<double> utilities, Outcome outcome)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("utilities");
+        foreach (var u in utilities)
+        {
+            w.WriteNumberValue(u);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("outcome");
+        foreach (var (issue, value) in domain.Describe(outcome))
+        {
+            w.WriteString(issue, value);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void PrintTables(CliIO io, string name, AnalysisResult result)
+    {
+        var console = CommonOptions.Console(io);
+        if (!ReferenceEquals(io.Out, Console.Out) || Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        var domain = result.Domain;
+        console.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {result.OutcomeCount.ToString("N0", inv)} outcomes, {result.PartyNames.Count} parties ({Markup.Escape(string.Join(", ", result.PartyNames))}), frontier by {result.Method}");
+        var zone = result.AgreementZone;
+        var zoneText = zone.IsEmpty
+            ? "[red]EMPTY[/]: no outcome is acceptable to every party"
+            : zone.OutcomeCount is { } n
+                ? $"{n.ToString("N0", inv)} outcomes acceptable to every party ({Percent(n, result.OutcomeCount)})"
+                : "not empty (too large to count)";
+        console.MarkupLine($"Zone of possible agreement: {zoneText}");
+        console.MarkupLine($"Reservation values: {Markup.Escape(Vector(result.ReservationValues))}");
+        console.WriteLine();
+
+        var solutions = new Table().Title("Solution points (undiscounted utilities)").Border(TableBorder.Rounded);
+        solutions.AddColumn("Solution");
+        foreach (var p in result.PartyNames)
+        {
+            solutions.AddColumn(new TableColumn(Markup.Escape(p)).RightAligned());
+        }
+
+        solutions.AddColumn("Outcome");
+        AddSolution(solutions, domain, "Nash", result.Nash, result.PartyNames.Count);
+        AddSolution(solutions, domain, "Kalai-Smorodinsky", result.KalaiSmorodinsky, result.PartyNames.Count);
+        AddSolution(solutions, domain, "Egalitarian", result.Egalitarian, result.PartyNames.Count);
+        AddSolution(solutions, domain, "Max welfare", result.MaxWelfare, result.PartyNames.Count);
+        AddSolution(solutions, domain, "GENIUS KS (least asymmetry)", result.GeniusKalaiSmorodinsky, result.PartyNames.Count);
+        console.Write(solutions);
+
+        var frontier = new Table().Title($"Pareto frontier: {result.Pareto.Count.ToString(inv)} points").Border(TableBorder.Rounded);
+        foreach (var p in result.PartyNames)
+        {
+            frontier.AddColumn(new TableColumn(Markup.Escape(p)).RightAligned());
+        }
+
+        frontier.AddColumn("Outcome");
+        for (var i = 0; i < Math.Min(result.Pareto.Count, FrontierRowsShown); i++)
+        {
+            var cells = result.Pareto[i].Utilities.Select(u => u.ToString("0.00000", inv)).ToList();
+            cells.Add(Markup.Escape(OutcomeText(domain, result.Pareto[i].Outcome)));
+            frontier.AddRow(cells.ToArray());
+        }
+
+        if (result.Pareto.Count > FrontierRowsShown)
+        {
+            frontier.Caption($"first {FrontierRowsShown} of {result.Pareto.Count.ToString(inv)}; --json lists all");
+        }
+
+        console.Write(frontier);
+
+        var gaps = new Table().Title("Per-issue gaps").Border(TableBorder.Rounded);
+        gaps.AddColumn("Issue");
+        gaps.AddColumn("Blocks?");
+        foreach (var p in result.PartyNames)
+        {
+            gaps.AddColumn("Ideal of " + Markup.Escape(p));
+        }
+
+        gaps.AddColumn("Options in some acceptable outcome");
+        foreach (var gap in result.Gaps)
+        {
+            var issue = domain.Issues[gap.Issue];
+            var cells = new List<string> { Markup.Escape(gap.IssueName), gap.IsBlocking ? "[red]yes[/]" : "no" };
+            cells.AddRange(gap.IdealLevels.Select(l => l >= 0 ? Markup.Escape(issue.FormatLevel(l)) : "-"));
+            var options = gap.AcceptableLevels.Select(issue.FormatLevel).ToList();
+            var text = options.Count == 0 ? "none" : options.Count == issue.Cardinality ? $"all {options.Count}" : string.Join(", ", options.Take(8)) + (options.Count > 8 ? $", ... ({options.Count} of {issue.Cardinality})" : string.Empty);
+            cells.Add(Markup.Escape(text));
+            gaps.AddRow(cells.ToArray());
+        }
+
+        console.Write(gaps);
+        if (result.Relaxations.Count > 0)
+        {
+            console.MarkupLine("[bold]Single changes that open the zone[/] (least costly first):");
+            foreach (var r in result.Relaxations)
+            {
+                console.MarkupLine("  - " + Markup.Escape(r.Description));
+            }
+        }
+        else if (zone.IsEmpty)
+        {
+            console.MarkupLine("No single change (one reservation value, or one red line) opens the zone.");
+        }
+    }
+
+    private static void AddSolution(Table table, Domain domain, string name, SolutionPoint? point, int parties)
+    {
+        var cells = new List<string> { name };
+        if (point is null)
+        {
+            cells.AddRange(Enumerable.Repeat("-", parties));
+            cells.Add("none (empty zone)");
+        }
+        else
+        {
+            cells.AddRange(point.Utilities.Select(u => u.ToString("0.00000", CultureInfo.InvariantCulture)));
+            cells.Add(Markup.Escape(OutcomeText(domain, point.Outcome)));
+        }
+
+        table.AddRow(cells.ToArray());
+    }
+
+    private static string OutcomeText(Domain domain, Outcome outcome) =>
+        string.Join(", ", domain.Describe(outcome).Select(kv => $"{kv.Key}={kv.Value}"));
+
+    private static string Vector(IReadOnlyList<double> v) =>
+        "(" + string.Join(", ", v.Select(x => x.ToString("0.#####", CultureInfo.InvariantCulture))) + ")";
+
+    private static string Percent(BigInteger part, BigInteger whole) =>
+        whole.IsZero ? "0%" : ((double)part / (double)whole).ToString("0.##%", CultureInfo.InvariantCulture);
+
+    /// <summary>A percentage line on standard error, only on a terminal and only once the work has taken a moment.</summary>
+    private sealed class StderrProgress(TextWriter error, bool enabled) : IProgress<double>
+    {
+        private readonly bool _enabled = enabled;
+        private readonly long _start = Environment.TickCount64;
+        private int _lastPercent = -1;
+        private bool _shown;
+
+        public void Report(double value)
+        {
+            if (!_enabled || Environment.TickCount64 - _start < 500)
+            {
+                return;
+            }
+
+            var percent = (int)Math.Clamp(value * 100, 0, 100);
+            lock (error)
+            {
+                if (percent == _lastPercent)
+                {
+                    return;
+                }
+
+                _lastPercent = percent;
+                _shown = true;
+                var bar = new string('#', percent / 5).PadRight(20, '.');
+                error.Write(string.Create(CultureInfo.InvariantCulture, $"\ranalysing [{bar}] {percent,3}%"));
+            }
+        }
+
+        public void Done()
+        {
+            if (_shown)
+            {
+                lock (error)
+                {
+                    error.Write("\r" + new string(' ', 40) + "\r");
+                }
+            }
+        }
+    }
+}

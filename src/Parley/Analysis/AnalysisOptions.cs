@@ -1,0 +1,39 @@
+namespace Parley.Analysis;
+
+/// <summary>What <see cref="OutcomeSpaceAnalyzer"/> computes and how.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>The defaults: one outcome per frontier point, zone count and gap analysis on, every core.</summary>
+    public static AnalysisOptions Default { get; } = new();
+
+    /// <summary>
+    /// When true, each frontier point lists every outcome with exactly its utility vector (up to
+    /// <see cref="MaxOutcomesPerFrontierPoint"/>); when false (the default), one: the one with the
+    /// smallest outcome index among those the construction keeps.
+    /// </summary>
+    public bool AllOutcomesPerFrontierPoint { get; init; }
+
+    /// <summary>The most outcomes listed per frontier point when <see cref="AllOutcomesPerFrontierPoint"/> is on.</summary>
+    public int MaxOutcomesPerFrontierPoint { get; init; } = 1000;
+
+    /// <summary>Whether to count the outcomes every party accepts (the zone of possible agreement).</summary>
+    public bool CountAgreementZone { get; init; } = true;
+
+    /// <summary>Whether to run the per-issue gap analysis and, for an empty zone, the relaxation search.</summary>
+    public bool AnalyzeGaps { get; init; } = true;
+
+    /// <summary>The most threads enumeration uses; null or below 1 means every core.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// The largest joint option set Parley builds for issues tied together by combination red lines
+    /// before it falls back to enumerating the whole outcome space.
+    /// </summary>
+    public int MaxJointOptions { get; init; } = 1 << 22;
+
+    /// <summary>The largest half-space Parley enumerates to count the zone of agreement (meet in the middle); above it the count is left unknown.</summary>
+    public int MaxCountingHalf { get; init; } = 1 << 23;
+
+    /// <summary>Always enumerate every outcome, even for additive profiles (for verification and comparison; slow on large spaces).</summary>
+    public bool ForceEnumeration { get; init; }
+}

@@ -1,0 +1,321 @@
+using System.Globalization;
+using Parley.Analysis;
+using Parley.Preferences;
+
+namespace Parley.Reports;
+
+/// <summary>
+/// Draws the utility space of an analysis as SVG: outcomes (all, or a stated seeded sample), the Pareto
+/// frontier, the Nash, Kalai–Smorodinsky, egalitarian and maximum-welfare points and the reservation
+/// lines. Two parties: one plot. More: a matrix of pairwise plots.
+/// </summary>
+/// <remarks>Deterministic: the same analysis and options give the same bytes.</remarks>
+public static class UtilitySpacePlot
+{
+    private const string AcceptedColor = "#8fb3d9";
+    private const string OtherColor = "#c9c9c9";
+    private const string FrontierColor = "#1f4e9c";
+    private const string NashColor = "#d62728";
+    private const string KsColor = "#2ca02c";
+    private const string EgalitarianColor = "#ff7f0e";
+    private const string WelfareColor = "#9467bd";
+    private const string ReservationColor = "#7a7a7a";
+
+    /// <summary>Renders the plot as an SVG document.</summary>
+    public static string Render(AnalysisResult analysis, UtilitySpacePlotOptions? options = null)
+    {
+        options ??= UtilitySpacePlotOptions.Default;
+        var data = Sample(analysis, options);
+        var k = analysis.PartyNames.Count;
+        var title = options.Title ?? analysis.Domain.Name;
+        if (k == 1)
+        {
+            throw new ArgumentException("A utility-space plot needs at least two parties.", nameof(analysis));
+        }
+
+        if (k == 2)
+        {
+            var svg = new SvgWriter(980, 700);
+            svg.Text(490, 28, title, 18, "middle", weight: "bold");
+            svg.Text(490, 48, data.Caption, 12, "middle", "#555555");
+            Panel(svg, analysis, data, 0, 1, 80, 70, 560, 560, compact: false);
+            Legend(svg, analysis, 665, 80);
+            return svg.ToString();
+        }
+
+        var cell = 240.0;
+        var left = 40.0;
+        var top = 70.0;
+        var width = left + (k * cell) + 20;
+        var height = top + (k * cell) + 200;
+        var m = new SvgWriter(width, height);
+        m.Text(width / 2, 28, title + " (pairwise utilities)", 18, "middle", weight: "bold");
+        m.Text(width / 2, 48, data.Caption, 12, "middle", "#555555");
+        for (var row = 0; row < k; row++)
+        {
+            for (var col = 0; col < k; col++)
+            {
+                var x = left + (col * cell);
+                var y = top + (row * cell);
+                if (row == col)
+                {
+                    m.Rect(x + 30, y + 10, cell - 40, cell - 45, "#f4f4f4", "#bbbbbb");
+                    m.Text(x + 10 + (cell / 2), y + (cell / 2) - 10, analysis.PartyNames[row], 14, "middle", weight: "bold");
+                    m.Text(x + 10 + (cell / 2), y + (cell / 2) + 12, "reservation " + F(analysis.ReservationValues[row]), 11, "middle", "#555555");
+                }
+                else
+                {
+                    Panel(m, analysis, data, col, row, x + 30, y + 10, cell - 40, cell - 45, compact: true);
+                }
+            }
+        }
+
+        m.Text(left, top + (k * cell) + 10, "Row: the vertical party; column: the horizontal party.", 12, fill: "#555555");
+        Legend(m, analysis, left, top + (k * cell) + 25);
+        return m.ToString();
+    }
+
+    private static void Panel(SvgWriter svg, AnalysisResult analysis, PlotData data, int px, int py, double x0, double y0, double w, double h, bool compact)
+    {
+        var k = analysis.PartyNames.Count;
+        var (xMin, xMax) = Range(data, analysis, px);
+        var (yMin, yMax) = Range(data, analysis, py);
+        double X(double u) => x0 + ((u - xMin) / (xMax - xMin) * w);
+        double Y(double u) => y0 + h - ((u - yMin) / (yMax - yMin) * h);
+
+        svg.Rect(x0, y0, w, h, "#ffffff", "#444444");
+        var ticks = compact ? 0.25 : 0.1;
+        for (var t = Math.Ceiling(xMin / ticks) * ticks; t <= xMax + 1e-9; t += ticks)
+        {
+            svg.Line(X(t), y0, X(t), y0 + h, "#eeeeee");
+            svg.Text(X(t), y0 + h + (compact ? 12 : 18), F2(t), compact ? 9 : 11, "middle", "#444444");
+        }
+
+        for (var t = Math.Ceiling(yMin / ticks) * ticks; t <= yMax + 1e-9; t += ticks)
+        {
+            svg.Line(x0, Y(t), x0 + w, Y(t), "#eeeeee");
+            svg.Text(x0 - 5, Y(t) + 4, F2(t), compact ? 9 : 11, "end", "#444444");
+        }
+
+        // Outcomes: the others first, those every party accepts on top.
+        var radius = compact ? 1.2 : data.Count > 5000 ? 1.3 : 2;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var o = 0; o < data.Count; o++)
+            {
+                if (data.Accepted[o] == (pass == 1))
+                {
+                    svg.Circle(X(data.U[(o * k) + px]), Y(data.U[(o * k) + py]), radius, pass == 1 ? AcceptedColor : OtherColor, opacity: 0.8);
+                }
+            }
+        }
+
+        // Reservation lines.
+        svg.Line(X(analysis.ReservationValues[px]), y0, X(analysis.ReservationValues[px]), y0 + h, ReservationColor, 1.2, "6,4");
+        svg.Line(x0, Y(analysis.ReservationValues[py]), x0 + w, Y(analysis.ReservationValues[py]), ReservationColor, 1.2, "6,4");
+
+        // Frontier: a staircase-free polyline for two parties, projected points for more.
+        var frontier = analysis.Pareto;
+        if (k == 2)
+        {
+            var line = new List<(double, double)>(frontier.Count);
+            foreach (var p in frontier)
+            {
+                line.Add((X(p.Utilities[px]), Y(p.Utilities[py])));
+            }
+
+            line.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+            svg.Polyline(line, FrontierColor, 1.8);
+        }
+
+        foreach (var p in frontier)
+        {
+            svg.Circle(X(p.Utilities[px]), Y(p.Utilities[py]), compact ? 1.8 : 2.8, FrontierColor);
+        }
+
+        Marker(svg, analysis.MaxWelfare, px, py, X, Y, "circle", WelfareColor, compact);
+        Marker(svg, analysis.Egalitarian, px, py, X, Y, "square", EgalitarianColor, compact);
+        Marker(svg, analysis.KalaiSmorodinsky, px, py, X, Y, "triangle", KsColor, compact);
+        Marker(svg, analysis.Nash, px, py, X, Y, "diamond", NashColor, compact);
+
+        var fontSize = compact ? 10 : 14;
+        svg.Text(x0 + (w / 2), y0 + h + (compact ? 26 : 42), "utility of " + analysis.PartyNames[px], fontSize, "middle", weight: "bold");
+        svg.Text(x0 - (compact ? 24 : 45), y0 + (h / 2), "utility of " + analysis.PartyNames[py], fontSize, "middle", weight: "bold", rotate: -90);
+    }
+
+    private static void Marker(SvgWriter svg, SolutionPoint? point, int px, int py, Func<double, double> x, Func<double, double> y, string shape, string color, bool compact)
+    {
+        if (point is null)
+        {
+            return;
+        }
+
+        Shape(svg, x(point.Utilities[px]), y(point.Utilities[py]), shape, color, compact ? 0.7 : 1);
+    }
+
+    private static void Shape(SvgWriter svg, double cx, double cy, string shape, string color, double scale)
+    {
+        switch (shape)
+        {
+            case "circle":
+                svg.Raw(string.Create(CultureInfo.InvariantCulture, $"<circle cx=\"{SvgWriter.N(cx)}\" cy=\"{SvgWriter.N(cy)}\" r=\"{SvgWriter.N(11 * scale)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\"/>\n"));
+                break;
+            case "square":
+                var s = 8 * scale;
+                svg.Raw(string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{SvgWriter.N(cx - s)}\" y=\"{SvgWriter.N(cy - s)}\" width=\"{SvgWriter.N(2 * s)}\" height=\"{SvgWriter.N(2 * s)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\"/>\n"));
+                break;
+            case "triangle":
+                var t = 7 * scale;
+                svg.Polygon([(cx, cy - t), (cx + t, cy + (t * 0.8)), (cx - t, cy + (t * 0.8))], color, "#ffffff");
+                break;
+            default:
+                var d = 5 * scale;
+                svg.Polygon([(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)], color, "#ffffff");
+                break;
+        }
+    }
+
+    private static void Legend(SvgWriter svg, AnalysisResult analysis, double x, double y)
+    {
+        var rows = new List<(string Shape, string Color, string Label)>
+        {
+            ("dot", AcceptedColor, "outcome every party accepts"),
+            ("dot", OtherColor, "other outcome"),
+            ("line", FrontierColor, $"Pareto frontier ({analysis.Pareto.Count} points)"),
+            ("diamond", NashColor, "Nash " + Point(analysis.Nash)),
+            ("triangle", KsColor, "Kalai-Smorodinsky " + Point(analysis.KalaiSmorodinsky)),
+            ("square", EgalitarianColor, "egalitarian " + Point(analysis.Egalitarian)),
+            ("circle", WelfareColor, "max welfare " + Point(analysis.MaxWelfare)),
+            ("dash", ReservationColor, "reservation values " + Vector(analysis.ReservationValues)),
+        };
+        var width = 215.0;
+        foreach (var r in rows)
+        {
+            width = Math.Max(width, 44 + (r.Label.Length * 6.6));
+        }
+
+        svg.Rect(x, y, width, 18 + (rows.Count * 22), "#fafafa", "#cccccc");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cy = y + 20 + (i * 22);
+            var (shape, color, label) = rows[i];
+            switch (shape)
+            {
+                case "dot":
+                    svg.Circle(x + 16, cy - 4, 3, color);
+                    break;
+                case "line":
+                    svg.Line(x + 6, cy - 4, x + 26, cy - 4, color, 2);
+                    svg.Circle(x + 16, cy - 4, 2.8, color);
+                    break;
+                case "dash":
+                    svg.Line(x + 6, cy - 4, x + 26, cy - 4, color, 1.2, "6,4");
+                    break;
+                default:
+                    Shape(svg, x + 16, cy - 4, shape, color, 0.8);
+                    break;
+            }
+
+            svg.Text(x + 34, cy, label, 12);
+        }
+    }
+
+    private static string Point(SolutionPoint? p) => p is null ? "(none: no agreement zone)" : Vector(p.Utilities);
+
+    private static string Vector(IReadOnlyList<double> v)
+    {
+        var parts = new string[v.Count];
+        for (var i = 0; i < v.Count; i++)
+        {
+            parts[i] = F(v[i]);
+        }
+
+        return "(" + string.Join(", ", parts) + ")";
+    }
+
+    private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string F2(double v) => Math.Round(v, 2).ToString("0.0#", CultureInfo.InvariantCulture);
+
+    private static (double Min, double Max) Range(PlotData data, AnalysisResult analysis, int party)
+    {
+        var k = analysis.PartyNames.Count;
+        double min = 0, max = 1;
+        for (var o = 0; o < data.Count; o++)
+        {
+            min = Math.Min(min, data.U[(o * k) + party]);
+            max = Math.Max(max, data.U[(o * k) + party]);
+        }
+
+        foreach (var p in analysis.Pareto)
+        {
+            min = Math.Min(min, p.Utilities[party]);
+            max = Math.Max(max, p.Utilities[party]);
+        }
+
+        min = Math.Min(min, analysis.ReservationValues[party]);
+        max = Math.Max(max, analysis.ReservationValues[party]);
+        return (Math.Floor((min * 10) + 1e-9) / 10, Math.Ceiling((max * 10) - 1e-9) / 10);
+    }
+
+    private static PlotData Sample(AnalysisResult analysis, UtilitySpacePlotOptions options)
+    {
+        var domain = analysis.Domain;
+        var profiles = analysis.Profiles;
+        var k = profiles.Count;
+        var total = domain.OutcomeCount;
+        var levels = new int[domain.IssueCount];
+        double[] u;
+        bool[] accepted;
+        string caption;
+        int count;
+        if (total <= options.MaxOutcomes)
+        {
+            count = (int)total;
+            u = new double[count * k];
+            accepted = new bool[count];
+            for (var o = 0; o < count; o++)
+            {
+                Fill(profiles, levels, u, accepted, o);
+                domain.Advance(levels);
+            }
+
+            caption = string.Create(CultureInfo.InvariantCulture, $"all {count:N0} outcomes");
+        }
+        else
+        {
+            count = options.SampleSize;
+            u = new double[count * k];
+            accepted = new bool[count];
+            var random = new Random(options.Seed);
+            for (var o = 0; o < count; o++)
+            {
+                for (var i = 0; i < levels.Length; i++)
+                {
+                    levels[i] = random.Next(domain.Issues[i].Cardinality);
+                }
+
+                Fill(profiles, levels, u, accepted, o);
+            }
+
+            caption = string.Create(CultureInfo.InvariantCulture, $"a uniform random sample of {count:N0} of {total:N0} outcomes (seed {options.Seed}); frontier and solution points exact");
+        }
+
+        return new PlotData(u, accepted, count, caption);
+    }
+
+    private static void Fill(IReadOnlyList<Profile> profiles, int[] levels, double[] u, bool[] accepted, int o)
+    {
+        var k = profiles.Count;
+        var ok = true;
+        for (var i = 0; i < k; i++)
+        {
+            u[(o * k) + i] = profiles[i].Utility(levels);
+            ok &= profiles[i].Accepts(levels);
+        }
+
+        accepted[o] = ok;
+    }
+
+    private sealed record PlotData(double[] U, bool[] Accepted, int Count, string Caption);
+}

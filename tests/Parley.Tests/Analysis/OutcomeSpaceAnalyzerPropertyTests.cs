@@ -1,0 +1,188 @@
+using CsCheck;
+using Parley.Analysis;
+using Parley.Domains;
+using Parley.Preferences;
+using Parley.Scenarios;
+using Parley.Tests.Generators;
+
+namespace Parley.Tests.Analysis;
+
+public sealed class OutcomeSpaceAnalyzerPropertyTests
+{
+    private static readonly Gen<Scenario> Scenarios =
+        Gen.Int[2, 5].SelectMany(parties => ModelGen.Scenario(parties, maxIssues: 4, withRedLines: true));
+
+    [Fact]
+    public void Analyze_RandomScenarios_EqualsBruteForce() =>
+        Scenarios.Sample(scenario => Check(scenario, AnalysisOptions.Default), iter: 300, threads: 1);
+
+    /// <summary>
+    /// Scenarios with "round" numbers (weights in steps of 0.05, values in steps of 0.1), like the
+    /// GENIUS files: many utilities tie in real arithmetic and differ only by floating-point rounding.
+    /// </summary>
+    private static readonly Gen<Scenario> RoundScenarios =
+        Gen.Int[2, 4].SelectMany(parties => ModelGen.Domain(4).SelectMany(domain =>
+            ModelGen.Sequence(Enumerable.Range(0, parties).Select(_ => RoundProfile(domain)).ToArray())
+                .Select(profiles => new Scenario("round", domain, profiles.Select((p, i) => new Party($"party{i + 1}", PartyRole.Party, p))))));
+
+    [Fact]
+    public void Analyze_RoundNumberScenarios_EqualsBruteForce() =>
+        RoundScenarios.Sample(scenario => Check(scenario, AnalysisOptions.Default), iter: 300, threads: 1);
+
+    private static Gen<AdditiveProfile> RoundProfile(Domain domain) =>
+        Gen.Select(
+            Gen.Int[1, 20].Array[domain.IssueCount],
+            ModelGen.Sequence(domain.Issues.Select(RoundFunction).ToArray()),
+            Gen.Int[0, 12],
+            ModelGen.RedLines(domain),
+            (weights, functions, reservation, lines) =>
+                new AdditiveProfile(domain, weights.Select(w => w * 0.05), functions, reservation * 0.05, 1, lines));
+
+    private static Gen<ValueFunction> RoundFunction(Issue issue) => issue switch
+    {
+        CategoricalIssue c => Gen.Int[0, 10].Array[c.Cardinality].Select(v => (ValueFunction)new TableValueFunction(v.Select(x => x * 0.1))),
+        NumericIssue n => Gen.Select(Gen.Int[0, 10], Gen.Int[0, 10], (a, b) => (ValueFunction)LinearValueFunction.Through(n.Min, a * 0.1, n.Max == n.Min ? n.Min + 1 : n.Max, b * 0.1)),
+        _ => throw new InvalidOperationException(),
+    };
+
+    [Fact]
+    public void Analyze_RandomScenariosByEnumeration_EqualsBruteForce() =>
+        Scenarios.Sample(scenario => Check(scenario, new AnalysisOptions { ForceEnumeration = true }), iter: 150, threads: 1);
+
+    [Fact]
+    public void Analyze_AllOutcomesPerPoint_ListsEveryOutcomeOfEachVector() =>
+        Gen.Int[2, 3].SelectMany(p => ModelGen.Scenario(p, maxIssues: 4, withRedLines: true)).Sample(
+            scenario =>
+            {
+                var reference = new BruteForceAnalysis(scenario.Profiles);
+                var result = OutcomeSpaceAnalyzer.Analyze(scenario, new AnalysisOptions { AllOutcomesPerFrontierPoint = true });
+                result.Pareto.Count.ShouldBe(reference.Frontier.Count);
+                foreach (var point in result.Pareto)
+                {
+                    var expected = reference.OutcomesOf[BruteForceAnalysis.Key(point.Utilities.ToArray())];
+                    point.Outcomes.Select(o => string.Join(",", o.Levels.ToArray()))
+                        .ShouldBe(expected.Select(l => string.Join(",", l)));
+                }
+            },
+            iter: 150,
+            threads: 1);
+
+    [Fact]
+    public void Analyze_SameInputTwice_GivesIdenticalResults() =>
+        ModelGen.Scenario(3, 5, withRedLines: true).Sample(
+            scenario => Describe(OutcomeSpaceAnalyzer.Analyze(scenario)).ShouldBe(Describe(OutcomeSpaceAnalyzer.Analyze(scenario))),
+            iter: 20,
+            threads: 1);
+
+    [Fact]
+    public void Analyze_EqualPartialSums_ReportsSmallestOutcome()
+    {
+        // Issue b does not matter to anyone: every outcome (a, b) with the same a ties, and the
+        // reported outcome of each frontier point is the one with b at its first level.
+        var domain = new Domain("ties", [new CategoricalIssue("a", "x", "y"), new CategoricalIssue("b", "p", "q", "r")]);
+        var one = new AdditiveProfile(domain, [1.0, 0.0], [new TableValueFunction([1.0, 0.0]), new TableValueFunction([0.3, 1.0, 0.5])]);
+        var two = new AdditiveProfile(domain, [1.0, 0.0], [new TableValueFunction([0.0, 1.0]), new TableValueFunction([1.0, 0.2, 0.5])]);
+
+        var result = OutcomeSpaceAnalyzer.Analyze([one, two]);
+
+        result.Pareto.Select(p => p.Outcome.ToString()).ShouldBe(["[0, 0]", "[1, 0]"]);
+    }
+
+    private static string Describe(AnalysisResult r) =>
+        string.Join(";", r.Pareto.Select(p => string.Join(",", p.Utilities) + ":" + p.Outcome)) + "|" + r.Nash?.Outcome + r.KalaiSmorodinsky?.Outcome + r.AgreementZone;
+
+    private static void Check(Scenario scenario, AnalysisOptions options)
+    {
+        var profiles = scenario.Profiles;
+        var reference = new BruteForceAnalysis(profiles);
+        var result = OutcomeSpaceAnalyzer.Analyze(scenario, options);
+
+        // The frontier: the same vectors in the same order, each with an outcome that gives exactly it.
+        result.Pareto.Select(p => BruteForceAnalysis.Key(p.Utilities.ToArray()))
+            .ShouldBe(reference.Frontier.Select(BruteForceAnalysis.Key));
+        foreach (var point in result.Pareto)
+        {
+            UtilitiesOf(profiles, point.Outcome).ShouldBe(point.Utilities.ToArray());
+        }
+
+        // The zone of agreement.
+        result.AgreementZone.IsEmpty.ShouldBe(reference.Acceptable.Count == 0);
+        result.AgreementZone.OutcomeCount.ShouldBe(reference.Acceptable.Count);
+
+        // Solution points.
+        CheckPoint(profiles, result.Nash, reference.Nash);
+        CheckPoint(profiles, result.KalaiSmorodinsky, reference.KalaiSmorodinsky);
+        CheckPoint(profiles, result.Egalitarian, reference.Egalitarian);
+        CheckPoint(profiles, result.MaxWelfare, reference.MaxWelfare);
+
+        // Gaps: levels that appear in some acceptable outcome.
+        for (var i = 0; i < scenario.Domain.IssueCount; i++)
+        {
+            result.Gaps[i].AcceptableLevels.ShouldBe(reference.AcceptableLevels[i], $"issue {i}");
+        }
+
+        // Relaxations of an empty zone: exactly the single changes that open it.
+        if (reference.Acceptable.Count == 0)
+        {
+            CheckRelaxations(profiles, reference, result);
+        }
+        else
+        {
+            result.Relaxations.ShouldBeEmpty();
+        }
+    }
+
+    private static void CheckRelaxations(IReadOnlyList<Profile> profiles, BruteForceAnalysis reference, AnalysisResult result)
+    {
+        var k = profiles.Count;
+        var expectedLowerings = new List<(int Party, double To)>();
+        for (var i = 0; i < k; i++)
+        {
+            var others = reference.Feasible.Where(f => Enumerable.Range(0, k).All(j => j == i || f.U[j] >= reference.Reservation[j])).ToList();
+            if (others.Count > 0)
+            {
+                expectedLowerings.Add((i, others.Max(f => f.U[i])));
+            }
+        }
+
+        result.Relaxations.Where(r => r.Kind == RelaxationKind.LowerReservationValue)
+            .Select(r => (r.Party, r.NewReservationValue)).OrderBy(x => x.Party)
+            .ShouldBe(expectedLowerings);
+
+        var expectedDrops = new List<(int Party, int Line)>();
+        for (var i = 0; i < k; i++)
+        {
+            var lines = profiles[i].RedLines.Lines;
+            for (var l = 0; l < lines.Count; l++)
+            {
+                var modified = profiles.ToArray();
+                modified[i] = profiles[i].WithRedLines(lines.Where((_, m) => m != l));
+                if (new BruteForceAnalysis(modified).Acceptable.Count > 0)
+                {
+                    expectedDrops.Add((i, l));
+                }
+            }
+        }
+
+        result.Relaxations.Where(r => r.Kind == RelaxationKind.DropRedLine)
+            .Select(r => (r.Party, r.RedLineIndex))
+            .ShouldBe(expectedDrops);
+    }
+
+    private static void CheckPoint(IReadOnlyList<Profile> profiles, SolutionPoint? actual, double[]? expected)
+    {
+        if (expected is null)
+        {
+            actual.ShouldBeNull();
+            return;
+        }
+
+        actual.ShouldNotBeNull();
+        actual.Utilities.ToArray().ShouldBe(expected);
+        UtilitiesOf(profiles, actual.Outcome).ShouldBe(expected);
+        profiles.All(p => p.Accepts(actual.Outcome.Levels)).ShouldBeTrue();
+    }
+
+    private static double[] UtilitiesOf(IReadOnlyList<Profile> profiles, Outcome outcome) =>
+        profiles.Select(p => p.Utility(outcome)).ToArray();
+}

@@ -1,0 +1,67 @@
+using System.Xml.Linq;
+using Parley.Analysis;
+using Parley.Domains;
+using Parley.Preferences;
+using Parley.Reports;
+
+namespace Parley.Tests.Reports;
+
+public sealed class UtilitySpacePlotTests
+{
+    private static AdditiveProfile[] Profiles(int parties, int options)
+    {
+        var random = new Random(7);
+        var domain = new Domain("plot", Enumerable.Range(0, 3).Select(i => (Issue)new CategoricalIssue($"i{i}", Enumerable.Range(0, options).Select(o => $"o{o}").ToArray())).ToArray());
+        return Enumerable.Range(0, parties).Select(_ => new AdditiveProfile(
+            domain,
+            [0.5, 0.3, 0.2],
+            Enumerable.Range(0, 3).Select(_ => (ValueFunction)new TableValueFunction(Enumerable.Range(0, options).Select(_ => random.NextDouble()).ToArray())).ToArray(),
+            0.3)).ToArray();
+    }
+
+    [Fact]
+    public void Render_TwoParties_IsWellFormedSvgWithEveryOutcomeAndLegend()
+    {
+        var analysis = OutcomeSpaceAnalyzer.Analyze(Profiles(2, 4), ["alice", "bob"]);
+
+        var svg = UtilitySpacePlot.Render(analysis);
+
+        var doc = XDocument.Parse(svg);
+        doc.Root!.Name.LocalName.ShouldBe("svg");
+        svg.ShouldContain("utility of alice");
+        svg.ShouldContain("utility of bob");
+        svg.ShouldContain("all 64 outcomes");
+        svg.ShouldContain("Nash (");
+        svg.ShouldContain("<polyline");
+    }
+
+    [Fact]
+    public void Render_LargeSpace_StatesTheSample()
+    {
+        var analysis = OutcomeSpaceAnalyzer.Analyze(Profiles(2, 30));
+
+        var svg = UtilitySpacePlot.Render(analysis, new UtilitySpacePlotOptions { MaxOutcomes = 1000, SampleSize = 200 });
+
+        svg.ShouldContain("sample of 200 of 27,000 outcomes");
+    }
+
+    [Fact]
+    public void Render_ThreeParties_DrawsPairwiseMatrix()
+    {
+        var analysis = OutcomeSpaceAnalyzer.Analyze(Profiles(3, 3));
+
+        var svg = UtilitySpacePlot.Render(analysis);
+
+        XDocument.Parse(svg);
+        svg.ShouldContain("pairwise");
+        svg.ShouldContain("utility of party3");
+    }
+
+    [Fact]
+    public void Render_Twice_GivesIdenticalBytes()
+    {
+        var analysis = OutcomeSpaceAnalyzer.Analyze(Profiles(2, 30));
+
+        UtilitySpacePlot.Render(analysis).ShouldBe(UtilitySpacePlot.Render(analysis));
+    }
+}
