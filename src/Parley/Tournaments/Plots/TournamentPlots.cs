@@ -49,7 +49,8 @@ public static class TournamentPlots
         var order = ByScore(summary);
         var columns = summary.Scenarios.Count;
         var top = Top + 110;
-        var svg = new Svg(Left + (columns * cell) + 120, top + (order.Length * cell) + 30);
+        // Wide enough for the title even with one or two scenario columns.
+        var svg = new Svg(Math.Max(Left + (columns * cell) + 120, Left + 330), top + (order.Length * cell) + 30);
         svg.Text(Left, 22, "Mean discounted utility per agent and scenario", size: 13);
         for (var s = 0; s < columns; s++)
         {
