@@ -35,6 +35,12 @@ public sealed class NegotiateCommandTests
         root.GetProperty("failure").ValueKind.ShouldBe(JsonValueKind.Null);
         root.GetProperty("socialWelfare").GetDouble().ShouldBe(
             root.GetProperty("utilities").GetProperty("Camera-C-prof1").GetDouble() + root.GetProperty("utilities").GetProperty("Camera-C-prof2").GetDouble(), 1e-9);
+
+        // CameraC's Nash point per GENIUS is (0.82065, 0.88080); the distances are measured against the exact analysis.
+        var u1 = root.GetProperty("utilities").GetProperty("Camera-C-prof1").GetDouble();
+        var u2 = root.GetProperty("utilities").GetProperty("Camera-C-prof2").GetDouble();
+        root.GetProperty("distanceToNash").GetDouble().ShouldBe(Math.Sqrt(((u1 - 0.82065) * (u1 - 0.82065)) + ((u2 - 0.88080) * (u2 - 0.88080))), 1e-4);
+        root.GetProperty("distanceToPareto").GetDouble().ShouldBeInRange(0, root.GetProperty("distanceToNash").GetDouble());
     }
 
     [Fact]

@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create(io);
         yield return NegotiateCommand.Create(io);
         yield return AgentsCommand.Create(io);
+        yield return TournamentCommand.Create(io);
     }
 }

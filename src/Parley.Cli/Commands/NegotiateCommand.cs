@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Parley.Agents;
+using Parley.Analysis;
 using Parley.Formats;
 using Parley.Protocols;
 using Parley.Protocols.Traces;
@@ -111,6 +112,9 @@ internal static class NegotiateCommand
         var result = Saop.Run(loaded, agents, options);
         progress?.Done();
 
+        // GENIUS's log columns: the agreement (or, without one, the reservation values) against the frontier and the Nash point.
+        var metrics = OutcomeMetrics.Measure(OutcomeSpaceAnalyzer.Analyze(loaded), result.Utilities);
+
         if (request.Trace is { } tracePath)
         {
             WriteTrace(tracePath, result, loaded);
@@ -128,11 +132,11 @@ internal static class NegotiateCommand
 
         if (request.Json)
         {
-            await io.Out.WriteLineAsync(ToJson(result, loaded, agentIds)).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(ToJson(result, metrics, loaded, agentIds)).ConfigureAwait(false);
         }
         else
         {
-            await WriteSummaryAsync(io.Out, result, loaded).ConfigureAwait(false);
+            await WriteSummaryAsync(io.Out, result, metrics, loaded).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;
@@ -163,7 +167,7 @@ internal static class NegotiateCommand
         }
     }
 
-    private static string ToJson(SessionResult result, Scenario scenario, IReadOnlyList<string> agentIds)
+    private static string ToJson(SessionResult result, OutcomeMetrics metrics, Scenario scenario, IReadOnlyList<string> agentIds)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -208,6 +212,16 @@ internal static class NegotiateCommand
                 json.WriteNull("failure");
             }
 
+            json.WriteNumber("distanceToPareto", metrics.DistanceToPareto);
+            if (metrics.DistanceToNash is { } toNash)
+            {
+                json.WriteNumber("distanceToNash", toNash);
+            }
+            else
+            {
+                json.WriteNull("distanceToNash");
+            }
+
             json.WriteNumber("socialWelfare", result.SocialWelfare);
             json.WriteNumber("time", result.Time);
             json.WriteNumber("seed", result.Seed);
@@ -224,7 +238,7 @@ internal static class NegotiateCommand
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static async Task WriteSummaryAsync(TextWriter output, SessionResult result, Scenario scenario)
+    private static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario)
     {
         var c = CultureInfo.InvariantCulture;
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -255,6 +269,8 @@ internal static class NegotiateCommand
         }
 
         await output.WriteLineAsync($"Social welfare: {result.SocialWelfare.ToString("0.0000", c)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Distance to the Pareto frontier: {metrics.DistanceToPareto.ToString("0.0000", c)}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Distance to the Nash point: {(metrics.DistanceToNash is { } n ? n.ToString("0.0000", c) : "none (no deal is acceptable to every party)")}").ConfigureAwait(false);
         await output.WriteLineAsync($"{result.Actions} actions in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
     }
 

@@ -14,6 +14,7 @@ public static class UtilitySpacePlot
 {
     private const string AcceptedColor = "#8fb3d9";
     private const string OtherColor = "#c9c9c9";
+    private const string RedLineColor = "#f2c9c9";
     private const string FrontierColor = "#1f4e9c";
     private const string NashColor = "#d62728";
     private const string KsColor = "#2ca02c";
@@ -97,15 +98,16 @@ public static class UtilitySpacePlot
             svg.Text(x0 - 5, Y(t) + 4, F2(t), compact ? 9 : 11, "end", "#444444");
         }
 
-        // Outcomes: the others first, those every party accepts on top.
+        // Outcomes: those crossing a red line first, then the others, those every party accepts on top.
         var radius = compact ? 1.2 : data.Count > 5000 ? 1.3 : 2;
-        for (var pass = 0; pass < 2; pass++)
+        for (var pass = Category.CrossesRedLine; pass <= Category.Accepted; pass++)
         {
             for (var o = 0; o < data.Count; o++)
             {
-                if (data.Accepted[o] == (pass == 1))
+                if (data.Categories[o] == pass)
                 {
-                    svg.Circle(X(data.U[(o * k) + px]), Y(data.U[(o * k) + py]), radius, pass == 1 ? AcceptedColor : OtherColor, opacity: 0.8);
+                    var color = pass switch { Category.Accepted => AcceptedColor, Category.CrossesRedLine => RedLineColor, _ => OtherColor };
+                    svg.Circle(X(data.U[(o * k) + px]), Y(data.U[(o * k) + py]), radius, color, opacity: 0.8);
                 }
             }
         }
@@ -180,7 +182,7 @@ public static class UtilitySpacePlot
         var rows = new List<(string Shape, string Color, string Label)>
         {
             ("dot", AcceptedColor, "outcome every party accepts"),
-            ("dot", OtherColor, "other outcome"),
+            ("dot", OtherColor, analysis.Profiles.Any(p => !p.RedLines.IsEmpty) ? "other outcome (below a reservation value)" : "other outcome"),
             ("line", FrontierColor, $"Pareto frontier ({analysis.Pareto.Count} points)"),
             ("diamond", NashColor, "Nash " + Point(analysis.Nash)),
             ("triangle", KsColor, "Kalai-Smorodinsky " + Point(analysis.KalaiSmorodinsky)),
@@ -188,6 +190,11 @@ public static class UtilitySpacePlot
             ("circle", WelfareColor, "max welfare " + Point(analysis.MaxWelfare)),
             ("dash", ReservationColor, "reservation values " + Vector(analysis.ReservationValues)),
         };
+        if (analysis.Profiles.Any(p => !p.RedLines.IsEmpty))
+        {
+            rows.Insert(2, ("dot", RedLineColor, "outcome crossing a party's red line"));
+        }
+
         var width = 215.0;
         foreach (var r in rows)
         {
@@ -266,17 +273,17 @@ public static class UtilitySpacePlot
         var total = domain.OutcomeCount;
         var levels = new int[domain.IssueCount];
         double[] u;
-        bool[] accepted;
+        Category[] categories;
         string caption;
         int count;
         if (total <= options.MaxOutcomes)
         {
             count = (int)total;
             u = new double[count * k];
-            accepted = new bool[count];
+            categories = new Category[count];
             for (var o = 0; o < count; o++)
             {
-                Fill(profiles, levels, u, accepted, o);
+                Fill(profiles, levels, u, categories, o);
                 domain.Advance(levels);
             }
 
@@ -286,7 +293,7 @@ public static class UtilitySpacePlot
         {
             count = options.SampleSize;
             u = new double[count * k];
-            accepted = new bool[count];
+            categories = new Category[count];
             var random = new Random(options.Seed);
             for (var o = 0; o < count; o++)
             {
@@ -295,27 +302,43 @@ public static class UtilitySpacePlot
                     levels[i] = random.Next(domain.Issues[i].Cardinality);
                 }
 
-                Fill(profiles, levels, u, accepted, o);
+                Fill(profiles, levels, u, categories, o);
             }
 
             caption = string.Create(CultureInfo.InvariantCulture, $"a uniform random sample of {count:N0} of {total:N0} outcomes (seed {options.Seed}); frontier and solution points exact");
         }
 
-        return new PlotData(u, accepted, count, caption);
+        return new PlotData(u, categories, count, caption);
     }
 
-    private static void Fill(IReadOnlyList<Profile> profiles, int[] levels, double[] u, bool[] accepted, int o)
+    private static void Fill(IReadOnlyList<Profile> profiles, int[] levels, double[] u, Category[] categories, int o)
     {
         var k = profiles.Count;
-        var ok = true;
+        var category = Category.Accepted;
         for (var i = 0; i < k; i++)
         {
-            u[(o * k) + i] = profiles[i].Utility(levels);
-            ok &= profiles[i].Accepts(levels);
+            var utility = profiles[i].Utility(levels);
+            u[(o * k) + i] = utility;
+            if (profiles[i].CrossesRedLine(levels))
+            {
+                category = Category.CrossesRedLine;
+            }
+            else if (utility < profiles[i].ReservationValue && category == Category.Accepted)
+            {
+                category = Category.BelowReservation;
+            }
         }
 
-        accepted[o] = ok;
+        categories[o] = category;
     }
 
-    private sealed record PlotData(double[] U, bool[] Accepted, int Count, string Caption);
+    private sealed record PlotData(double[] U, Category[] Categories, int Count, string Caption);
+
+    /// <summary>How a plotted outcome stands with the parties, in drawing order.</summary>
+    private enum Category : byte
+    {
+        CrossesRedLine,
+        BelowReservation,
+        Accepted,
+    }
 }

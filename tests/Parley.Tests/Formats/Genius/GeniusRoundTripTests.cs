@@ -1,6 +1,8 @@
 using CsCheck;
 using Parley.Domains;
+using System.Text;
 using Parley.Formats.Genius;
+using Parley.Formats.ParleyJson;
 using Parley.Preferences;
 using Parley.Scenarios;
 using Parley.Tests.Generators;
@@ -81,6 +83,51 @@ public sealed class GeniusRoundTripTests
                 }
             },
             iter: 200);
+    }
+
+    [Fact]
+    public void GeniusToParleyToGenius_GeneratedScenarios_KeepEveryUtilityReservationAndDiscount()
+    {
+        GeniusScenario.Sample(
+            scenario =>
+            {
+                var first = Path.Combine(Path.GetTempPath(), "parley-gpg-a-" + Guid.NewGuid().ToString("N"));
+                var second = Path.Combine(Path.GetTempPath(), "parley-gpg-b-" + Guid.NewGuid().ToString("N"));
+                try
+                {
+                    // GENIUS files → model → Parley JSON → model → GENIUS files → model.
+                    GeniusWriter.WriteScenario(scenario, first);
+                    var fromGenius = GeniusReader.ReadFolder(first);
+                    using var json = new MemoryStream(Encoding.UTF8.GetBytes(ParleyScenarioWriter.ToJson(fromGenius)));
+                    var fromParley = ParleyScenarioReader.Read(json, "generated.json");
+                    GeniusWriter.WriteScenario(fromParley, second);
+                    var back = GeniusReader.ReadFolder(second);
+
+                    back.Negotiators.Select(p => p.Name).ShouldBe(fromGenius.Negotiators.Select(p => p.Name));
+                    for (var k = 0; k < fromGenius.Profiles.Count; k++)
+                    {
+                        var a = fromGenius.Profiles[k];
+                        var b = back.Profiles[k];
+                        b.ReservationValue.ShouldBe(a.ReservationValue);
+                        b.DiscountFactor.ShouldBe(a.DiscountFactor);
+                        foreach (var outcome in fromGenius.Domain.EnumerateOutcomes())
+                        {
+                            b.Utility(outcome).ShouldBe(a.Utility(outcome), 1e-12);
+                        }
+                    }
+                }
+                finally
+                {
+                    foreach (var folder in new[] { first, second })
+                    {
+                        if (Directory.Exists(folder))
+                        {
+                            Directory.Delete(folder, recursive: true);
+                        }
+                    }
+                }
+            },
+            iter: 100);
     }
 
     [Fact]

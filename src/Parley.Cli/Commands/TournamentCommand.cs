@@ -1,0 +1,183 @@
+using System.CommandLine;
+using System.Globalization;
+using Parley.Cli.Tournaments;
+using Parley.Mediation;
+using Parley.Tournaments;
+using Spectre.Console;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley tournament --agents a,b,c --scenarios &lt;folder or list&gt; [--repetitions 10] [--rounds 1000 | --time 3s]
+/// [--parallel N] [--seed 1] [--out results/] [--json]</c>, or, mediated, <c>--mediators m1,m2 --voters v1,v2 [--protocol votes]</c>.
+/// </summary>
+internal static class TournamentCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var agents = new Option<string?>("--agents") { Description = "Agent ids, comma-separated (see 'parley agents'), e.g. boulware,conceder,time-dependent:e=0.5." };
+        var mediators = new Option<string?>("--mediators") { Description = "A mediated tournament: mediator ids, comma-separated (" + string.Join(", ", MediatedSessions.MediatorIds) + "); needs --voters." };
+        var voters = new Option<string?>("--voters") { Description = "A mediated tournament: voter ids seated on the profiles (" + string.Join(", ", MediatedSessions.VoterIds) + "); every tuple is played under every mediator." };
+        var protocol = new Option<MediatedProtocol>("--protocol") { Description = "The mediated protocol: votes, feedback or veto.", DefaultValueFactory = _ => MediatedProtocol.Votes };
+        var scenarios = new Option<string>("--scenarios") { Description = "A folder of GENIUS domain folders (searched recursively), one domain folder, a comma-separated list of them, or a text file listing one per line.", Required = true };
+        var repetitions = new Option<int>("--repetitions") { Description = "How many times each seating is played, each with its own seed.", DefaultValueFactory = _ => 10 };
+        var rounds = new Option<int?>("--rounds") { Description = "Deadline in rounds (1000 when neither --rounds nor --time is given)." };
+        var time = new Option<string?>("--time") { Description = "Deadline in wall time, e.g. 3s, 500ms, 2m (not reproducible: prefer --rounds)." };
+        var parallel = new Option<int>("--parallel") { Description = "Sessions run at once (default: every core). Results do not depend on it.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<int>("--seed") { Description = "Tournament seed; every session's seed is derived from it and the session's identity.", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "Results folder: journal, results.csv, summary.json, plots. Run again with the same arguments to resume.", DefaultValueFactory = _ => "results" };
+        var json = CommonOptions.JsonOption();
+        var sessionTimeout = new Option<string?>("--session-timeout") { Description = "Abandon a session (recorded as a failure) after this long; default 60s plus the --time deadline." };
+        var actionTimeout = new Option<string?>("--action-timeout") { Description = "Longest one agent call may take before the session fails, attributed to that agent (default: no limit)." };
+        var progressOption = new Option<bool>("--progress") { Description = "Show the progress bar even when standard error is redirected." };
+        var command = new Command("tournament", "Run every ordered pair (or n-party group) of agents on every profile of every scenario, repeated; resumable, parallel, reproducible.");
+        foreach (var o in new Option[] { agents, mediators, voters, protocol, scenarios, repetitions, rounds, time, parallel, seed, output, json, sessionTimeout, actionTimeout, progressOption })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var mediatorIds = parse.GetValue(mediators) is { } m ? SplitAgents(m) : null;
+            var voterIds = parse.GetValue(voters) is { } v ? SplitAgents(v) : null;
+            var agentValue = parse.GetValue(agents);
+            if ((mediatorIds is null) != (voterIds is null))
+            {
+                throw new InputException(mediatorIds is null ? "--voters" : "--mediators", string.Empty, "a mediated tournament needs both --mediators and --voters");
+            }
+
+            if (mediatorIds is null && agentValue is null)
+            {
+                throw new InputException("--agents", string.Empty, "give the agents (--agents), or the mediators and voters of a mediated tournament (--mediators, --voters)");
+            }
+
+            if (mediatorIds is not null && agentValue is not null)
+            {
+                throw new InputException("--agents", string.Empty, "a mediated tournament seats --voters, not --agents");
+            }
+
+            var agentIds = voterIds ?? SplitAgents(agentValue!);
+            var timeLimit = parse.GetValue(time) is { } t ? ParseDuration("--time", t) : (TimeSpan?)null;
+            var roundLimit = parse.GetValue(rounds) ?? (timeLimit is null ? 1000 : null);
+            var parallelism = parse.GetValue(parallel);
+            if (parallelism < 1)
+            {
+                throw new InputException("--parallel", string.Empty, $"must be at least 1, not {parallelism}");
+            }
+
+            var sources = ScenarioSources.Resolve(parse.GetValue(scenarios)!);
+            SessionRunner runner;
+            IReadOnlyList<TournamentScenario> planned;
+            string protocolText;
+            if (mediatorIds is not null)
+            {
+                var mediated = new MediatedSessions([.. sources.Select(s => s.Scenario)], mediatorIds, agentIds, parse.GetValue(protocol));
+                (runner, planned) = (mediated.Run, mediated.Scenarios);
+                protocolText = "mediated:" + parse.GetValue(protocol).ToString().ToLowerInvariant();
+            }
+            else
+            {
+                var actionLimit = parse.GetValue(actionTimeout) is { } a ? ParseDuration("--action-timeout", a) : (TimeSpan?)null;
+                var saop = new SaopSessions([.. sources.Select(s => s.Scenario)], agentIds, actionTimeLimit: actionLimit);
+                (runner, planned) = (saop.Run, saop.Scenarios);
+                protocolText = actionLimit is { } al ? string.Create(CultureInfo.InvariantCulture, $"saop:action-timeout={al.TotalSeconds}s") : "saop";
+            }
+
+            var described = planned.Select((s, i) => s with { Name = sources[i].Name, Fingerprint = sources[i].Fingerprint }).ToArray();
+            var definition = new TournamentDefinition(agentIds, described, parse.GetValue(repetitions), roundLimit, timeLimit, parse.GetValue(seed), mediatorIds, SelfPlay: mediatorIds is not null, Protocol: protocolText);
+            var plan = new TournamentPlan(definition);
+            var folder = Path.GetFullPath(parse.GetValue(output)!);
+            var timeout = parse.GetValue(sessionTimeout) is { } st ? ParseDuration("--session-timeout", st) : TimeSpan.FromSeconds(60) + (timeLimit ?? TimeSpan.Zero);
+            var showProgress = parse.GetValue(progressOption) || io.ErrorIsTerminal;
+            var progress = showProgress ? new ProgressLine(io.Error) : null;
+            await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{plan.Count} sessions: {(mediatorIds is null ? string.Empty : $"{mediatorIds.Count} mediators, ")}{agentIds.Count} {(mediatorIds is null ? "agents" : "voters")}, {described.Length} scenarios, {definition.Repetitions} repetitions, {definition.DeadlineText}; {parallelism} in parallel; results in {folder}")).ConfigureAwait(false);
+            var report = await Task.Run(() => Tournament.Run(plan, runner, folder, new TournamentRunOptions(parallelism, timeout), progress, ct), CancellationToken.None).ConfigureAwait(false);
+            progress?.Finish();
+            var run = report.Run;
+            await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{run.Ran} sessions run in {run.Elapsed.TotalSeconds:0.0} s ({(run.Elapsed > TimeSpan.Zero ? run.Ran / run.Elapsed.TotalSeconds : 0):0} sessions/s){(run.Resumed > 0 ? $", {run.Resumed} resumed from the journal" : string.Empty)}{(run.Failed > 0 ? $", {run.Failed} failed" : string.Empty)}.")).ConfigureAwait(false);
+            if (report.Summary is null)
+            {
+                await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Interrupted: {run.Resumed + run.Ran} of {run.Total} sessions are recorded. Run the same command again to resume.")).ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            if (parse.GetValue(json))
+            {
+                await io.Out.WriteAsync(TournamentSummaryJson.ToJson(report.Summary, definition)).ConfigureAwait(false);
+            }
+            else
+            {
+                WriteTable(io, report.Summary, folder);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Splits an agent list on commas, keeping parameter lists such as <c>time-dependent:e=0.5,k=0.1</c> together.</summary>
+    internal static IReadOnlyList<string> SplitAgents(string value)
+    {
+        var result = new List<string>();
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (result.Count > 0 && part.Contains('=', StringComparison.Ordinal) && !part.Contains(':', StringComparison.Ordinal) && result[^1].Contains(':', StringComparison.Ordinal))
+            {
+                result[^1] += "," + part;
+            }
+            else
+            {
+                result.Add(part);
+            }
+        }
+
+        return result;
+    }
+
+    internal static TimeSpan ParseDuration(string option, string text) =>
+        Durations.TryParse(text, out var value)
+            ? value
+            : throw new InputException(option, string.Empty, $"'{text}' is not a positive duration such as 3s, 500ms or 2m");
+
+    private static void WriteTable(CliIO io, TournamentSummary summary, string folder)
+    {
+        var output = io.Out;
+        var console = CommonOptions.Console(io);
+        if (summary.Mediators is { } mediators)
+        {
+            console.Write(BuildTable("Mediator", mediators));
+        }
+
+        console.Write(BuildTable(summary.Mediators is null ? "Agent" : "Voter", summary.Agents));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Sessions} sessions, {summary.Agreements} agreements, {summary.Failures} failures."));
+        output.WriteLine($"Wrote {Path.Combine(folder, TournamentResults.CsvFileName)}, {TournamentResults.SummaryFileName}, scores.svg, heatmap.svg, distributions.svg.");
+    }
+
+    private static Table BuildTable(string first, IReadOnlyList<AgentSummary> rows)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var header in new[] { first, "Sessions", "Score ± 95% CI", "SD", "Utility", "Agreed", "To Pareto", "To Nash", "Welfare", "Failed" })
+        {
+            table.AddColumn(new TableColumn(header) { Alignment = header == first ? Justify.Left : Justify.Right });
+        }
+
+        foreach (var a in rows.OrderByDescending(a => double.IsFinite(a.DiscountedUtility.Mean) ? a.DiscountedUtility.Mean : double.NegativeInfinity))
+        {
+            table.AddRow(
+                Markup.Escape(a.Agent),
+                a.Sessions.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture, $"{F(a.DiscountedUtility.Mean)} ± {F(a.DiscountedUtility.HalfWidth)}"),
+                F(a.DiscountedUtility.StandardDeviation),
+                F(a.Utility.Mean),
+                F(a.Agreement.Mean),
+                F(a.DistanceToPareto.Mean),
+                F(a.DistanceToNash.Mean),
+                F(a.SocialWelfare.Mean),
+                a.Failures.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+
+    private static string F(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "–";
+}

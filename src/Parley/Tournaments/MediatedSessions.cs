@@ -1,0 +1,106 @@
+using Parley.Mediation;
+using Parley.Scenarios;
+
+namespace Parley.Tournaments;
+
+/// <summary>
+/// Runs the sessions of a mediated tournament (<see cref="MediationSession"/>): each session seats
+/// one voter strategy on each profile under one mediator; the plan's "agents" are the voter ids and
+/// its mediators the mediator ids (see <see cref="TournamentDefinition.Mediators"/>).
+/// </summary>
+/// <remarks>
+/// Mediator ids: <c>hill-climbing</c>, <c>annealing</c>, <c>random-flip</c>, <c>nash</c> and
+/// <c>maximin</c> (trusted mediators that read the confided profiles). Voter ids: <c>truthful</c>,
+/// <c>strategic</c>, <c>annealing</c>. Fresh strategies are built for every session. Mediated
+/// protocols do not discount: the Utility and Disc. Util. columns are equal; on a partial
+/// agreement a party's utility counts only the agreed articles (open ones count 0), and the end
+/// reason is <see cref="EndReasons.Partial"/>. Each scenario's analysis is shared between sessions.
+/// </remarks>
+public sealed class MediatedSessions
+{
+    private readonly ScenarioEntry[] _scenarios;
+    private readonly Dictionary<string, Func<MediatorStrategy>> _mediators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<Voter>> _voters = new(StringComparer.Ordinal);
+    private readonly MediatedProtocol _protocol;
+
+    /// <summary>Prepares a mediated tournament's sessions.</summary>
+    /// <exception cref="InputException">A mediator or voter id is unknown.</exception>
+    public MediatedSessions(IReadOnlyList<Scenario> scenarios, IReadOnlyList<string> mediators, IReadOnlyList<string> voters, MediatedProtocol protocol = MediatedProtocol.Votes)
+    {
+        foreach (var id in mediators)
+        {
+            _mediators[id] = MediatorFactory(id);
+        }
+
+        foreach (var id in voters)
+        {
+            _voters[id] = VoterFactory(id);
+        }
+
+        _protocol = protocol;
+        _scenarios = [.. scenarios.Select(s => new ScenarioEntry(s))];
+        Scenarios = [.. _scenarios.Select(e => e.Describe())];
+    }
+
+    /// <summary>The mediator ids this runner knows.</summary>
+    public static IReadOnlyList<string> MediatorIds { get; } = ["hill-climbing", "annealing", "random-flip", "nash", "maximin"];
+
+    /// <summary>The voter ids this runner knows.</summary>
+    public static IReadOnlyList<string> VoterIds { get; } = ["truthful", "strategic", "annealing"];
+
+    /// <summary>The scenarios as the tournament plan sees them.</summary>
+    public IReadOnlyList<TournamentScenario> Scenarios { get; }
+
+    /// <summary>Runs one session; thread-safe.</summary>
+    public SessionOutcome Run(SessionSpec session, CancellationToken cancellationToken)
+    {
+        var entry = _scenarios[session.ScenarioIndex];
+        var mediator = _mediators[session.Mediator ?? throw new ArgumentException("A mediated session needs a mediator.", nameof(session))]();
+        var voters = new Voter[session.Agents.Count];
+        for (var i = 0; i < voters.Length; i++)
+        {
+            voters[i] = _voters[session.Agents[i]]();
+        }
+
+        var options = new MediationOptions { Protocol = _protocol, Rounds = session.Rounds ?? int.MaxValue, TimeLimit = session.Time };
+        var result = new MediationSession(entry.Scenario, mediator, voters, options, session.Seed).Run(cancellationToken: cancellationToken);
+        var (pareto, nash, welfare) = entry.Measure(result.Utilities);
+        var agreement = result.EndReason == MediationEndReason.Agreement;
+        return new SessionOutcome(
+            result.Rounds,
+            agreement,
+            agreement ? voters.Length : 0,
+            false,
+            [.. result.Utilities],
+            [.. result.Utilities],
+            pareto,
+            nash,
+            welfare,
+            result.EndReason switch
+            {
+                MediationEndReason.Agreement => EndReasons.Agreement,
+                MediationEndReason.Partial => EndReasons.Partial,
+                MediationEndReason.Deadline => EndReasons.Deadline,
+                _ => EndReasons.Failure,
+            },
+            result.EndReason == MediationEndReason.Failure ? result.FailureMessage ?? "failure" : null);
+    }
+
+    private static Func<MediatorStrategy> MediatorFactory(string id) => id switch
+    {
+        "hill-climbing" => static () => new HillClimbingMediator(),
+        "annealing" => static () => new AnnealingMediator(),
+        "random-flip" => static () => new RandomFlippingMediator(),
+        "nash" => static () => new TrustedMediator(PackageObjective.NashProduct),
+        "maximin" => static () => new TrustedMediator(PackageObjective.Maximin),
+        _ => throw new InputException("--mediators", string.Empty, $"unknown mediator '{id}'; known: {string.Join(", ", MediatorIds)}"),
+    };
+
+    private static Func<Voter> VoterFactory(string id) => id switch
+    {
+        "truthful" => static () => new TruthfulVoter(),
+        "strategic" => static () => new StrategicVoter(),
+        "annealing" => static () => new AnnealingVoter(),
+        _ => throw new InputException("--voters", string.Empty, $"unknown voter '{id}'; known: {string.Join(", ", VoterIds)}"),
+    };
+}

@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Parley.Tournaments;
+
+/// <summary>Writes and reads a <see cref="SessionRecord"/> as one line of JSON (the journal's format).</summary>
+/// <remarks>
+/// Numbers are written by <see cref="Utf8JsonWriter"/> in the shortest form that round-trips, so a
+/// record read back is bit-for-bit the record written. NaN (a metric not computed) is written as null.
+/// </remarks>
+public static class SessionRecordJson
+{
+    /// <summary>Writes <paramref name="record"/> as one JSON object followed by a newline.</summary>
+    public static void WriteLine(IBufferWriter<byte> output, SessionRecord record)
+    {
+        using (var w = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true }))
+        {
+            var o = record.Outcome;
+            w.WriteStartObject();
+            w.WriteNumber("id", record.Id);
+            w.WriteNumber("seed", record.Seed);
+            w.WriteNumber("runTime", record.RunTime.TotalSeconds);
+            w.WriteNumber("rounds", o.Rounds);
+            w.WriteBoolean("agreement", o.Agreement);
+            w.WriteNumber("agreeing", o.AgreeingCount);
+            w.WriteBoolean("discounted", o.Discounted);
+            WriteArray(w, "utilities", o.Utilities);
+            WriteArray(w, "discountedUtilities", o.DiscountedUtilities);
+            WriteNumberOrNull(w, "distanceToPareto", o.DistanceToPareto);
+            WriteNumberOrNull(w, "distanceToNash", o.DistanceToNash);
+            WriteNumberOrNull(w, "socialWelfare", o.SocialWelfare);
+            w.WriteString("endReason", o.EndReason);
+            if (o.Exception is null)
+            {
+                w.WriteNull("exception");
+            }
+            else
+            {
+                w.WriteString("exception", o.Exception);
+            }
+
+            if (o.FailedRole is { } role)
+            {
+                w.WriteNumber("failedRole", role);
+            }
+            else
+            {
+                w.WriteNull("failedRole");
+            }
+
+            w.WriteEndObject();
+        }
+
+        output.Write("\n"u8);
+    }
+
+    /// <summary>Reads a record from one line written by <see cref="WriteLine"/>.</summary>
+    /// <exception cref="JsonException">The line is not a complete record.</exception>
+    public static SessionRecord Read(ReadOnlySpan<byte> line)
+    {
+        var r = new Utf8JsonReader(line);
+        long? id = null;
+        int seed = 0, rounds = 0, agreeing = 0;
+        int? failedRole = null;
+        double runTime = 0, pareto = double.NaN, nash = double.NaN, welfare = double.NaN;
+        bool agreement = false, discounted = false;
+        double[]? utilities = null, discountedUtilities = null;
+        string? endReason = null, exception = null;
+        Expect(ref r, JsonTokenType.StartObject);
+        while (true)
+        {
+            Next(ref r);
+            if (r.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var name = r.GetString();
+            Next(ref r);
+            switch (name)
+            {
+                case "id": id = r.GetInt64(); break;
+                case "seed": seed = r.GetInt32(); break;
+                case "runTime": runTime = r.GetDouble(); break;
+                case "rounds": rounds = r.GetInt32(); break;
+                case "agreement": agreement = r.GetBoolean(); break;
+                case "agreeing": agreeing = r.GetInt32(); break;
+                case "discounted": discounted = r.GetBoolean(); break;
+                case "utilities": utilities = ReadArray(ref r); break;
+                case "discountedUtilities": discountedUtilities = ReadArray(ref r); break;
+                case "distanceToPareto": pareto = NumberOrNaN(ref r); break;
+                case "distanceToNash": nash = NumberOrNaN(ref r); break;
+                case "socialWelfare": welfare = NumberOrNaN(ref r); break;
+                case "endReason": endReason = r.GetString(); break;
+                case "exception": exception = r.TokenType == JsonTokenType.Null ? null : r.GetString(); break;
+                case "failedRole": failedRole = r.TokenType == JsonTokenType.Null ? null : r.GetInt32(); break;
+                default: r.Skip(); break;
+            }
+        }
+
+        if (id is null || utilities is null || discountedUtilities is null || endReason is null)
+        {
+            throw new JsonException("A journal record lacks id, utilities, discountedUtilities or endReason.");
+        }
+
+        var outcome = new SessionOutcome(rounds, agreement, agreeing, discounted, utilities, discountedUtilities, pareto, nash, welfare, endReason, exception, failedRole);
+        return new SessionRecord(id.Value, seed, TimeSpan.FromSeconds(runTime), outcome);
+    }
+
+    /// <summary>Reads only the id of a record line (fast path for finding finished sessions).</summary>
+    public static long ReadId(ReadOnlySpan<byte> line)
+    {
+        var r = new Utf8JsonReader(line);
+        Expect(ref r, JsonTokenType.StartObject);
+        Next(ref r);
+        if (r.TokenType == JsonTokenType.PropertyName && r.ValueTextEquals("id"u8))
+        {
+            Next(ref r);
+            return r.GetInt64();
+        }
+
+        return Read(line).Id;
+    }
+
+    private static void WriteArray(Utf8JsonWriter w, string name, IReadOnlyList<double> values)
+    {
+        w.WriteStartArray(name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (double.IsFinite(values[i]))
+            {
+                w.WriteNumberValue(values[i]);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static double[] ReadArray(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected an array.");
+        }
+
+        var values = new List<double>(4);
+        while (true)
+        {
+            Next(ref r);
+            if (r.TokenType == JsonTokenType.EndArray)
+            {
+                return [.. values];
+            }
+
+            values.Add(NumberOrNaN(ref r));
+        }
+    }
+
+    private static double NumberOrNaN(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Null ? double.NaN : r.GetDouble();
+
+    private static void Expect(ref Utf8JsonReader r, JsonTokenType type)
+    {
+        Next(ref r);
+        if (r.TokenType != type)
+        {
+            throw new JsonException($"Expected {type}, found {r.TokenType}.");
+        }
+    }
+
+    private static void Next(ref Utf8JsonReader r)
+    {
+        if (!r.Read())
+        {
+            throw new JsonException("The record ends early.");
+        }
+    }
+}
