@@ -74,12 +74,20 @@ public static class MediationPlots
                 path.Append(F($"{(path.Length == 0 ? "M" : "L")}{X(round.Round):0.0},{Y(u):0.0} "));
             }
 
+            if (current is { } last && result.Trace.Count > 0)
+            {
+                path.Append(F($"L{X(result.Trace[^1].Round):0.0},{Y(last):0.0} ")); // the text stays in force to the end
+            }
+
             if (path.Length > 0)
             {
                 sb.Append(F($"<path d=\"{path}\" fill=\"none\" stroke=\"{c}\" stroke-width=\"2\"/>\n"));
             }
         }
 
+        var longest = scenario.Negotiators.Max(p => p.Name.Length);
+        sb.Append(F($"<rect x=\"{left + 4}\" y=\"{top + 3}\" width=\"{24 + (longest * 6.5):0}\" height=\"{(15 * profiles.Length) + 4}\" fill=\"#fff\" opacity=\"0.85\"/>"));
+        sb.Append(F($"<rect x=\"{left + w - 154}\" y=\"{top + 3}\" width=\"150\" height=\"{(byIssue && target is not null && !result.Agreement.IsComplete ? 3 : 2) * 15 + 4}\" fill=\"#fff\" opacity=\"0.85\"/>"));
         Legend(sb, scenario.Negotiators.Select(p => p.Name).ToArray(), left + 8, top + 6);
         var keys = new List<(string Dash, string Label)> { ("", byIssue ? "agreed so far" : "text in force"), ("5 3", "reservation value") };
         if (byIssue && target is not null && !result.Agreement.IsComplete)
