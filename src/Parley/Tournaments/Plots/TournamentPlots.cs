@@ -53,7 +53,7 @@ public static class TournamentPlots
         var columns = summary.Scenarios.Count;
         var top = Top + 110;
         // Wide enough for the title even with one or two scenario columns.
-        var svg = new SvgWriter(Math.Max(Left + (columns * cell) + 120, Left + 330), top + (order.Length * cell) + 30, FontFamily);
+        var svg = new SvgWriter(Math.Max(Left + (columns * cell) + 120, Left + 330), Math.Max(top + (order.Length * cell) + 30, top + 145), FontFamily);
         svg.Text(Left, 22, "Mean discounted utility per agent and scenario", 13);
         for (var s = 0; s < columns; s++)
         {
