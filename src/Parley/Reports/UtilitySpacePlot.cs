@@ -160,11 +160,11 @@ public static class UtilitySpacePlot
         switch (shape)
         {
             case "circle":
-                svg.Raw(string.Create(CultureInfo.InvariantCulture, $"<circle cx=\"{SvgWriter.N(cx)}\" cy=\"{SvgWriter.N(cy)}\" r=\"{SvgWriter.N(11 * scale)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\"/>\n"));
+                svg.Circle(cx, cy, 11 * scale, "none", color, strokeWidth: 2.5);
                 break;
             case "square":
                 var s = 8 * scale;
-                svg.Raw(string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{SvgWriter.N(cx - s)}\" y=\"{SvgWriter.N(cy - s)}\" width=\"{SvgWriter.N(2 * s)}\" height=\"{SvgWriter.N(2 * s)}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\"/>\n"));
+                svg.Rect(cx - s, cy - s, 2 * s, 2 * s, "none", color, 2.5);
                 break;
             case "triangle":
                 var t = 7 * scale;
@@ -172,7 +172,7 @@ public static class UtilitySpacePlot
                 break;
             default:
                 var d = 5 * scale;
-                svg.Polygon([(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)], color, "#ffffff");
+                svg.Diamond(cx, cy, d, color, "#ffffff", strokeWidth: 1);
                 break;
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Parley.Agents;
 using Parley.Domains;
 using Parley.Preferences;
+using Parley.Reports;
 
 namespace Parley.Protocols.Traces;
 
@@ -46,9 +47,9 @@ public static class SessionSvgPlot
 
         var a = trace.PartyNames[0];
         var b = trace.PartyNames[1];
-        var svg = new SessionSvgCanvas(Width, Height);
-        svg.Text(Width / 2, 26, title ?? $"{a} vs {b} on {trace.Domain.Name}", "middle", 16, bold: true);
-        svg.Text(Width / 2, 46, Summary(result), "middle", 12, "#444");
+        var svg = new SvgWriter(Width, Height);
+        svg.Text(Width / 2, 26, title ?? $"{a} vs {b} on {trace.Domain.Name}", 16, "middle", weight: "bold");
+        svg.Text(Width / 2, 46, Summary(result), 12, "middle", "#444");
         Legend(svg, a, b);
 
         UtilityPlane(svg, trace, first, second, result, a, b);
@@ -68,7 +69,7 @@ public static class SessionSvgPlot
         };
     }
 
-    private static void Legend(SessionSvgCanvas svg, string a, string b)
+    private static void Legend(SvgWriter svg, string a, string b)
     {
         var y = 68.0;
         var x = 40.0;
@@ -88,7 +89,7 @@ public static class SessionSvgPlot
         svg.Text(x + 20, y, "dashed: offers in the other's utility");
     }
 
-    private static void Frame(SessionSvgCanvas svg, double x0, double y0, double w, double h, string xLabel, string yLabel)
+    private static void Frame(SvgWriter svg, double x0, double y0, double w, double h, string xLabel, string yLabel)
     {
         svg.Rect(x0, y0, w, h, "#fbfbfb", "#999");
         for (var k = 0; k <= 5; k++)
@@ -96,9 +97,9 @@ public static class SessionSvgPlot
             var f = k / 5.0;
             var label = f.ToString("0.0", CultureInfo.InvariantCulture);
             svg.Line(x0 + (f * w), y0 + h, x0 + (f * w), y0 + h + 5, "#666");
-            svg.Text(x0 + (f * w), y0 + h + 18, label, "middle", 11, "#444");
+            svg.Text(x0 + (f * w), y0 + h + 18, label, 11, "middle", "#444");
             svg.Line(x0 - 5, y0 + h - (f * h), x0, y0 + h - (f * h), "#666");
-            svg.Text(x0 - 8, y0 + h - (f * h) + 4, label, "end", 11, "#444");
+            svg.Text(x0 - 8, y0 + h - (f * h) + 4, label, 11, "end", "#444");
             if (k is > 0 and < 5)
             {
                 svg.Line(x0 + (f * w), y0, x0 + (f * w), y0 + h, "#e6e6e6");
@@ -106,11 +107,11 @@ public static class SessionSvgPlot
             }
         }
 
-        svg.Text(x0 + (w / 2), y0 + h + 36, xLabel, "middle", 12, "#222");
-        svg.Text(x0 - 42, y0 + (h / 2), yLabel, "middle", 12, "#222", rotate: -90);
+        svg.Text(x0 + (w / 2), y0 + h + 36, xLabel, 12, "middle", "#222");
+        svg.Text(x0 - 42, y0 + (h / 2), yLabel, 12, "middle", "#222", rotate: -90);
     }
 
-    private static void UtilityPlane(SessionSvgCanvas svg, SessionTrace trace, Profile first, Profile second, SessionResult result, string a, string b)
+    private static void UtilityPlane(SvgWriter svg, SessionTrace trace, Profile first, Profile second, SessionResult result, string a, string b)
     {
         Frame(svg, LeftX, Top, Size, Size, $"utility of {a}", $"utility of {b}");
         double X(double u) => LeftX + (Math.Clamp(u, 0, 1) * Size);
@@ -149,7 +150,7 @@ public static class SessionSvgPlot
             }
 
             var u = trace.UtilitiesOf(i);
-            svg.Circle(X(u[0]), Y(u[1]), 4, e.Actor == 0 ? ColourA : ColourB, 0.75);
+            svg.Circle(X(u[0]), Y(u[1]), 4, e.Actor == 0 ? ColourA : ColourB, opacity: 0.75);
         }
 
         if (result.Agreement is { } agreement)
@@ -158,7 +159,7 @@ public static class SessionSvgPlot
         }
     }
 
-    private static void OverTime(SessionSvgCanvas svg, SessionTrace trace, SessionResult result)
+    private static void OverTime(SvgWriter svg, SessionTrace trace, SessionResult result)
     {
         Frame(svg, RightX, Top, RightW, Size, "normalised time t", "utility");
         double X(double t) => RightX + (Math.Clamp(t, 0, 1) * RightW);

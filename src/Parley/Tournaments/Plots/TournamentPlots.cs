@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Reports;
 
 namespace Parley.Tournaments.Plots;
 
@@ -8,6 +9,8 @@ public static class TournamentPlots
 {
     private const double Left = 150;
     private const double Top = 40;
+    private const double FontSize = 11;
+    private const string FontFamily = "sans-serif";
 
     /// <summary>Mean discounted utility per agent with its 95% confidence interval, best first.</summary>
     public static string Scores(TournamentSummary summary)
@@ -16,21 +19,21 @@ public static class TournamentPlots
         const double barHeight = 22;
         const double plotWidth = 420;
         var height = Top + (order.Length * barHeight) + 50;
-        var svg = new Svg(Left + plotWidth + 40, height);
-        svg.Text(Left, 22, "Mean discounted utility per agent (95% confidence interval)", size: 13);
+        var svg = new SvgWriter(Left + plotWidth + 40, height, FontFamily);
+        svg.Text(Left, 22, "Mean discounted utility per agent (95% confidence interval)", 13);
         Axis(svg, Top + (order.Length * barHeight), plotWidth);
         for (var i = 0; i < order.Length; i++)
         {
             var a = summary.Agents[order[i]];
             var s = a.DiscountedUtility;
             var y = Top + (i * barHeight);
-            svg.Text(Left - 8, y + 15, a.Agent, "end");
+            svg.Text(Left - 8, y + 15, a.Agent, FontSize, "end");
             if (!double.IsFinite(s.Mean))
             {
                 continue;
             }
 
-            svg.Rect(Left, y + 4, X(s.Mean, plotWidth), barHeight - 8, "#4c78a8", string.Create(CultureInfo.InvariantCulture, $"{a.Agent}: {s.Mean:0.0000} [{s.Low:0.0000}, {s.High:0.0000}], n = {s.Count}"));
+            svg.Rect(Left, y + 4, X(s.Mean, plotWidth), barHeight - 8, "#4c78a8", title: string.Create(CultureInfo.InvariantCulture, $"{a.Agent}: {s.Mean:0.0000} [{s.Low:0.0000}, {s.High:0.0000}], n = {s.Count}"));
             var lo = Left + X(s.Low, plotWidth);
             var hi = Left + X(s.High, plotWidth);
             var mid = y + (barHeight / 2);
@@ -50,24 +53,24 @@ public static class TournamentPlots
         var columns = summary.Scenarios.Count;
         var top = Top + 110;
         // Wide enough for the title even with one or two scenario columns.
-        var svg = new Svg(Math.Max(Left + (columns * cell) + 120, Left + 330), top + (order.Length * cell) + 30);
-        svg.Text(Left, 22, "Mean discounted utility per agent and scenario", size: 13);
+        var svg = new SvgWriter(Math.Max(Left + (columns * cell) + 120, Left + 330), Math.Max(top + (order.Length * cell) + 30, top + 145), FontFamily);
+        svg.Text(Left, 22, "Mean discounted utility per agent and scenario", 13);
         for (var s = 0; s < columns; s++)
         {
-            svg.Text(Left + (s * cell) + (cell / 2), top - 6, summary.Scenarios[s], rotate: -60, size: 10);
+            svg.Text(Left + (s * cell) + (cell / 2), top - 6, summary.Scenarios[s], 10, rotate: -60);
         }
 
         for (var i = 0; i < order.Length; i++)
         {
             var a = order[i];
             var y = top + (i * cell);
-            svg.Text(Left - 8, y + (cell / 2) + 4, summary.Agents[a].Agent, "end");
+            svg.Text(Left - 8, y + (cell / 2) + 4, summary.Agents[a].Agent, FontSize, "end");
             for (var s = 0; s < columns; s++)
             {
                 var v = summary.MeanUtilityByScenario[a][s];
                 var x = Left + (s * cell);
-                svg.Rect(x, y, cell - 1, cell - 1, Colour(v), string.Create(CultureInfo.InvariantCulture, $"{summary.Agents[a].Agent} on {summary.Scenarios[s]}: {Svg.F(v, "0.0000")}"));
-                svg.Text(x + (cell / 2), y + (cell / 2) + 3, Svg.F(v, "0.00"), "middle", 8, double.IsFinite(v) && v > 0.6 ? "#ffffff" : "#222222");
+                svg.Rect(x, y, cell - 1, cell - 1, Colour(v), title: string.Create(CultureInfo.InvariantCulture, $"{summary.Agents[a].Agent} on {summary.Scenarios[s]}: {SvgWriter.Format(v, "0.0000")}"));
+                svg.Text(x + (cell / 2), y + (cell / 2) + 3, SvgWriter.Format(v, "0.00"), 8, "middle", double.IsFinite(v) && v > 0.6 ? "#ffffff" : "#222222");
             }
         }
 
@@ -77,8 +80,8 @@ public static class TournamentPlots
             svg.Rect(legendX, top + ((10 - k) * 12), 14, 12, Colour(k / 10.0));
         }
 
-        svg.Text(legendX + 18, top + 10, "1");
-        svg.Text(legendX + 18, top + 130, "0");
+        svg.Text(legendX + 18, top + 10, "1", FontSize);
+        svg.Text(legendX + 18, top + 130, "0", FontSize);
         return svg.ToString();
     }
 
@@ -89,8 +92,8 @@ public static class TournamentPlots
         const double rowHeight = 46;
         const double plotWidth = 400;
         var bins = TournamentSummary.HistogramBins;
-        var svg = new Svg(Left + plotWidth + 40, Top + (order.Length * rowHeight) + 40);
-        svg.Text(Left, 22, "Distribution of discounted utility per agent", size: 13);
+        var svg = new SvgWriter(Left + plotWidth + 40, Top + (order.Length * rowHeight) + 40, FontFamily);
+        svg.Text(Left, 22, "Distribution of discounted utility per agent", 13);
         for (var i = 0; i < order.Length; i++)
         {
             var a = order[i];
@@ -102,13 +105,13 @@ public static class TournamentPlots
             }
 
             var baseY = Top + ((i + 1) * rowHeight) - 6;
-            svg.Text(Left - 8, baseY - 12, summary.Agents[a].Agent, "end");
+            svg.Text(Left - 8, baseY - 12, summary.Agents[a].Agent, FontSize, "end");
             svg.Line(Left, baseY, Left + plotWidth, baseY, "#888888");
             var w = plotWidth / bins;
             for (var b = 0; b < bins; b++)
             {
                 var h = (rowHeight - 10) * counts[b] / max;
-                svg.Rect(Left + (b * w) + 0.5, baseY - h, w - 1, h, "#59a14f", string.Create(CultureInfo.InvariantCulture, $"[{(double)b / bins:0.00}, {(double)(b + 1) / bins:0.00}): {counts[b]}"));
+                svg.Rect(Left + (b * w) + 0.5, baseY - h, w - 1, h, "#59a14f", title: string.Create(CultureInfo.InvariantCulture, $"[{(double)b / bins:0.00}, {(double)(b + 1) / bins:0.00}): {counts[b]}"));
             }
         }
 
@@ -116,14 +119,14 @@ public static class TournamentPlots
         return svg.ToString();
     }
 
-    private static void Axis(Svg svg, double y, double plotWidth)
+    private static void Axis(SvgWriter svg, double y, double plotWidth)
     {
         svg.Line(Left, y, Left + plotWidth, y, "#444444");
         for (var k = 0; k <= 10; k++)
         {
             var x = Left + (plotWidth * k / 10);
             svg.Line(x, y, x, y + 4, "#444444");
-            svg.Text(x, y + 16, (k / 10.0).ToString("0.0", CultureInfo.InvariantCulture), "middle", 10);
+            svg.Text(x, y + 16, (k / 10.0).ToString("0.0", CultureInfo.InvariantCulture), 10, "middle");
         }
     }
 
