@@ -45,6 +45,58 @@ public sealed class OutcomeSpaceAnalyzerPropertyTests
         _ => throw new InvalidOperationException(),
     };
 
+    /// <summary>
+    /// One to four parties with every kind of red line: numeric bounds, forbidden options, and
+    /// combinations of one to three clauses, each clause naming one or two levels (and sometimes the
+    /// same issue twice), so joint units of up to every issue and chained combinations occur.
+    /// </summary>
+    private static readonly Gen<Scenario> RichRedLineScenarios =
+        Gen.Int[1, 4].SelectMany(parties => ModelGen.Domain(4).SelectMany(domain =>
+            ModelGen.Sequence(Enumerable.Range(0, parties).Select(_ => RichProfile(domain)).ToArray())
+                .Select(profiles => new Scenario("rich", domain, profiles.Select((p, i) => new Party($"party{i + 1}", PartyRole.Party, p))))));
+
+    [Fact]
+    public void Analyze_RichRedLineScenarios_EqualsBruteForce() =>
+        RichRedLineScenarios.Sample(scenario => Check(scenario, AnalysisOptions.Default), iter: 300, threads: 1);
+
+    [Fact]
+    public void Analyze_RichRedLineScenariosByEnumeration_EqualsBruteForce() =>
+        RichRedLineScenarios.Sample(scenario => Check(scenario, new AnalysisOptions { ForceEnumeration = true }), iter: 100, threads: 1);
+
+    private static Gen<Profile> RichProfile(Domain domain) =>
+        Gen.Select(
+            Gen.Bool,
+            ModelGen.Profile(domain),
+            RoundProfile(domain),
+            Gen.Int[0, 3].SelectMany(count => ModelGen.Sequence(Enumerable.Range(0, count).Select(_ => RichRedLine(domain)).ToArray())),
+            (round, random, roundProfile, lines) => (round ? roundProfile : (Profile)random).WithRedLines(lines));
+
+    private static Gen<RedLine> RichRedLine(Domain domain)
+    {
+        var numeric = Enumerable.Range(0, domain.IssueCount).Where(i => domain.Issues[i] is NumericIssue).ToArray();
+        var condition = Gen.Int[0, domain.IssueCount - 1].SelectMany(i =>
+            Gen.Int[0, domain.Issues[i].Cardinality - 1].Array[1, 2].Select(levels => new RedLineCondition(i, levels.Distinct().ToArray())));
+        var combination = Gen.Int[1, 3].SelectMany(n => ModelGen.Sequence(Enumerable.Range(0, n).Select(_ => condition).ToArray()))
+            .Select(conditions => (RedLine)new ForbiddenCombination(conditions, "generated"));
+        var option = Gen.Int[0, domain.IssueCount - 1].SelectMany(i =>
+            Gen.Int[0, domain.Issues[i].Cardinality - 1].Select(l => (RedLine)new ForbiddenOption(i, l, "generated")));
+        if (numeric.Length == 0)
+        {
+            return Gen.Frequency((3, combination), (1, option));
+        }
+
+        var bound = Gen.Int[0, numeric.Length - 1].SelectMany(n =>
+        {
+            var issue = (NumericIssue)domain.Issues[numeric[n]];
+            return Gen.Select(Gen.Int[0, issue.Cardinality - 1], Gen.Int[0, issue.Cardinality - 1], Gen.Int[0, 2], (a, b, sides) => (RedLine)new NumericBound(
+                numeric[n],
+                sides == 1 ? null : issue.ValueAt(Math.Min(a, b)),
+                sides == 2 ? null : issue.ValueAt(Math.Max(a, b)),
+                "generated"));
+        });
+        return Gen.Frequency((3, combination), (1, option), (1, bound));
+    }
+
     [Fact]
     public void Analyze_RandomScenariosByEnumeration_EqualsBruteForce() =>
         Scenarios.Sample(scenario => Check(scenario, new AnalysisOptions { ForceEnumeration = true }), iter: 150, threads: 1);
@@ -103,6 +155,34 @@ public sealed class OutcomeSpaceAnalyzerPropertyTests
         foreach (var point in result.Pareto)
         {
             UtilitiesOf(profiles, point.Outcome).ShouldBe(point.Utilities.ToArray());
+            profiles.Any(p => p.RedLines.IsCrossed(point.Outcome.Levels)).ShouldBeFalse("a frontier outcome crosses a red line");
+        }
+
+        // GENIUS's Kalai-Smorodinsky: least asymmetry over the whole frontier, ties to the smaller vector.
+        var genius = reference.Frontier
+            .OrderBy(Asymmetry)
+            .ThenBy(v => v, Comparer<double[]>.Create(CompareLex))
+            .FirstOrDefault();
+        if (genius is null)
+        {
+            result.GeniusKalaiSmorodinsky.ShouldBeNull();
+        }
+        else
+        {
+            result.GeniusKalaiSmorodinsky.ShouldNotBeNull();
+            result.GeniusKalaiSmorodinsky.Utilities.ToArray().ShouldBe(genius);
+            UtilitiesOf(profiles, result.GeniusKalaiSmorodinsky.Outcome).ShouldBe(genius);
+        }
+
+        // The ideal point.
+        if (reference.Ideal is null)
+        {
+            result.IdealUtilities.ShouldBeNull();
+        }
+        else
+        {
+            result.IdealUtilities.ShouldNotBeNull();
+            result.IdealUtilities.ToArray().ShouldBe(reference.Ideal);
         }
 
         // The zone of agreement.
@@ -115,10 +195,26 @@ public sealed class OutcomeSpaceAnalyzerPropertyTests
         CheckPoint(profiles, result.Egalitarian, reference.Egalitarian);
         CheckPoint(profiles, result.MaxWelfare, reference.MaxWelfare);
 
-        // Gaps: levels that appear in some acceptable outcome.
-        for (var i = 0; i < scenario.Domain.IssueCount; i++)
+        // Gaps: levels that appear in some acceptable outcome, each party's ideal level, the levels no
+        // single-issue line forbids, and whether the issue blocks.
+        var domain = scenario.Domain;
+        result.Gaps.Count.ShouldBe(domain.IssueCount);
+        for (var i = 0; i < domain.IssueCount; i++)
         {
-            result.Gaps[i].AcceptableLevels.ShouldBe(reference.AcceptableLevels[i], $"issue {i}");
+            var gap = result.Gaps[i];
+            var levels = Enumerable.Range(0, domain.Issues[i].Cardinality).ToList();
+            gap.Issue.ShouldBe(i);
+            gap.AcceptableLevels.ShouldBe(reference.AcceptableLevels[i], $"issue {i}");
+            gap.IdealLevels.ShouldBe(
+                profiles.Select(p => levels.Where(l => p.RedLines.IsLevelAllowed(i, l))
+                    .OrderByDescending(l => ((AdditiveProfile)p).LevelUtility(i, l)).ThenBy(l => l)
+                    .DefaultIfEmpty(-1).First()),
+                $"issue {i}");
+            var common = levels.Where(l => profiles.All(p => p.RedLines.IsLevelAllowed(i, l))).ToList();
+            gap.CommonlyAllowedLevels.ShouldBe(common, $"issue {i}");
+            var blockingLines = result.Relaxations.Where(r => r.RedLine is not null && Mentions(r.RedLine, i)).ToList();
+            gap.BlockingRedLines.ShouldBe(blockingLines);
+            gap.IsBlocking.ShouldBe(reference.Acceptable.Count == 0 && (common.Count == 0 || blockingLines.Count > 0), $"issue {i}");
         }
 
         // Relaxations of an empty zone: exactly the single changes that open it.
@@ -148,6 +244,19 @@ public sealed class OutcomeSpaceAnalyzerPropertyTests
         result.Relaxations.Where(r => r.Kind == RelaxationKind.LowerReservationValue)
             .Select(r => (r.Party, r.NewReservationValue)).OrderBy(x => x.Party)
             .ShouldBe(expectedLowerings);
+
+        // Least costly first: lowerings by amount (then party), then red-line drops.
+        var lowerings = result.Relaxations.TakeWhile(r => r.Kind == RelaxationKind.LowerReservationValue).ToList();
+        lowerings.Count.ShouldBe(expectedLowerings.Count);
+        foreach (var r in lowerings)
+        {
+            r.Amount.ShouldBe(reference.Reservation[r.Party] - r.NewReservationValue);
+            r.Amount.ShouldBeGreaterThan(0);
+            r.RedLineIndex.ShouldBe(-1);
+        }
+
+        lowerings.ShouldBe(lowerings.OrderBy(r => r.Amount).ThenBy(r => r.Party));
+        result.LeastCostlyRelaxation.ShouldBe(result.Relaxations.FirstOrDefault());
 
         var expectedDrops = new List<(int Party, int Line)>();
         for (var i = 0; i < k; i++)
@@ -182,6 +291,42 @@ public sealed class OutcomeSpaceAnalyzerPropertyTests
         UtilitiesOf(profiles, actual.Outcome).ShouldBe(expected);
         profiles.All(p => p.Accepts(actual.Outcome.Levels)).ShouldBeTrue();
     }
+
+    private static double Asymmetry(double[] v)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < v.Length; i++)
+        {
+            for (var j = i + 1; j < v.Length; j++)
+            {
+                sum += Math.Abs(v[i] - v[j]);
+            }
+        }
+
+        return sum;
+    }
+
+    private static int CompareLex(double[]? a, double[]? b)
+    {
+        for (var i = 0; i < a!.Length; i++)
+        {
+            var c = a[i].CompareTo(b![i]);
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool Mentions(RedLine line, int issue) => line switch
+    {
+        ForbiddenOption f => f.Issue == issue,
+        NumericBound b => b.Issue == issue,
+        ForbiddenCombination c => c.Conditions.Any(x => x.Issue == issue),
+        _ => false,
+    };
 
     private static double[] UtilitiesOf(IReadOnlyList<Profile> profiles, Outcome outcome) =>
         profiles.Select(p => p.Utility(outcome)).ToArray();

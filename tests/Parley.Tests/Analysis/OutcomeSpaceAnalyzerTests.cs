@@ -151,4 +151,53 @@ public sealed class OutcomeSpaceAnalyzerTests
         fast.KalaiSmorodinsky!.Outcome.ShouldBe(enumerated.KalaiSmorodinsky!.Outcome);
         fast.Gaps.Select(g => string.Join(",", g.AcceptableLevels)).ShouldBe(enumerated.Gaps.Select(g => string.Join(",", g.AcceptableLevels)));
     }
+
+    [Fact]
+    public void Analyze_CountingHalfTooSmall_LeavesCountUnknownButZoneExact()
+    {
+        var profiles = new[] { Buyer(), Seller() };
+
+        var limited = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { MaxCountingHalf = 2 });
+        var enough = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { MaxCountingHalf = 3 });
+
+        limited.AgreementZone.ShouldBe(new AgreementZone(false, null));
+        enough.AgreementZone.ShouldBe(new AgreementZone(false, 6));
+    }
+
+    [Fact]
+    public void Analyze_ManyChunksAndTiesByEnumeration_IsIndependentOfThreadsAndEqualsMinkowski()
+    {
+        // 8^6 = 262,144 outcomes: several enumeration chunks and buffer compactions. The last issue
+        // matters to nobody, so every frontier point has eight outcomes; three parties with red lines.
+        var random = new Random(7);
+        var domain = new Domain("chunks", Enumerable.Range(0, 6).Select(i => (Issue)new CategoricalIssue($"i{i}", Enumerable.Range(0, 8).Select(l => $"o{l}").ToArray())).ToArray());
+        AdditiveProfile Party(IEnumerable<RedLine> lines) => new(
+            domain,
+            [.. Enumerable.Range(0, 5).Select(_ => random.NextDouble()), 0.0],
+            [.. Enumerable.Range(0, 6).Select(_ => new TableValueFunction(Enumerable.Range(0, 8).Select(_ => Math.Round(random.NextDouble(), 1))))],
+            0.3 * random.NextDouble(),
+            redLines: lines);
+        var profiles = new[]
+        {
+            Party([new ForbiddenOption(0, 3)]),
+            Party([new ForbiddenCombination([new RedLineCondition(1, [0, 1]), new RedLineCondition(4, [2])])]),
+            Party([new ForbiddenCombination([new RedLineCondition(2, [5]), new RedLineCondition(3, [5, 6]), new RedLineCondition(5, [0])])]),
+        };
+
+        var one = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { ForceEnumeration = true, AllOutcomesPerFrontierPoint = true, MaxDegreeOfParallelism = 1 });
+        var all = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { ForceEnumeration = true, AllOutcomesPerFrontierPoint = true });
+        var minkowski = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { AllOutcomesPerFrontierPoint = true });
+
+        one.Pareto.Count.ShouldBeGreaterThan(10);
+        one.Pareto.ShouldAllBe(p => p.Outcomes.Count >= 7);
+        Describe(all).ShouldBe(Describe(one));
+        Describe(minkowski).ShouldBe(Describe(one));
+    }
+
+    private static string Describe(AnalysisResult r) => string.Join(
+        "\n",
+        r.Pareto.Select(p => string.Join(",", p.Utilities.Select(BitConverter.DoubleToInt64Bits)) + ":" + string.Join(";", p.Outcomes))
+            .Append($"nash {r.Nash?.Outcome} ks {r.KalaiSmorodinsky?.Outcome} egal {r.Egalitarian?.Outcome} welfare {r.MaxWelfare?.Outcome} genius {r.GeniusKalaiSmorodinsky?.Outcome}")
+            .Append($"zone {r.AgreementZone}")
+            .Concat(r.Gaps.Select(g => string.Join(",", g.AcceptableLevels))));
 }
