@@ -3,6 +3,10 @@ namespace Parley.Analysis;
 /// <summary>The frontier sweep in domain issue order, so partial sums are exactly Profile.Utility's prefix sums.</summary>
 internal sealed partial class MinkowskiEngine
 {
+    private readonly Unit?[] _unitOf;
+    private readonly int[][] _open;
+    private readonly long[][] _radix;
+
     /// <summary>
     /// Builds the frontier issue by issue in domain order. Partial sums are then bit-identical to the
     /// prefix sums <c>Profile.Utility</c> computes, and since rounding is monotone, a partial sum
@@ -22,70 +26,14 @@ internal sealed partial class MinkowskiEngine
     {
         var n = _domain.IssueCount;
         var k = _k;
-        var unitOf = new Unit?[n];
-        foreach (var u in _order)
+        var unitOf = _unitOf;
+        var open = _open;
+        var radix = _radix;
+        var allowed = _allowed;
+        if (fixIssue >= 0)
         {
-            if (u.Combos.Length > 0)
-            {
-                foreach (var i in u.Issues)
-                {
-                    unitOf[i] = u;
-                }
-            }
-        }
-
-        // open[t]: issues i <= t of joint units that are still unfinished after step t.
-        var open = new int[n][];
-        var radix = new long[n][];
-        for (var t = 0; t < n; t++)
-        {
-            var list = new List<int>();
-            for (var i = 0; i <= t; i++)
-            {
-                if (unitOf[i] is { } u && u.Issues[^1] > t)
-                {
-                    list.Add(i);
-                }
-            }
-
-            open[t] = list.ToArray();
-            radix[t] = new long[list.Count];
-            double product = 1;
-            for (var j = 0; j < list.Count; j++)
-            {
-                radix[t][j] = _domain.Issues[list[j]].Cardinality;
-                product *= radix[t][j];
-            }
-
-            if (product > long.MaxValue / 64)
-            {
-                throw new InvalidOperationException("Combination red lines keep too many issues open at once to track exactly.");
-            }
-        }
-
-        var allowed = new int[n][];
-        for (var t = 0; t < n; t++)
-        {
-            var list = new List<int>();
-            for (var l = 0; l < _domain.Issues[t].Cardinality; l++)
-            {
-                var ok = true;
-                foreach (var p in _profiles)
-                {
-                    if (!p.RedLines.IsLevelAllowed(t, l))
-                    {
-                        ok = false;
-                        break;
-                    }
-                }
-
-                if (ok)
-                {
-                    list.Add(l);
-                }
-            }
-
-            allowed[t] = t == fixIssue ? (list.Contains(fixLevel) ? [fixLevel] : []) : list.ToArray();
+            allowed = (int[][])allowed.Clone();
+            allowed[fixIssue] = Array.IndexOf(allowed[fixIssue], fixLevel) >= 0 ? [fixLevel] : [];
         }
 
         // The most each party can still add after issue t (for reservation pruning).
@@ -248,6 +196,56 @@ internal sealed partial class MinkowskiEngine
         }
 
         return Group(vectors, outcomes, last.Count, k, keepTies: false);
+    }
+
+    /// <summary>
+    /// For the sweep: the joint unit (with combinations) of each issue, and after each issue t the issues
+    /// up to t of joint units still unfinished (open[t]) with their cardinalities (the state key's radix).
+    /// </summary>
+    private static (Unit?[] UnitOf, int[][] Open, long[][] Radix) OpenUnits(Parley.Domains.Domain domain, Unit[] units)
+    {
+        var n = domain.IssueCount;
+        var unitOf = new Unit?[n];
+        foreach (var u in units)
+        {
+            if (u.Combos.Length > 0)
+            {
+                foreach (var i in u.Issues)
+                {
+                    unitOf[i] = u;
+                }
+            }
+        }
+
+        var open = new int[n][];
+        var radix = new long[n][];
+        for (var t = 0; t < n; t++)
+        {
+            var list = new List<int>();
+            for (var i = 0; i <= t; i++)
+            {
+                if (unitOf[i] is { } u && u.Issues[^1] > t)
+                {
+                    list.Add(i);
+                }
+            }
+
+            open[t] = list.ToArray();
+            radix[t] = new long[list.Count];
+            double product = 1;
+            for (var j = 0; j < list.Count; j++)
+            {
+                radix[t][j] = domain.Issues[list[j]].Cardinality;
+                product *= radix[t][j];
+            }
+
+            if (product > long.MaxValue / 64)
+            {
+                throw new InvalidOperationException("Combination red lines keep too many issues open at once to track exactly.");
+            }
+        }
+
+        return (unitOf, open, radix);
     }
 
     /// <summary>Dominance filter applied separately to each group of equal keys.</summary>

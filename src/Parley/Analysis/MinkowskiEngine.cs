@@ -15,19 +15,27 @@ internal sealed partial class MinkowskiEngine
     private readonly AdditiveProfile[] _profiles;
     private readonly int _k;
     private readonly Unit[] _order;
+    private readonly int[][] _allowed;
+    private readonly int _maxThreads;
     private readonly CancellationToken _ct;
 
-    private MinkowskiEngine(Domain domain, AdditiveProfile[] profiles, Unit[] order, CancellationToken ct)
+    private MinkowskiEngine(Domain domain, AdditiveProfile[] profiles, Unit[] order, int[][] allowed, int? maxThreads, CancellationToken ct)
     {
         _domain = domain;
         _profiles = profiles;
         _k = profiles.Length;
         _order = order;
+        _allowed = allowed;
+        _maxThreads = maxThreads is > 0 ? maxThreads.Value : -1;
         _ct = ct;
+        (_unitOf, _open, _radix) = OpenUnits(domain, order);
     }
 
-    /// <summary>Builds the engine, or returns null when a joint unit would exceed <paramref name="maxJoint"/> options.</summary>
-    public static MinkowskiEngine? TryCreate(Domain domain, AdditiveProfile[] profiles, int maxJoint, CancellationToken ct)
+    /// <summary>
+    /// Builds the engine, or returns null when a joint unit would exceed <paramref name="maxJoint"/> options.
+    /// The zone count uses at most <paramref name="maxThreads"/> threads (null or below 1: every core).
+    /// </summary>
+    public static MinkowskiEngine? TryCreate(Domain domain, AdditiveProfile[] profiles, int maxJoint, int? maxThreads, CancellationToken ct)
     {
         var n = domain.IssueCount;
         var parent = new int[n];
@@ -81,10 +89,11 @@ internal sealed partial class MinkowskiEngine
             list.Add(i);
         }
 
+        var allowed = CommonLevels.All(profiles, domain);
         var units = new List<Unit>();
         foreach (var issues in groups.Values)
         {
-            var unit = Unit.Build(domain, profiles, issues.ToArray(), combos, maxJoint);
+            var unit = Unit.Build(domain, profiles, issues.ToArray(), allowed, combos, maxJoint);
             if (unit is null)
             {
                 return null;
@@ -95,7 +104,7 @@ internal sealed partial class MinkowskiEngine
 
         // Small units first keeps the intermediate sets small; ties in domain order.
         var order = units.OrderBy(u => u.FrontierCount).ThenBy(u => u.Issues[0]).ToArray();
-        return new MinkowskiEngine(domain, profiles, order, ct);
+        return new MinkowskiEngine(domain, profiles, order, allowed, maxThreads, ct);
     }
 
     public int UnitCount => _order.Length;
@@ -126,23 +135,9 @@ internal sealed partial class MinkowskiEngine
     {
         var k = _k;
         var n = _domain.IssueCount;
-        var allowed = new int[n][];
+        var allowed = _allowed;
         var maxRem = new double[(n + 1) * k];
         var minRem = new double[(n + 1) * k];
-        for (var t = 0; t < n; t++)
-        {
-            var list = new List<int>();
-            for (var l = 0; l < _domain.Issues[t].Cardinality; l++)
-            {
-                if (Array.TrueForAll(_profiles, p => p.RedLines.IsLevelAllowed(t, l)))
-                {
-                    list.Add(l);
-                }
-            }
-
-            allowed[t] = list.ToArray();
-        }
-
         for (var t = n - 1; t >= 0; t--)
         {
             for (var i = 0; i < k; i++)
@@ -278,11 +273,8 @@ internal sealed partial class MinkowskiEngine
 
             if (same)
             {
-                var list = points[^1];
-                if (!list.Exists(o => o.AsSpan().SequenceEqual(outcomes[id])))
-                {
-                    list.Add(outcomes[id]);
-                }
+                // Ids are distinct outcomes (one per enumerated index, one per sweep path).
+                points[^1].Add(outcomes[id]);
             }
             else
             {
@@ -403,7 +395,7 @@ internal sealed partial class MinkowskiEngine
         Parallel.For(
             0,
             na,
-            new ParallelOptions { CancellationToken = _ct },
+            new ParallelOptions { CancellationToken = _ct, MaxDegreeOfParallelism = _maxThreads },
             () => (Levels: new int[_domain.IssueCount], Count: 0L),
             (q, _, local) =>
             {
@@ -627,11 +619,10 @@ internal sealed partial class MinkowskiEngine
         }
 
         long total = 0;
-        var ct = _ct;
         Parallel.For(
             0,
             na,
-            new ParallelOptions { CancellationToken = ct },
+            new ParallelOptions { CancellationToken = _ct, MaxDegreeOfParallelism = _maxThreads },
             () => 0L,
             (q, _, local) =>
             {
@@ -782,34 +773,22 @@ internal sealed partial class MinkowskiEngine
         /// <summary>Each party's best option utility in the unit.</summary>
         public double[] Max { get; }
 
-        public static Unit? Build(Domain domain, AdditiveProfile[] profiles, int[] issues, List<ForbiddenCombination> combos, int maxJoint)
+        /// <summary>The unit of <paramref name="issues"/>, or null when its options outnumber <paramref name="maxJoint"/>.</summary>
+        /// <param name="domain">The domain.</param>
+        /// <param name="profiles">The profiles.</param>
+        /// <param name="issues">The unit's issues, ascending.</param>
+        /// <param name="allowedByIssue">Per domain issue, the levels every party allows.</param>
+        /// <param name="combos">Every combination red line of two or more clauses.</param>
+        /// <param name="maxJoint">The most options a unit may have.</param>
+        public static Unit? Build(Domain domain, AdditiveProfile[] profiles, int[] issues, int[][] allowedByIssue, List<ForbiddenCombination> combos, int maxJoint)
         {
             var k = profiles.Length;
             var allowed = new int[issues.Length][];
             long product = 1;
             for (var t = 0; t < issues.Length; t++)
             {
-                var list = new List<int>();
-                for (var l = 0; l < domain.Issues[issues[t]].Cardinality; l++)
-                {
-                    var ok = true;
-                    foreach (var p in profiles)
-                    {
-                        if (!p.RedLines.IsLevelAllowed(issues[t], l))
-                        {
-                            ok = false;
-                            break;
-                        }
-                    }
-
-                    if (ok)
-                    {
-                        list.Add(l);
-                    }
-                }
-
-                allowed[t] = list.ToArray();
-                product *= list.Count;
+                allowed[t] = allowedByIssue[issues[t]];
+                product *= allowed[t].Length;
                 if (product > maxJoint)
                 {
                     return null;

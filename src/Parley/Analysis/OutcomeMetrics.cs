@@ -21,8 +21,14 @@ public sealed record OutcomeMetrics(
     bool IsAcceptableToAll)
 {
     /// <summary>Measures an agreement (an outcome's levels) against a finished analysis. O(frontier size), no search.</summary>
+    /// <exception cref="ArgumentException">The outcome does not give one level per issue of the analysed domain.</exception>
     public static OutcomeMetrics Measure(AnalysisResult analysis, ReadOnlySpan<int> outcome)
     {
+        if (outcome.Length != analysis.Domain.IssueCount)
+        {
+            throw new ArgumentException($"Expected {analysis.Domain.IssueCount} levels (one per issue), got {outcome.Length}.", nameof(outcome));
+        }
+
         var profiles = analysis.Profiles;
         var utilities = new double[profiles.Count];
         var accepted = true;

@@ -125,7 +125,8 @@ public static class OutcomeSpaceAnalyzer
             welfare = Best(summary, acceptable, k, SolutionObjectives.Welfare);
         }
 
-        SolutionPoint? geniusKs = null;
+        // GENIUS's "Kalai-Smorodinsky": least asymmetry; on ties the later point (smaller first utility).
+        var geniusPoint = -1;
         var leastAsymmetry = double.PositiveInfinity;
         for (var p = 0; p < summary.Count; p++)
         {
@@ -141,9 +142,11 @@ public static class OutcomeSpaceAnalyzer
             if (asymmetry <= leastAsymmetry)
             {
                 leastAsymmetry = asymmetry;
-                geniusKs = new SolutionPoint(summary.Vectors.AsSpan(p * k, k).ToArray(), new Outcome(summary.Outcomes[p][0]));
+                geniusPoint = p;
             }
         }
+
+        var geniusKs = geniusPoint < 0 ? null : PointAt(summary, geniusPoint, k);
 
         // Zone of agreement.
         var zoneCount = summary.ZoneCount;
@@ -226,7 +229,7 @@ public static class OutcomeSpaceAnalyzer
             additive[i] = a;
         }
 
-        return MinkowskiEngine.TryCreate(profiles[0].Domain, additive, options.MaxJointOptions, ct);
+        return MinkowskiEngine.TryCreate(profiles[0].Domain, additive, options.MaxJointOptions, options.MaxDegreeOfParallelism, ct);
     }
 
     private static bool Meets(double[] v, int offset, double[] r, int k)
@@ -260,8 +263,11 @@ public static class OutcomeSpaceAnalyzer
             }
         }
 
-        return new SolutionPoint(summary.Vectors.AsSpan(best * k, k).ToArray(), new Outcome(summary.Outcomes[best][0]));
+        return PointAt(summary, best, k);
     }
+
+    private static SolutionPoint PointAt(SpaceSummary summary, int point, int k) =>
+        new(summary.Vectors.AsSpan(point * k, k).ToArray(), new Outcome(summary.Outcomes[point][0]));
 
     private static IEnumerable<Relaxation> FindRelaxations(Profile[] profiles, IReadOnlyList<string> names, SpaceSummary frontier, double[] r, AnalysisOptions options, CancellationToken ct)
     {
@@ -366,29 +372,15 @@ public static class OutcomeSpaceAnalyzer
             }
 
             var accepted = new List<int>();
-            var common = new List<int>();
             for (var l = 0; l < cardinality; l++)
             {
                 if (acceptable is not null && acceptable[issue][l])
                 {
                     accepted.Add(l);
                 }
-
-                var allowed = true;
-                foreach (var p in profiles)
-                {
-                    if (!p.RedLines.IsLevelAllowed(issue, l))
-                    {
-                        allowed = false;
-                        break;
-                    }
-                }
-
-                if (allowed)
-                {
-                    common.Add(l);
-                }
             }
+
+            var common = CommonLevels.Of(profiles, domain, issue);
 
             var blockingLines = new List<Relaxation>();
             foreach (var r in relaxations)
@@ -399,7 +391,7 @@ public static class OutcomeSpaceAnalyzer
                 }
             }
 
-            var blocking = zoneEmpty && (common.Count == 0 || blockingLines.Count > 0);
+            var blocking = zoneEmpty && (common.Length == 0 || blockingLines.Count > 0);
             yield return new IssueGap(issue, domain.Issues[issue].Name, ideals, accepted, common, blocking, blockingLines);
         }
     }

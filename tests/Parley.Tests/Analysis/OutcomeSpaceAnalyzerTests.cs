@@ -124,6 +124,15 @@ public sealed class OutcomeSpaceAnalyzerTests
     }
 
     [Fact]
+    public void Measure_OutcomeWithTooFewLevels_Throws()
+    {
+        var analysis = OutcomeSpaceAnalyzer.Analyze([Buyer(), Seller()]);
+
+        // One level for a two-issue domain would otherwise be scored as if the second issue were absent.
+        Should.Throw<ArgumentException>(() => OutcomeMetrics.Measure(analysis, [0]));
+    }
+
+    [Fact]
     public void Analyze_Cancelled_Throws()
     {
         using var cts = new CancellationTokenSource();
