@@ -100,6 +100,30 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task Analyze_PlotIntoMissingFolder_ExitsTwoWithMessage()
+    {
+        var plot = Path.Combine(Path.GetTempPath(), $"parley-missing-{Guid.NewGuid():N}", "plot.svg");
+
+        var (code, _, error) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2010", "Travel"), "--plot", plot);
+
+        code.ShouldBe(2);
+        error.ShouldContain(plot);
+        error.ShouldContain("cannot write the plot");
+    }
+
+    [Fact]
+    public async Task Analyze_PlotOfOneParty_ExitsTwoWithMessage()
+    {
+        var plot = Path.Combine(Path.GetTempPath(), $"parley-one-{Guid.NewGuid():N}.svg");
+
+        var (code, _, error) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2012", "CameraC"), "--parties", "Camera-C-prof1", "--plot", plot);
+
+        code.ShouldBe(2);
+        error.ShouldContain("at least two parties");
+        File.Exists(plot).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Analyze_MissingFolder_ExitsTwo()
     {
         var (code, _, error) = await CliRunner.RunAsync("analyze", "/no/such/scenario");

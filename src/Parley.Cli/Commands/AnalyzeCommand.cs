@@ -49,19 +49,27 @@ internal static class AnalyzeCommand
                 throw new InputException(parse.GetValue(scenario)!, string.Empty, "the scenario has no negotiating party to analyse");
             }
 
+            var plotPath = parse.GetValue(plot);
+            if (plotPath is not null && loaded.Negotiators.Count < 2)
+            {
+                throw new InputException(plotPath, string.Empty, "a utility-space plot needs at least two parties");
+            }
+
             var progress = new StderrProgress(io.Error, io.ErrorIsTerminal);
             var result = await Task.Run(() => OutcomeSpaceAnalyzer.Analyze(loaded, AnalysisOptions.Default, progress, ct), ct).ConfigureAwait(false);
             progress.Done();
 
-            var plotPath = parse.GetValue(plot);
             if (plotPath is not null)
             {
-                if (result.PartyNames.Count < 2)
+                var svg = UtilitySpacePlot.Render(result, new UtilitySpacePlotOptions { Title = loaded.Name });
+                try
                 {
-                    throw new InputException(plotPath, string.Empty, "a utility-space plot needs at least two parties");
+                    await File.WriteAllTextAsync(plotPath, svg, ct).ConfigureAwait(false);
                 }
-
-                await File.WriteAllTextAsync(plotPath, UtilitySpacePlot.Render(result, new UtilitySpacePlotOptions { Title = loaded.Name }), ct).ConfigureAwait(false);
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new InputException(plotPath, string.Empty, $"cannot write the plot there: {ex.Message}", ex);
+                }
             }
 
             if (parse.GetValue(json))

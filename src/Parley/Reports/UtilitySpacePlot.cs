@@ -26,13 +26,14 @@ public static class UtilitySpacePlot
     public static string Render(AnalysisResult analysis, UtilitySpacePlotOptions? options = null)
     {
         options ??= UtilitySpacePlotOptions.Default;
-        var data = Sample(analysis, options);
         var k = analysis.PartyNames.Count;
-        var title = options.Title ?? analysis.Domain.Name;
         if (k == 1)
         {
             throw new ArgumentException("A utility-space plot needs at least two parties.", nameof(analysis));
         }
+
+        var data = Sample(analysis, options);
+        var title = options.Title ?? analysis.Domain.Name;
 
         if (k == 2)
         {
