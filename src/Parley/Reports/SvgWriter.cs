@@ -22,7 +22,8 @@ internal sealed class SvgWriter
         _sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"#ffffff\"/>\n");
     }
 
-    public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary><paramref name="value"/> rounded to two decimals, invariant culture; never "-0" (adding +0 turns −0 into +0).</summary>
+    public static string N(double value) => (Math.Round(value, 2) + 0.0).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary><paramref name="value"/> in <paramref name="format"/> (invariant culture), or an en dash when it is not finite.</summary>
     public static string Format(double value, string format) =>

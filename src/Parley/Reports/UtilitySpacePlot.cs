@@ -86,15 +86,18 @@ public static class UtilitySpacePlot
         double Y(double u) => y0 + h - ((u - yMin) / (yMax - yMin) * h);
 
         svg.Rect(x0, y0, w, h, "#ffffff", "#444444");
+        // Ticks are whole multiples of the step (i · step, not a running sum, so zero is exactly 0, never −0.0).
         var ticks = compact ? 0.25 : 0.1;
-        for (var t = Math.Ceiling(xMin / ticks) * ticks; t <= xMax + 1e-9; t += ticks)
+        for (var i = Math.Ceiling((xMin / ticks) - 1e-9); i * ticks <= xMax + 1e-9; i++)
         {
+            var t = i * ticks;
             svg.Line(X(t), y0, X(t), y0 + h, "#eeeeee");
             svg.Text(X(t), y0 + h + (compact ? 12 : 18), F2(t), compact ? 9 : 11, "middle", "#444444");
         }
 
-        for (var t = Math.Ceiling(yMin / ticks) * ticks; t <= yMax + 1e-9; t += ticks)
+        for (var i = Math.Ceiling((yMin / ticks) - 1e-9); i * ticks <= yMax + 1e-9; i++)
         {
+            var t = i * ticks;
             svg.Line(x0, Y(t), x0 + w, Y(t), "#eeeeee");
             svg.Text(x0 - 5, Y(t) + 4, F2(t), compact ? 9 : 11, "end", "#444444");
         }

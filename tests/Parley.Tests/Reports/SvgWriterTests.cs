@@ -43,6 +43,14 @@ public sealed class SvgWriterTests
     }
 
     [Theory]
+    [InlineData(-0.0, "0")]
+    [InlineData(-0.004, "0")]
+    [InlineData(-0.006, "-0.01")]
+    [InlineData(2.345, "2.35")]
+    public void N_RoundsToTwoDecimalsWithoutNegativeZero(double value, string expected) =>
+        SvgWriter.N(value).ShouldBe(expected);
+
+    [Theory]
     [InlineData(0.12345, "0.00", "0.12")]
     [InlineData(double.NaN, "0.00", "\u2013")]
     [InlineData(double.PositiveInfinity, "0.0000", "\u2013")]

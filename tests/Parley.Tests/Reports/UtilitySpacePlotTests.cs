@@ -64,4 +64,27 @@ public sealed class UtilitySpacePlotTests
 
         UtilitySpacePlot.Render(analysis).ShouldBe(UtilitySpacePlot.Render(analysis));
     }
+
+    [Fact]
+    public void Render_NegativeReservationValue_LabelsTheZeroTickWithoutSign()
+    {
+        // The axis starts at -0.4; adding 0.1 four times lands a hair below zero, which must still read "0.0".
+        var profiles = Profiles(2, 3).Select(p => p.WithReservationValue(-0.4)).ToArray();
+        var analysis = OutcomeSpaceAnalyzer.Analyze(profiles);
+
+        var svg = UtilitySpacePlot.Render(analysis);
+
+        svg.ShouldContain(">-0.1</text>");
+        svg.ShouldContain(">0.0</text>");
+        svg.ShouldNotContain(">-0.0</text>");
+        svg.ShouldNotContain("\"-0\"");
+    }
+
+    [Fact]
+    public void Render_OneParty_Throws()
+    {
+        var analysis = OutcomeSpaceAnalyzer.Analyze(Profiles(1, 3));
+
+        Should.Throw<ArgumentException>(() => UtilitySpacePlot.Render(analysis));
+    }
 }
