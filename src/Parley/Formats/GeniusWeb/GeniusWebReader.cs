@@ -297,11 +297,12 @@ public static class GeniusWebReader
                 }
 
                 var list = new List<string>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
                 var k = 0;
                 foreach (var v in input.Array(values, vp + ".values", $"the values of issue '{issueName}'").EnumerateArray())
                 {
                     var text = input.String(v, JsonInput.Item(vp + ".values", k++), "a discrete value");
-                    if (list.Contains(text))
+                    if (!seen.Add(text))
                     {
                         throw input.Error(JsonInput.Item(vp + ".values", k - 1), $"value '{text}' of issue '{issueName}' is given twice");
                     }
