@@ -480,7 +480,12 @@ public static class GeniusWebWriter
                 u += table[i][levels[i]];
             }
 
-            maxUtility = Math.Max(maxUtility, u);
+            if (u > maxUtility)
+            {
+                maxUtility = u;
+                Array.Copy(levels, top, levels.Length);
+            }
+
             if (u >= target - RoundingSlack && u < bestUtility)
             {
                 bestUtility = u;
@@ -492,25 +497,7 @@ public static class GeniusWebWriter
         if (best is null)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"the reservation value {profile.ReservationValue:R} is above every outcome's utility; written as a reservation bid at the best outcome (utility {maxUtility:R} on GeniusWeb's scale)."));
-            levels = new int[domain.IssueCount];
-            best = new int[domain.IssueCount];
-            var top = double.NegativeInfinity;
-            do
-            {
-                var u = 0.0;
-                for (var i = 0; i < levels.Length; i++)
-                {
-                    u += table[i][levels[i]];
-                }
-
-                if (u > top)
-                {
-                    top = u;
-                    Array.Copy(levels, best, levels.Length);
-                }
-            }
-            while (domain.Advance(levels));
-            return best;
+            return top;
         }
 
         if (Math.Abs(bestUtility - target) > 1e-12)
@@ -548,19 +535,6 @@ public static class GeniusWebWriter
         }
 
         return sb.Length > 0 ? sb.ToString() : "profile";
-    }
-
-    private static string SafeFileName(string name)
-    {
-        var invalid = Path.GetInvalidFileNameChars();
-        var sb = new StringBuilder();
-        foreach (var c in name)
-        {
-            sb.Append(Array.IndexOf(invalid, c) >= 0 || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' ? '_' : c);
-        }
-
-        var s = sb.ToString().Trim();
-        return s.Length == 0 || s == "." || s == ".." ? "party" : s;
     }
 
     /// <summary>A number range: <c>Low + k·Step</c> for k in [0, Count).</summary>
