@@ -44,6 +44,17 @@ public sealed class NegotiateCommandTests
     }
 
     [Fact]
+    public async Task Negotiate_AgentWithParameterList_IsOneAgent()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "time-dependent:e=0.5,k=0.1,conceder", "--json", "--rounds", "100");
+
+        code.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("agents").GetProperty("Camera-C-prof1").GetString().ShouldBe("time-dependent:e=0.5,k=0.1");
+        doc.RootElement.GetProperty("agents").GetProperty("Camera-C-prof2").GetString().ShouldBe("conceder");
+    }
+
+    [Fact]
     public async Task Negotiate_SameSeedTwice_SameOutput()
     {
         var first = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "random,hardheaded", "--seed", "3", "--json", "--rounds", "200");
