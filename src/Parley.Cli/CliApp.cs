@@ -1,9 +1,16 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Parley.Cli.Commands;
 
 namespace Parley.Cli;
 
 /// <summary>Builds the command tree and runs it with Parley's exit-code and error conventions.</summary>
+/// <remarks>
+/// Every error a user can cause is one line on standard error starting "error: " and exit code 2:
+/// a usage error (named after the option it concerns), an <see cref="InputException"/>, or a file
+/// the command cannot write at a path the user gave.
+/// </remarks>
 public static class CliApp
 {
     /// <summary>Runs the parley command with <paramref name="args"/>, writing to the given streams.</summary>
@@ -16,7 +23,7 @@ public static class CliApp
         {
             foreach (var e in parsed.Errors)
             {
-                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"error: {OneLine(e)}").ConfigureAwait(false);
             }
 
             await error.WriteLineAsync("Run 'parley --help' (or 'parley <command> --help') for usage.").ConfigureAwait(false);
@@ -33,6 +40,13 @@ public static class CliApp
             await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The commands read and write only paths the user names (--plot, --trace, -o, --out): a
+            // path that cannot be written (a folder, no permission) is bad input, not a crash.
+            await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);
@@ -46,9 +60,68 @@ public static class CliApp
         var io = new CliIO(output, error);
         foreach (var command in CommandCatalog.All(io))
         {
+            ParseWholeNumbers(command);
             root.Subcommands.Add(command);
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// Gives every whole-number option of <paramref name="command"/> (and its subcommands) a parser
+    /// whose error names the option and the value in plain words; System.CommandLine's own names
+    /// the CLR type ("System.Nullable`1[System.Int32]").
+    /// </summary>
+    private static void ParseWholeNumbers(Command command)
+    {
+        foreach (var option in command.Options)
+        {
+            switch (option)
+            {
+                case Option<int> o when o.CustomParser is null:
+                    o.CustomParser = r => WholeNumber(r, o.Name) ?? 0;
+                    break;
+                case Option<int?> o when o.CustomParser is null:
+                    o.CustomParser = r => WholeNumber(r, o.Name);
+                    break;
+            }
+        }
+
+        foreach (var sub in command.Subcommands)
+        {
+            ParseWholeNumbers(sub);
+        }
+    }
+
+    private static int? WholeNumber(ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count == 0 ? string.Empty : result.Tokens[^1].Value;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        result.AddError(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? $"{option}: {text} is out of range (at most {int.MaxValue.ToString(CultureInfo.InvariantCulture)})"
+            : $"{option}: '{text}' is not a whole number");
+        return null;
+    }
+
+    /// <summary>
+    /// A parse error as one line, prefixed with the option it concerns when the message does not
+    /// name it: "Argument 'x' not recognized. Must be one of:\n\t'a'\n\t'b'" becomes
+    /// "--mediator: Argument 'x' not recognized. Must be one of: 'a', 'b'".
+    /// </summary>
+    private static string OneLine(ParseError error)
+    {
+        var lines = error.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var message = lines.Length <= 1 ? error.Message.Trim() : $"{lines[0]} {string.Join(", ", lines[1..])}";
+        var option = error.SymbolResult switch
+        {
+            OptionResult o => o.Option.Name,
+            ArgumentResult { Parent: OptionResult o } => o.Option.Name,
+            _ => null,
+        };
+        return option is null || message.Contains(option, StringComparison.Ordinal) ? message : $"{option}: {message}";
     }
 }

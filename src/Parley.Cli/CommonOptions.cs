@@ -25,6 +25,25 @@ internal static class CommonOptions
     public static IReadOnlyList<string>? SplitList(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>Splits an agent list on commas, keeping parameter lists such as <c>time-dependent:e=0.5,k=0.1</c> together.</summary>
+    public static IReadOnlyList<string> SplitAgents(string value)
+    {
+        var result = new List<string>();
+        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (result.Count > 0 && part.Contains('=', StringComparison.Ordinal) && !part.Contains(':', StringComparison.Ordinal) && result[^1].Contains(':', StringComparison.Ordinal))
+            {
+                result[^1] += "," + part;
+            }
+            else
+            {
+                result.Add(part);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A Spectre console that writes to the command's output stream.</summary>
     /// <remarks>When the output is not a terminal (a pipe, a file, a test) tables are laid out 120 columns wide.</remarks>
     public static IAnsiConsole Console(CliIO io)

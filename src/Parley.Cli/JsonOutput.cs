@@ -14,6 +14,9 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The serializer settings of JSON documents built as nodes (indented, non-ASCII text kept as it is).</summary>
+    public static readonly JsonSerializerOptions SerializerOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The largest integer a JSON number carries exactly (2^53).</summary>
     public static readonly BigInteger MaxExactInteger = BigInteger.Pow(2, 53);
 

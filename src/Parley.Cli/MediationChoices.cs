@@ -44,17 +44,7 @@ internal static class MediationChoices
         var order = new List<int>();
         foreach (var name in names)
         {
-            var index = -1;
-            for (var i = 0; i < domain.IssueCount; i++)
-            {
-                if (string.Equals(domain.Issues[i].Name, name, StringComparison.Ordinal))
-                {
-                    index = i;
-                    break;
-                }
-            }
-
-            if (index < 0)
+            if (!domain.TryGetIssueIndex(name, out var index))
             {
                 throw new InputException("--agenda", "", $"'{name}' is not an issue of '{domain.Name}' (issues: {string.Join(", ", domain.Issues.Select(x => x.Name))})");
             }

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Parley.Mediation;
 using Parley.Reports;
 using Parley.Scenarios;
@@ -13,21 +11,36 @@ internal static class MediationReportFolder
     public const string FinalText = "final-text.md";
     public const string Trace = "trace.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>
+    /// Creates <paramref name="folder"/> when missing, before the session runs, so that a path that
+    /// cannot hold the report (a file, a folder without write access) is reported before any work
+    /// is done or any result printed.
+    /// </summary>
+    /// <exception cref="InputException">The folder cannot be created.</exception>
+    public static void Prepare(string folder) => Guard(folder, () => Directory.CreateDirectory(folder));
 
     /// <summary>Writes the three files into <paramref name="folder"/> (created when missing) and returns their paths.</summary>
+    /// <exception cref="InputException">A file cannot be written there.</exception>
     public static IReadOnlyList<string> Write(string folder, MediationResult result, Scenario scenario)
+    {
+        var page = Path.Combine(folder, Page);
+        var text = Path.Combine(folder, FinalText);
+        var trace = Path.Combine(folder, Trace);
+        Guard(folder, () =>
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(page, MediationReportDocument.ToHtml(result, scenario));
+            File.WriteAllText(text, NegotiatingTextDocument.FinalMarkdown(result, scenario));
+            File.WriteAllText(trace, MediationJson.Trace(result, scenario).ToJsonString(JsonOutput.SerializerOptions) + "\n");
+        });
+        return [page, text, trace];
+    }
+
+    private static void Guard(string folder, Action write)
     {
         try
         {
-            Directory.CreateDirectory(folder);
-            var page = Path.Combine(folder, Page);
-            var text = Path.Combine(folder, FinalText);
-            var trace = Path.Combine(folder, Trace);
-            File.WriteAllText(page, MediationReportDocument.ToHtml(result, scenario));
-            File.WriteAllText(text, NegotiatingTextDocument.FinalMarkdown(result, scenario));
-            File.WriteAllText(trace, MediationJson.Trace(result, scenario).ToJsonString(Json) + "\n");
-            return [page, text, trace];
+            write();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

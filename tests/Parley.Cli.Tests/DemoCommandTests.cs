@@ -50,15 +50,16 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
-    public async Task Demo_ReportFolderIsAFile_ExitsTwo()
+    public async Task Demo_ReportFolderIsAFile_ExitsTwoBeforeRunning()
     {
         using var dir = new TempDir();
         var file = Path.Combine(dir.Path, "taken");
         await File.WriteAllTextAsync(file, "x");
 
-        var (code, _, error) = await CliRunner.RunAsync("demo", "--report", file);
+        var (code, output, error) = await CliRunner.RunAsync("demo", "--report", file);
 
         code.ShouldBe(2);
+        output.ShouldBeEmpty();
         error.ShouldContain("cannot write the report");
     }
 }

@@ -102,6 +102,9 @@ public sealed class MediateCommandTests
     [InlineData("--voters", "truthful,strategic,annealing")]
     [InlineData("--voters", "liar")]
     [InlineData("--rounds", "0")]
+    [InlineData("--rounds", "-3")]
+    [InlineData("--rounds", "many")]
+    [InlineData("--seed", "x")]
     public async Task Mediate_BadOption_ExitsTwo(string option, string value)
     {
         var (code, output, error) = await CliRunner.RunAsync("mediate", "israel-syria-2026", option, value, "--json");
@@ -109,6 +112,22 @@ public sealed class MediateCommandTests
         code.ShouldBe(2);
         output.ShouldBeEmpty();
         error.ShouldStartWith("error:");
+        error.Split('\n')[0].ShouldContain(option);
+    }
+
+    [Fact]
+    public async Task Mediate_ReportFolderIsAFile_ExitsTwoBeforePrintingAnything()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "taken");
+        await File.WriteAllTextAsync(file, "x");
+
+        var (code, output, error) = await CliRunner.RunAsync("mediate", "israel-syria-2026", "--json", "--report", file);
+
+        code.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldStartWith("error:");
+        error.ShouldContain("cannot write the report");
     }
 
     [Fact]

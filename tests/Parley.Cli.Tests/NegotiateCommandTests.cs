@@ -44,6 +44,36 @@ public sealed class NegotiateCommandTests
     }
 
     [Fact]
+    public async Task Negotiate_AgentWithParameterList_IsOneAgent()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "time-dependent:e=0.5,k=0.1,conceder", "--json", "--rounds", "100");
+
+        code.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("agents").GetProperty("Camera-C-prof1").GetString().ShouldBe("time-dependent:e=0.5,k=0.1");
+        doc.RootElement.GetProperty("agents").GetProperty("Camera-C-prof2").GetString().ShouldBe("conceder");
+    }
+
+    [Fact]
+    public async Task Negotiate_PlotOfAFourPartySession_IsRefusedBeforeTheSessionRuns()
+    {
+        var dir = Directory.CreateTempSubdirectory("parley-negotiate-");
+        try
+        {
+            var csv = Path.Combine(dir.FullName, "t.csv");
+            var (code, _, error) = await CliRunner.RunAsync("negotiate", SharedDomains.Path("other", "Domain1"), "--agents", "boulware,conceder,linear,micro", "--rounds", "20", "--trace", csv, "--plot", Path.Combine(dir.FullName, "s.svg"));
+
+            code.ShouldBe(2);
+            error.ShouldContain("two-party");
+            File.Exists(csv).ShouldBeFalse();
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Negotiate_SameSeedTwice_SameOutput()
     {
         var first = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "random,hardheaded", "--seed", "3", "--json", "--rounds", "200");

@@ -151,7 +151,7 @@ public sealed class TournamentCommandTests
     [InlineData(" a , b ", new[] { "a", "b" })]
     public void SplitAgents_ParameterLists_StayTogether(string value, string[] expected)
     {
-        TournamentCommand.SplitAgents(value).ShouldBe(expected);
+        CommonOptions.SplitAgents(value).ShouldBe(expected);
     }
 
     [Theory]

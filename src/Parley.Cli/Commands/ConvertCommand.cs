@@ -62,6 +62,11 @@ internal static class ConvertCommand
 
     private static void Guard(string path, bool overwrite, bool isFolder)
     {
+        if (!isFolder && Directory.Exists(path))
+        {
+            throw new InputException(path, "--output", "is a folder; --to parley writes one file: give a file path");
+        }
+
         if (overwrite)
         {
             return;

@@ -28,6 +28,8 @@ internal static class DemoCommand
         command.Options.Add(seed);
         command.SetAction(async (parse, ct) =>
         {
+            var folder = parse.GetValue(report)!;
+            MediationReportFolder.Prepare(folder);
             var scenario = ScenarioLoader.Load(ScenarioName);
             var console = CommonOptions.Console(io);
             var run = Plan(scenario, parse.GetValue(seed));
@@ -35,7 +37,6 @@ internal static class DemoCommand
             var printer = new MediationConsole(console, scenario, showRounds: true);
             var result = run.Session.Run(printer, ct);
             printer.WriteResult(result);
-            var folder = parse.GetValue(report)!;
             var files = MediationReportFolder.Write(folder, result, scenario);
             console.WriteLine();
             console.MarkupLine($"Report written to [bold]{Markup.Escape(Path.GetFullPath(folder))}[/]: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}");

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Parley.Formats;
 using Parley.Mediation;
 using Parley.Reports;
@@ -19,8 +17,6 @@ internal static class MediateCommand
 {
     /// <summary>The round limit when neither --rounds nor the scenario's deadline gives one.</summary>
     public const int DefaultRounds = 200;
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(CliIO io)
     {
@@ -83,6 +79,12 @@ internal static class MediateCommand
                 PostSettlement = parse.GetValue(postSettlement),
             };
             var voterList = Voters(parse.GetValue(voters)!, loaded);
+            var folder = parse.GetValue(report);
+            if (folder is not null)
+            {
+                MediationReportFolder.Prepare(folder);
+            }
+
             var session = new MediationSession(loaded, MediationChoices.Mediator(parse.GetValue(mediator)!), voterList, options, parse.GetValue(seed));
             var asJson = parse.GetValue(json);
             MediationConsole? printer = null;
@@ -97,14 +99,14 @@ internal static class MediateCommand
             var result = session.Run(printer, ct);
             if (asJson)
             {
-                await io.Out.WriteLineAsync(MediationJson.Summary(result, loaded).ToJsonString(Json)).ConfigureAwait(false);
+                await io.Out.WriteLineAsync(MediationJson.Summary(result, loaded).ToJsonString(JsonOutput.SerializerOptions)).ConfigureAwait(false);
             }
             else
             {
                 printer!.WriteResult(result);
             }
 
-            if (parse.GetValue(report) is { } folder)
+            if (folder is not null)
             {
                 var files = MediationReportFolder.Write(folder, result, loaded);
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);

@@ -59,11 +59,16 @@ internal static class NegotiateCommand
     private static async Task<int> RunAsync(CliIO io, Request request)
     {
         var loaded = ScenarioLoader.Load(request.Scenario, CommonOptions.SplitList(request.Profiles));
-        var agentIds = CommonOptions.SplitList(request.Agents) ?? [];
+        var agentIds = CommonOptions.SplitAgents(request.Agents);
         var negotiators = loaded.Negotiators;
         if (agentIds.Count != negotiators.Count)
         {
             throw new InputException("--agents", string.Empty, $"{agentIds.Count} agent(s) for {negotiators.Count} parties ({string.Join(", ", negotiators.Select(p => p.Name))}); give one agent per party, or choose parties with --profiles");
+        }
+
+        if (request.Plot is not null && negotiators.Count != 2)
+        {
+            throw new InputException("--plot", string.Empty, $"the session picture shows two-party sessions; this one has {negotiators.Count} parties");
         }
 
         var agents = new IAgent[agentIds.Count];
@@ -100,10 +105,10 @@ internal static class NegotiateCommand
 
         if (!request.Json)
         {
-            await io.Out.WriteLineAsync($"Scenario {loaded.Name}: {loaded.Domain.IssueCount} issues, {loaded.Domain.OutcomeCount} outcomes; deadline {Describe(deadline)}; seed {request.Seed}").ConfigureAwait(false);
+            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Scenario {loaded.Name}: {loaded.Domain.IssueCount} issues, {loaded.Domain.OutcomeCount} outcomes; deadline {Describe(deadline)}; seed {request.Seed}")).ConfigureAwait(false);
             for (var i = 0; i < negotiators.Count; i++)
             {
-                await io.Out.WriteLineAsync($"  {i + 1}. {negotiators[i].Name} played by {agentIds[i]}").ConfigureAwait(false);
+                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {i + 1}. {negotiators[i].Name} played by {agentIds[i]}")).ConfigureAwait(false);
             }
 
             live?.WriteHeader();
@@ -112,8 +117,10 @@ internal static class NegotiateCommand
         var result = Saop.Run(loaded, agents, options);
         progress?.Done();
 
-        // GENIUS's log columns: the agreement (or, without one, the reservation values) against the frontier and the Nash point.
-        var metrics = OutcomeMetrics.Measure(OutcomeSpaceAnalyzer.Analyze(loaded), result.Utilities);
+        // GENIUS's log columns: the agreement (or, without one, the reservation values) against the frontier and the Nash point
+        // (the zone-of-agreement count and the gap analysis are not reported here, so they are not computed).
+        var analysis = OutcomeSpaceAnalyzer.Analyze(loaded, new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false });
+        var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
 
         if (request.Trace is { } tracePath)
         {
@@ -122,11 +129,6 @@ internal static class NegotiateCommand
 
         if (request.Plot is { } plotPath)
         {
-            if (negotiators.Count != 2)
-            {
-                throw new InputException("--plot", string.Empty, $"the session picture shows two-party sessions; this one has {negotiators.Count} parties");
-            }
-
             await File.WriteAllTextAsync(plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!), Encoding.UTF8).ConfigureAwait(false);
         }
 

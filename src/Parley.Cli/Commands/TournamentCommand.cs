@@ -38,8 +38,8 @@ internal static class TournamentCommand
 
         command.SetAction(async (parse, ct) =>
         {
-            var mediatorIds = parse.GetValue(mediators) is { } m ? SplitAgents(m) : null;
-            var voterIds = parse.GetValue(voters) is { } v ? SplitAgents(v) : null;
+            var mediatorIds = parse.GetValue(mediators) is { } m ? CommonOptions.SplitAgents(m) : null;
+            var voterIds = parse.GetValue(voters) is { } v ? CommonOptions.SplitAgents(v) : null;
             var agentValue = parse.GetValue(agents);
             if ((mediatorIds is null) != (voterIds is null))
             {
@@ -56,7 +56,7 @@ internal static class TournamentCommand
                 throw new InputException("--agents", string.Empty, "a mediated tournament seats --voters, not --agents");
             }
 
-            var agentIds = voterIds ?? SplitAgents(agentValue!);
+            var agentIds = voterIds ?? CommonOptions.SplitAgents(agentValue!);
             var timeLimit = parse.GetValue(time) is { } t ? ParseDuration("--time", t) : (TimeSpan?)null;
             var roundLimit = parse.GetValue(rounds) ?? (timeLimit is null ? 1000 : null);
             var parallelism = parse.GetValue(parallel);
@@ -113,25 +113,6 @@ internal static class TournamentCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>Splits an agent list on commas, keeping parameter lists such as <c>time-dependent:e=0.5,k=0.1</c> together.</summary>
-    internal static IReadOnlyList<string> SplitAgents(string value)
-    {
-        var result = new List<string>();
-        foreach (var part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (result.Count > 0 && part.Contains('=', StringComparison.Ordinal) && !part.Contains(':', StringComparison.Ordinal) && result[^1].Contains(':', StringComparison.Ordinal))
-            {
-                result[^1] += "," + part;
-            }
-            else
-            {
-                result.Add(part);
-            }
-        }
-
-        return result;
     }
 
     internal static TimeSpan ParseDuration(string option, string text) =>

@@ -10,7 +10,8 @@ namespace Parley.Agents;
 /// After van Krimpen, Looije &amp; Hajizadeh (2013), "HardHeaded" (ANAC 2011 winner): the agent concedes
 /// slowly (time-dependent target, e = 0.2 by default) and spends each concession where the
 /// frequency model says the opponent gains most. Candidates are the outcomes whose utility lies
-/// within <see cref="Window"/> of the utility of the outcome nearest the target, at most
+/// within <see cref="Window"/> of the utility of the outcome nearest the target (never below the
+/// target's floor, the larger of the worst utility and the reservation value), at most
 /// <see cref="MaxCandidates"/> of them, nearest first: O(log n + candidates · issues) per turn, never
 /// a scan of the whole space.
 /// </remarks>
@@ -52,8 +53,7 @@ public sealed class HardHeadedBidding : IBiddingStrategy
     public Outcome NextBid(NegotiationState state)
     {
         var index = _index ?? throw new InvalidOperationException("Start was not called.");
-        var target = _concession.TargetUtility(state.Time);
-        var centre = index.RankNearest(target);
+        var centre = _concession.RankAt(state.Time);
         if (_model is null || state.Time == 0)
         {
             return index.OutcomeAt(centre);

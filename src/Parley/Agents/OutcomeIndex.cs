@@ -30,7 +30,7 @@ public sealed class OutcomeIndex
     public const int SampleSize = 100_000;
 
     private const int SampleSeed = 0x5A0B;
-    private static readonly ConditionalWeakTable<Profile, OutcomeIndex> Cache = [];
+    private static readonly ConditionalWeakTable<Profile, Lazy<OutcomeIndex>> Cache = [];
 
     private readonly double[] _utilities;   // by rank, descending
     private readonly int[] _levels;         // by rank, issue levels flattened
@@ -67,9 +67,11 @@ public sealed class OutcomeIndex
 
     /// <summary>
     /// The shared index of <paramref name="profile"/>, built on first request and cached for as long
-    /// as the profile lives. Thread-safe.
+    /// as the profile lives. Thread-safe: threads that ask for the same profile at once (a tournament's
+    /// workers starting on one scenario) wait for a single build rather than each sorting the space.
     /// </summary>
-    public static OutcomeIndex For(Profile profile) => Cache.GetValue(profile, static p => Build(p));
+    public static OutcomeIndex For(Profile profile) =>
+        Cache.GetValue(profile, static p => new Lazy<OutcomeIndex>(() => Build(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>Builds a fresh index (use <see cref="For"/> to share one).</summary>
     /// <param name="profile">The profile to sort by.</param>

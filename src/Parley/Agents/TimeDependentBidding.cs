@@ -78,12 +78,19 @@ public sealed class TimeDependentBidding : IBiddingStrategy
     public Outcome NextBid(NegotiationState state)
     {
         var index = _index ?? throw new InvalidOperationException("Start was not called.");
-        var rank = index.RankNearest(TargetUtility(state.Time));
+        return index.OutcomeAt(RankAt(state.Time));
+    }
+
+    /// <summary>The index rank of the bid at <paramref name="time"/>: the outcome nearest the target, moved up to Pmin when the nearest lies below it.</summary>
+    internal int RankAt(double time)
+    {
+        var index = _index ?? throw new InvalidOperationException("Start was not called.");
+        var rank = index.RankNearest(TargetUtility(time));
         if (index.UtilityAt(rank) < _pmin)
         {
             rank = Math.Max(0, index.RankAtLeast(_pmin));
         }
 
-        return index.OutcomeAt(rank);
+        return rank;
     }
 }

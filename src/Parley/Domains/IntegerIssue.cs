@@ -17,7 +17,7 @@ public sealed class IntegerIssue : NumericIssue
             throw new ArgumentException($"Issue '{name}' needs a step of at least 1, not {step}.", nameof(step));
         }
 
-        var count = ((max - min) / step) + 1;
+        var count = (((Int128)max - min) / step) + 1; // Int128: max − min overflows a long for bounds of opposite sign near ±2^63
         if (count > int.MaxValue)
         {
             throw new ArgumentException($"Issue '{name}' has {count} levels; at most {int.MaxValue} are supported.");
@@ -70,7 +70,8 @@ public sealed class IntegerIssue : NumericIssue
         level = -1;
         if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
         {
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != Math.Floor(d))
+            // A whole number written as a double ("1e3"); NaN, infinities and values beyond the bounds are not levels.
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d != Math.Floor(d) || d < LowerBound || d > UpperBound)
             {
                 return false;
             }

@@ -63,7 +63,7 @@ public sealed class RealIssue : NumericIssue
     public override bool TryParseLevel(string text, out int level)
     {
         level = -1;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < Min || v > Max)
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v >= Min && v <= Max))
         {
             return false;
         }

@@ -10,7 +10,7 @@ namespace Parley.Formats;
 internal sealed class JsonInput
 {
     /// <summary>The largest JSON file Parley reads (64 MiB): larger files are refused before they are read.</summary>
-    public const long MaxBytes = 64L * 1024 * 1024;
+    public const long MaxBytes = FormatLimits.MaxFileBytes;
 
     public JsonInput(string file)
     {

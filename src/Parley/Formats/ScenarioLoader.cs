@@ -77,13 +77,13 @@ public static class ScenarioLoader
     {
         if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
         {
-            return GeniusReader.Classify(path) switch
+            if (GeniusReader.Classify(path) == GeniusFileKind.Profile)
             {
-                GeniusFileKind.Domain => new Scenario(Path.GetFileNameWithoutExtension(path), GeniusReader.ReadDomain(path), []),
-                GeniusFileKind.Profile => throw new InputException(path, "", "this is a GENIUS profile; its domain is needed too: pass the folder that holds both"),
-                _ => new Scenario(Path.GetFileNameWithoutExtension(path), GeniusReader.ReadDomain(path), []), // ReadDomain says precisely what is wrong
+                throw new InputException(path, "", "this is a GENIUS profile; its domain is needed too: pass the folder that holds both");
+            }
 
-            };
+            // A domain template, or not GENIUS at all: then ReadDomain says precisely what is wrong.
+            return new Scenario(Path.GetFileNameWithoutExtension(path), GeniusReader.ReadDomain(path), []);
         }
 
         if (GeniusWebReader.IsGeniusWebProfile(path))

@@ -138,7 +138,7 @@ public sealed class MediationSession
 
         view.Adopt(first);
         var lastUnanimous = first;
-        run.Publish(PartialOutcome.From(first), ProvisionalStatuses(run, first), $"Opening text by the {_mediator.Name} mediator.");
+        run.Publish(PartialOutcome.From(first), ProvisionalStatuses(first), $"Opening text by the {_mediator.Name} mediator.");
         while (run.NextRound())
         {
             var candidate = Call(MediatorActor, () => _mediator.Propose(view));
@@ -147,9 +147,10 @@ public sealed class MediationSession
                 break;
             }
 
+            CheckDraft(candidate);
             if (view.Guard.IsCrossed(candidate.Levels))
             {
-                throw new InvalidOperationException($"The {_mediator.Name} mediator drafted a text that crosses a red line.");
+                throw InvalidDraft("drafted a text that crosses a red line");
             }
 
             view.MarkTried(candidate);
@@ -219,7 +220,7 @@ public sealed class MediationSession
                     lastUnanimous = adopted;
                 }
 
-                run.Publish(PartialOutcome.From(adopted), ProvisionalStatuses(run, adopted), Describe(incumbent, adopted, tally));
+                run.Publish(PartialOutcome.From(adopted), ProvisionalStatuses(adopted), Describe(incumbent, adopted, tally));
             }
 
             run.Record(candidate, null, ballots, adopted is not null);
@@ -282,10 +283,11 @@ public sealed class MediationSession
                     break;
                 }
 
+                CheckDraft(candidate);
                 var level = candidate[issue];
                 if (view.Guard.IsCrossed(settled.Settle(issue, level)))
                 {
-                    throw new InvalidOperationException($"The {_mediator.Name} mediator drafted a clause that crosses a red line.");
+                    throw InvalidDraft("drafted a clause that crosses a red line");
                 }
 
                 view.MarkTried(candidate);
@@ -458,7 +460,7 @@ public sealed class MediationSession
         return settled;
     }
 
-    private ArticleStatus[] ProvisionalStatuses(RunState run, Outcome text)
+    private ArticleStatus[] ProvisionalStatuses(Outcome text)
     {
         var statuses = new ArticleStatus[text.Count];
         var settled = PartialOutcome.AllOpen(text.Count);
@@ -481,7 +483,6 @@ public sealed class MediationSession
             }
         }
 
-        _ = run;
         return statuses;
     }
 
@@ -588,6 +589,18 @@ public sealed class MediationSession
 
         return value;
     }
+
+    // A text the protocol must not put to the parties is the mediator's failure, as an invalid offer is an agent's in SAOP.
+    private void CheckDraft(Outcome candidate)
+    {
+        if (!Domain.IsValid(candidate.Levels))
+        {
+            throw InvalidDraft($"drafted a text outside the domain ({candidate})");
+        }
+    }
+
+    private StrategyFailure InvalidDraft(string reason) =>
+        new(new SessionFailure(MediatorActor, _actors[MediatorActor], FailureKind.InvalidAction, reason), null);
 
     private Exception Refused() => _guard.IsAbandoned ? new AbandonedRun() : new StrategyFailure(_guard.Failure!, null);
 

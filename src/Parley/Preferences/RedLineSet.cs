@@ -61,7 +61,7 @@ public sealed class RedLineSet
 
                     break;
                 case ForbiddenCombination c:
-                    combinations.Add(Combination.Compile(domain, c));
+                    combinations.Add(Combination.Compile(domain, c, _offsets));
                     break;
                 default:
                     throw new ArgumentException($"Unknown kind of red line: {line.GetType().Name}.");
@@ -172,20 +172,9 @@ public sealed class RedLineSet
         // Flattened like RedLineSet._allowed: true where the level satisfies that issue's clause.
         public bool[] Masks { get; }
 
-        public static Combination Compile(Domain domain, ForbiddenCombination c)
+        public static Combination Compile(Domain domain, ForbiddenCombination c, int[] offsets)
         {
-            var total = 0;
-            foreach (var issue in domain.Issues)
-            {
-                total += issue.Cardinality;
-            }
-
-            var masks = new bool[total];
-            var offsets = new int[domain.IssueCount];
-            for (var i = 1; i < domain.IssueCount; i++)
-            {
-                offsets[i] = offsets[i - 1] + domain.Issues[i - 1].Cardinality;
-            }
+            var masks = new bool[offsets[^1]];
 
             var issues = new List<int>();
             foreach (var cond in c.Conditions)

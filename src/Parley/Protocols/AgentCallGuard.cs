@@ -11,19 +11,23 @@ namespace Parley.Protocols;
 /// longer than the limit (then <see cref="Failure"/> says so) or the watchdog has already abandoned
 /// the session (the protocol must then return at once, touching nothing).</para>
 /// <para>The hand-over between the session thread and the watchdog is one compare-and-swap on a
-/// state word (idle / in call / abandoned), so exactly one of them decides the fate of a call.
-/// Without a time limit the guard does nothing and costs nothing.</para>
+/// state word (idle / in call / abandoned, tagged with the call's sequence number), so exactly one
+/// of them decides the fate of a call, and the watchdog can only abandon the very call it found
+/// overdue, never a later one that started while it was looking. Without a time limit the guard
+/// does nothing and costs nothing.</para>
 /// </remarks>
 public sealed class AgentCallGuard
 {
     private const int Idle = 0;
     private const int InCall = 1;
     private const int Abandoned = 2;
+    private const int PhaseMask = 3;
 
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<string> _names;
     private readonly CancellationTokenSource? _cancellation;
-    private int _state;
+    private int _state;     // (call number << 2) | phase; written by both threads
+    private int _current;   // the session thread's state word of its call in progress
     private long _callStart;
     private int _callParty = -1;
 
@@ -54,7 +58,7 @@ public sealed class AgentCallGuard
     public SessionFailure? Failure { get; private set; }
 
     /// <summary>Whether the watchdog has abandoned the session.</summary>
-    public bool IsAbandoned => Volatile.Read(ref _state) == Abandoned;
+    public bool IsAbandoned => (Volatile.Read(ref _state) & PhaseMask) == Abandoned;
 
     /// <summary>Marks the start of a call into party <paramref name="party"/>'s agent.</summary>
     public void Enter(int party)
@@ -66,7 +70,8 @@ public sealed class AgentCallGuard
 
         _callParty = party;
         _callStart = _time.GetTimestamp();
-        Volatile.Write(ref _state, InCall);
+        _current = unchecked((((_current >> 2) + 1) << 2) | InCall);
+        Volatile.Write(ref _state, _current);
     }
 
     /// <summary>Marks the end of the call; false when its result must not be used (timeout or abandoned).</summary>
@@ -77,7 +82,7 @@ public sealed class AgentCallGuard
             return true;
         }
 
-        if (Interlocked.CompareExchange(ref _state, Idle, InCall) != InCall)
+        if (Interlocked.CompareExchange(ref _state, (_current & ~PhaseMask) | Idle, _current) != _current)
         {
             return false; // the watchdog abandoned this call and owns the outcome
         }
@@ -98,7 +103,8 @@ public sealed class AgentCallGuard
     /// </summary>
     public bool TryAbandonOverdueCall()
     {
-        if (Limit is not { } limit || Volatile.Read(ref _state) != InCall)
+        var state = Volatile.Read(ref _state);
+        if (Limit is not { } limit || (state & PhaseMask) != InCall)
         {
             return false;
         }
@@ -111,9 +117,9 @@ public sealed class AgentCallGuard
         }
 
         var failure = Timeout(party, elapsed, limit, abandoned: true);
-        if (Interlocked.CompareExchange(ref _state, Abandoned, InCall) != InCall)
+        if (Interlocked.CompareExchange(ref _state, (state & ~PhaseMask) | Abandoned, state) != state)
         {
-            return false;
+            return false; // the call ended (or another began) meanwhile
         }
 
         Failure = failure;

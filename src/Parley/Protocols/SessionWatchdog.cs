@@ -32,8 +32,7 @@ public static class SessionWatchdog
 
         var poll = TimeSpan.FromTicks(Math.Clamp(limit.Ticks / 4, TimeSpan.TicksPerMillisecond, 50 * TimeSpan.TicksPerMillisecond));
         var task = Task.Factory.StartNew(body, CancellationToken.None, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
-        var handle = ((IAsyncResult)task).AsyncWaitHandle;
-        while (!handle.WaitOne(poll))
+        while (!WaitQuietly(task, poll))
         {
             if (guard.TryAbandonOverdueCall())
             {
@@ -41,6 +40,24 @@ public static class SessionWatchdog
             }
         }
 
-        return task.GetAwaiter().GetResult();
+        return task.GetAwaiter().GetResult(); // the body's own exception, unwrapped
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/>; true once the task has ended, however it ended.</summary>
+    /// <remarks>
+    /// <see cref="Task.Wait(TimeSpan)"/> blocks on a managed event released with the wait; the task's
+    /// <see cref="IAsyncResult.AsyncWaitHandle"/> would instead allocate an operating-system event per
+    /// session that lives until the task is finalised.
+    /// </remarks>
+    private static bool WaitQuietly(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            return task.Wait(timeout);
+        }
+        catch (AggregateException)
+        {
+            return true; // faulted or cancelled: the caller rethrows the original exception
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Parley.Mediation;
 using Parley.Scenarios;
 
@@ -29,23 +28,28 @@ public static class MediationPlots
         var byIssue = IsIssueByIssue(result);
         double X(double r) => left + (w * r / rounds);
         double Y(double u) => top + (h * (1 - Math.Clamp(u, 0, 1)));
-        var sb = Begin(width, height, byIssue ? "Utility of the agreed articles, round by round" : "Utility of each text, round by round");
-        Axes(sb, left, top, w, h, "round", byIssue ? "utility of the agreed articles" : "utility", rounds);
+        var svg = Canvas(width, height, byIssue ? "Utility of the agreed articles, round by round" : "Utility of each text, round by round");
+        Axes(svg, left, top, w, h, "round", byIssue ? "utility of the agreed articles" : "utility", rounds);
         var target = result.Deal ?? result.Agreement.ClosingPackage;
+        var showTarget = byIssue && target is not null && !result.Agreement.IsComplete;
         for (var p = 0; p < profiles.Length; p++)
         {
             var c = Colour(p);
-            sb.Append(F($"<line x1=\"{left}\" x2=\"{left + w}\" y1=\"{Y(profiles[p].ReservationValue):0.0}\" y2=\"{Y(profiles[p].ReservationValue):0.0}\" stroke=\"{c}\" stroke-dasharray=\"5 3\" stroke-width=\"1\" opacity=\"0.8\"/>\n"));
-            if (byIssue && target is not null && !result.Agreement.IsComplete)
+            var reservation = Y(profiles[p].ReservationValue);
+            svg.Polyline([(left, reservation), (left + w, reservation)], c, 1, "5 3", 0.8);
+            if (showTarget)
             {
-                sb.Append(F($"<line x1=\"{left}\" x2=\"{left + w}\" y1=\"{Y(profiles[p].Utility(target)):0.0}\" y2=\"{Y(profiles[p].Utility(target)):0.0}\" stroke=\"{c}\" stroke-dasharray=\"1 3\" stroke-width=\"1.5\"/>\n"));
+                var y = Y(profiles[p].Utility(target!));
+                svg.Line(left, y, left + w, y, c, 1.5, "1 3");
             }
 
-            var path = new StringBuilder();
-            double? current = byIssue ? 0 : null;
+            // The text in force (whole text) or the agreed articles (issue by issue), held until the next change.
+            var line = new List<(double X, double Y)>();
+            double? current = null;
             if (byIssue)
             {
-                path.Append(F($"M{X(0):0.0},{Y(0):0.0} "));
+                current = 0;
+                line.Add((X(0), Y(0)));
             }
 
             foreach (var round in result.Trace)
@@ -53,56 +57,54 @@ public static class MediationPlots
                 double u;
                 if (byIssue)
                 {
-                    u = AgreedUtility(profiles[p], VersionOf(result, round.Version));
+                    u = AgreedUtility(profiles[p], VersionOf(result, round.Version).AgreedPart());
+                    line.Add((X(round.Round), Y(current!.Value)));
                 }
                 else
                 {
                     u = round.Ballots[p].Utility;
-                    sb.Append(F($"<circle cx=\"{X(round.Round):0.0}\" cy=\"{Y(u):0.0}\" r=\"2\" fill=\"{c}\" opacity=\"{(round.Adopted ? 0.9 : 0.3)}\"/>"));
+                    svg.Circle(X(round.Round), Y(u), 2, c, opacity: round.Adopted ? 0.9 : 0.3);
                     if (!round.Adopted)
                     {
                         continue;
                     }
                 }
 
-                if (current is { } previous && byIssue)
-                {
-                    path.Append(F($"L{X(round.Round):0.0},{Y(previous):0.0} "));
-                }
-
                 current = u;
-                path.Append(F($"{(path.Length == 0 ? "M" : "L")}{X(round.Round):0.0},{Y(u):0.0} "));
+                line.Add((X(round.Round), Y(u)));
             }
 
             if (current is { } last && result.Trace.Count > 0)
             {
-                path.Append(F($"L{X(result.Trace[^1].Round):0.0},{Y(last):0.0} ")); // the text stays in force to the end
+                line.Add((X(result.Trace[^1].Round), Y(last))); // the text stays in force to the end
             }
 
-            if (path.Length > 0)
+            if (line.Count > 0)
             {
-                sb.Append(F($"<path d=\"{path}\" fill=\"none\" stroke=\"{c}\" stroke-width=\"2\"/>\n"));
+                svg.Polyline(line, c, 2);
             }
         }
 
+        // Legends, each on a translucent white ground so that the lines under them stay visible.
         var longest = scenario.Negotiators.Max(p => p.Name.Length);
-        sb.Append(F($"<rect x=\"{left + 4}\" y=\"{top + 3}\" width=\"{24 + (longest * 6.5):0}\" height=\"{(15 * profiles.Length) + 4}\" fill=\"#fff\" opacity=\"0.85\"/>"));
-        sb.Append(F($"<rect x=\"{left + w - 154}\" y=\"{top + 3}\" width=\"150\" height=\"{(byIssue && target is not null && !result.Agreement.IsComplete ? 3 : 2) * 15 + 4}\" fill=\"#fff\" opacity=\"0.85\"/>"));
-        Legend(sb, scenario.Negotiators.Select(p => p.Name).ToArray(), left + 8, top + 6);
-        var keys = new List<(string Dash, string Label)> { ("", byIssue ? "agreed so far" : "text in force"), ("5 3", "reservation value") };
-        if (byIssue && target is not null && !result.Agreement.IsComplete)
+        svg.Shade(left + 4, top + 3, 24 + (longest * 6.5), (15 * profiles.Length) + 4, "#ffffff", 0.85);
+        var keys = new List<(string? Dash, string Label)> { (null, byIssue ? "agreed so far" : "text in force"), ("5 3", "reservation value") };
+        if (showTarget)
         {
             keys.Add(("1 3", "closing package"));
         }
 
+        svg.Shade(left + w - 154, top + 3, 150, (keys.Count * 15) + 4, "#ffffff", 0.85);
+        Legend(svg, scenario.Negotiators.Select(p => p.Name).ToArray(), left + 8, top + 6);
         for (var k = 0; k < keys.Count; k++)
         {
             var y = top + 11 + (k * 15);
             var x = left + w - 150;
-            sb.Append(F($"<line x1=\"{x}\" x2=\"{x + 26}\" y1=\"{y}\" y2=\"{y}\" stroke=\"#444\" stroke-width=\"{(keys[k].Dash.Length == 0 ? 2 : 1.5)}\"{(keys[k].Dash.Length == 0 ? "" : $" stroke-dasharray=\"{keys[k].Dash}\"")}/><text x=\"{x + 32}\" y=\"{y + 4}\" font-size=\"11\">{keys[k].Label}</text>\n"));
+            svg.Line(x, y, x + 26, y, "#444444", keys[k].Dash is null ? 2 : 1.5, keys[k].Dash);
+            svg.Text(x + 32, y + 4, keys[k].Label, 11);
         }
 
-        return End(sb);
+        return svg.ToString();
     }
 
     /// <summary>
@@ -125,34 +127,36 @@ public static class MediationPlots
         var h = height - top - bottom;
         double X(double u) => left + (w * Math.Clamp(u, 0, 1));
         double Y(double u) => top + (h * (1 - Math.Clamp(u, 0, 1)));
-        var sb = Begin(width, height, $"Texts in the utility plane ({parties[0].Name} × {parties[1].Name})");
-        Axes(sb, left, top, w, h, parties[0].Name, parties[1].Name, 0);
-        sb.Append(F($"<rect x=\"{X(a.ReservationValue):0.0}\" y=\"{top}\" width=\"{X(1) - X(a.ReservationValue):0.0}\" height=\"{Y(b.ReservationValue) - top:0.0}\" fill=\"#2e8b57\" opacity=\"0.09\"/>\n"));
-        sb.Append(F($"<text x=\"{X(1) - 4:0.0}\" y=\"{top + 12}\" text-anchor=\"end\" font-size=\"10\" fill=\"#2e8b57\">both above reservation</text>\n"));
+        var svg = Canvas(width, height, $"Texts in the utility plane ({parties[0].Name} × {parties[1].Name})");
+        Axes(svg, left, top, w, h, parties[0].Name, parties[1].Name, 0);
+        svg.Shade(X(a.ReservationValue), top, X(1) - X(a.ReservationValue), Y(b.ReservationValue) - top, "#2e8b57", 0.09);
+        svg.Text(X(1) - 4, top + 12, "both above reservation", 10, "end", "#2e8b57");
         if (IsIssueByIssue(result))
         {
-            var path = new StringBuilder();
+            var path = new List<(double X, double Y)>(result.Versions.Count);
             foreach (var v in result.Versions)
             {
-                var (x, y) = (X(AgreedUtility(a, v)), Y(AgreedUtility(b, v)));
-                path.Append(F($"{(path.Length == 0 ? "M" : "L")}{x:0.0},{y:0.0} "));
-                sb.Append(F($"<circle cx=\"{x:0.0}\" cy=\"{y:0.0}\" r=\"2.5\" fill=\"#555\"/>"));
+                var agreed = v.AgreedPart();
+                path.Add((X(AgreedUtility(a, agreed)), Y(AgreedUtility(b, agreed))));
             }
 
-            sb.Append(F($"<path d=\"{path}\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\"/>\n"));
+            foreach (var (x, y) in path)
+            {
+                svg.Circle(x, y, 2.5, "#555555");
+            }
+
+            svg.Polyline(path, "#555555", 1.5);
             var final = result.Agreement.Agreed;
             if (!final.IsComplete)
             {
-                var fx = X(a is Preferences.AdditiveProfile fa ? fa.SettledUtility(final) : 0);
-                var fy = Y(b is Preferences.AdditiveProfile fb ? fb.SettledUtility(final) : 0);
-                sb.Append(F($"<text x=\"{fx + 7:0.0}\" y=\"{fy + 4:0.0}\" font-size=\"11\" fill=\"#333\">agreed articles</text>\n"));
+                svg.Text(X(AgreedUtility(a, final)) + 7, Y(AgreedUtility(b, final)) + 4, "agreed articles", 11, fill: "#333333");
             }
         }
         else
         {
             foreach (var round in result.Trace)
             {
-                sb.Append(F($"<circle cx=\"{X(round.Ballots[0].Utility):0.0}\" cy=\"{Y(round.Ballots[1].Utility):0.0}\" r=\"2.5\" fill=\"#777\" opacity=\"0.45\"/>"));
+                svg.Circle(X(round.Ballots[0].Utility), Y(round.Ballots[1].Utility), 2.5, "#777777", opacity: 0.45);
             }
         }
 
@@ -174,17 +178,18 @@ public static class MediationPlots
         for (var k = 0; k < markers.Count; k++)
         {
             var (package, colour, label) = markers[k];
-            var same = markers.Take(k).Any(m => m.Package.Equals(package));
-            var joined = markers.Skip(k + 1).Where(m => m.Package.Equals(package)).Select(m => m.Label).ToArray();
-            if (same)
+            if (markers.Take(k).Any(m => m.Package.Equals(package)))
             {
-                continue;
+                continue; // drawn with the earlier marker of the same package
             }
 
-            Marker(sb, X(a.Utility(package)), Y(b.Utility(package)), colour, joined.Length == 0 ? label : $"{label} = {string.Join(" = ", joined)}");
+            var joined = markers.Skip(k + 1).Where(m => m.Package.Equals(package)).Select(m => m.Label).Prepend(label);
+            var (x, y) = (X(a.Utility(package)), Y(b.Utility(package)));
+            svg.Circle(x, y, 6, "none", colour, strokeWidth: 2.5);
+            svg.Text(x - 8, y - 9, string.Join(" = ", joined), 11, "end", colour);
         }
 
-        return End(sb);
+        return svg.ToString();
     }
 
     /// <summary>
@@ -198,59 +203,41 @@ public static class MediationPlots
         var versions = result.Versions;
         var height = top + (rowH * domain.IssueCount) + bottom;
         var cellW = Math.Max(2.0, (width - labelW - 10.0) / Math.Max(1, versions.Count));
-        var sb = Begin(width, height, "The negotiating text, version by version");
+        var svg = Canvas(width, height, "The negotiating text, version by version");
         for (var i = 0; i < domain.IssueCount; i++)
         {
             var y = top + (i * rowH);
-            sb.Append(F($"<text x=\"{labelW - 8}\" y=\"{y + 12}\" text-anchor=\"end\" font-size=\"11\">{i + 1}. {NegotiatingTextDocument.E(domain.Issues[i].Name)}</text>"));
+            svg.Text(labelW - 8, y + 12, string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {domain.Issues[i].Name}"), 11, "end");
             for (var v = 0; v < versions.Count; v++)
             {
-                var status = versions[v].Statuses[i];
-                var colour = status switch { ArticleStatus.Agreed => "#2e8b57", ArticleStatus.Proposed => "#e3a33b", _ => "#e6e8ec" };
-                sb.Append(F($"<rect x=\"{labelW + (v * cellW):0.0}\" y=\"{y + 1}\" width=\"{Math.Max(1, cellW - 1):0.0}\" height=\"{rowH - 3}\" fill=\"{colour}\"/>"));
+                svg.Rect(labelW + (v * cellW), y + 1, Math.Max(1, cellW - 1), rowH - 3, StatusColour(versions[v].Statuses[i]));
             }
-
-            sb.Append('\n');
         }
 
         var axisY = top + (rowH * domain.IssueCount) + 12;
         var step = Math.Max(1, (int)Math.Ceiling(versions.Count / 10.0));
         for (var v = 0; v < versions.Count; v += step)
         {
-            sb.Append(F($"<text x=\"{labelW + ((v + 0.5) * cellW):0.0}\" y=\"{axisY}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555\">v{versions[v].Version}</text>"));
+            svg.Text(labelW + ((v + 0.5) * cellW), axisY, string.Create(CultureInfo.InvariantCulture, $"v{versions[v].Version}"), 10, "middle", "#555555");
         }
 
         var lx = labelW;
-        foreach (var (colour, label) in new[] { ("#2e8b57", "agreed"), ("#e3a33b", "proposed (on the table)"), ("#e6e8ec", "open") })
+        foreach (var (status, label) in new[] { (ArticleStatus.Agreed, "agreed"), (ArticleStatus.Proposed, "proposed (on the table)"), (ArticleStatus.Open, "open") })
         {
-            sb.Append(F($"<rect x=\"{lx}\" y=\"{axisY + 8}\" width=\"10\" height=\"10\" fill=\"{colour}\" stroke=\"#bbb\" stroke-width=\"0.5\"/><text x=\"{lx + 14}\" y=\"{axisY + 17}\" font-size=\"11\">{label}</text>"));
+            svg.Rect(lx, axisY + 8, 10, 10, StatusColour(status), "#bbbbbb", 0.5);
+            svg.Text(lx + 14, axisY + 17, label, 11);
             lx += 30 + (label.Length * 6);
         }
 
-        return End(sb);
+        return svg.ToString();
     }
 
-    /// <summary>A bar per article: green where agreed, grey where open, with the zone of agreement's size.</summary>
-    public static string ArticleStatusBar(MediationResult result, Scenario scenario, int width = 900)
+    private static string StatusColour(ArticleStatus status) => status switch
     {
-        var domain = scenario.Domain;
-        const int rowH = 22;
-        var height = 20 + (rowH * domain.IssueCount);
-        var sb = Begin(width, height, "Articles: agreed or open");
-        for (var i = 0; i < domain.IssueCount; i++)
-        {
-            var y = 10 + (i * rowH);
-            var agreed = result.Agreement.Agreed.IsSettled(i);
-            var zone = result.Agreement.ZonesOfAgreement[i].Count;
-            var colour = agreed ? "#2e8b57" : zone == 0 ? "#c0392b" : "#d68910";
-            var label = agreed ? "agreed" : zone == 0 ? "open: no clause acceptable to all on its own" : "open";
-            sb.Append(F($"<rect x=\"260\" y=\"{y}\" width=\"14\" height=\"14\" fill=\"{colour}\"/>"));
-            sb.Append(F($"<text x=\"250\" y=\"{y + 11}\" text-anchor=\"end\" font-size=\"12\">{NegotiatingTextDocument.E(domain.Issues[i].Name)}</text>"));
-            sb.Append(F($"<text x=\"282\" y=\"{y + 11}\" font-size=\"12\">{label}</text>\n"));
-        }
-
-        return End(sb);
-    }
+        ArticleStatus.Agreed => "#2e8b57",
+        ArticleStatus.Proposed => "#e3a33b",
+        _ => "#e6e8ec",
+    };
 
     private static bool IsIssueByIssue(MediationResult result)
     {
@@ -278,46 +265,34 @@ public static class MediationPlots
         return result.Versions[^1];
     }
 
-    private static double AgreedUtility(Preferences.Profile profile, NegotiatingText text) =>
-        profile is Preferences.AdditiveProfile a ? a.SettledUtility(text.AgreedPart()) : 0;
+    private static double AgreedUtility(Preferences.Profile profile, Domains.PartialOutcome agreed) =>
+        profile is Preferences.AdditiveProfile a ? a.SettledUtility(agreed) : 0;
 
-    private static StringBuilder Begin(int width, int height, string title)
+    private static SvgWriter Canvas(int width, int height, string title) =>
+        new(width, height, SvgWriter.DefaultFontFamily, title);
+
+    private static void Axes(SvgWriter svg, int left, int top, int w, int h, string xLabel, string yLabel, int rounds)
     {
-        var sb = new StringBuilder();
-        sb.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" font-family=\"Helvetica, Arial, sans-serif\"><title>{NegotiatingTextDocument.E(title)}</title>\n"));
-        return sb;
-    }
-
-    private static string End(StringBuilder sb) => sb.Append("</svg>\n").ToString();
-
-    private static void Axes(StringBuilder sb, int left, int top, int w, int h, string xLabel, string yLabel, int rounds)
-    {
-        sb.Append(F($"<rect x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"{h}\" fill=\"none\" stroke=\"#999\"/>\n"));
+        svg.Rect(left, top, w, h, "none", "#999999");
         for (var k = 0; k <= 4; k++)
         {
             var y = top + (h * (1 - (k / 4.0)));
-            sb.Append(F($"<line x1=\"{left}\" x2=\"{left + w}\" y1=\"{y:0.0}\" y2=\"{y:0.0}\" stroke=\"#eee\"/><text x=\"{left - 5}\" y=\"{y + 4:0.0}\" text-anchor=\"end\" font-size=\"10\" fill=\"#555\">{k / 4.0:0.00}</text>\n"));
-            var x = left + (w * k / 4.0);
+            svg.Line(left, y, left + w, y, "#eeeeee");
+            svg.Text(left - 5, y + 4, (k / 4.0).ToString("0.00", CultureInfo.InvariantCulture), 10, "end", "#555555");
             var xl = rounds > 0 ? (rounds * k / 4.0).ToString("0", CultureInfo.InvariantCulture) : (k / 4.0).ToString("0.00", CultureInfo.InvariantCulture);
-            sb.Append(F($"<text x=\"{x:0.0}\" y=\"{top + h + 14}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555\">{xl}</text>\n"));
+            svg.Text(left + (w * k / 4.0), top + h + 14, xl, 10, "middle", "#555555");
         }
 
-        sb.Append(F($"<text x=\"{left + (w / 2)}\" y=\"{top + h + 30}\" text-anchor=\"middle\" font-size=\"11\">{NegotiatingTextDocument.E(xLabel)}</text>"));
-        sb.Append(F($"<text transform=\"translate(12,{top + (h / 2)}) rotate(-90)\" text-anchor=\"middle\" font-size=\"11\">{NegotiatingTextDocument.E(yLabel)}</text>\n"));
+        svg.Text(left + (w / 2.0), top + h + 30, xLabel, 11, "middle");
+        svg.Text(12, top + (h / 2.0), yLabel, 11, "middle", rotate: -90);
     }
 
-    private static void Legend(StringBuilder sb, IReadOnlyList<string> names, int x, int y)
+    private static void Legend(SvgWriter svg, IReadOnlyList<string> names, int x, int y)
     {
         for (var i = 0; i < names.Count; i++)
         {
-            sb.Append(F($"<rect x=\"{x}\" y=\"{y + (i * 15)}\" width=\"10\" height=\"10\" fill=\"{Colour(i)}\"/><text x=\"{x + 14}\" y=\"{y + 9 + (i * 15)}\" font-size=\"11\">{NegotiatingTextDocument.E(names[i])}</text>\n"));
+            svg.Rect(x, y + (i * 15), 10, 10, Colour(i));
+            svg.Text(x + 14, y + 9 + (i * 15), names[i], 11);
         }
     }
-
-    private static void Marker(StringBuilder sb, double x, double y, string colour, string label)
-    {
-        sb.Append(F($"<circle cx=\"{x:0.0}\" cy=\"{y:0.0}\" r=\"6\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"/><text x=\"{x - 8:0.0}\" y=\"{y - 9:0.0}\" font-size=\"11\" text-anchor=\"end\" fill=\"{colour}\">{label}</text>\n"));
-    }
-
-    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

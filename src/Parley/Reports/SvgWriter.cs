@@ -16,9 +16,27 @@ internal sealed class SvgWriter
 {
     private readonly StringBuilder _sb = new();
 
-    public SvgWriter(double width, double height, string fontFamily = "Helvetica, Arial, sans-serif")
+    /// <summary>The font family the plain constructor writes on the root.</summary>
+    public const string DefaultFontFamily = "Helvetica, Arial, sans-serif";
+
+    public SvgWriter(double width, double height, string fontFamily = DefaultFontFamily)
+        : this(width, height, fontFamily, title: null)
     {
-        _sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\" font-family=\"{fontFamily}\">\n");
+    }
+
+    /// <summary>
+    /// A canvas whose root, when <paramref name="title"/> is given, is an image (<c>role="img"</c>) named
+    /// by that title: its accessible name and the tooltip a browser shows over a figure in an HTML page.
+    /// </summary>
+    public SvgWriter(double width, double height, string fontFamily, string? title)
+    {
+        var named = title is null ? string.Empty : " role=\"img\"";
+        _sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\" font-family=\"{fontFamily}\"{named}>\n");
+        if (title is not null)
+        {
+            _sb.Append("<title>").Append(Escape(title)).Append("</title>\n");
+        }
+
         _sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"#ffffff\"/>\n");
     }
 
@@ -46,6 +64,10 @@ internal sealed class SvgWriter
         _sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(Math.Max(0, w))}\" height=\"{N(Math.Max(0, h))}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{N(strokeWidth)}\"");
         _sb.Append(title is null ? "/>\n" : $"><title>{Escape(title)}</title></rect>\n");
     }
+
+    /// <summary>A filled rectangle without outline, <paramref name="opacity"/> opaque (0 to 1): a band or a legend's ground that lets what is under it show through.</summary>
+    public void Shade(double x, double y, double w, double h, string fill, double opacity) =>
+        _sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(Math.Max(0, w))}\" height=\"{N(Math.Max(0, h))}\" fill=\"{fill}\" fill-opacity=\"{N(opacity)}\"/>\n");
 
     /// <summary>A circle; <paramref name="strokeWidth"/>, when given, is written (otherwise the SVG default of 1 applies).</summary>
     public void Circle(double cx, double cy, double r, string fill, string stroke = "none", double opacity = 1, double? strokeWidth = null) =>

@@ -8,6 +8,8 @@ namespace Parley.Scenarios;
 public sealed class Scenario
 {
     private readonly Party[] _parties;
+    private readonly Party[] _negotiators;
+    private readonly Profile[] _profiles;
 
     /// <summary>Creates a scenario.</summary>
     /// <exception cref="ArgumentException">Duplicate party names, a party without a profile, or a profile over another domain.</exception>
@@ -41,6 +43,9 @@ public sealed class Scenario
                 throw new ArgumentException($"The profile of '{p.Name}' is over another domain than the scenario's.");
             }
         }
+
+        _negotiators = _parties.Where(p => p.Role == PartyRole.Party).ToArray();
+        _profiles = _negotiators.Select(p => p.Profile!).ToArray();
     }
 
     /// <summary>The scenario's name (a built-in scenario's id, or the file or folder name).</summary>
@@ -53,13 +58,13 @@ public sealed class Scenario
     public IReadOnlyList<Party> Parties => _parties;
 
     /// <summary>The actors whose role is <see cref="PartyRole.Party"/>, in order.</summary>
-    public IReadOnlyList<Party> Negotiators => _parties.Where(p => p.Role == PartyRole.Party).ToArray();
+    public IReadOnlyList<Party> Negotiators => _negotiators;
 
     /// <summary>The mediator, if the scenario has one.</summary>
     public Party? Mediator => _parties.FirstOrDefault(p => p.Role == PartyRole.Mediator);
 
     /// <summary>The profiles of the negotiators, in order.</summary>
-    public IReadOnlyList<Profile> Profiles => _parties.Where(p => p.Role == PartyRole.Party).Select(p => p.Profile!).ToArray();
+    public IReadOnlyList<Profile> Profiles => _profiles;
 
     /// <summary>Title, description, sources.</summary>
     public ScenarioMetadata Metadata { get; }

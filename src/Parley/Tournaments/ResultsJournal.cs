@@ -11,9 +11,9 @@ namespace Parley.Tournaments;
 /// </summary>
 /// <remarks>
 /// A process killed while writing leaves at most one partial last line; <see cref="Open"/> cuts it
-/// off, so a session is either wholly recorded or not at all (and then run again). Records are
-/// flushed to the operating system after every batch and to the disk (fsync) as well, so a
-/// finished session survives the process being killed.
+/// off, so a session is either wholly recorded or not at all (and then run again). The runner
+/// flushes records to the operating system after every batch, so a finished session survives the
+/// process being killed, and to the disk (fsync) at least every quarter second and at the end.
 /// </remarks>
 public sealed class ResultsJournal : IDisposable
 {

@@ -18,6 +18,9 @@ namespace Parley.Tournaments;
 /// </remarks>
 public sealed class TournamentPlan
 {
+    /// <summary>The most sessions a plan may hold (a results journal addresses sessions with 32-bit ids).</summary>
+    public const long MaxSessions = int.MaxValue;
+
     private readonly TournamentDefinition _definition;
     private readonly long[] _scenarioStart;
     private readonly int[][][] _groupsByScenario;
@@ -29,19 +32,45 @@ public sealed class TournamentPlan
     public TournamentPlan(TournamentDefinition definition)
     {
         definition.Validate();
+        try
+        {
+            (_groupsByScenario, _scenarioStart, _seatings, _mediators) = Layout(definition);
+        }
+        catch (OverflowException)
+        {
+            throw TooLarge(definition, null);
+        }
+
+        if (Count > MaxSessions)
+        {
+            throw TooLarge(definition, Count);
+        }
+
         _definition = definition;
+    }
+
+    private static InputException TooLarge(TournamentDefinition definition, long? count) =>
+        new(
+            "--repetitions",
+            string.Empty,
+            string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{definition.Agents.Count} agents, {definition.Scenarios.Count} scenarios and {definition.Repetitions} repetitions make {(count is { } c ? c.ToString(System.Globalization.CultureInfo.InvariantCulture) : "too many")} sessions; a tournament holds at most {MaxSessions}"));
+
+    private static (int[][][] Groups, long[] Starts, long[] Seatings, int Mediators) Layout(TournamentDefinition definition)
+    {
         var groupsBySize = new Dictionary<int, int[][]>();
-        _groupsByScenario = new int[definition.Scenarios.Count][][];
-        _scenarioStart = new long[definition.Scenarios.Count + 1];
-        _seatings = new long[definition.Scenarios.Count];
-        _mediators = definition.IsMediated ? definition.Mediators!.Count : 1;
+        var groupsByScenario = new int[definition.Scenarios.Count][][];
+        var scenarioStart = new long[definition.Scenarios.Count + 1];
+        var seatings = new long[definition.Scenarios.Count];
+        var mediators = definition.IsMediated ? definition.Mediators!.Count : 1;
         for (var s = 0; s < definition.Scenarios.Count; s++)
         {
             var k = definition.Scenarios[s].PartyCount;
             if (definition.SelfPlay)
             {
-                _groupsByScenario[s] = [];
-                _seatings[s] = checked((long)Math.Round(Math.Pow(definition.Agents.Count, k)));
+                groupsByScenario[s] = [];
+                seatings[s] = checked((long)Math.Round(Math.Pow(definition.Agents.Count, k)));
             }
             else
             {
@@ -51,12 +80,14 @@ public sealed class TournamentPlan
                     groupsBySize[k] = groups;
                 }
 
-                _groupsByScenario[s] = groups;
-                _seatings[s] = (long)groups.Length * k;
+                groupsByScenario[s] = groups;
+                seatings[s] = (long)groups.Length * k;
             }
 
-            _scenarioStart[s + 1] = checked(_scenarioStart[s] + (_seatings[s] * _mediators * definition.Repetitions));
+            scenarioStart[s + 1] = checked(scenarioStart[s] + (seatings[s] * mediators * definition.Repetitions));
         }
+
+        return (groupsByScenario, scenarioStart, seatings, mediators);
     }
 
     /// <summary>The definition the plan was built from.</summary>

@@ -117,6 +117,27 @@ public sealed class BuiltInAgentTests
         result.EndReason.ShouldBe(EndReason.Agreement);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HardHeaded_NearestOutcomeToTheFloorBelowReservation_OffersAtOrAboveReservation(bool withModel)
+    {
+        // Utilities k/9: at t = 1 the target is the reservation value 0.46, nearest to 4/9 = 0.444 (below it) rather than 5/9 = 0.556.
+        var domain = new Domain("d", [new IntegerIssue("price", 0, 9)]);
+        var profile = new AdditiveProfile(domain, [1], [LinearValueFunction.Through(0, 0, 9, 1)], reservationValue: 0.46);
+        var context = AgentTestKit.Context(profile);
+        var model = withModel ? new FrequencyOpponentModel() : null;
+        model?.Start(context);
+        model?.Observe(1, new Outcome([0]), 0.5);
+        var bidding = new HardHeadedBidding();
+        bidding.Start(context, model);
+
+        foreach (var t in new[] { 0.9, 0.99, 1 })
+        {
+            profile.Utility(bidding.NextBid(new NegotiationState(99, t, null, -1, 0))).ShouldBeGreaterThanOrEqualTo(0.46, $"t = {t}");
+        }
+    }
+
     [Fact]
     public void HardHeaded_AmongEqualOwnUtilities_OffersWhatTheOpponentKeepsAskingFor()
     {

@@ -89,6 +89,34 @@ public sealed class MediationEngineTests
     }
 
     [Fact]
+    public void Run_MediatorDraftsATextCrossingARedLine_InvalidActionAttributedToTheMediator()
+    {
+        var scenario = MediationFixtures.BorderTalks(0.4);
+        var options = new MediationOptions { Rounds = 10 };
+
+        // zones = extended with withdrawal = none crosses A's red line.
+        var result = new MediationSession(scenario, new FixedMediator(new Outcome([0, 0, 2, 1])), [new TruthfulVoter()], options, seed: 1).Run();
+
+        result.EndReason.ShouldBe(MediationEndReason.Failure);
+        var failure = result.Failure.ShouldNotBeNull();
+        failure.Kind.ShouldBe(FailureKind.InvalidAction);
+        failure.PartyName.ShouldBe("Mediator");
+        result.FailureMessage.ShouldNotBeNull().ShouldContain("red line");
+    }
+
+    [Fact]
+    public void Run_MediatorDraftsATextOutsideTheDomain_InvalidActionAttributedToTheMediator()
+    {
+        var scenario = MediationFixtures.BorderTalks(0.4);
+
+        var result = new MediationSession(scenario, new FixedMediator(new Outcome([0, 0, 9, 0])), [new TruthfulVoter()], new MediationOptions { Rounds = 10 }, seed: 1).Run();
+
+        result.EndReason.ShouldBe(MediationEndReason.Failure);
+        result.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.InvalidAction);
+        result.FailureMessage.ShouldNotBeNull().ShouldContain("outside the domain");
+    }
+
+    [Fact]
     public void Run_RecordEventsOff_NoTraceButSameResult()
     {
         var scenario = MediationFixtures.BorderTalks(0.4);
@@ -129,6 +157,13 @@ public sealed class MediationEngineTests
             clock.Advance(TimeSpan.FromSeconds(5));
             return true;
         }
+    }
+
+    private sealed class FixedMediator(Outcome text) : MediatorStrategy
+    {
+        public override string Name => "fixed";
+
+        public override Outcome? Propose(MediatorView view) => text;
     }
 
     private sealed class ThrowingMediator : MediatorStrategy

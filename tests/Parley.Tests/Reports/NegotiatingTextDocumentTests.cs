@@ -103,7 +103,7 @@ public sealed class NegotiatingTextDocumentTests
 
         var svg = MediationPlots.TextTimeline(result, scenario);
 
-        (svg.Split("<rect ").Length - 1).ShouldBe((scenario.Domain.IssueCount * result.Versions.Count) + 3);
+        (svg.Split("<rect ").Length - 1).ShouldBe((scenario.Domain.IssueCount * result.Versions.Count) + 3 + 1); // three legend swatches and the canvas's ground
         (svg.Split("fill=\"#2e8b57\"").Length - 1).ShouldBe(result.Versions.Sum(v => v.AgreedCount) + 1);
     }
 

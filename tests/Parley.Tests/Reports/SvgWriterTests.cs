@@ -42,6 +42,33 @@ public sealed class SvgWriterTests
         svg.ShouldStartWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" font-family=\"sans-serif\">\n");
     }
 
+    [Fact]
+    public void Constructor_WithTitle_NamesTheRootAsAnImage()
+    {
+        var svg = new SvgWriter(10, 10, SvgWriter.DefaultFontFamily, "a < b").ToString();
+
+        svg.ShouldStartWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" font-family=\"Helvetica, Arial, sans-serif\" role=\"img\">\n<title>a &lt; b</title>\n<rect x=\"0\" y=\"0\"");
+    }
+
+    [Fact]
+    public void Constructor_WithoutTitle_WritesNoRoleAndNoTitle()
+    {
+        var svg = new SvgWriter(10, 10).ToString();
+
+        svg.ShouldNotContain("role=");
+        svg.ShouldNotContain("<title>");
+    }
+
+    [Fact]
+    public void Shade_Always_IsATranslucentRectWithoutOutline()
+    {
+        var svg = new SvgWriter(100, 50);
+
+        svg.Shade(1, 2, 3, -4, "#2e8b57", 0.09);
+
+        svg.ToString().ShouldContain("<rect x=\"1\" y=\"2\" width=\"3\" height=\"0\" fill=\"#2e8b57\" fill-opacity=\"0.09\"/>\n");
+    }
+
     [Theory]
     [InlineData(-0.0, "0")]
     [InlineData(-0.004, "0")]

@@ -73,6 +73,20 @@ public sealed class TournamentPlanTests
         Should.Throw<InputException>(() => new TournamentPlan(definition)).Message.ShouldContain("3 distinct agents");
     }
 
+    [Theory]
+    [InlineData(1_100_000_000, false)] // 2 × 1.1e9 sessions: over what a journal holds
+    [InlineData(int.MaxValue, true)]   // 40^8 self-play seatings × (2^31 − 1) repetitions: overflows a long
+    public void Constructor_TooManySessions_ThrowsInputException(int repetitions, bool selfPlay)
+    {
+        var agents = selfPlay ? Enumerable.Range(0, 40).Select(i => "a" + i).ToArray() : ["a", "b"];
+        var profiles = selfPlay ? Enumerable.Range(0, 8).Select(i => "p" + i).ToArray() : ["p", "q"];
+        var definition = new TournamentDefinition(agents, [new TournamentScenario("S", profiles)], repetitions, 10, null, 1, SelfPlay: selfPlay);
+
+        var ex = Should.Throw<InputException>(() => new TournamentPlan(definition));
+
+        ex.Message.ShouldContain("at most");
+    }
+
     [Fact]
     public void Constructor_NoDeadline_ThrowsInputException()
     {

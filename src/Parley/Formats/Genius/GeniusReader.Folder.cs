@@ -102,7 +102,7 @@ public static partial class GeniusReader
             var name = Path.GetFileNameWithoutExtension(file);
             parties.Add(new Party(name, PartyRole.Party, profile));
             var best = MaxUtility(profile);
-            if (best > 1 + 1e-12)
+            if (best > 1 + CapSlack)
             {
                 notes.Add(string.Create(
                     CultureInfo.InvariantCulture,
@@ -114,6 +114,9 @@ public static partial class GeniusReader
         var metadata = notes.Count == 0 ? null : new ScenarioMetadata(Notes: string.Join("\n", notes));
         return new Scenario(folderName, domain, parties, metadata);
     }
+
+    /// <summary>How far above 1 a profile's best utility may sum by rounding before GENIUS's cap at 1 is worth a note.</summary>
+    internal const double CapSlack = 1e-12;
 
     /// <summary>The largest utility the profile gives any outcome (the sum of each issue's best level).</summary>
     internal static double MaxUtility(AdditiveProfile profile)

@@ -22,10 +22,10 @@ namespace Parley.Formats.Genius;
 public static partial class GeniusReader
 {
     /// <summary>The largest GENIUS file read (64 MiB); larger files are refused unread.</summary>
-    public const long MaxFileBytes = 64L * 1024 * 1024;
+    public const long MaxFileBytes = FormatLimits.MaxFileBytes;
 
     /// <summary>The most levels one integer or real issue may have (the profile keeps a table of them).</summary>
-    public const int MaxIssueLevels = 1_000_000;
+    public const int MaxIssueLevels = FormatLimits.MaxIssueLevels;
 
     /// <summary>Below this largest evaluation GENIUS values every option of a discrete issue at 0.</summary>
     internal const double GeniusZeroMax = 0.00001;

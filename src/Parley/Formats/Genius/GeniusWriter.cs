@@ -11,7 +11,7 @@ namespace Parley.Formats.Genius;
 
 /// <summary>
 /// Writes GENIUS XML that GENIUS (and <see cref="GeniusReader"/>) reads back to the same utility
-/// for every outcome.
+/// for every outcome (GENIUS caps utilities at 1: a profile whose utilities exceed 1 gets a note).
 /// </summary>
 /// <remarks>
 /// GENIUS divides a discrete issue's evaluations by the largest one, so a value table <c>v</c> with
@@ -44,7 +44,7 @@ public static class GeniusWriter
     {
         var notes = new List<string>();
         var domain = scenario.Domain;
-        var domainFile = Path.Combine(folder, SafeFileName(domain.Name) + "-domain.xml");
+        var domainFile = Path.Combine(folder, OutputFiles.SafeFileName(domain.Name, "domain") + "-domain.xml");
         var documents = new List<(string Path, XDocument Document)> { (domainFile, DomainDocument(domain, domainFile)) };
         var fileNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Path.GetFileName(domainFile) };
 
@@ -81,6 +81,12 @@ public static class GeniusWriter
             if (party.Description is not null)
             {
                 notes.Add($"{party.Name}: the party's description left out");
+            }
+
+            var best = GeniusReader.MaxUtility(profile);
+            if (best > 1 + GeniusReader.CapSlack)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{party.Name}: its utilities reach {best:R}; GENIUS caps every utility at 1, so outcomes above 1 will all be worth 1 there"));
             }
         }
 
@@ -360,20 +366,17 @@ public static class GeniusWriter
                 element.Add(new XAttribute("lowerbound", Format(n.LowerBound)), new XAttribute("upperbound", Format(n.UpperBound)));
                 break;
             case RealIssue r:
-                element.Add(new XAttribute("levels", r.Cardinality));
+                if (r.Cardinality > 1)
+                {
+                    // A one-point issue (lower = upper) has one level whatever is written; the reader asks for 2 or more.
+                    element.Add(new XAttribute("levels", r.Cardinality));
+                }
+
                 element.Add(new XElement("range", new XAttribute("lowerbound", Format(r.Min)), new XAttribute("upperbound", Format(r.Max))));
                 break;
         }
 
         return element;
-    }
-
-    private static string SafeFileName(string name)
-    {
-        var invalid = Path.GetInvalidFileNameChars();
-        var chars = name.Select(ch => Array.IndexOf(invalid, ch) >= 0 ? '_' : ch).ToArray();
-        var safe = new string(chars).Trim();
-        return safe.Length == 0 || safe is "." or ".." ? "domain" : safe;
     }
 
     private static void Save(XDocument document, string path)
@@ -385,23 +388,10 @@ public static class GeniusWriter
             NewLineChars = "\n",
             Encoding = new UTF8Encoding(false),
         };
-        try
+        OutputFiles.Write(path, stream =>
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir)
-            {
-                Directory.CreateDirectory(dir);
-            }
-
-            using var writer = XmlWriter.Create(path, settings);
+            using var writer = XmlWriter.Create(stream, settings);
             document.Save(writer);
-        }
-        catch (IOException ex)
-        {
-            throw new InputException(path, string.Empty, "cannot write the file: " + ex.Message, ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new InputException(path, string.Empty, "cannot write the file: " + ex.Message, ex);
-        }
+        });
     }
 }

@@ -297,11 +297,12 @@ public static class GeniusWebReader
                 }
 
                 var list = new List<string>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
                 var k = 0;
                 foreach (var v in input.Array(values, vp + ".values", $"the values of issue '{issueName}'").EnumerateArray())
                 {
                     var text = input.String(v, JsonInput.Item(vp + ".values", k++), "a discrete value");
-                    if (list.Contains(text))
+                    if (!seen.Add(text))
                     {
                         throw input.Error(JsonInput.Item(vp + ".values", k - 1), $"value '{text}' of issue '{issueName}' is given twice");
                     }
@@ -329,9 +330,9 @@ public static class GeniusWebReader
                 }
 
                 var count = decimal.Floor((high - low) / step) + 1;
-                if (count > 1_000_000)
+                if (count > FormatLimits.MaxIssueLevels)
                 {
-                    throw input.Error(rp, string.Create(CultureInfo.InvariantCulture, $"the range holds {count} values; Parley reads number issues of at most 1000000 values"));
+                    throw input.Error(rp, string.Create(CultureInfo.InvariantCulture, $"the range holds {count} values; Parley reads number issues of at most {FormatLimits.MaxIssueLevels} values"));
                 }
 
                 issues.Add(new GwIssue(issueName, null, low, high, step, (int)count));
@@ -371,11 +372,16 @@ public static class GeniusWebReader
             var vp = bp + ".valueUtilities";
             var values = new double[issue.Values.Length];
             var given = new bool[values.Length];
+            var positions = new Dictionary<string, int>(issue.Values.Length, StringComparer.Ordinal);
+            for (var k = 0; k < issue.Values.Length; k++)
+            {
+                positions[issue.Values[k]] = k;
+            }
+
             foreach (var (value, u) in input.Members(input.Required(f, bp, "valueUtilities", "discrete utilities"), vp, "the value utilities"))
             {
                 var up = JsonInput.Prop(vp, value);
-                var k = Array.IndexOf(issue.Values, value);
-                if (k < 0)
+                if (!positions.TryGetValue(value, out var k))
                 {
                     throw input.Error(up, $"unknown value '{value}' of issue '{issue.Name}' (values: {string.Join(", ", issue.Values)})");
                 }

@@ -50,8 +50,7 @@ public static class GeniusWebWriter
     /// <summary>Writes <paramref name="profile"/> as a GeniusWeb profile, adding to <paramref name="notes"/> a line for everything GeniusWeb cannot hold.</summary>
     public static void WriteProfile(AdditiveProfile profile, string partyName, string path, ICollection<string> notes)
     {
-        var json = ProfileJson(profile, partyName, notes);
-        File.WriteAllBytes(path, json);
+        OutputFiles.Write(path, ProfileJson(profile, partyName, notes));
     }
 
     /// <summary>
@@ -62,7 +61,6 @@ public static class GeniusWebWriter
     public static IReadOnlyList<string> WriteScenario(Scenario scenario, string folder)
     {
         var notes = new List<string>();
-        Directory.CreateDirectory(folder);
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var written = new List<string>();
         foreach (var party in scenario.Parties)
@@ -79,7 +77,7 @@ public static class GeniusWebWriter
                 continue;
             }
 
-            var fileName = SafeFileName(party.Name);
+            var fileName = OutputFiles.SafeFileName(party.Name, "party");
             if (fileName != party.Name)
             {
                 notes.Add($"party '{party.Name}' is written as '{fileName}.json' (a file name cannot hold every character).");
@@ -87,7 +85,7 @@ public static class GeniusWebWriter
 
             if (!used.Add(fileName))
             {
-                throw new ArgumentException($"Two parties would be written to the same file '{fileName}.json'.", nameof(scenario));
+                throw new InputException(folder, $"party '{party.Name}'", $"two parties would be written to the same file '{fileName}.json'");
             }
 
             var partyNotes = new List<string>();
@@ -101,14 +99,14 @@ public static class GeniusWebWriter
             notes.Add("GeniusWeb folders are read in file-name order, so the parties will come back as: " + string.Join(", ", written.OrderBy(x => x, StringComparer.Ordinal)) + ".");
         }
 
-        var domainFile = SafeFileName(scenario.Domain.Name);
+        var domainFile = OutputFiles.SafeFileName(scenario.Domain.Name, "domain");
         if (used.Contains(domainFile))
         {
             notes.Add($"the domain file is not written: a party is named like the domain ('{domainFile}'); every profile holds the domain anyway.");
         }
         else
         {
-            File.WriteAllBytes(Path.Combine(folder, domainFile + ".json"), DomainJson(scenario.Domain, Encode(scenario.Domain)));
+            OutputFiles.Write(Path.Combine(folder, domainFile + ".json"), DomainJson(scenario.Domain, Encode(scenario.Domain)));
         }
 
         if (scenario.Metadata != ScenarioMetadata.Empty || scenario.Deadline is not null || HasTexts(scenario.Domain) || scenario.Parties.Any(p => p.Description is not null || p.Assumptions.Count > 0))
@@ -468,9 +466,11 @@ public static class GeniusWebWriter
             }
         }
 
+        // One pass keeps both the cheapest outcome at or above the target and the best outcome (the fallback).
         var levels = new int[domain.IssueCount];
         int[]? best = null;
         var bestUtility = double.PositiveInfinity;
+        var top = new int[domain.IssueCount];
         var maxUtility = double.NegativeInfinity;
         do
         {
@@ -480,7 +480,12 @@ public static class GeniusWebWriter
                 u += table[i][levels[i]];
             }
 
-            maxUtility = Math.Max(maxUtility, u);
+            if (u > maxUtility)
+            {
+                maxUtility = u;
+                Array.Copy(levels, top, levels.Length);
+            }
+
             if (u >= target - RoundingSlack && u < bestUtility)
             {
                 bestUtility = u;
@@ -492,25 +497,7 @@ public static class GeniusWebWriter
         if (best is null)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"the reservation value {profile.ReservationValue:R} is above every outcome's utility; written as a reservation bid at the best outcome (utility {maxUtility:R} on GeniusWeb's scale)."));
-            levels = new int[domain.IssueCount];
-            best = new int[domain.IssueCount];
-            var top = double.NegativeInfinity;
-            do
-            {
-                var u = 0.0;
-                for (var i = 0; i < levels.Length; i++)
-                {
-                    u += table[i][levels[i]];
-                }
-
-                if (u > top)
-                {
-                    top = u;
-                    Array.Copy(levels, best, levels.Length);
-                }
-            }
-            while (domain.Advance(levels));
-            return best;
+            return top;
         }
 
         if (Math.Abs(bestUtility - target) > 1e-12)
@@ -548,19 +535,6 @@ public static class GeniusWebWriter
         }
 
         return sb.Length > 0 ? sb.ToString() : "profile";
-    }
-
-    private static string SafeFileName(string name)
-    {
-        var invalid = Path.GetInvalidFileNameChars();
-        var sb = new StringBuilder();
-        foreach (var c in name)
-        {
-            sb.Append(Array.IndexOf(invalid, c) >= 0 || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|' ? '_' : c);
-        }
-
-        var s = sb.ToString().Trim();
-        return s.Length == 0 || s == "." || s == ".." ? "party" : s;
     }
 
     /// <summary>A number range: <c>Low + k·Step</c> for k in [0, Count).</summary>

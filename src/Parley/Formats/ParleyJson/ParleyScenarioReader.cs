@@ -245,9 +245,10 @@ public static class ParleyScenarioReader
                             throw input.Error(path + ".step", string.Create(CultureInfo.InvariantCulture, $"step must be at least 1, not {step}"));
                         }
 
-                        if ((max - min) / step >= int.MaxValue)
+                        var count = (((Int128)max - min) / step) + 1; // Int128: max − min can overflow a long
+                        if (count > FormatLimits.MaxIssueLevels)
                         {
-                            throw input.Error(path, "the issue has too many levels (at most 2^31 - 1)");
+                            throw input.Error(path, string.Create(CultureInfo.InvariantCulture, $"the issue has {count} levels; at most {FormatLimits.MaxIssueLevels} are supported (a profile keeps a table of every level's value)"));
                         }
 
                         return new IntegerIssue(name, min, max, step, description, input.OptionalString(f, path, "clauseTemplate", "the clause template"));
@@ -263,9 +264,9 @@ public static class ParleyScenarioReader
                             throw input.Error(path, string.Create(CultureInfo.InvariantCulture, $"min {min:R} is above max {max:R}"));
                         }
 
-                        if (max > min && (levels < 2 || levels > 1_000_000))
+                        if (max > min && (levels < 2 || levels > FormatLimits.MaxIssueLevels))
                         {
-                            throw input.Error(path + ".levels", string.Create(CultureInfo.InvariantCulture, $"levels must be between 2 and 1000000, not {levels}"));
+                            throw input.Error(path + ".levels", string.Create(CultureInfo.InvariantCulture, $"levels must be between 2 and {FormatLimits.MaxIssueLevels}, not {levels}"));
                         }
 
                         if (max == min && levels != 1 && JsonInput.TryGet(f, "levels", out _))

@@ -29,8 +29,9 @@ public static class ParleyScenarioWriter
 
     /// <summary>Writes <paramref name="scenario"/> to the file at <paramref name="path"/> (created or replaced).</summary>
     /// <exception cref="NotSupportedException">A profile is not additive (Parley's format holds additive profiles).</exception>
+    /// <exception cref="InputException">The file cannot be written.</exception>
     public static void Write(Scenario scenario, string path) =>
-        File.WriteAllBytes(path, ToUtf8(scenario));
+        OutputFiles.Write(path, ToUtf8(scenario));
 
     /// <summary>The scenario as JSON text (ending with a line feed).</summary>
     /// <exception cref="NotSupportedException">A profile is not additive.</exception>
@@ -257,13 +258,6 @@ public static class ParleyScenarioWriter
         w.WriteStartObject();
         switch (function)
         {
-            case TableValueFunction:
-                for (var l = 0; l < issue.Cardinality; l++)
-                {
-                    WriteNumber(w, issue.FormatLevel(l), function.EvaluateLevel(issue, l));
-                }
-
-                break;
             case LinearValueFunction lin:
                 w.WriteString("type", "linear");
                 WriteNumber(w, "slope", lin.Slope);
@@ -292,7 +286,7 @@ public static class ParleyScenarioWriter
                 w.WriteEndArray();
                 break;
             default:
-                // Any other function is written as its table of level values, which is exact for the domain.
+                // A table, or any other function, is written as its level values, which is exact for the domain.
                 for (var l = 0; l < issue.Cardinality; l++)
                 {
                     WriteNumber(w, issue.FormatLevel(l), function.EvaluateLevel(issue, l));

@@ -206,4 +206,50 @@ public sealed class GeniusRoundTripTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void WriteScenario_OnePointRealIssue_ReadsBackWithOneLevel()
+    {
+        // Arrange: lower = upper leaves one level; the reader refuses a written levels="1".
+        var domain = new Domain("d", [new RealIssue("fee", 2.5, 2.5), new CategoricalIssue("x", "a", "b")]);
+        var profile = new AdditiveProfile(domain, [0.4, 0.6], [new LinearValueFunction(0, 0.5), new TableValueFunction([1.0, 0.0])]);
+        var folder = Path.Combine(Path.GetTempPath(), "parley-genius-point-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Act
+            GeniusWriter.WriteScenario(new Scenario("s", domain, [new Party("p", PartyRole.Party, profile)]), folder);
+            var back = GeniusReader.ReadFolder(folder);
+
+            // Assert
+            back.Domain.Issues[0].Cardinality.ShouldBe(1);
+            ((RealIssue)back.Domain.Issues[0]).ValueAt(0).ShouldBe(2.5);
+            back.Profiles[0].Utility([0, 0]).ShouldBe(profile.Utility([0, 0]), 1e-12);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void WriteScenario_UtilitiesAboveOne_NoteSaysGeniusCapsThem()
+    {
+        // Arrange: the best outcome sums to 0.8 + 0.7 = 1.5.
+        var domain = new Domain("d", [new CategoricalIssue("x", "a", "b"), new CategoricalIssue("y", "c", "d")]);
+        var profile = new AdditiveProfile(domain, [0.8, 0.7], [new TableValueFunction([1.0, 0.0]), new TableValueFunction([0.0, 1.0])]);
+        var capped = new Scenario("s", domain, [new Party("p", PartyRole.Party, profile)]);
+        var folder = Path.Combine(Path.GetTempPath(), "parley-genius-cap-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // Act
+            var notes = GeniusWriter.WriteScenario(capped, folder);
+
+            // Assert
+            notes.ShouldContain(n => n.Contains("p: its utilities reach 1.5") && n.Contains("caps every utility at 1"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
