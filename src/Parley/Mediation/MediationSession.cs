@@ -126,17 +126,28 @@ public sealed class MediationSession
         return Finish(run);
     }
 
-    private void RunPackage(RunState run)
+    /// <summary>Asks the mediator for its opening text and adopts it; null (and <c>NoText</c> set) when it has none.</summary>
+    private Outcome? OpenText(RunState run)
     {
-        var view = run.View;
-        var first = Call(MediatorActor, () => _mediator.Open(view));
+        var first = Call(MediatorActor, () => _mediator.Open(run.View));
         if (first is null)
         {
             run.NoText = true;
+            return null;
+        }
+
+        run.View.Adopt(first);
+        return first;
+    }
+
+    private void RunPackage(RunState run)
+    {
+        var view = run.View;
+        if (OpenText(run) is not { } first)
+        {
             return;
         }
 
-        view.Adopt(first);
         var lastUnanimous = first;
         run.Publish(PartialOutcome.From(first), ProvisionalStatuses(first), $"Opening text by the {_mediator.Name} mediator.");
         while (run.NextRound())
@@ -248,14 +259,11 @@ public sealed class MediationSession
     private void RunAgenda(RunState run)
     {
         var view = run.View;
-        var first = Call(MediatorActor, () => _mediator.Open(view));
-        if (first is null)
+        if (OpenText(run) is null)
         {
-            run.NoText = true;
             return;
         }
 
-        view.Adopt(first);
         var order = _options.Agenda!.Distinct().Concat(Enumerable.Range(0, Domain.IssueCount)).Distinct().ToArray();
         var settled = PartialOutcome.AllOpen(Domain.IssueCount);
         run.Publish(settled, Enumerable.Repeat(ArticleStatus.Open, Domain.IssueCount).ToArray(), $"Agenda: {string.Join(", ", order.Select(i => Domain.Issues[i].Name))}.");
