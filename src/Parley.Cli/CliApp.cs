@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Parley.Analysis;
 using Parley.Cli.Commands;
 
 namespace Parley.Cli;
@@ -50,6 +51,17 @@ public static class CliApp
         catch (OperationCanceledException)
         {
             await error.WriteLineAsync("cancelled").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (AnalysisLimitException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("PARLEY_DEBUG") is not "1")
+        {
+            // A bug: one line that names it (exit 1); PARLEY_DEBUG=1 lets the exception and its stack trace through.
+            await error.WriteLineAsync($"internal error ({ex.GetType().Name}): {ex.Message} (set PARLEY_DEBUG=1 for the stack trace; please report it)").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }

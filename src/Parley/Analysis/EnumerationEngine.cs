@@ -27,7 +27,7 @@ internal static class EnumerationEngine
         var total = domain.LongOutcomeCount;
         if (total < 0)
         {
-            throw new InvalidOperationException($"Domain '{domain.Name}' has {domain.OutcomeCount} outcomes: too many to enumerate.");
+            throw new AnalysisLimitException($"Domain '{domain.Name}' has {domain.OutcomeCount} outcomes: too many to enumerate (its profiles or red lines need enumeration).");
         }
 
         var k = profiles.Length;

@@ -64,7 +64,7 @@ internal sealed partial class MinkowskiEngine
             var total = (long)prev.Count * levelsHere.Length;
             if (total * k > int.MaxValue)
             {
-                throw new InvalidOperationException($"The intermediate frontier grew to {total} candidates; too large to analyse exactly.");
+                throw new AnalysisLimitException($"The intermediate frontier grew to {total} candidates; too large to analyse exactly.");
             }
 
             var prevOpen = t == 0 ? [] : open[t - 1];
@@ -241,7 +241,7 @@ internal sealed partial class MinkowskiEngine
 
             if (product > long.MaxValue / 64)
             {
-                throw new InvalidOperationException("Combination red lines keep too many issues open at once to track exactly.");
+                throw new AnalysisLimitException("Combination red lines keep too many issues open at once to track exactly.");
             }
         }
 
