@@ -244,9 +244,9 @@ public static class UtilitySpacePlot
         return "(" + string.Join(", ", parts) + ")";
     }
 
-    private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+    private static string F(double v) => (Math.Round(v, 3) + 0.0).ToString("0.000", CultureInfo.InvariantCulture); // + 0.0 turns -0 into 0
 
-    private static string F2(double v) => Math.Round(v, 2).ToString("0.0#", CultureInfo.InvariantCulture);
+    private static string F2(double v) => (Math.Round(v, 2) + 0.0).ToString("0.0#", CultureInfo.InvariantCulture); // + 0.0 turns -0 into 0
 
     private static (double Min, double Max) Range(PlotData data, AnalysisResult analysis, int party)
     {

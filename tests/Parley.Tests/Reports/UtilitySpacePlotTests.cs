@@ -81,6 +81,18 @@ public sealed class UtilitySpacePlotTests
     }
 
     [Fact]
+    public void Render_AxisStartingAtZero_LabelsTheZeroTickWithoutSign()
+    {
+        // Ceiling(0 / step - ε) is -0.0, and -0.0 × step printed as "-0.0" under every ANAC plot's origin.
+        var analysis = OutcomeSpaceAnalyzer.Analyze(Profiles(2, 3));
+
+        var svg = UtilitySpacePlot.Render(analysis);
+
+        svg.ShouldContain(">0.0</text>");
+        svg.ShouldNotContain(">-0.0</text>");
+    }
+
+    [Fact]
     public void Render_OneParty_Throws()
     {
         var analysis = OutcomeSpaceAnalyzer.Analyze(Profiles(1, 3));
