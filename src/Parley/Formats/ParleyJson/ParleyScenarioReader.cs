@@ -183,22 +183,26 @@ public static class ParleyScenarioReader
             return new Deadline(rounds, time);
         }
 
-        private List<Issue> Issues(JsonElement e, string path)
+        private List<Issue> Issues(JsonElement e, string path) =>
+            NamedList(e, path, "the issues", "issue", Issue, issue => issue.Name);
+
+        /// <summary>Reads an array of named items, refusing a name used twice (the message points at both places).</summary>
+        private List<T> NamedList<T>(JsonElement e, string path, string what, string noun, Func<JsonElement, string, T> read, Func<T, string> name)
         {
-            var list = new List<Issue>();
+            var list = new List<T>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var i = 0;
-            foreach (var item in input.Array(e, path, "the issues").EnumerateArray())
+            foreach (var element in input.Array(e, path, what).EnumerateArray())
             {
-                var ip = JsonInput.Item(path, i);
-                var issue = Issue(item, ip);
-                if (seen.TryGetValue(issue.Name, out var first))
+                var itemPath = JsonInput.Item(path, i);
+                var item = read(element, itemPath);
+                if (seen.TryGetValue(name(item), out var first))
                 {
-                    throw input.Error(ip + ".name", $"issue name '{issue.Name}' is used twice (also at {JsonInput.Item(path, first)})");
+                    throw input.Error(itemPath + ".name", $"{noun} name '{name(item)}' is used twice (also at {JsonInput.Item(path, first)})");
                 }
 
-                seen[issue.Name] = i;
-                list.Add(issue);
+                seen[name(item)] = i;
+                list.Add(item);
                 i++;
             }
 
@@ -314,27 +318,8 @@ public static class ParleyScenarioReader
             return list;
         }
 
-        private List<Party> Parties(JsonElement e, string path, Domain domain)
-        {
-            var list = new List<Party>();
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            var i = 0;
-            foreach (var item in input.Array(e, path, "the parties").EnumerateArray())
-            {
-                var pp = JsonInput.Item(path, i);
-                var party = Party(item, pp, domain);
-                if (seen.TryGetValue(party.Name, out var first))
-                {
-                    throw input.Error(pp + ".name", $"party name '{party.Name}' is used twice (also at {JsonInput.Item(path, first)})");
-                }
-
-                seen[party.Name] = i;
-                list.Add(party);
-                i++;
-            }
-
-            return list;
-        }
+        private List<Party> Parties(JsonElement e, string path, Domain domain) =>
+            NamedList(e, path, "the parties", "party", (item, itemPath) => Party(item, itemPath, domain), party => party.Name);
 
         private Party Party(JsonElement e, string path, Domain domain)
         {
