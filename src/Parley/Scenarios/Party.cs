@@ -11,4 +11,19 @@ public sealed record Party(string Name, PartyRole Role, Profile? Profile, string
 {
     /// <summary>The modelling assumptions behind this actor's numbers (weights, values, reservation value, red lines).</summary>
     public IReadOnlyList<ModellingAssumption> Assumptions { get; init; } = [];
+
+    /// <summary>Who must approve this party's deal at home, if anyone is modelled.</summary>
+    public Ratification? Ratification { get; init; }
+
+    /// <summary>
+    /// The party's value (0..1, before weighting) of each issue's "no clause" status quo, one entry per
+    /// issue (entries of issues whose status quo is an option are 0 and unused); null when no issue has one.
+    /// </summary>
+    public IReadOnlyList<double>? StatusQuoValues { get; init; }
+
+    /// <summary>
+    /// Whether the profile's reservation value was given explicitly; when false and the scenario has a
+    /// status quo, the reservation value is the party's utility of the status quo.
+    /// </summary>
+    public bool ExplicitReservationValue { get; init; } = true;
 }

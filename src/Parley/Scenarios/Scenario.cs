@@ -72,6 +72,32 @@ public sealed class Scenario
     /// <summary>The deadline, if the scenario sets one.</summary>
     public Deadline? Deadline { get; }
 
+    /// <summary>What holds on each issue if nothing is agreed, if the scenario states it.</summary>
+    public StatusQuo? StatusQuo { get; init; }
+
+    /// <summary>The public linkage rules (compatibility, contingent clauses) that bind every agreement.</summary>
+    public Linkage? Linkage { get; init; }
+
+    /// <summary>The ranges of the numbers no source gives, each a labelled modelling assumption (empty: none stated).</summary>
+    public IReadOnlyList<UncertainParameter> Uncertainty { get; init; } = [];
+
+    /// <summary>What the real negotiation produced, for the reality check, if the scenario states it.</summary>
+    public RealOutcome? RealOutcome { get; init; }
+
+    /// <summary>
+    /// The negotiators' profiles with the scenario's linkage rules added to each one's red lines: what
+    /// the analysis treats as acceptable (a rule that binds everyone is a constraint of every party).
+    /// </summary>
+    public IReadOnlyList<Profile> ProfilesWithLinkage()
+    {
+        if (Linkage is null || Linkage.IsEmpty)
+        {
+            return _profiles;
+        }
+
+        return _profiles.Select(p => p.WithRedLines(p.RedLines.Lines.Concat(Linkage.Rules))).ToArray();
+    }
+
     /// <summary>The actor named <paramref name="name"/>, if any.</summary>
     public Party? FindParty(string name) => _parties.FirstOrDefault(p => p.Name == name);
 
@@ -90,6 +116,12 @@ public sealed class Scenario
             chosen.Add(p);
         }
 
-        return new Scenario(Name, Domain, _parties.Where(p => p.Role != PartyRole.Party).Concat(chosen), Metadata, Deadline);
+        return new Scenario(Name, Domain, _parties.Where(p => p.Role != PartyRole.Party).Concat(chosen), Metadata, Deadline)
+        {
+            StatusQuo = StatusQuo,
+            Linkage = Linkage,
+            Uncertainty = Uncertainty.Where(u => names.Contains(u.Party)).ToArray(),
+            RealOutcome = RealOutcome,
+        };
     }
 }

@@ -19,7 +19,7 @@ namespace Parley.Formats.ParleyJson;
 /// Unknown fields are errors, so that a misspelt field is never silently ignored. Files above
 /// 64 MiB are refused before they are read.
 /// </remarks>
-public static class ParleyScenarioReader
+public static partial class ParleyScenarioReader
 {
     /// <summary>The format marker this version reads and writes.</summary>
     public const string FormatMarker = "parley-scenario/1";
@@ -50,7 +50,7 @@ public static class ParleyScenarioReader
         return new ScenarioParser(input).Scenario(document.RootElement);
     }
 
-    private sealed class ScenarioParser(JsonInput input)
+    private sealed partial class ScenarioParser(JsonInput input)
     {
         private const string Root = "$";
 
@@ -61,7 +61,7 @@ public static class ParleyScenarioReader
                 throw input.Error(Root, $"a Parley scenario must be a JSON object, not {JsonInput.Describe(root)}");
             }
 
-            var fields = input.Fields(root, Root, "the scenario", "$schema", "format", "name", "domain", "metadata", "deadline", "issues", "parties");
+            var fields = input.Fields(root, Root, "the scenario", "$schema", "format", "name", "domain", "metadata", "deadline", "issues", "parties", "statusQuo", "linkage", "uncertainty", "realOutcome");
             CheckFormat(fields);
             var name = input.String(input.Required(fields, Root, "name", "the scenario"), "$.name", "the scenario's name");
             var domainName = name;
@@ -86,10 +86,11 @@ public static class ParleyScenarioReader
                 throw input.Error("$.issues", e.Message.TrimEnd('.'));
             }
 
+            _statusQuo = JsonInput.TryGet(fields, "statusQuo", out var sq) ? StatusQuo(sq, "$.statusQuo", domain) : null;
             var parties = Parties(input.Required(fields, Root, "parties", "the scenario"), "$.parties", domain);
             try
             {
-                return new Scenario(name, domain, parties, metadata, deadline);
+                return WithTwoLevelSections(new Scenario(name, domain, parties, metadata, deadline), fields);
             }
             catch (ArgumentException e)
             {
@@ -323,7 +324,7 @@ public static class ParleyScenarioReader
 
         private Party Party(JsonElement e, string path, Domain domain)
         {
-            var f = input.Fields(e, path, "a party", "name", "role", "description", "reservationValue", "discountFactor", "weights", "values", "redLines", "assumptions");
+            var f = input.Fields(e, path, "a party", "name", "role", "description", "reservationValue", "discountFactor", "weights", "values", "redLines", "assumptions", "ratification", "statusQuoValues");
             var name = input.String(input.Required(f, path, "name", "the party"), path + ".name", "the party's name");
             var role = PartyRole.Party;
             if (JsonInput.TryGet(f, "role", out var r))
@@ -382,7 +383,8 @@ public static class ParleyScenarioReader
             }
 
             var assumptions = JsonInput.TryGet(f, "assumptions", out var a) ? Assumptions(a, path + ".assumptions") : [];
-            return new Party(name, role, profile, input.OptionalString(f, path, "description", "the description")) { Assumptions = assumptions };
+            var party = new Party(name, role, profile, input.OptionalString(f, path, "description", "the description")) { Assumptions = assumptions };
+            return WithTwoLevelFields(party, f, path, domain);
         }
 
         private double[] Weights(JsonElement e, string path, Domain domain)
