@@ -1,0 +1,314 @@
+using System.Collections.Concurrent;
+
+namespace Parley.Analysis.TwoLevel;
+
+/// <summary>The exact counts of the two-level analysis, by a parallel enumeration of every feasible outcome.</summary>
+public sealed partial class TwoLevelModel
+{
+    /// <summary>The most outcomes <see cref="Enumerate"/> visits.</summary>
+    public const long MaxEnumeratedOutcomes = 1L << 28;
+
+    /// <summary>
+    /// Enumerates every outcome once, in issue order, skipping subtrees that cross a constraint, and
+    /// counts the zone of agreement, each party's win-set and the ratifiable zone; it also keeps the
+    /// Pareto frontier (in the parties' utilities) of the ratifiable zone and each party's best feasible utility.
+    /// </summary>
+    /// <param name="level">The probability of ratification at which an outcome counts as ratifiable.</param>
+    /// <param name="maxThreads">The most threads used (null: every core).</param>
+    /// <exception cref="AnalysisLimitException">The space has more than <see cref="MaxEnumeratedOutcomes"/> outcomes.</exception>
+    public EnumerationCounts Enumerate(double level, int? maxThreads = null)
+    {
+        if (_s.Domain.OutcomeCount > MaxEnumeratedOutcomes)
+        {
+            throw new AnalysisLimitException($"The ratification counts enumerate every outcome; this space has {_s.Domain.OutcomeCount:N0}, above the limit of {MaxEnumeratedOutcomes:N0}.");
+        }
+
+        // Tasks: every combination of the first two issues' levels (or the first one's).
+        var n = _s.IssueCount;
+        var split = n == 0 ? 0 : n == 1 ? 1 : 2;
+        var tasks = 1;
+        for (var t = 0; t < split; t++)
+        {
+            tasks *= _s.Cardinalities[t];
+        }
+
+        var results = new ConcurrentBag<Enumerator>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads is > 0 ? maxThreads.Value : Environment.ProcessorCount };
+        Parallel.For(0, tasks, options, () => new Enumerator(this, level), (task, _, e) =>
+        {
+            e.RunTask(task, split);
+            return e;
+        }, results.Add);
+
+        var k = _s.PartyCount;
+        var total = new EnumerationAccumulator(k);
+        var frontier = new List<(double[] U, int[] Levels)>();
+        foreach (var e in results)
+        {
+            total.Add(e.Totals);
+            frontier.AddRange(e.Frontier());
+        }
+
+        var front = Skyline(frontier, k);
+        front.Sort((a, b) =>
+        {
+            for (var p = 0; p < k; p++)
+            {
+                var c = b.U[p].CompareTo(a.U[p]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return _s.Domain.LongIndexOf(a.Levels).CompareTo(_s.Domain.LongIndexOf(b.Levels));
+        });
+        return new EnumerationCounts(total.Feasible, total.Zone, total.WinSet, total.Ratifiable, total.BestUtility, front.Select(f => f.Levels).ToArray());
+    }
+
+    /// <summary>The non-dominated points (ties: the one with the smaller outcome index is kept).</summary>
+    private List<(double[] U, int[] Levels)> Skyline(List<(double[] U, int[] Levels)> points, int k)
+    {
+        points.Sort((a, b) =>
+        {
+            var sa = 0.0;
+            var sb = 0.0;
+            for (var p = 0; p < k; p++)
+            {
+                sa += a.U[p];
+                sb += b.U[p];
+            }
+
+            var c = sb.CompareTo(sa);
+            return c != 0 ? c : _s.Domain.LongIndexOf(a.Levels).CompareTo(_s.Domain.LongIndexOf(b.Levels));
+        });
+        var kept = new List<(double[] U, int[] Levels)>();
+        foreach (var pt in points)
+        {
+            var dominated = false;
+            foreach (var q in kept)
+            {
+                var geq = true;
+                for (var p = 0; p < k && geq; p++)
+                {
+                    geq = q.U[p] >= pt.U[p];
+                }
+
+                if (geq)
+                {
+                    dominated = true; // strictly better, or equal with a smaller index (sorted first)
+                    break;
+                }
+            }
+
+            if (!dominated)
+            {
+                kept.Add(pt);
+            }
+        }
+
+        return kept;
+    }
+
+    private sealed class EnumerationAccumulator(int k)
+    {
+        public long Feasible { get; set; }
+
+        public long Zone { get; set; }
+
+        public long Ratifiable { get; set; }
+
+        public long[] WinSet { get; } = new long[k];
+
+        public double[] BestUtility { get; } = Enumerable.Repeat(double.NegativeInfinity, k).ToArray();
+
+        public void Add(EnumerationAccumulator other)
+        {
+            Feasible += other.Feasible;
+            Zone += other.Zone;
+            Ratifiable += other.Ratifiable;
+            for (var p = 0; p < WinSet.Length; p++)
+            {
+                WinSet[p] += other.WinSet[p];
+                BestUtility[p] = Math.Max(BestUtility[p], other.BestUtility[p]);
+            }
+        }
+    }
+
+    private sealed class Enumerator
+    {
+        private readonly TwoLevelModel _m;
+        private readonly Structure _s;
+        private readonly double _level;
+        private readonly int _n;
+        private readonly int _k;
+        private readonly int _dims;
+        private readonly int[] _levels;
+        private readonly double[][] _partial;
+        private readonly double[] _approvals;
+        private readonly double[] _p;
+        private readonly List<(double[] U, int[] Levels)> _buffer = [];
+        private int _compactAt = 4096;
+
+        public Enumerator(TwoLevelModel model, double level)
+        {
+            _m = model;
+            _s = model._s;
+            _level = level;
+            _n = _s.IssueCount;
+            _k = _s.PartyCount;
+            _dims = _s.DimensionCount;
+            _levels = new int[_n];
+            _partial = new double[_n + 1][];
+            for (var t = 0; t <= _n; t++)
+            {
+                _partial[t] = new double[_dims];
+            }
+
+            _approvals = new double[Math.Max(1, _s.RatifierCount)];
+            _p = new double[_k];
+            Totals = new EnumerationAccumulator(_k);
+        }
+
+        public EnumerationAccumulator Totals { get; }
+
+        public List<(double[] U, int[] Levels)> Frontier() => _m.Skyline(_buffer, _k);
+
+        public void RunTask(int task, int split)
+        {
+            Array.Fill(_levels, -1);
+            var rest = task;
+            for (var t = split - 1; t >= 0; t--)
+            {
+                _levels[t] = rest % _s.Cardinalities[t];
+                rest /= _s.Cardinalities[t];
+            }
+
+            for (var t = 0; t < split; t++)
+            {
+                if (!Place(t, _levels[t]))
+                {
+                    return;
+                }
+            }
+
+            Visit(split);
+        }
+
+        private bool Place(int t, int l)
+        {
+            _levels[t] = l;
+            foreach (var c in _s.NaturalChecks[t])
+            {
+                if (_s.Constraints[c].Holds(_levels))
+                {
+                    return false;
+                }
+            }
+
+            var off = _s.Offsets[t] + l;
+            var from = _partial[t];
+            var to = _partial[t + 1];
+            for (var d = 0; d < _dims; d++)
+            {
+                to[d] = from[d] + _m._tables[d][off];
+            }
+
+            return true;
+        }
+
+        private void Visit(int t)
+        {
+            if (t == _n)
+            {
+                Leaf();
+                return;
+            }
+
+            var card = _s.Cardinalities[t];
+            for (var l = 0; l < card; l++)
+            {
+                if (Place(t, l))
+                {
+                    Visit(t + 1);
+                }
+            }
+
+            _levels[t] = -1;
+        }
+
+        private void Leaf()
+        {
+            var u = _partial[_n];
+            var totals = Totals;
+            totals.Feasible++;
+            var zone = true;
+            for (var p = 0; p < _k; p++)
+            {
+                if (u[p] > totals.BestUtility[p])
+                {
+                    totals.BestUtility[p] = u[p];
+                }
+
+                if (u[p] < _m._disagreement[p])
+                {
+                    zone = false;
+                }
+            }
+
+            var ratifiable = true;
+            for (var p = 0; p < _k; p++)
+            {
+                var count = _s.PartyRatifiers[p].Count;
+                var prob = 1.0;
+                if (count > 0)
+                {
+                    var start = _s.RatifierStart[p];
+                    for (var r = 0; r < count; r++)
+                    {
+                        var d = _k + start + r;
+                        _approvals[r] = Scenarios.Ratifier.ApprovalProbability(u[d] - _m._statusQuoUtility[d], _m._thresholds[start + r], _s.Widths[start + r]);
+                    }
+
+                    prob = _s.Ratifications[p]!.Probability(_approvals.AsSpan(0, count));
+                }
+
+                _p[p] = prob;
+                if (prob >= _level)
+                {
+                    if (u[p] >= _m._disagreement[p])
+                    {
+                        totals.WinSet[p]++;
+                    }
+                }
+                else
+                {
+                    ratifiable = false;
+                }
+            }
+
+            if (!zone)
+            {
+                return;
+            }
+
+            totals.Zone++;
+            if (!ratifiable)
+            {
+                return;
+            }
+
+            totals.Ratifiable++;
+            var point = new double[_k];
+            Array.Copy(u, point, _k);
+            _buffer.Add((point, (int[])_levels.Clone()));
+            if (_buffer.Count >= _compactAt)
+            {
+                var kept = _m.Skyline(_buffer, _k);
+                _buffer.Clear();
+                _buffer.AddRange(kept);
+                _compactAt = Math.Max(4096, kept.Count * 2);
+            }
+        }
+    }
+}
