@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using Parley.Analysis;
+using Parley.Analysis.TwoLevel;
 using Parley.Domains;
 using Parley.Formats;
 using Parley.Reports;
@@ -15,6 +16,9 @@ internal static class AnalyzeCommand
 {
     private const int FrontierRowsShown = 25;
 
+    /// <summary>The most --uncertainty draws.</summary>
+    private const int RobustnessLimit = 10_000_000;
+
     public static Command Create(CliIO io)
     {
         var scenario = CommonOptions.ScenarioArgument();
@@ -22,12 +26,18 @@ internal static class AnalyzeCommand
         var parties = new Option<string?>("--parties") { Description = "Comma-separated names of the negotiating parties to analyse, in order (default: all)." };
         var json = CommonOptions.JsonOption();
         var plot = new Option<string?>("--plot") { Description = "Write an SVG plot of the utility space to this file (pairwise plots for more than two parties)." };
+        var uncertainty = new Option<int?>("--uncertainty") { Description = "Draw this many scenarios within the scenario's uncertainty ranges and report how robust the zone, the early harvest and the candidate packages are." };
+        var seed = new Option<int>("--seed") { Description = "The seed of the --uncertainty draws: the same seed gives the same result.", DefaultValueFactory = _ => 1 };
+        var robustnessPlot = new Option<string?>("--robustness-plot") { Description = "With --uncertainty: write the sensitivity (tornado) chart and the candidates' robustness as SVG to this file." };
         var command = new Command("analyze", "Pareto frontier, Nash / Kalai-Smorodinsky / egalitarian / max-welfare points, zone of agreement and per-issue gaps.");
         command.Arguments.Add(scenario);
         command.Options.Add(profiles);
         command.Options.Add(parties);
         command.Options.Add(json);
         command.Options.Add(plot);
+        command.Options.Add(uncertainty);
+        command.Options.Add(seed);
+        command.Options.Add(robustnessPlot);
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
@@ -55,9 +65,58 @@ internal static class AnalyzeCommand
                 throw new InputException(plotPath, string.Empty, "a utility-space plot needs at least two parties");
             }
 
+            var draws = parse.GetValue(uncertainty);
+            var robustnessPlotPath = parse.GetValue(robustnessPlot);
+            var source = parse.GetValue(scenario)!;
+            if (draws is < 1 or > RobustnessLimit)
+            {
+                throw new InputException("--uncertainty", string.Empty, string.Create(CultureInfo.InvariantCulture, $"the number of draws must be between 1 and {RobustnessLimit:N0}, not {draws}"));
+            }
+
+            if (draws is not null && loaded.Uncertainty.Count == 0)
+            {
+                throw new InputException(source, "$.uncertainty", "the scenario states no uncertainty ranges to draw from (see docs/formats.md, \"uncertainty\")");
+            }
+
+            if (robustnessPlotPath is not null && draws is null)
+            {
+                throw new InputException("--robustness-plot", string.Empty, "a robustness plot needs --uncertainty N");
+            }
+
             var progress = new StderrProgress(io.Error, io.ErrorIsTerminal);
             var result = await Task.Run(() => OutcomeSpaceAnalyzer.Analyze(loaded, AnalysisOptions.Default, progress, ct), ct).ConfigureAwait(false);
             progress.Done();
+            TwoLevelAnalysis? twoLevel = null;
+            RobustnessResult? robustness = null;
+            if (draws is not null || TwoLevelAnalyzer.Applies(loaded))
+            {
+                try
+                {
+                    twoLevel = await Task.Run(() => TwoLevelAnalyzer.Analyze(loaded), ct).ConfigureAwait(false);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new InputException(source, string.Empty, ex.Message.TrimEnd('.'), ex);
+                }
+
+                if (draws is { } n)
+                {
+                    var analysis = twoLevel;
+                    robustness = await Task.Run(() => RobustnessAnalyzer.Run(analysis, new RobustnessOptions(n, parse.GetValue(seed))), ct).ConfigureAwait(false);
+                }
+            }
+
+            if (robustnessPlotPath is not null)
+            {
+                try
+                {
+                    await File.WriteAllTextAsync(robustnessPlotPath, SensitivityPlot.Render(robustness!, $"{loaded.Name}: robustness"), ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new InputException(robustnessPlotPath, string.Empty, $"cannot write the plot there: {ex.Message}", ex);
+                }
+            }
 
             if (plotPath is not null)
             {
@@ -74,11 +133,22 @@ internal static class AnalyzeCommand
 
             if (parse.GetValue(json))
             {
-                await io.Out.WriteAsync(ToJson(result)).ConfigureAwait(false);
+                await io.Out.WriteAsync(ToJson(result, twoLevel is null ? null : TwoLevelJson.Properties(twoLevel, robustness))).ConfigureAwait(false);
             }
             else
             {
                 PrintTables(io, loaded.Name, result);
+                if (twoLevel is not null)
+                {
+                    await io.Out.WriteLineAsync().ConfigureAwait(false);
+                    await io.Out.WriteAsync(TwoLevelReport.ToMarkdown(twoLevel, robustness)).ConfigureAwait(false);
+                }
+
+                if (robustnessPlotPath is not null)
+                {
+                    await io.Out.WriteLineAsync($"Robustness plot written to {robustnessPlotPath}").ConfigureAwait(false);
+                }
+
                 if (plotPath is not null)
                 {
                     await io.Out.WriteLineAsync($"Plot written to {plotPath}").ConfigureAwait(false);
@@ -91,7 +161,7 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>The --json document, exactly as the contract in docs/analysis.md gives it.</summary>
-    internal static string ToJson(AnalysisResult result)
+    internal static string ToJson(AnalysisResult result, System.Text.Json.Nodes.JsonObject? extra = null)
     {
         var domain = result.Domain;
         return JsonOutput.Build(w =>
@@ -164,6 +234,22 @@ internal static class AnalyzeCommand
             }
 
             w.WriteEndArray();
+            if (extra is not null)
+            {
+                foreach (var (key, node) in extra)
+                {
+                    w.WritePropertyName(key);
+                    if (node is null)
+                    {
+                        w.WriteNullValue();
+                    }
+                    else
+                    {
+                        node.WriteTo(w);
+                    }
+                }
+            }
+
             w.WriteEndObject();
         }) + "\n";
     }

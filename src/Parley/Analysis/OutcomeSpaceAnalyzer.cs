@@ -18,18 +18,17 @@ namespace Parley.Analysis;
 public static class OutcomeSpaceAnalyzer
 {
     /// <summary>Analyses a scenario's negotiating parties (in scenario order, named as in the scenario).</summary>
+    /// <remarks>The scenario's linkage rules (<see cref="Scenario.Linkage"/>) bind every party: they are added to each profile's red lines, and never offered as a red line to drop.</remarks>
     public static AnalysisResult Analyze(Scenario scenario, AnalysisOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var negotiators = scenario.Negotiators;
         var names = new string[negotiators.Count];
-        var profiles = new Profile[negotiators.Count];
         for (var i = 0; i < names.Length; i++)
         {
             names[i] = negotiators[i].Name;
-            profiles[i] = negotiators[i].Profile!;
         }
 
-        return Analyze(profiles, names, options, progress, cancellationToken);
+        return Analyze(scenario.ProfilesWithLinkage(), names, options, progress, cancellationToken, scenario.Linkage?.Rules);
     }
 
     /// <summary>Analyses profiles over one domain; parties are named party1, party2, … in list order.</summary>
@@ -51,7 +50,16 @@ public static class OutcomeSpaceAnalyzer
         IReadOnlyList<string> partyNames,
         AnalysisOptions? options = null,
         IProgress<double>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Analyze(profiles, partyNames, options, progress, cancellationToken, null);
+
+    private static AnalysisResult Analyze(
+        IReadOnlyList<Profile> profiles,
+        IReadOnlyList<string> partyNames,
+        AnalysisOptions? options,
+        IProgress<double>? progress,
+        CancellationToken cancellationToken,
+        IReadOnlyList<RedLine>? shared)
     {
         options ??= AnalysisOptions.Default;
         if (profiles.Count == 0)
@@ -173,7 +181,7 @@ public static class OutcomeSpaceAnalyzer
             }
             else
             {
-                relaxations.AddRange(FindRelaxations(profileArray, partyNames, summary, reservation, options, cancellationToken));
+                relaxations.AddRange(FindRelaxations(profileArray, partyNames, summary, reservation, options, shared, cancellationToken));
             }
 
             gaps.AddRange(BuildGaps(domain, profileArray, levels, zoneEmpty, relaxations));
@@ -269,7 +277,7 @@ public static class OutcomeSpaceAnalyzer
     private static SolutionPoint PointAt(SpaceSummary summary, int point, int k) =>
         new(summary.Vectors.AsSpan(point * k, k).ToArray(), new Outcome(summary.Outcomes[point][0]));
 
-    private static IEnumerable<Relaxation> FindRelaxations(Profile[] profiles, IReadOnlyList<string> names, SpaceSummary frontier, double[] r, AnalysisOptions options, CancellationToken ct)
+    private static IEnumerable<Relaxation> FindRelaxations(Profile[] profiles, IReadOnlyList<string> names, SpaceSummary frontier, double[] r, AnalysisOptions options, IReadOnlyList<RedLine>? shared, CancellationToken ct)
     {
         var k = profiles.Length;
         var lowerings = new List<Relaxation>();
@@ -318,6 +326,11 @@ public static class OutcomeSpaceAnalyzer
             for (var l = 0; l < lines.Count; l++)
             {
                 ct.ThrowIfCancellationRequested();
+                if (shared is not null && shared.Any(x => ReferenceEquals(x, lines[l])))
+                {
+                    continue; // a scenario rule binds everyone: it is not the party's to drop
+                }
+
                 var keep = new List<RedLine>(lines.Count - 1);
                 for (var m = 0; m < lines.Count; m++)
                 {

@@ -15,7 +15,14 @@ public sealed partial class TwoLevelModel
     /// renormalised to the party's original total; values are clamped to [0, 1]. A constituency that
     /// uses its party's profile follows the party's drawn numbers.
     /// </remarks>
-    public TwoLevelModel Draw(Random random)
+    public TwoLevelModel Draw(Random random) => Draw(random, []);
+
+    /// <summary>
+    /// As <see cref="Draw(Random)"/>, and writes into <paramref name="scores"/> (one entry per uncertainty
+    /// range, when long enough) the mean of the uniform numbers each range used: where in its range the
+    /// draw fell (0 low, 1 high), for sensitivity analysis.
+    /// </summary>
+    public TwoLevelModel Draw(Random random, Span<double> scores)
     {
         var s = _s;
         var weights = s.BaseWeights.Select(w => (double[])w.Clone()).ToArray();
@@ -23,8 +30,20 @@ public sealed partial class TwoLevelModel
         var disagreement = s.BaseDisagreement();
         var thresholds = s.BaseThresholds();
         var reweighted = new bool[s.PartyCount];
-        foreach (var u in s.Scenario.Uncertainty)
+        var ranges = s.Scenario.Uncertainty;
+        for (var j = 0; j < ranges.Count; j++)
         {
+            var u = ranges[j];
+            var used = 0;
+            var total = 0.0;
+            double Next()
+            {
+                var x = random.NextDouble();
+                used++;
+                total += x;
+                return x;
+            }
+
             var p = Array.IndexOf(s.PartyNames, u.Party);
             if (p < 0)
             {
@@ -36,13 +55,13 @@ public sealed partial class TwoLevelModel
                 case UncertaintyTarget.Weights:
                     for (var i = 0; i < s.IssueCount; i++)
                     {
-                        weights[p][i] = Math.Max(0, u.Draw(s.BaseWeights[p][i], random.NextDouble()));
+                        weights[p][i] = Math.Max(0, u.Draw(s.BaseWeights[p][i], Next()));
                     }
 
                     reweighted[p] = true;
                     break;
                 case UncertaintyTarget.Weight:
-                    weights[p][u.Issue] = Math.Max(0, u.Draw(s.BaseWeights[p][u.Issue], random.NextDouble()));
+                    weights[p][u.Issue] = Math.Max(0, u.Draw(s.BaseWeights[p][u.Issue], Next()));
                     reweighted[p] = true;
                     break;
                 case UncertaintyTarget.Values:
@@ -51,7 +70,7 @@ public sealed partial class TwoLevelModel
                         for (var l = 0; l < s.Cardinalities[i]; l++)
                         {
                             var at = s.Offsets[i] + l;
-                            values[p][at] = Math.Clamp(u.Draw(s.BaseValues[p][at], random.NextDouble()), 0, 1);
+                            values[p][at] = Math.Clamp(u.Draw(s.BaseValues[p][at], Next()), 0, 1);
                         }
                     }
 
@@ -59,7 +78,7 @@ public sealed partial class TwoLevelModel
                 case UncertaintyTarget.Value:
                     {
                         var at = s.Offsets[u.Issue] + u.Level;
-                        values[p][at] = Math.Clamp(u.Draw(s.BaseValues[p][at], random.NextDouble()), 0, 1);
+                        values[p][at] = Math.Clamp(u.Draw(s.BaseValues[p][at], Next()), 0, 1);
                         break;
                     }
 
@@ -69,7 +88,7 @@ public sealed partial class TwoLevelModel
                         if (s.StatusQuoLevels[i] == StatusQuo.NoClause)
                         {
                             var at = s.Offsets[i] + s.Cardinalities[i];
-                            values[p][at] = Math.Clamp(u.Draw(s.BaseValues[p][at], random.NextDouble()), 0, 1);
+                            values[p][at] = Math.Clamp(u.Draw(s.BaseValues[p][at], Next()), 0, 1);
                         }
                     }
 
@@ -77,19 +96,24 @@ public sealed partial class TwoLevelModel
                 case UncertaintyTarget.StatusQuoValue:
                     {
                         var at = s.Offsets[u.Issue] + s.Cardinalities[u.Issue];
-                        values[p][at] = Math.Clamp(u.Draw(s.BaseValues[p][at], random.NextDouble()), 0, 1);
+                        values[p][at] = Math.Clamp(u.Draw(s.BaseValues[p][at], Next()), 0, 1);
                         break;
                     }
 
                 case UncertaintyTarget.ReservationValue:
-                    disagreement[p] = u.Draw(s.Reservation[p], random.NextDouble());
+                    disagreement[p] = u.Draw(s.Reservation[p], Next());
                     break;
                 case UncertaintyTarget.Threshold:
                     {
                         var r = s.RatifierStart[p] + IndexOf(s.PartyRatifiers[p], u.Ratifier);
-                        thresholds[r] = u.Draw(s.BaseThresholdValues[r], random.NextDouble());
+                        thresholds[r] = u.Draw(s.BaseThresholdValues[r], Next());
                         break;
                     }
+            }
+
+            if (j < scores.Length)
+            {
+                scores[j] = used == 0 ? 0.5 : total / used;
             }
         }
 

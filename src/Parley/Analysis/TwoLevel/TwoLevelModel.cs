@@ -10,7 +10,7 @@ namespace Parley.Analysis.TwoLevel;
 /// (the parties' red lines and the scenario's linkage rules).
 /// </summary>
 /// <remarks>
-/// Immutable. <see cref="Draw"/> returns a model with the same structure and numbers drawn within the
+/// Immutable. <see cref="Draw(Random)"/> returns a model with the same structure and numbers drawn within the
 /// scenario's uncertainty ranges. A partial agreement is valued as the status quo with the agreed
 /// articles replaced; without a status quo an open article contributes nothing (the reservation
 /// value stays the disagreement point). Only additive profiles are supported.
@@ -61,6 +61,9 @@ public sealed partial class TwoLevelModel
 
     /// <summary>Each party's constituencies (empty for a party without ratification).</summary>
     public IReadOnlyList<IReadOnlyList<Ratifier>> Ratifiers => _s.PartyRatifiers;
+
+    /// <summary>The scenario this model was compiled from.</summary>
+    public Scenario Scenario => _s.Scenario;
 
     /// <summary>Whether any party has constituencies.</summary>
     public bool HasRatification => _s.RatifierCount > 0;
@@ -170,6 +173,53 @@ public sealed partial class TwoLevelModel
         for (var p = 0; p < _s.PartyCount; p++)
         {
             if (Sum(p, outcome) < _disagreement[p])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every party's utility of the levels is at least its disagreement value.</summary>
+    public bool MeetsDisagreement(ReadOnlySpan<int> levels)
+    {
+        for (var p = 0; p < _s.PartyCount; p++)
+        {
+            if (Sum(p, levels) < _disagreement[p])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether changing the status quo on <paramref name="issue"/> alone to <paramref name="level"/> is
+    /// an early harvest: no single-issue red line or rule forbids it and every party strictly gains.
+    /// </summary>
+    public bool IsSingleChangeHarvest(int issue, int level)
+    {
+        if (_s.StatusQuo is null)
+        {
+            return false;
+        }
+
+        var off = _s.Offsets[issue];
+        var sqAt = off + (_s.StatusQuoLevels[issue] < 0 ? _s.Cardinalities[issue] : _s.StatusQuoLevels[issue]);
+        for (var p = 0; p < _s.PartyCount; p++)
+        {
+            var gain = _tables[p][off + level] - _tables[p][sqAt];
+            if (!(gain > 1e-12))
+            {
+                return false;
+            }
+        }
+
+        foreach (var c in _s.Constraints)
+        {
+            if (c.Issues.Length == 1 && c.Issues[0] == issue && c.Masks[0][level])
             {
                 return false;
             }

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using Parley.Analysis.TwoLevel;
+using Parley.Domains;
+
+namespace Parley.Reports;
+
+/// <summary>
+/// The status-quo, ratification and robustness analysis in words, as Markdown: the status quo, the
+/// early harvest, each side's win-set, the candidate packages with P(ratified) and robustness, and
+/// the reality check. The CLI prints it; the demo's report embeds it.
+/// </summary>
+public static class TwoLevelReport
+{
+    /// <summary>The Markdown text.</summary>
+    public static string ToMarkdown(TwoLevelAnalysis analysis, RobustnessResult? robustness)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var model = analysis.Model;
+        var domain = model.Domain;
+        var names = model.PartyNames;
+        var sb = new StringBuilder();
+        if (model.StatusQuo is { } sq)
+        {
+            sb.AppendLine(inv, $"### Status quo{(sq.Date is null ? string.Empty : $" ({sq.Date})")}: what holds if nothing is agreed");
+            sb.AppendLine();
+            sb.AppendLine("| issue | today's situation | note |");
+            sb.AppendLine("| --- | --- | --- |");
+            for (var i = 0; i < domain.IssueCount; i++)
+            {
+                sb.AppendLine(inv, $"| {domain.Issues[i].Name} | {sq.Describe(i)} | {Cell(sq.Entries[i].Note)} |");
+            }
+
+            sb.AppendLine();
+            sb.AppendLine("Utility of the status quo (the disagreement point): " + string.Join(", ", names.Select((n, p) => string.Create(inv, $"{n} {model.StatusQuoUtility(p):0.###}"))) + ".");
+            sb.AppendLine();
+            sb.AppendLine("### Early harvest: changes every party prefers to the status quo");
+            sb.AppendLine();
+            if (analysis.EarlyHarvest.Count == 0)
+            {
+                sb.AppendLine("None: no change on one or two issues gains every party.");
+            }
+            else
+            {
+                sb.AppendLine("| change | " + string.Join(" | ", names.Select(n => "gain " + n)) + " | " + string.Join(" | ", names.Select(n => "P(ratified) " + n)) + " |");
+                sb.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", names.Count * 2)));
+                foreach (var h in analysis.EarlyHarvest)
+                {
+                    sb.AppendLine(inv, $"| {Changes(domain, h.Agreement)} | {string.Join(" | ", h.Gains.Select(g => g.ToString("0.###", inv)))} | {string.Join(" | ", h.PRatified.Select(g => g.ToString("0.##", inv)))} |");
+                }
+            }
+
+            sb.AppendLine();
+        }
+
+        if (analysis.Ratification.Count > 0 || analysis.Counts is not null)
+        {
+            sb.AppendLine("### Ratification at home (two-level games)");
+            sb.AppendLine();
+            if (analysis.Counts is { } c)
+            {
+                sb.AppendLine(inv, $"{c.Zone:N0} of {c.Feasible:N0} feasible packages are acceptable to every party at the table; {c.Ratifiable:N0} of them are ratified by every side with probability at least {analysis.Options.RatificationLevel:0.##}.");
+            }
+
+            foreach (var r in analysis.Ratification)
+            {
+                sb.AppendLine(inv, $"- {r.Party}: constituencies {string.Join(", ", r.Ratifiers)}; win-set {(r.WinSetCount is { } w ? w.ToString("N0", inv) : "not counted")} packages.");
+            }
+
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("### Candidate packages");
+        sb.AppendLine();
+        if (analysis.Candidates.Count == 0)
+        {
+            sb.AppendLine("None: the zone of agreement is empty and there is no early harvest.");
+        }
+        else
+        {
+            var robust = robustness is not null;
+            sb.AppendLine("| candidate | package | " + string.Join(" | ", names.Select(n => "utility " + n)) + " | acceptable | P(ratified) | blocked by | moves most |" + (robust ? " robustness: P(acceptable) / P(ratified) / P(Nash) |" : string.Empty));
+            sb.AppendLine("| --- | --- |" + string.Concat(Enumerable.Repeat(" ---: |", names.Count)) + " --- | ---: | --- | --- |" + (robust ? " --- |" : string.Empty));
+            foreach (var e in analysis.Candidates)
+            {
+                var blockers = string.Join("; ", e.Blockers.SelectMany(b => b));
+                var line = string.Create(inv, $"| {e.Label} | {Changes(domain, e.Agreement)} | {string.Join(" | ", e.Utilities.Select(u => u.ToString("0.###", inv)))} | {(e.Acceptable ? "yes" : "no")} | {e.PRatifiedAll:0.###} | {(blockers.Length == 0 ? "-" : blockers)} | {e.MovesMost ?? "-"} |");
+                if (robustness?.Packages.FirstOrDefault(p => p.Package.Agreement.Equals(e.Agreement)) is { } pr)
+                {
+                    line += string.Create(inv, $" {pr.PAcceptable:0.###} / {pr.PRatified:0.###} / {pr.PNash:0.###} |");
+                }
+
+                sb.AppendLine(line);
+            }
+        }
+
+        sb.AppendLine();
+        if (robustness is not null)
+        {
+            sb.AppendLine(inv, $"### Robustness: {robustness.Draws:N0} scenarios drawn within the stated ranges (seed {robustness.Seed})");
+            sb.AppendLine();
+            sb.AppendLine(inv, $"- The zone of agreement is empty in {robustness.PZoneEmpty:P1} of the draws.");
+            var harvest = Enumerable.Range(0, domain.IssueCount).Where(i => robustness.EarlyHarvest[i] > 0).OrderByDescending(i => robustness.EarlyHarvest[i]).ToList();
+            sb.AppendLine("- An early-harvest change exists on: " + (harvest.Count == 0 ? "no issue" : string.Join(", ", harvest.Select(i => string.Create(inv, $"{domain.Issues[i].Name} ({robustness.EarlyHarvest[i]:P0})")))) + ".");
+            for (var p = 0; p < names.Count; p++)
+            {
+                var top = robustness.Concessions[p].FirstOrDefault();
+                if (top is not null)
+                {
+                    var text = top.RedLines is null ? "no set of up to the searched size of its red lines opens the zone" : top.RedLines.Count == 0 ? "no concession needed (the zone is not empty)" : "drop " + string.Join(" + ", top.RedLines.Select(x => $"\"{x}\""));
+                    sb.AppendLine(inv, $"- {names[p]}'s most frequent smallest concession: {text} ({top.Frequency:P0} of draws).");
+                }
+            }
+
+            if (robustness.RealityCheck is { } check)
+            {
+                sb.AppendLine();
+                sb.AppendLine("### Reality check");
+                sb.AppendLine();
+                sb.AppendLine(inv, $"The model shows the real outcome's shape in **{check.PShape:P1}** of {check.Draws:N0} drawn scenarios (the agreed articles are an early harvest every side ratifies: {check.PAgreedIsHarvest:P1}; no ratifiable package moves the open issues: {check.PNoCorePackage:P1}).");
+                sb.AppendLine();
+                sb.AppendLine("Definition: " + check.Definition + ".");
+            }
+
+            var bars = robustness.Sensitivity.Where(b => double.IsFinite(b.Swing)).Take(5).ToList();
+            if (bars.Count > 0)
+            {
+                sb.AppendLine();
+                sb.AppendLine($"Most sensitive assumptions ({robustness.SensitivityMetric} with the range in its lower half / upper half): " + string.Join("; ", bars.Select(b => string.Create(inv, $"{b.Range} {b.Low:0.###} / {b.High:0.###}"))) + ".");
+            }
+
+            sb.AppendLine();
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The settled articles of a package, "issue = option" joined by commas ("no change" when none).</summary>
+    public static string Changes(Domain domain, PartialOutcome agreement)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < domain.IssueCount; i++)
+        {
+            if (agreement.IsSettled(i))
+            {
+                parts.Add($"{domain.Issues[i].Name} = {domain.Issues[i].FormatLevel(agreement[i])}");
+            }
+        }
+
+        return parts.Count == 0 ? "no change" : string.Join(", ", parts);
+    }
+
+    private static string Cell(string? text) => text is null ? string.Empty : text.Replace("|", "/", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}
