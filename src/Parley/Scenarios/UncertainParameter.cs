@@ -13,7 +13,7 @@ namespace Parley.Scenarios;
 /// <param name="Party">The negotiating party they belong to.</param>
 /// <param name="Issue">The issue's index for a single weight, value or status-quo value (−1 otherwise).</param>
 /// <param name="Level">The option's level for a single value (−1 otherwise).</param>
-/// <param name="Ratifier">The constituency's name for a threshold.</param>
+/// <param name="Ratifier">The constituency's name: for a threshold, or for weights and values of a constituency's own profile (null: the party's).</param>
 /// <param name="Shape">Uniform or triangular.</param>
 /// <param name="Low">The absolute lower bound, when the range is absolute.</param>
 /// <param name="High">The absolute upper bound, when the range is absolute.</param>

@@ -135,7 +135,7 @@ public static class TwoLevelAnalyzer
     /// <summary>
     /// The early harvest: every single change to the status quo that every party strictly prefers to
     /// it and that crosses no red line or linkage rule among its settled articles; then the two-issue
-    /// trades that are mutual gains although one of their halves is not (the best
+    /// trades that are mutual gains although neither half is (the best
     /// <paramref name="maxPairs"/> by smallest gain). Empty without a status quo.
     /// </summary>
     public static IReadOnlyList<HarvestChange> EarlyHarvest(TwoLevelModel model, int maxPairs)
@@ -181,7 +181,7 @@ public static class TwoLevelAnalyzer
 
                     for (var m = 0; m < model.Domain.Issues[j].Cardinality; m++)
                     {
-                        if (m == sq.Levels[j] || (isHarvest.Contains((i, l)) && isHarvest.Contains((j, m))))
+                        if (m == sq.Levels[j] || isHarvest.Contains((i, l)) || isHarvest.Contains((j, m)))
                         {
                             continue;
                         }

@@ -29,7 +29,7 @@ public sealed partial class TwoLevelModel
         var values = s.BaseValues.Select(v => (double[])v.Clone()).ToArray();
         var disagreement = s.BaseDisagreement();
         var thresholds = s.BaseThresholds();
-        var reweighted = new bool[s.PartyCount];
+        var reweighted = new bool[s.DimensionCount];
         var ranges = s.Scenario.Uncertainty;
         for (var j = 0; j < ranges.Count; j++)
         {
@@ -44,11 +44,16 @@ public sealed partial class TwoLevelModel
                 return x;
             }
 
-            var p = Array.IndexOf(s.PartyNames, u.Party);
-            if (p < 0)
+            var party = Array.IndexOf(s.PartyNames, u.Party);
+            if (party < 0)
             {
                 continue;
             }
+
+            // The dimension varied: the party's profile, or a constituency's own profile.
+            var p = u.Ratifier is not null && u.Target != UncertaintyTarget.Threshold
+                ? s.RatifierDimension(party, IndexOf(s.PartyRatifiers[party], u.Ratifier))
+                : party;
 
             switch (u.Target)
             {
@@ -101,11 +106,11 @@ public sealed partial class TwoLevelModel
                     }
 
                 case UncertaintyTarget.ReservationValue:
-                    disagreement[p] = u.Draw(s.Reservation[p], Next());
+                    disagreement[party] = u.Draw(s.Reservation[party], Next());
                     break;
                 case UncertaintyTarget.Threshold:
                     {
-                        var r = s.RatifierStart[p] + IndexOf(s.PartyRatifiers[p], u.Ratifier);
+                        var r = s.RatifierStart[party] + IndexOf(s.PartyRatifiers[party], u.Ratifier);
                         thresholds[r] = u.Draw(s.BaseThresholdValues[r], Next());
                         break;
                     }
@@ -117,7 +122,7 @@ public sealed partial class TwoLevelModel
             }
         }
 
-        for (var p = 0; p < s.PartyCount; p++)
+        for (var p = 0; p < s.DimensionCount; p++)
         {
             if (!reweighted[p])
             {

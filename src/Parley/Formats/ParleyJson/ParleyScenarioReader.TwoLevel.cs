@@ -388,7 +388,7 @@ public static partial class ParleyScenarioReader
                     {
                         "issue" => needsIssue,
                         "option" => target == UncertaintyTarget.Value,
-                        _ => target == UncertaintyTarget.Threshold,
+                        _ => target is not (UncertaintyTarget.ReservationValue),
                     };
                     if (!allowed && JsonInput.TryGet(f, key, out _))
                     {
@@ -397,12 +397,14 @@ public static partial class ParleyScenarioReader
                 }
 
                 string? ratifier = null;
-                if (target == UncertaintyTarget.Threshold)
+                if (target == UncertaintyTarget.Threshold || JsonInput.TryGet(f, "ratifier", out _))
                 {
                     ratifier = input.String(input.Required(f, up, "ratifier", "a 'threshold' range"), up + ".ratifier", "the ratifier");
-                    if (party.Ratification is null || party.Ratification.Ratifiers.All(r => r.Name != ratifier))
+                    var found = party.Ratification?.Ratifiers.FirstOrDefault(r => r.Name == ratifier)
+                        ?? throw input.Error(up + ".ratifier", $"party '{partyName}' has no ratifier '{ratifier}'");
+                    if (target != UncertaintyTarget.Threshold && found.Profile is null)
                     {
-                        throw input.Error(up + ".ratifier", $"party '{partyName}' has no ratifier '{ratifier}'");
+                        throw input.Error(up + ".ratifier", $"ratifier '{ratifier}' uses its party's profile, which the party's own ranges vary; give it its own weights to vary them separately");
                     }
                 }
 
