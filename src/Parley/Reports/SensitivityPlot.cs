@@ -12,7 +12,7 @@ public static class SensitivityPlot
 {
     private const double Width = 900;
     private const double Left = 330;
-    private const double Right = 60;
+    private const double Right = 190;
     private const double Row = 22;
 
     /// <summary>Renders the chart; <paramref name="maxBars"/> limits the tornado to the largest swings.</summary>

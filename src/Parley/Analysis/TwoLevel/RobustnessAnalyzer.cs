@@ -101,14 +101,15 @@ public static class RobustnessAnalyzer
     public static string Label(TwoLevelModel model, UncertainParameter range)
     {
         var domain = model.Domain;
+        var owner = range.Ratifier is not null && range.Target != UncertaintyTarget.Threshold ? $"{range.Party} / {range.Ratifier}" : range.Party;
         return range.Target switch
         {
-            UncertaintyTarget.Weights => $"{range.Party}: all weights",
-            UncertaintyTarget.Weight => $"{range.Party}: weight of {domain.Issues[range.Issue].Name}",
-            UncertaintyTarget.Values => $"{range.Party}: all option values",
-            UncertaintyTarget.Value => $"{range.Party}: value of {domain.Issues[range.Issue].Name} = {domain.Issues[range.Issue].FormatLevel(range.Level)}",
-            UncertaintyTarget.StatusQuoValues => $"{range.Party}: all status-quo values",
-            UncertaintyTarget.StatusQuoValue => $"{range.Party}: status-quo value of {domain.Issues[range.Issue].Name}",
+            UncertaintyTarget.Weights => $"{owner}: all weights",
+            UncertaintyTarget.Weight => $"{owner}: weight of {domain.Issues[range.Issue].Name}",
+            UncertaintyTarget.Values => $"{owner}: all option values",
+            UncertaintyTarget.Value => $"{owner}: value of {domain.Issues[range.Issue].Name} = {domain.Issues[range.Issue].FormatLevel(range.Level)}",
+            UncertaintyTarget.StatusQuoValues => $"{owner}: all status-quo values",
+            UncertaintyTarget.StatusQuoValue => $"{owner}: status-quo value of {domain.Issues[range.Issue].Name}",
             UncertaintyTarget.ReservationValue => $"{range.Party}: reservation value",
             _ => $"{range.Party}: threshold of {range.Ratifier}",
         };
