@@ -17,7 +17,7 @@ namespace Parley.Formats.ParleyJson;
 /// Options are written as plain names when they carry no description or clause. Value tables are
 /// written as objects from option name (or level text, for a numeric issue) to value.
 /// </remarks>
-public static class ParleyScenarioWriter
+public static partial class ParleyScenarioWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {
@@ -87,13 +87,17 @@ public static class ParleyScenarioWriter
         }
 
         w.WriteEndArray();
+        WriteStatusQuo(w, scenario);
+        WriteLinkage(w, scenario);
         w.WriteStartArray("parties");
         foreach (var party in scenario.Parties)
         {
-            WriteParty(w, party, domain);
+            WriteParty(w, party, domain, scenario.StatusQuo);
         }
 
         w.WriteEndArray();
+        WriteUncertainty(w, scenario);
+        WriteRealOutcome(w, scenario);
         w.WriteEndObject();
     }
 
@@ -174,7 +178,7 @@ public static class ParleyScenarioWriter
         w.WriteEndObject();
     }
 
-    private static void WriteParty(Utf8JsonWriter w, Party party, Domain domain)
+    private static void WriteParty(Utf8JsonWriter w, Party party, Domain domain, StatusQuo? statusQuo)
     {
         w.WriteStartObject();
         w.WriteString("name", party.Name);
@@ -192,7 +196,11 @@ public static class ParleyScenarioWriter
                 throw new NotSupportedException($"The profile of '{party.Name}' is a {party.Profile.GetType().Name}; the Parley format holds additive profiles.");
             }
 
-            WriteNumber(w, "reservationValue", profile.ReservationValue);
+            if (party.ExplicitReservationValue)
+            {
+                WriteNumber(w, "reservationValue", profile.ReservationValue);
+            }
+
             WriteNumber(w, "discountFactor", profile.DiscountFactor);
             w.WriteStartObject("weights");
             for (var i = 0; i < domain.IssueCount; i++)
@@ -219,6 +227,8 @@ public static class ParleyScenarioWriter
 
                 w.WriteEndArray();
             }
+
+            WriteTwoLevelParty(w, party, profile, statusQuo, domain);
         }
 
         if (party.Assumptions.Count > 0)
