@@ -77,6 +77,9 @@ public abstract class Negotiation
     /// <summary>The failure that ended the session, if one did.</summary>
     public SessionFailure? Failure { get; private set; }
 
+    /// <summary>Normalised time t ∈ [0, 1] at session time <paramref name="elapsed"/> (from <see cref="ReadClock"/>) in the current state: what a party asked to act now sees.</summary>
+    public double TimeOf(long elapsed) => TimeAt(elapsed);
+
     /// <summary>Which kinds of action <paramref name="actor"/> may submit now (<see cref="ActionKinds.None"/>: none).</summary>
     public abstract ActionKinds Allowed(int actor);
 

@@ -11,7 +11,7 @@ public static class NegotiationLogJson
     private static readonly string[] KindNames =
     [
         "started", "offered", "accepted", "walkedAway", "textProposed", "ballotCast", "roundClosed", "decided",
-        "textAdopted", "signed", "passed", "phaseBegan", "votesCast", "failed", "ended",
+        "textAdopted", "signed", "passed", "phaseBegan", "votesCast", "failed", "agreed", "ended",
     ];
 
     /// <summary>The name of an event kind in the log.</summary>
@@ -148,6 +148,15 @@ public static class NegotiationLogJson
                 json.WriteString("name", p.Name);
                 json.WriteNumber("article", p.Article);
                 json.WriteEndObject();
+                break;
+            case PartiesDetail g:
+                json.WriteStartArray("parties");
+                foreach (var i in g.Parties)
+                {
+                    json.WriteNumberValue(i);
+                }
+
+                json.WriteEndArray();
                 break;
             case VetoDetail v:
                 json.WriteStartArray("vetoed");
@@ -296,6 +305,16 @@ public static class NegotiationLogJson
         else if (e.TryGetProperty("phase", out var phase))
         {
             detail = new PhaseDetail(String(phase, "name", file, at + ", phase"), (int)Long(phase, "article", file, at + ", phase", true));
+        }
+        else if (e.TryGetProperty("parties", out var group))
+        {
+            var list = new List<int>();
+            foreach (var i in group.ValueKind == JsonValueKind.Array ? group.EnumerateArray() : throw new InputException(file, at, "\"parties\" must be an array"))
+            {
+                list.Add(i.TryGetInt32(out var iv) && iv >= 0 && iv < actors ? iv : throw new InputException(file, at + ", parties", $"parties are numbered 0..{actors - 1}"));
+            }
+
+            detail = new PartiesDetail(list);
         }
         else if (e.TryGetProperty("vetoed", out var vetoed))
         {
