@@ -30,4 +30,7 @@ public sealed record SessionOptions
 
     /// <summary>Told of each action as it happens (for a live display); null for none.</summary>
     public ISessionObserver? Observer { get; init; }
+
+    /// <summary>Receives every event of the session's log (a file being written, a store); null for none.</summary>
+    public INegotiationObserver? Log { get; init; }
 }
