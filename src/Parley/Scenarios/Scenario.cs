@@ -98,6 +98,28 @@ public sealed class Scenario
         return _profiles.Select(p => p.WithRedLines(p.RedLines.Lines.Concat(Linkage.Rules))).ToArray();
     }
 
+    /// <summary>
+    /// The same scenario with the linkage rules added to every negotiator's red lines, for engines that
+    /// read only profiles (the rules still bind everyone; they are not any party's to drop).
+    /// </summary>
+    public Scenario WithLinkageAsRedLines()
+    {
+        if (Linkage is null || Linkage.IsEmpty)
+        {
+            return this;
+        }
+
+        var rules = Linkage.Rules;
+        var parties = _parties.Select(p => p.Role == PartyRole.Party ? p with { Profile = p.Profile!.WithRedLines(p.Profile.RedLines.Lines.Concat(rules)) } : p);
+        return new Scenario(Name, Domain, parties, Metadata, Deadline)
+        {
+            StatusQuo = StatusQuo,
+            Linkage = Linkage,
+            Uncertainty = Uncertainty,
+            RealOutcome = RealOutcome,
+        };
+    }
+
     /// <summary>The actor named <paramref name="name"/>, if any.</summary>
     public Party? FindParty(string name) => _parties.FirstOrDefault(p => p.Name == name);
 
