@@ -1,15 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using Parley.Analysis.TwoLevel;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Reports;
 using Parley.Scenarios;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley demo [--report dir] [--seed N]</c>: a mediated round on the built-in Israel–Syria
-/// scenario, shown live, then the result and a report folder.
+/// <c>parley demo [--report dir] [--seed N] [--uncertainty N] [--json]</c>: a mediated round on the
+/// built-in Israel–Syria scenario, shown live, then the result, the analyst's view (status quo, early
+/// harvest, candidate packages, reality check) and a report folder.
 /// </summary>
 internal static class DemoCommand
 {
@@ -23,27 +26,62 @@ internal static class DemoCommand
     {
         var report = new Option<string>("--report") { Description = "The report folder (index.html, final-text.md, trace.json).", DefaultValueFactory = _ => DefaultReportFolder };
         var seed = new Option<int>("--seed") { Description = "The seed of the mediator's and the parties' random choices: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
+        var draws = new Option<int>("--uncertainty") { Description = "How many scenarios the reality check draws within the scenario's uncertainty ranges (seeded by --seed).", DefaultValueFactory = _ => DefaultDraws };
+        var json = CommonOptions.JsonOption();
         var command = new Command("demo", "Mediate round 5 of the Israel–Syria security talks (built-in scenario israel-syria-2026), live, and write a report.");
         command.Options.Add(report);
         command.Options.Add(seed);
+        command.Options.Add(draws);
+        command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
             var folder = parse.GetValue(report)!;
+            var drawCount = parse.GetValue(draws);
+            if (drawCount < 1 || drawCount > MaxDraws)
+            {
+                throw new InputException("--uncertainty", string.Empty, string.Create(CultureInfo.InvariantCulture, $"the number of draws must be between 1 and {MaxDraws:N0}, not {drawCount}"));
+            }
+
             MediationReportFolder.Prepare(folder);
             var scenario = ScenarioLoader.Load(ScenarioName);
-            var console = CommonOptions.Console(io);
             var run = Plan(scenario, parse.GetValue(seed));
+            if (parse.GetValue(json))
+            {
+                var quiet = run.Session.Run(null, ct);
+                var (a, r) = RealityCheck(scenario, drawCount, run.Seed);
+                MediationReportFolder.Write(folder, quiet, scenario, a, r);
+                await io.Out.WriteAsync(DemoJson.Document(quiet, scenario, a, r).ToJsonString(JsonOutput.SerializerOptions) + "\n").ConfigureAwait(false);
+                return quiet.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            }
+
+            var console = CommonOptions.Console(io);
             Introduce(console, scenario, run);
             var printer = new MediationConsole(console, scenario, showRounds: true);
             var result = run.Session.Run(printer, ct);
             printer.WriteResult(result);
-            var files = MediationReportFolder.Write(folder, result, scenario);
+            var (analysis, robustness) = RealityCheck(scenario, drawCount, run.Seed);
+            console.WriteLine();
+            console.Write(new Rule("[bold]The analyst's view: status quo, ratification at home, robustness[/]").LeftJustified());
+            console.WriteLine(TwoLevelReport.ToMarkdown(analysis, robustness));
+            var files = MediationReportFolder.Write(folder, result, scenario, analysis, robustness);
             console.WriteLine();
             console.MarkupLine($"Report written to [bold]{Markup.Escape(Path.GetFullPath(folder))}[/]: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}");
             await io.Out.FlushAsync(ct).ConfigureAwait(false);
             return result.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The reality check's default number of draws.</summary>
+    public const int DefaultDraws = 1000;
+
+    private const int MaxDraws = 1_000_000;
+
+    /// <summary>The status-quo and ratification analysis of the scenario, and its uncertainty analysis with the reality check.</summary>
+    public static (TwoLevelAnalysis Analysis, RobustnessResult Robustness) RealityCheck(Scenario scenario, int draws, int seed)
+    {
+        var analysis = TwoLevelAnalyzer.Analyze(scenario);
+        return (analysis, RobustnessAnalyzer.Run(analysis, new RobustnessOptions(draws, seed)));
     }
 
     /// <summary>The demo's session: see <see cref="DemoMediation"/>.</summary>

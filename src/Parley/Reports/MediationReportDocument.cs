@@ -13,7 +13,10 @@ namespace Parley.Reports;
 public static class MediationReportDocument
 {
     /// <summary>Renders the page.</summary>
-    public static string ToHtml(MediationResult result, Scenario scenario)
+    public static string ToHtml(MediationResult result, Scenario scenario) => ToHtml(result, scenario, null);
+
+    /// <summary>Renders the page with <paramref name="analysisSection"/> (an HTML section, for example <see cref="TwoLevelHtml.Section"/>) before the versions of the text.</summary>
+    public static string ToHtml(MediationResult result, Scenario scenario, string? analysisSection)
     {
         static string E(string s) => NegotiatingTextDocument.E(s);
         var domain = scenario.Domain;
@@ -108,6 +111,7 @@ public static class MediationReportDocument
         sb.Append("</section>\n");
 
         // Versions, first to last, each with its changes.
+        sb.Append(analysisSection ?? string.Empty);
         sb.Append("<section class=\"versions\"><h2>Versions of the text</h2>\n<table class=\"versions\"><thead><tr><th>Version</th><th>Agreed</th><th>Articles</th><th>Change</th></tr></thead><tbody>\n");
         for (var v = 0; v < result.Versions.Count; v++)
         {
