@@ -18,11 +18,19 @@ public sealed class DemoCommandTests
         output.ShouldContain("Open issues");
         output.ShouldContain("Who would have to move");
         output.ShouldContain("Nash point of the whole text (analysis)");
-        output.ShouldContain("351 of 559,872 packages are acceptable to every party");
+        output.ShouldContain("237 of 559,872 packages are acceptable to every party");
+        output.ShouldContain("Status quo (2026-01)");
+        output.ShouldContain("Early harvest");
+        output.ShouldContain("Candidate packages");
+        output.ShouldContain("Reality check");
+        output.ShouldMatch(@"shows the real outcome's shape in \*\*\d+(\.\d)? %\*\* of 1,000 drawn scenarios");
         output.ShouldContain("Report written to");
         var page = File.ReadAllText(Path.Combine(folder, "index.html"));
         page.ShouldContain("<svg");
         page.ShouldContain("Versions of the text");
+        page.ShouldContain("Reality check");
+        File.Exists(Path.Combine(folder, "robustness.svg")).ShouldBeTrue();
+        File.ReadAllText(Path.Combine(folder, "analysis.md")).ShouldContain("### Early harvest");
         File.ReadAllText(Path.Combine(folder, "final-text.md")).ShouldContain("joint communication cell");
         using var trace = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "trace.json")));
         trace.RootElement.GetProperty("scenario").GetString().ShouldBe("israel-syria-2026");
@@ -30,8 +38,27 @@ public sealed class DemoCommandTests
         var text = trace.RootElement.GetProperty("text");
         text.GetProperty("coordination-mechanism").GetString().ShouldBe("joint-cell-us");
         text.GetProperty("withdrawal").ValueKind.ShouldBe(JsonValueKind.Null);
-        text.GetProperty("demilitarisation").ValueKind.ShouldBe(JsonValueKind.Null);
         text.GetProperty("airspace").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Demo_Json_CarriesTheMediationAndTheRealityCheck()
+    {
+        using var dir = new TempDir();
+
+        var (code, output, _) = await CliRunner.RunAsync("demo", "--report", Path.Combine(dir.Path, "r"), "--json", "--uncertainty", "200");
+
+        code.ShouldBe(0);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("mediation").GetProperty("text").GetProperty("coordination-mechanism").GetString().ShouldBe("joint-cell-us");
+        root.GetProperty("statusQuo").GetProperty("outcome").GetProperty("withdrawal").GetString().ShouldBe("none");
+        root.GetProperty("earlyHarvest").GetArrayLength().ShouldBeGreaterThan(0);
+        var check = root.GetProperty("realityCheck");
+        check.GetProperty("draws").GetInt32().ShouldBe(200);
+        check.GetProperty("pRound5Shape").GetDouble().ShouldBeInRange(0, 1);
+        check.GetProperty("definition").GetString()!.ShouldContain("ratified");
+        root.GetProperty("uncertainty").GetProperty("seed").GetInt32().ShouldBe(7);
     }
 
     [Fact]

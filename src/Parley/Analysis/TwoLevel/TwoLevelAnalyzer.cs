@@ -58,7 +58,8 @@ public static class TwoLevelAnalyzer
         var candidates = new List<PackageEvaluation>();
         void AddCandidate(PackageEvaluation? e)
         {
-            if (e is not null && !candidates.Any(c => c.Agreement.Equals(e.Agreement)))
+            // Two candidates that stand for the same levels (a partial agreement whose open issues sit at the status quo, and the complete package that settles them there) are one.
+            if (e is not null && !candidates.Any(c => model.Complete(c.Agreement).AsSpan().SequenceEqual(model.Complete(e.Agreement))))
             {
                 candidates.Add(e);
             }
