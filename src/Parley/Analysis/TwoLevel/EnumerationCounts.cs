@@ -7,4 +7,11 @@ namespace Parley.Analysis.TwoLevel;
 /// <param name="Ratifiable">Outcomes of the zone that every party ratifies with at least the given probability.</param>
 /// <param name="BestUtility">Per party: its best utility over feasible outcomes (−∞ when none is feasible).</param>
 /// <param name="RatifiableFrontier">The Pareto frontier of the ratifiable zone in the parties' utilities, utilities descending; one outcome per point (the smallest index among ties).</param>
-public sealed record EnumerationCounts(long Feasible, long Zone, IReadOnlyList<long> WinSet, long Ratifiable, IReadOnlyList<double> BestUtility, IReadOnlyList<int[]> RatifiableFrontier);
+public sealed record EnumerationCounts(long Feasible, long Zone, IReadOnlyList<long> WinSet, long Ratifiable, IReadOnlyList<double> BestUtility, IReadOnlyList<int[]> RatifiableFrontier)
+{
+    /// <summary>The Nash package found by the same enumeration (null: the zone is empty); equal to <see cref="TwoLevelModel.NashPackage"/>.</summary>
+    public int[]? Nash { get; init; }
+
+    /// <summary>The ratification-aware Nash package found by the same enumeration; equal to <see cref="TwoLevelModel.RatificationNashPackage"/>.</summary>
+    public int[]? RatificationNash { get; init; }
+}

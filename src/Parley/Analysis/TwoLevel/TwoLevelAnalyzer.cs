@@ -45,12 +45,13 @@ public static class TwoLevelAnalyzer
             }
         }
 
-        var nashLevels = model.NashPackage();
+        // One enumeration gives the counts and both Nash packages; without it, branch and bound does.
+        var nashLevels = counts is not null ? counts.Nash : model.NashPackage();
         var nash = nashLevels is null ? null : Evaluate(model, "nash", new PartialOutcome(nashLevels), best);
         PackageEvaluation? ratNash = null;
         if (nashLevels is not null && model.HasRatification)
         {
-            var levels = model.RatificationNashPackage();
+            var levels = counts is not null ? counts.RatificationNash : model.RatificationNashPackage();
             ratNash = levels is null ? null : Evaluate(model, "ratification-nash", new PartialOutcome(levels), best);
         }
 

@@ -49,6 +49,14 @@ public sealed partial class TwoLevelModel
             frontier.AddRange(e.Frontier());
         }
 
+        var nash = new BestOutcome();
+        var ratificationNash = new BestOutcome();
+        foreach (var e in results)
+        {
+            nash.Merge(e.Nash, _s.Domain);
+            ratificationNash.Merge(e.RatificationNash, _s.Domain);
+        }
+
         var front = Skyline(frontier, k);
         front.Sort((a, b) =>
         {
@@ -63,7 +71,11 @@ public sealed partial class TwoLevelModel
 
             return _s.Domain.LongIndexOf(a.Levels).CompareTo(_s.Domain.LongIndexOf(b.Levels));
         });
-        return new EnumerationCounts(total.Feasible, total.Zone, total.WinSet, total.Ratifiable, total.BestUtility, front.Select(f => f.Levels).ToArray());
+        return new EnumerationCounts(total.Feasible, total.Zone, total.WinSet, total.Ratifiable, total.BestUtility, front.Select(f => f.Levels).ToArray())
+        {
+            Nash = nash.Levels,
+            RatificationNash = ratificationNash.Levels,
+        };
     }
 
     /// <summary>The non-dominated points (ties: the one with the smaller outcome index is kept).</summary>
@@ -110,6 +122,42 @@ public sealed partial class TwoLevelModel
         return kept;
     }
 
+    /// <summary>The best outcome by objective, then welfare, then the smaller outcome index.</summary>
+    private sealed class BestOutcome
+    {
+        public int[]? Levels { get; private set; }
+
+        public double Value { get; private set; } = double.NegativeInfinity;
+
+        public double Welfare { get; private set; } = double.NegativeInfinity;
+
+        public void Offer(double value, double welfare, int[] levels, Parley.Domains.Domain domain)
+        {
+            if (Levels is null || value > Value || (value == Value && (welfare > Welfare || (welfare == Welfare && domain.LongIndexOf(levels) < domain.LongIndexOf(Levels)))))
+            {
+                if (Levels is null)
+                {
+                    Levels = (int[])levels.Clone();
+                }
+                else
+                {
+                    Array.Copy(levels, Levels, levels.Length);
+                }
+
+                Value = value;
+                Welfare = welfare;
+            }
+        }
+
+        public void Merge(BestOutcome other, Parley.Domains.Domain domain)
+        {
+            if (other.Levels is not null)
+            {
+                Offer(other.Value, other.Welfare, other.Levels, domain);
+            }
+        }
+    }
+
     private sealed class EnumerationAccumulator(int k)
     {
         public long Feasible { get; set; }
@@ -146,7 +194,12 @@ public sealed partial class TwoLevelModel
         private readonly int[] _levels;
         private readonly double[][] _partial;
         private readonly double[] _approvals;
-        private readonly double[] _p;
+        private readonly int[] _ratCount;
+        private readonly int[] _ratStart;
+        private readonly bool[] _unanimity;
+        private readonly double[] _thresholds;
+        private readonly double[] _widths;
+        private readonly double[] _sqU;
         private readonly List<(double[] U, int[] Levels)> _buffer = [];
         private int _compactAt = 4096;
 
@@ -166,11 +219,20 @@ public sealed partial class TwoLevelModel
             }
 
             _approvals = new double[Math.Max(1, _s.RatifierCount)];
-            _p = new double[_k];
+            _ratCount = _s.PartyRatifiers.Select(r => r.Count).ToArray();
+            _ratStart = _s.RatifierStart;
+            _unanimity = _s.Ratifications.Select(r => r is null || r.Rule == Scenarios.RatificationRule.Unanimity).ToArray();
+            _thresholds = model._thresholds;
+            _widths = _s.Widths;
+            _sqU = model._statusQuoUtility;
             Totals = new EnumerationAccumulator(_k);
         }
 
         public EnumerationAccumulator Totals { get; }
+
+        public BestOutcome Nash { get; } = new();
+
+        public BestOutcome RatificationNash { get; } = new();
 
         public List<(double[] U, int[] Levels)> Frontier() => _m.Skyline(_buffer, _k);
 
@@ -241,42 +303,58 @@ public sealed partial class TwoLevelModel
         {
             var u = _partial[_n];
             var totals = Totals;
+            var k = _k;
+            var d = _m._disagreement;
             totals.Feasible++;
             var zone = true;
-            for (var p = 0; p < _k; p++)
+            var best = totals.BestUtility;
+            for (var p = 0; p < k; p++)
             {
-                if (u[p] > totals.BestUtility[p])
+                var x = u[p];
+                if (x > best[p])
                 {
-                    totals.BestUtility[p] = u[p];
+                    best[p] = x;
                 }
 
-                if (u[p] < _m._disagreement[p])
+                if (x < d[p])
                 {
                     zone = false;
                 }
             }
 
             var ratifiable = true;
-            for (var p = 0; p < _k; p++)
+            var all = 1.0;
+            for (var p = 0; p < k; p++)
             {
-                var count = _s.PartyRatifiers[p].Count;
+                var count = _ratCount[p];
                 var prob = 1.0;
                 if (count > 0)
                 {
-                    var start = _s.RatifierStart[p];
-                    for (var r = 0; r < count; r++)
+                    var start = _ratStart[p];
+                    if (_unanimity[p])
                     {
-                        var d = _k + start + r;
-                        _approvals[r] = Scenarios.Ratifier.ApprovalProbability(u[d] - _m._statusQuoUtility[d], _m._thresholds[start + r], _s.Widths[start + r]);
+                        for (var r = 0; r < count; r++)
+                        {
+                            var j = start + r;
+                            prob *= Scenarios.Ratifier.ApprovalProbability(u[k + j] - _sqU[k + j], _thresholds[j], _widths[j]);
+                        }
                     }
+                    else
+                    {
+                        for (var r = 0; r < count; r++)
+                        {
+                            var j = start + r;
+                            _approvals[r] = Scenarios.Ratifier.ApprovalProbability(u[k + j] - _sqU[k + j], _thresholds[j], _widths[j]);
+                        }
 
-                    prob = _s.Ratifications[p]!.Probability(_approvals.AsSpan(0, count));
+                        prob = _s.Ratifications[p]!.Probability(_approvals.AsSpan(0, count));
+                    }
                 }
 
-                _p[p] = prob;
+                all *= prob;
                 if (prob >= _level)
                 {
-                    if (u[p] >= _m._disagreement[p])
+                    if (u[p] >= d[p])
                     {
                         totals.WinSet[p]++;
                     }
@@ -293,18 +371,28 @@ public sealed partial class TwoLevelModel
             }
 
             totals.Zone++;
+            var product = 1.0;
+            var welfare = 0.0;
+            for (var p = 0; p < k; p++)
+            {
+                product *= u[p] - d[p];
+                welfare += u[p];
+            }
+
+            Nash.Offer(product, welfare, _levels, _s.Domain);
+            RatificationNash.Offer(product * all, welfare, _levels, _s.Domain);
             if (!ratifiable)
             {
                 return;
             }
 
             totals.Ratifiable++;
-            var point = new double[_k];
-            Array.Copy(u, point, _k);
+            var point = new double[k];
+            Array.Copy(u, point, k);
             _buffer.Add((point, (int[])_levels.Clone()));
             if (_buffer.Count >= _compactAt)
             {
-                var kept = _m.Skyline(_buffer, _k);
+                var kept = _m.Skyline(_buffer, k);
                 _buffer.Clear();
                 _buffer.AddRange(kept);
                 _compactAt = Math.Max(4096, kept.Count * 2);

@@ -140,7 +140,6 @@ public sealed partial class TwoLevelModel
         private int[]? _best;
         private double _bestValue = double.NegativeInfinity;
         private double _bestWelfare = double.NegativeInfinity;
-        private long _bestIndex = long.MaxValue;
         private bool _stop;
 
         public Search(TwoLevelModel model, SearchMode mode, ulong active, bool[]? moveIssues, double level)
@@ -401,13 +400,11 @@ public sealed partial class TwoLevelModel
                     break;
             }
 
-            var index = _s.Domain.LongIndexOf(_levels);
-            if (_best is null || product > _bestValue || (product == _bestValue && (welfare > _bestWelfare || (welfare == _bestWelfare && index < _bestIndex))))
+            if (_best is null || product > _bestValue || (product == _bestValue && (welfare > _bestWelfare || (welfare == _bestWelfare && _s.Domain.LongIndexOf(_levels) < _s.Domain.LongIndexOf(_best)))))
             {
                 _best = (int[])_levels.Clone();
                 _bestValue = product;
                 _bestWelfare = welfare;
-                _bestIndex = index;
             }
         }
     }
