@@ -5,6 +5,9 @@ namespace Parley.Analysis.TwoLevel;
 /// <summary>The exact counts of the two-level analysis, by a parallel enumeration of every feasible outcome.</summary>
 public sealed partial class TwoLevelModel
 {
+    /// <summary>The most combinations of the last issues that the enumeration's inner loop runs over.</summary>
+    private const int MaxSuffix = 4096;
+
     /// <summary>The most outcomes <see cref="Enumerate"/> visits.</summary>
     public const long MaxEnumeratedOutcomes = 1L << 28;
 
@@ -201,7 +204,15 @@ public sealed partial class TwoLevelModel
         private readonly double[] _widths;
         private readonly double[] _sqU;
         private readonly List<(double[] U, int[] Levels)> _buffer = [];
+        private readonly double[] _u;
         private int _compactAt = 4096;
+        private int _suffixStart;
+        private int _suffixLength;
+        private int[] _spanning = [];
+        private double[] _suffixEntries = [];
+        private int[] _suffixLevels = [];
+        private ulong[] _suffixMasks = [];
+        private int _combo = -1;
 
         public Enumerator(TwoLevelModel model, double level)
         {
@@ -226,6 +237,180 @@ public sealed partial class TwoLevelModel
             _widths = _s.Widths;
             _sqU = model._statusQuoUtility;
             Totals = new EnumerationAccumulator(_k);
+            _u = new double[_dims];
+            BuildSuffix();
+        }
+
+        /// <summary>
+        /// The last issues (up to <see cref="MaxSuffix"/> combinations) are enumerated once, here: each
+        /// combination's table entries, levels, whether a rule among those issues forbids it, and which rules
+        /// reaching back into the earlier issues it half-crosses. The leaf loop then adds the entries in issue
+        /// order, so every sum equals the canonical one bit for bit.
+        /// </summary>
+        private void BuildSuffix()
+        {
+            var split = _n == 0 ? 0 : _n == 1 ? 1 : 2;
+            var start = _n;
+            long combos = 1;
+            while (start > split && combos * _s.Cardinalities[start - 1] <= MaxSuffix)
+            {
+                start--;
+                combos *= _s.Cardinalities[start];
+            }
+
+            var spanning = new List<int>();
+            var internalRules = new List<int>();
+            for (var c = 0; c < _s.Constraints.Length; c++)
+            {
+                var issues = _s.Constraints[c].Issues;
+                if (issues.All(i => i >= start))
+                {
+                    internalRules.Add(c);
+                }
+                else if (issues.Any(i => i >= start))
+                {
+                    spanning.Add(c);
+                }
+            }
+
+            if (start == _n || spanning.Count > 64)
+            {
+                _suffixStart = _n;
+                return;
+            }
+
+            _suffixStart = start;
+            _suffixLength = _n - start;
+            _spanning = spanning.ToArray();
+            var entries = new List<double>();
+            var levels = new List<int>();
+            var masks = new List<ulong>();
+            var current = new int[_n];
+            Array.Fill(current, -1);
+            var odometer = new int[_suffixLength];
+            do
+            {
+                for (var j = 0; j < _suffixLength; j++)
+                {
+                    current[start + j] = odometer[j];
+                }
+
+                if (internalRules.Any(c => _s.Constraints[c].Holds(current)))
+                {
+                    continue;
+                }
+
+                ulong mask = 0;
+                for (var j = 0; j < _spanning.Length; j++)
+                {
+                    var rule = _s.Constraints[_spanning[j]];
+                    var holds = true;
+                    for (var c = 0; c < rule.Issues.Length && holds; c++)
+                    {
+                        if (rule.Issues[c] >= start)
+                        {
+                            holds = rule.Masks[c][current[rule.Issues[c]]];
+                        }
+                    }
+
+                    if (holds)
+                    {
+                        mask |= 1UL << j;
+                    }
+                }
+
+                masks.Add(mask);
+                levels.AddRange(odometer);
+                for (var d = 0; d < _dims; d++)
+                {
+                    for (var j = 0; j < _suffixLength; j++)
+                    {
+                        entries.Add(_m._tables[d][_s.Offsets[start + j] + odometer[j]]);
+                    }
+                }
+            }
+            while (Advance(odometer, start));
+
+            _suffixEntries = entries.ToArray();
+            _suffixLevels = levels.ToArray();
+            _suffixMasks = masks.ToArray();
+        }
+
+        private bool Advance(int[] odometer, int start)
+        {
+            for (var j = odometer.Length - 1; j >= 0; j--)
+            {
+                if (++odometer[j] < _s.Cardinalities[start + j])
+                {
+                    return true;
+                }
+
+                odometer[j] = 0;
+            }
+
+            return false;
+        }
+
+        private void SuffixLoop()
+        {
+            // Which rules reaching into the suffix already hold on the earlier issues.
+            ulong prefix = 0;
+            for (var j = 0; j < _spanning.Length; j++)
+            {
+                var rule = _s.Constraints[_spanning[j]];
+                var holds = true;
+                for (var c = 0; c < rule.Issues.Length && holds; c++)
+                {
+                    if (rule.Issues[c] < _suffixStart)
+                    {
+                        holds = rule.Masks[c][_levels[rule.Issues[c]]];
+                    }
+                }
+
+                if (holds)
+                {
+                    prefix |= 1UL << j;
+                }
+            }
+
+            var dims = _dims;
+            var length = _suffixLength;
+            var from = _partial[_suffixStart];
+            var entries = _suffixEntries;
+            var masks = _suffixMasks;
+            var u = _u;
+            var stride = dims * length;
+            for (var combo = 0; combo < masks.Length; combo++)
+            {
+                if ((prefix & masks[combo]) != 0)
+                {
+                    continue;
+                }
+
+                var at = combo * stride;
+                for (var d = 0; d < dims; d++)
+                {
+                    var sum = from[d];
+                    for (var j = 0; j < length; j++)
+                    {
+                        sum += entries[at + j];
+                    }
+
+                    u[d] = sum;
+                    at += length;
+                }
+
+                _combo = combo;
+                Leaf(u);
+            }
+        }
+
+        private void WriteSuffixLevels()
+        {
+            if (_combo >= 0)
+            {
+                Array.Copy(_suffixLevels, _combo * _suffixLength, _levels, _suffixStart, _suffixLength);
+            }
         }
 
         public EnumerationAccumulator Totals { get; }
@@ -281,9 +466,16 @@ public sealed partial class TwoLevelModel
 
         private void Visit(int t)
         {
+            if (t == _suffixStart && t < _n)
+            {
+                SuffixLoop();
+                return;
+            }
+
             if (t == _n)
             {
-                Leaf();
+                _combo = -1;
+                Leaf(_partial[_n]);
                 return;
             }
 
@@ -299,9 +491,8 @@ public sealed partial class TwoLevelModel
             _levels[t] = -1;
         }
 
-        private void Leaf()
+        private void Leaf(double[] u)
         {
-            var u = _partial[_n];
             var totals = Totals;
             var k = _k;
             var d = _m._disagreement;
@@ -379,14 +570,24 @@ public sealed partial class TwoLevelModel
                 welfare += u[p];
             }
 
-            Nash.Offer(product, welfare, _levels, _s.Domain);
-            RatificationNash.Offer(product * all, welfare, _levels, _s.Domain);
+            if (Nash.Levels is null || product >= Nash.Value)
+            {
+                WriteSuffixLevels();
+                Nash.Offer(product, welfare, _levels, _s.Domain);
+            }
+
+            if (RatificationNash.Levels is null || product * all >= RatificationNash.Value)
+            {
+                WriteSuffixLevels();
+                RatificationNash.Offer(product * all, welfare, _levels, _s.Domain);
+            }
             if (!ratifiable)
             {
                 return;
             }
 
             totals.Ratifiable++;
+            WriteSuffixLevels();
             var point = new double[k];
             Array.Copy(u, point, k);
             _buffer.Add((point, (int[])_levels.Clone()));
