@@ -1,3 +1,4 @@
+using Parley.Domains;
 using Parley.Scenarios;
 
 namespace Parley.Analysis.TwoLevel;
@@ -27,6 +28,29 @@ public sealed partial class TwoLevelModel
 
     /// <summary>Whether the zone of agreement is non-empty.</summary>
     public bool HasZone() => new Search(this, SearchMode.Exists, ulong.MaxValue, null, 0).Run() is not null;
+
+    /// <summary>
+    /// Whether some complete package that keeps the settled articles of <paramref name="agreement"/> is
+    /// acceptable: for every party (<paramref name="party"/> null, the trusted mediator's question), or for
+    /// party <paramref name="party"/> alone, judged on what it knows (its own red lines, the linkage rules and
+    /// its own disagreement value; the others' red lines are private).
+    /// </summary>
+    public bool HasAcceptableCompletion(PartialOutcome agreement, int? party = null)
+    {
+        var active = ulong.MaxValue;
+        if (party is { } p)
+        {
+            for (var c = 0; c < Math.Min(64, _s.Constraints.Length); c++)
+            {
+                if (_s.Constraints[c].Owner >= 0 && _s.Constraints[c].Owner != p)
+                {
+                    active &= ~(1UL << c);
+                }
+            }
+        }
+
+        return new Search(this, SearchMode.Exists, active, null, 0, agreement, party).Run() is not null;
+    }
 
     /// <summary>
     /// Whether some acceptable outcome moves at least one of <paramref name="issues"/> away from the
@@ -137,13 +161,15 @@ public sealed partial class TwoLevelModel
         private readonly bool[] _movedAt;
         private readonly bool[] _moveLeft;
         private readonly double[] _approvals;
+        private readonly int? _onlyParty;
         private int[]? _best;
         private double _bestValue = double.NegativeInfinity;
         private double _bestWelfare = double.NegativeInfinity;
         private bool _stop;
 
-        public Search(TwoLevelModel model, SearchMode mode, ulong active, bool[]? moveIssues, double level)
+        public Search(TwoLevelModel model, SearchMode mode, ulong active, bool[]? moveIssues, double level, PartialOutcome? fixedLevels = null, int? onlyParty = null)
         {
+            _onlyParty = onlyParty;
             _m = model;
             _s = model._s;
             _mode = mode;
@@ -202,7 +228,7 @@ public sealed partial class TwoLevelModel
                 }
 
                 Array.Sort(keys, levels);
-                _levelOrder[t] = levels;
+                _levelOrder[t] = fixedLevels is not null && fixedLevels.IsSettled(issue) ? [fixedLevels[issue]] : levels;
             }
 
             _movedAt = new bool[_n + 1];
@@ -291,6 +317,11 @@ public sealed partial class TwoLevelModel
             var product = 1.0;
             for (var p = 0; p < _k; p++)
             {
+                if (_onlyParty is { } only && p != only)
+                {
+                    continue;
+                }
+
                 var gain = partial[p] + remaining[p] - _m._disagreement[p];
                 if (gain < -BoundTolerance)
                 {
@@ -363,6 +394,11 @@ public sealed partial class TwoLevelModel
             for (var p = 0; p < _k; p++)
             {
                 var u = _m.Sum(p, _levels);
+                if (_onlyParty is { } only && p != only)
+                {
+                    continue;
+                }
+
                 if (u < _m._disagreement[p])
                 {
                     return;

@@ -84,6 +84,35 @@ public sealed class TwoLevelPropertyTests
         }, iter: 300, threads: 1);
 
     [Fact]
+    public void HasAcceptableCompletion_RandomDrafts_EqualsBruteForce() =>
+        Gen.Select(Seeds, Gen.Int[0, int.MaxValue - 1]).Sample((seed, draftSeed) =>
+        {
+            var scenario = TwoLevelScenarios.Create(seed);
+            var model = TwoLevelModel.Create(scenario);
+            var rng = new Random(draftSeed);
+            var n = scenario.Domain.IssueCount;
+            var draft = PartialOutcome.AllOpen(n);
+            for (var i = 0; i < n; i++)
+            {
+                if (rng.Next(3) == 0)
+                {
+                    draft = draft.Settle(i, rng.Next(scenario.Domain.Issues[i].Cardinality));
+                }
+            }
+
+            var brute = BruteTwoLevel.FromScenario(scenario);
+            var completions = brute.Outcomes().Where(o => draft.IsExtendedBy(o)).ToList();
+            model.HasAcceptableCompletion(draft).ShouldBe(completions.Any(brute.InZone), $"seed {seed}/{draftSeed}");
+            for (var p = 0; p < model.PartyCount; p++)
+            {
+                var party = scenario.Negotiators[p];
+                var own = party.Profile!.RedLines.Lines.Concat(scenario.Linkage?.Rules ?? []).ToList();
+                var expected = completions.Any(o => !own.Any(l => l.IsCrossedBy(scenario.Domain, o)) && brute.Utility(p, o) >= brute.Disagreement(p));
+                model.HasAcceptableCompletion(draft, p).ShouldBe(expected, $"seed {seed}/{draftSeed}, party {p}");
+            }
+        }, iter: 300, threads: 1);
+
+    [Fact]
     public void Run_SameSeed_SameResultWhateverTheThreadCount()
     {
         var analysis = TwoLevelAnalyzer.Analyze(TwoLevelScenarios.Create(11));
