@@ -142,8 +142,10 @@ public sealed class SaopAgentRunner : INegotiationObserver
             }
         }
 
+        var cancellation = _options.Cancellation;
         while (true)
         {
+            cancellation.ThrowIfCancellationRequested();
             negotiation.Tick(); // the deadline is checked before each turn
             if (negotiation.IsOver)
             {
