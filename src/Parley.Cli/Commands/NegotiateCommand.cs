@@ -91,7 +91,7 @@ internal static class NegotiateCommand
         }
 
         var wall = request.Time is null ? (TimeSpan?)null : ParseDuration("--time", request.Time);
-        var roundLimit = request.Rounds ?? (wall is null ? loaded.Deadline?.Rounds ?? 1000 : null);
+        var roundLimit = Deadline.Resolve(request.Rounds, wall, loaded.Deadline, Deadline.DefaultSessionRounds).Rounds;
         if (roundLimit is <= 0)
         {
             throw new InputException("--rounds", string.Empty, "the number of rounds must be positive");
