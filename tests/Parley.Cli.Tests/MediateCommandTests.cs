@@ -16,11 +16,12 @@ public sealed class MediateCommandTests
         root.GetProperty("rounds").GetInt32().ShouldBeGreaterThan(0);
         root.GetProperty("versions").GetInt32().ShouldBeGreaterThan(1);
         root.GetProperty("agreedIssues").EnumerateArray().Select(e => e.GetString()).ShouldContain("coordination-mechanism");
-        var withdrawal = root.GetProperty("openIssues").EnumerateArray().Single(e => e.GetProperty("issue").GetString() == "withdrawal");
-        withdrawal.GetProperty("positions").GetProperty("Israel").GetString().ShouldNotBeNullOrEmpty();
-        withdrawal.GetProperty("positions").GetProperty("Syria").GetString().ShouldBe("full-90-days");
+        // With the status quo as each side's fallback (issue 15), withdrawal can be agreed; airspace stays open.
+        var airspace = root.GetProperty("openIssues").EnumerateArray().Single(e => e.GetProperty("issue").GetString() == "airspace");
+        airspace.GetProperty("positions").GetProperty("Israel").GetString().ShouldNotBeNullOrEmpty();
+        airspace.GetProperty("positions").GetProperty("Syria").GetString().ShouldBe("full-syrian-sovereignty");
         var text = root.GetProperty("text");
-        text.GetProperty("withdrawal").ValueKind.ShouldBe(JsonValueKind.Null);
+        text.GetProperty("airspace").ValueKind.ShouldBe(JsonValueKind.Null);
         text.GetProperty("coordination-mechanism").GetString().ShouldBe("joint-cell-us");
         text.EnumerateObject().Count().ShouldBe(11);
         root.GetProperty("utilities").GetProperty("Israel").GetDouble().ShouldBeInRange(0, 1);
