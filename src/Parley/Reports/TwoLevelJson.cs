@@ -159,6 +159,11 @@ public static class TwoLevelJson
             ["blockedBy"] = blockers,
             ["movesMost"] = e.MovesMost,
         };
+        if (e.MediatorUtility is { } mu && model.Scenario.Mediator is { } mediator)
+        {
+            json["mediatorInterest"] = new JsonObject { [mediator.Name] = mu };
+        }
+
         if (robustness is not null)
         {
             json["robustness"] = new JsonObject

@@ -79,8 +79,9 @@ public static class TwoLevelReport
         else
         {
             var robust = robustness is not null;
-            sb.AppendLine("| candidate | package | " + string.Join(" | ", names.Select(n => "utility " + n)) + " | acceptable | P(ratified) | blocked by | moves most |" + (robust ? " robustness: P(acceptable) / P(ratified) / P(Nash) |" : string.Empty));
-            sb.AppendLine("| --- | --- |" + string.Concat(Enumerable.Repeat(" ---: |", names.Count)) + " --- | ---: | --- | --- |" + (robust ? " --- |" : string.Empty));
+            var mediator = model.Scenario.Mediator is { } m && analysis.Candidates.Any(c => c.MediatorUtility is not null) ? m.Name : null;
+            sb.AppendLine("| candidate | package | " + string.Join(" | ", names.Select(n => "utility " + n)) + " | acceptable | P(ratified) | blocked by | moves most |" + (robust ? " robustness: P(acceptable) / P(ratified) / P(Nash) |" : string.Empty) + (mediator is null ? string.Empty : $" {mediator}'s own interest (not a party) |"));
+            sb.AppendLine("| --- | --- |" + string.Concat(Enumerable.Repeat(" ---: |", names.Count)) + " --- | ---: | --- | --- |" + (robust ? " --- |" : string.Empty) + (mediator is null ? string.Empty : " ---: |"));
             foreach (var e in analysis.Candidates)
             {
                 var blockers = string.Join("; ", e.Blockers.SelectMany(b => b));
@@ -88,6 +89,11 @@ public static class TwoLevelReport
                 if (robustness?.Packages.FirstOrDefault(p => p.Package.Agreement.Equals(e.Agreement)) is { } pr)
                 {
                     line += string.Create(inv, $" {pr.PAcceptable:0.###} / {pr.PRatified:0.###} / {pr.PNash:0.###} |");
+                }
+
+                if (mediator is not null)
+                {
+                    line += string.Create(inv, $" {e.MediatorUtility:0.###} |");
                 }
 
                 sb.AppendLine(line);

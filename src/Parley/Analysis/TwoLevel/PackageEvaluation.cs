@@ -25,4 +25,8 @@ public sealed record PackageEvaluation(
     IReadOnlyList<double> PRatified,
     double PRatifiedAll,
     IReadOnlyList<IReadOnlyList<string>> Blockers,
-    string? MovesMost);
+    string? MovesMost)
+{
+    /// <summary>The mediator's own utility of the package (its interests, shown separately: never a party's acceptance); null when the mediator has no profile.</summary>
+    public double? MediatorUtility { get; init; }
+}

@@ -131,7 +131,31 @@ public static class TwoLevelAnalyzer
             }
         }
 
-        return new PackageEvaluation(label, agreement, utilities, gains, acceptable, pr, all, blockers, moves);
+        return new PackageEvaluation(label, agreement, utilities, gains, acceptable, pr, all, blockers, moves)
+        {
+            MediatorUtility = MediatorUtility(model, levels),
+        };
+    }
+
+    /// <summary>
+    /// The mediator's own utility of the levels (open issues at the status quo, valued with its
+    /// status-quo values), or null when the scenario's mediator has no additive profile. It is shown
+    /// beside the parties' numbers and never enters any acceptance.
+    /// </summary>
+    public static double? MediatorUtility(TwoLevelModel model, ReadOnlySpan<int> levels)
+    {
+        if (model.Scenario.Mediator is not { Profile: Preferences.AdditiveProfile profile } mediator)
+        {
+            return null;
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            sum += levels[i] >= 0 ? profile.LevelUtility(i, levels[i]) : profile.Weights[i] * (mediator.StatusQuoValues?[i] ?? 0);
+        }
+
+        return sum;
     }
 
     /// <summary>
