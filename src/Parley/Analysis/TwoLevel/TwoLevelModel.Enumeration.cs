@@ -37,7 +37,8 @@ public sealed partial class TwoLevelModel
 
         var results = new ConcurrentBag<Enumerator>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxThreads is > 0 ? maxThreads.Value : Environment.ProcessorCount };
-        Parallel.For(0, tasks, options, () => new Enumerator(this, level), (task, _, e) =>
+        var suffix = new SuffixBlock(this, split);
+        Parallel.For(0, tasks, options, () => new Enumerator(this, level, suffix), (task, _, e) =>
         {
             e.RunTask(task, split);
             return e;
@@ -186,6 +187,135 @@ public sealed partial class TwoLevelModel
         }
     }
 
+    /// <summary>The last issues' combinations, enumerated once per <see cref="Enumerate"/> and shared, read-only, by every worker.</summary>
+    private sealed class SuffixBlock
+    {
+        /// <summary>
+        /// The last issues (up to <see cref="MaxSuffix"/> combinations) are enumerated once, here: each
+        /// combination's table entries, levels, whether a rule among those issues forbids it, and which rules
+        /// reaching back into the earlier issues it half-crosses. The leaf loop then adds the entries in issue
+        /// order, so every sum equals the canonical one bit for bit.
+        /// </summary>
+        public SuffixBlock(TwoLevelModel model, int split)
+        {
+            var s = model._s;
+            var n = s.IssueCount;
+            var dims = s.DimensionCount;
+            var start = n;
+            long combos = 1;
+            while (start > split && combos * s.Cardinalities[start - 1] <= MaxSuffix)
+            {
+                start--;
+                combos *= s.Cardinalities[start];
+            }
+
+            var spanning = new List<int>();
+            var internalRules = new List<int>();
+            for (var c = 0; c < s.Constraints.Length; c++)
+            {
+                var issues = s.Constraints[c].Issues;
+                if (issues.All(i => i >= start))
+                {
+                    internalRules.Add(c);
+                }
+                else if (issues.Any(i => i >= start))
+                {
+                    spanning.Add(c);
+                }
+            }
+
+            if (start == n || spanning.Count > 64)
+            {
+                Start = n;
+                return;
+            }
+
+            Start = start;
+            Length = n - start;
+            Spanning = spanning.ToArray();
+            var entries = new List<double>();
+            var levels = new List<int>();
+            var masks = new List<ulong>();
+            var current = new int[n];
+            Array.Fill(current, -1);
+            var odometer = new int[Length];
+            do
+            {
+                for (var j = 0; j < Length; j++)
+                {
+                    current[start + j] = odometer[j];
+                }
+
+                if (internalRules.Any(c => s.Constraints[c].Holds(current)))
+                {
+                    continue;
+                }
+
+                ulong mask = 0;
+                for (var j = 0; j < Spanning.Length; j++)
+                {
+                    var rule = s.Constraints[Spanning[j]];
+                    var holds = true;
+                    for (var c = 0; c < rule.Issues.Length && holds; c++)
+                    {
+                        if (rule.Issues[c] >= start)
+                        {
+                            holds = rule.Masks[c][current[rule.Issues[c]]];
+                        }
+                    }
+
+                    if (holds)
+                    {
+                        mask |= 1UL << j;
+                    }
+                }
+
+                masks.Add(mask);
+                levels.AddRange(odometer);
+                for (var d = 0; d < dims; d++)
+                {
+                    for (var j = 0; j < Length; j++)
+                    {
+                        entries.Add(model._tables[d][s.Offsets[start + j] + odometer[j]]);
+                    }
+                }
+            }
+            while (Advance(odometer, start, s));
+
+            Entries = entries.ToArray();
+            Levels = levels.ToArray();
+            Masks = masks.ToArray();
+        }
+
+        private static bool Advance(int[] odometer, int start, Structure s)
+        {
+            for (var j = odometer.Length - 1; j >= 0; j--)
+            {
+                if (++odometer[j] < s.Cardinalities[start + j])
+                {
+                    return true;
+                }
+
+                odometer[j] = 0;
+            }
+
+            return false;
+        }
+
+
+        public int Start { get; private set; }
+
+        public int Length { get; private set; }
+
+        public int[] Spanning { get; private set; } = [];
+
+        public double[] Entries { get; private set; } = [];
+
+        public int[] Levels { get; private set; } = [];
+
+        public ulong[] Masks { get; private set; } = [];
+    }
+
     private sealed class Enumerator
     {
         private readonly TwoLevelModel _m;
@@ -206,15 +336,15 @@ public sealed partial class TwoLevelModel
         private readonly List<(double[] U, int[] Levels)> _buffer = [];
         private readonly double[] _u;
         private int _compactAt = 4096;
-        private int _suffixStart;
-        private int _suffixLength;
-        private int[] _spanning = [];
-        private double[] _suffixEntries = [];
-        private int[] _suffixLevels = [];
-        private ulong[] _suffixMasks = [];
+        private readonly int _suffixStart;
+        private readonly int _suffixLength;
+        private readonly int[] _spanning;
+        private readonly double[] _suffixEntries;
+        private readonly int[] _suffixLevels;
+        private readonly ulong[] _suffixMasks;
         private int _combo = -1;
 
-        public Enumerator(TwoLevelModel model, double level)
+        public Enumerator(TwoLevelModel model, double level, SuffixBlock suffix)
         {
             _m = model;
             _s = model._s;
@@ -238,117 +368,12 @@ public sealed partial class TwoLevelModel
             _sqU = model._statusQuoUtility;
             Totals = new EnumerationAccumulator(_k);
             _u = new double[_dims];
-            BuildSuffix();
-        }
-
-        /// <summary>
-        /// The last issues (up to <see cref="MaxSuffix"/> combinations) are enumerated once, here: each
-        /// combination's table entries, levels, whether a rule among those issues forbids it, and which rules
-        /// reaching back into the earlier issues it half-crosses. The leaf loop then adds the entries in issue
-        /// order, so every sum equals the canonical one bit for bit.
-        /// </summary>
-        private void BuildSuffix()
-        {
-            var split = _n == 0 ? 0 : _n == 1 ? 1 : 2;
-            var start = _n;
-            long combos = 1;
-            while (start > split && combos * _s.Cardinalities[start - 1] <= MaxSuffix)
-            {
-                start--;
-                combos *= _s.Cardinalities[start];
-            }
-
-            var spanning = new List<int>();
-            var internalRules = new List<int>();
-            for (var c = 0; c < _s.Constraints.Length; c++)
-            {
-                var issues = _s.Constraints[c].Issues;
-                if (issues.All(i => i >= start))
-                {
-                    internalRules.Add(c);
-                }
-                else if (issues.Any(i => i >= start))
-                {
-                    spanning.Add(c);
-                }
-            }
-
-            if (start == _n || spanning.Count > 64)
-            {
-                _suffixStart = _n;
-                return;
-            }
-
-            _suffixStart = start;
-            _suffixLength = _n - start;
-            _spanning = spanning.ToArray();
-            var entries = new List<double>();
-            var levels = new List<int>();
-            var masks = new List<ulong>();
-            var current = new int[_n];
-            Array.Fill(current, -1);
-            var odometer = new int[_suffixLength];
-            do
-            {
-                for (var j = 0; j < _suffixLength; j++)
-                {
-                    current[start + j] = odometer[j];
-                }
-
-                if (internalRules.Any(c => _s.Constraints[c].Holds(current)))
-                {
-                    continue;
-                }
-
-                ulong mask = 0;
-                for (var j = 0; j < _spanning.Length; j++)
-                {
-                    var rule = _s.Constraints[_spanning[j]];
-                    var holds = true;
-                    for (var c = 0; c < rule.Issues.Length && holds; c++)
-                    {
-                        if (rule.Issues[c] >= start)
-                        {
-                            holds = rule.Masks[c][current[rule.Issues[c]]];
-                        }
-                    }
-
-                    if (holds)
-                    {
-                        mask |= 1UL << j;
-                    }
-                }
-
-                masks.Add(mask);
-                levels.AddRange(odometer);
-                for (var d = 0; d < _dims; d++)
-                {
-                    for (var j = 0; j < _suffixLength; j++)
-                    {
-                        entries.Add(_m._tables[d][_s.Offsets[start + j] + odometer[j]]);
-                    }
-                }
-            }
-            while (Advance(odometer, start));
-
-            _suffixEntries = entries.ToArray();
-            _suffixLevels = levels.ToArray();
-            _suffixMasks = masks.ToArray();
-        }
-
-        private bool Advance(int[] odometer, int start)
-        {
-            for (var j = odometer.Length - 1; j >= 0; j--)
-            {
-                if (++odometer[j] < _s.Cardinalities[start + j])
-                {
-                    return true;
-                }
-
-                odometer[j] = 0;
-            }
-
-            return false;
+            _suffixStart = suffix.Start;
+            _suffixLength = suffix.Length;
+            _spanning = suffix.Spanning;
+            _suffixEntries = suffix.Entries;
+            _suffixLevels = suffix.Levels;
+            _suffixMasks = suffix.Masks;
         }
 
         private void SuffixLoop()
