@@ -161,7 +161,7 @@ public static class RobustnessAnalyzer
                 tally.Ratified[c] += m.RatificationAll(levels);
             }
 
-            if (nash is not null && agreement.IsComplete && agreement.Levels.SequenceEqual(nash))
+            if (nash is not null && levels.AsSpan().SequenceEqual(nash))
             {
                 tally.Nash[c]++;
             }

@@ -65,6 +65,7 @@ internal static class TwoLevelScenarios
 
             parties.Add(new Party($"p{p}", PartyRole.Party, profile)
             {
+                Assumptions = explicitReservation && sq is not null ? [new ModellingAssumption("reservationValue", "generated")] : [],
                 Ratification = ratification,
                 StatusQuoValues = sqValues,
                 ExplicitReservationValue = explicitReservation,
