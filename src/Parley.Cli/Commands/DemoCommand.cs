@@ -64,6 +64,11 @@ internal static class DemoCommand
             console.Write(new Rule("[bold]The analyst's view: status quo, ratification at home, robustness[/]").LeftJustified());
             console.WriteLine(TwoLevelReport.ToMarkdown(analysis, robustness));
             var files = MediationReportFolder.Write(folder, result, scenario, analysis, robustness);
+            if (robustness.RealityCheck is { } check)
+            {
+                console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Reality check: in {check.PShape:P1} of {check.Draws:N0} scenarios drawn within the model's stated uncertainty (seed {robustness.Seed}), the model shows the real outcome's shape; what the figure hangs on: docs/scenarios.md.")));
+            }
+
             console.WriteLine();
             console.MarkupLine($"Report written to [bold]{Markup.Escape(Path.GetFullPath(folder))}[/]: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}");
             await io.Out.FlushAsync(ct).ConfigureAwait(false);
