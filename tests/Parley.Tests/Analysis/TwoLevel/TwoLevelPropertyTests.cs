@@ -113,6 +113,67 @@ public sealed class TwoLevelPropertyTests
         }, iter: 300, threads: 1);
 
     [Fact]
+    public void SmallestConcession_RandomScenarios_EqualsBruteForceOverSubsetsOfRedLines() =>
+        Seeds.Sample(seed =>
+        {
+            var scenario = TwoLevelScenarios.Create(seed);
+            var model = TwoLevelModel.Create(scenario);
+            var domain = scenario.Domain;
+            var outcomes = domain.EnumerateOutcomes().Select(o => o.Levels.ToArray()).ToList();
+            bool ZoneWithout(int party, IReadOnlyCollection<int> dropped) =>
+                outcomes.Any(o =>
+                    !scenario.Negotiators.Select((x, p) => x.Profile!.RedLines.Lines.Where((_, l) => p != party || !dropped.Contains(l)).Any(line => line.IsCrossedBy(domain, o))).Any(crossed => crossed)
+                    && (scenario.Linkage is null || !scenario.Linkage.Rules.Any(l => l.IsCrossedBy(domain, o)))
+                    && Enumerable.Range(0, model.PartyCount).All(p => model.Utility(p, o) >= model.Disagreement(p)));
+
+            for (var p = 0; p < model.PartyCount; p++)
+            {
+                var lines = scenario.Negotiators[p].Profile!.RedLines.Lines.Count;
+                IReadOnlyList<int>? expected = null;
+                for (var size = 0; size <= Math.Min(2, lines) && expected is null; size++)
+                {
+                    foreach (var subset in Subsets(lines, size))
+                    {
+                        if (ZoneWithout(p, subset))
+                        {
+                            expected = subset;
+                            break;
+                        }
+                    }
+                }
+
+                var actual = model.SmallestConcession(p, 2);
+                if (expected is null)
+                {
+                    actual.ShouldBeNull($"seed {seed}, party {p}");
+                }
+                else
+                {
+                    actual.ShouldNotBeNull($"seed {seed}, party {p}");
+                    actual.Count.ShouldBe(expected.Count, $"seed {seed}, party {p}");
+                    ZoneWithout(p, actual.ToArray()).ShouldBeTrue($"seed {seed}, party {p}");
+                }
+            }
+        }, iter: 200, threads: 1);
+
+    private static IEnumerable<int[]> Subsets(int n, int size)
+    {
+        if (size == 0)
+        {
+            yield return [];
+            yield break;
+        }
+
+        for (var first = 0; first < n; first++)
+        {
+            foreach (var rest in Subsets(n, size - 1).Where(r => r.Length == 0 || r[0] > first))
+            {
+                yield return [first, .. rest];
+            }
+        }
+    }
+
+    [Fact]
     public void Run_SameSeed_SameResultWhateverTheThreadCount()
     {
         var analysis = TwoLevelAnalyzer.Analyze(TwoLevelScenarios.Create(11));
