@@ -112,7 +112,7 @@ internal static class MediateCommand
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             }
 
-            return result.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
     }

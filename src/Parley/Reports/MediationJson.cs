@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Reports;
@@ -64,7 +65,7 @@ public static class MediationJson
 
         return new JsonObject
         {
-            ["endReason"] = result.EndReason.ToString().ToLowerInvariant(),
+            ["endReason"] = EndReasonNames.Name(result.EndReason),
             ["rounds"] = result.Rounds,
             ["versions"] = result.Versions.Count,
             ["agreedIssues"] = agreed,

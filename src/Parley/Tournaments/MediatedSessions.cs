@@ -1,4 +1,5 @@
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Tournaments;
@@ -65,7 +66,7 @@ public sealed class MediatedSessions
         var options = new MediationOptions { Protocol = _protocol, Rounds = session.Rounds ?? int.MaxValue, TimeLimit = session.Time };
         var result = new MediationSession(entry.Scenario, mediator, voters, options, session.Seed).Run(cancellationToken: cancellationToken);
         var (pareto, nash, welfare) = entry.Measure(result.Utilities);
-        var agreement = result.EndReason == MediationEndReason.Agreement;
+        var agreement = result.EndReason == EndReason.Agreement;
         return new SessionOutcome(
             result.Rounds,
             agreement,
@@ -78,12 +79,12 @@ public sealed class MediatedSessions
             welfare,
             result.EndReason switch
             {
-                MediationEndReason.Agreement => EndReasons.Agreement,
-                MediationEndReason.Partial => EndReasons.Partial,
-                MediationEndReason.Deadline => EndReasons.Deadline,
+                EndReason.Agreement => EndReasons.Agreement,
+                EndReason.Partial => EndReasons.Partial,
+                EndReason.Deadline => EndReasons.Deadline,
                 _ => EndReasons.Failure,
             },
-            result.EndReason == MediationEndReason.Failure ? result.FailureMessage ?? "failure" : null);
+            result.EndReason == EndReason.Failure ? result.FailureMessage ?? "failure" : null);
     }
 
     private static Func<MediatorStrategy> MediatorFactory(string id) => id switch
