@@ -2,6 +2,7 @@ using System.Globalization;
 using Parley.Domains;
 using Parley.Mediation;
 using Parley.Preferences;
+using Parley.Protocols;
 using Parley.Reports;
 using Parley.Scenarios;
 using Spectre.Console;

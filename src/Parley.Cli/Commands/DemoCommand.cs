@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 using Spectre.Console;
 

@@ -1,6 +1,7 @@
 using Parley.Analysis;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Tests.Mediation;

@@ -2,6 +2,7 @@ using CsCheck;
 using Parley.Analysis;
 using Parley.Domains;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Tests.Generators;
 
 namespace Parley.Tests.Mediation;

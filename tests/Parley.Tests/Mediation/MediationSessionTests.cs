@@ -1,5 +1,6 @@
 using Parley.Domains;
 using Parley.Mediation;
+using Parley.Protocols;
 
 namespace Parley.Tests.Mediation;
 
