@@ -63,7 +63,7 @@ public sealed class SingleTextNegotiation : Negotiation
     private long _roundOpenedAt;
 
     /// <summary>Creates a session that has not started.</summary>
-    /// <exception cref="ArgumentException">No mediator in the setup, a deadline that limits nothing, an agenda naming an unknown issue, or a round time that is not positive.</exception>
+    /// <exception cref="ArgumentException">No mediator in the setup, a deadline that limits nothing, an agenda naming an unknown issue, or a round time that is not positive or without a clock (<see cref="NegotiationSetup.RecordElapsed"/>).</exception>
     public SingleTextNegotiation(NegotiationSetup setup, SingleTextSettings settings)
         : base(setup)
     {
@@ -77,6 +77,11 @@ public sealed class SingleTextNegotiation : Negotiation
         if (settings.RoundTime is { } rt && rt <= TimeSpan.Zero)
         {
             throw new ArgumentException($"The round time must be positive (got {rt}).", nameof(settings));
+        }
+
+        if (settings.RoundTime is not null && setup.Deadline.Time is null && !setup.RecordElapsed)
+        {
+            throw new ArgumentException("A round time needs the session's clock: set the setup's RecordElapsed (or a time deadline).", nameof(setup));
         }
 
         Settings = settings;
