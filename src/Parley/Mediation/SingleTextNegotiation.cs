@@ -178,9 +178,6 @@ public sealed class SingleTextNegotiation : Negotiation
     /// <summary>How the parties answered so far in the round in progress (missing ballots counting as objections).</summary>
     public BallotTally Tally => new(_n, _accepts, _better, _worse + (Settings.Protocol == MediatedProtocol.Feedback && IsWholeTextBallot ? _n - _answered : 0));
 
-    /// <summary>Normalised time of an action at session time <paramref name="elapsed"/>.</summary>
-    public double TimeOf(long elapsed) => TimeAt(elapsed);
-
     private bool IsWholeTextBallot => Phase is SingleTextPhase.Voting or SingleTextPhase.Deciding;
 
     private bool Agenda => _order is not null;
