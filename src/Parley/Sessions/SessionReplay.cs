@@ -19,6 +19,7 @@ public static class SessionReplay
     private static readonly Dictionary<string, Func<NegotiationLog, ReplayedSession>> Protocols = new(StringComparer.Ordinal)
     {
         ["saop"] = ReplaySaop,
+        [SingleTextReplay.Protocol] = SingleTextReplay.Replay,
     };
 
     private static readonly Lock Gate = new();
