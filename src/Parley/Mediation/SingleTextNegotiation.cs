@@ -1,6 +1,7 @@
 using Parley.Agents;
 using Parley.Domains;
 using Parley.Protocols;
+using Parley.Protocols.Views;
 
 namespace Parley.Mediation;
 
@@ -126,6 +127,13 @@ public sealed class SingleTextNegotiation : Negotiation
 
     /// <inheritdoc />
     public override string Protocol => "single-text";
+
+    /// <summary>
+    /// What each audience may see: ballots are secret from the other parties and the public (the
+    /// mediator sees them all, it decides on them); the mediator sees the declared profiles only
+    /// when the parties confided them (<see cref="SingleTextSettings.Trusted"/>).
+    /// </summary>
+    public ViewPolicy ViewPolicy => new(SecretBallot: true, MediatorSeesBallots: true, MediatorSeesProfiles: Settings.Trusted);
 
     /// <summary>The mediator's actor index (the number of parties).</summary>
     public int MediatorActor => _mediator;

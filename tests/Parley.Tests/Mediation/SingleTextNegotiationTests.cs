@@ -1,6 +1,7 @@
 using Parley.Domains;
 using Parley.Mediation;
 using Parley.Protocols;
+using Parley.Protocols.Views;
 using Parley.Scenarios;
 
 namespace Parley.Tests.Mediation;
@@ -97,6 +98,49 @@ public sealed class SingleTextNegotiationTests
         negotiation.Agreed.ShouldBe(PartialOutcome.From(opening));
     }
 
+    [Theory]
+    [InlineData(MediatedProtocol.Votes, false)]
+    [InlineData(MediatedProtocol.Veto, false)]
+    [InlineData(MediatedProtocol.Votes, true)]
+    [InlineData(MediatedProtocol.Feedback, false)]
+    public void Views_APartysView_HoldsNoOtherPartysBallotOrProfile(MediatedProtocol protocol, bool trusted)
+    {
+        var scenario = MediationFixtures.BorderTalks(reservation: 0.4);
+        MediatorStrategy mediator = trusted ? new TrustedMediator() : new HillClimbingMediator();
+        var session = new MediationSession(scenario, mediator, [new TruthfulVoter(), new StrategicVoter()], new MediationOptions { Protocol = protocol, Rounds = 30, PostSettlement = true, Agenda = trusted ? [0, 1, 2, 3] : null }, seed: 4);
+        var log = new List<NegotiationEvent>();
+        session.Negotiation.Observe(new Collect(log));
+        session.Run();
+        var negotiation = session.Negotiation;
+        var policy = negotiation.ViewPolicy;
+
+        log.ShouldContain(e => e.Kind == EventKind.BallotCast);
+        for (var p = 0; p < 2; p++)
+        {
+            var view = NegotiationViews.For(Audience.OfParty(p), log, policy);
+            for (var k = 0; k < log.Count; k++)
+            {
+                if (log[k].Kind == EventKind.BallotCast && log[k].Actor != p)
+                {
+                    view[k].Value.ShouldBe(NegotiationViews.HiddenBallot);
+                    view[k].Detail.ShouldBeNull();
+                }
+                else
+                {
+                    view[k].ShouldBe(log[k]);
+                }
+            }
+
+            var setup = NegotiationViews.For(Audience.OfParty(p), negotiation.Setup, policy);
+            setup.Profiles[p].ShouldBeSameAs(negotiation.Setup.Profiles[p]);
+            setup.Profiles[1 - p].ShouldBeNull();
+        }
+
+        NegotiationViews.For(Audience.Mediator, log, policy).ShouldBe(log);
+        NegotiationViews.For(Audience.Mediator, negotiation.Setup, policy).Profiles.All(x => x is not null).ShouldBe(trusted);
+        NegotiationViews.For(Audience.Public, log, policy).Where(e => e.Kind == EventKind.BallotCast).ShouldAllBe(e => e.Value == NegotiationViews.HiddenBallot);
+    }
+
     [Fact]
     public void Constructor_RoundTimeWithoutAClock_Refused()
     {
@@ -114,6 +158,11 @@ public sealed class SingleTextNegotiationTests
             RecordElapsed = true,
         };
         return new SingleTextNegotiation(setup, settings);
+    }
+
+    private sealed class Collect(List<NegotiationEvent> into) : INegotiationObserver
+    {
+        public void OnEvent(Negotiation negotiation, in NegotiationEvent e) => into.Add(e);
     }
 
     private sealed class ConfidingMediator : MediatorStrategy
