@@ -141,6 +141,13 @@ public sealed class SingleTextNegotiation : Negotiation
     /// <summary>The phase in progress.</summary>
     public SingleTextPhase Phase { get; private set; }
 
+    /// <summary>
+    /// The sequence of the <see cref="EventKind.PhaseBegan"/> event that opened the phase in progress:
+    /// a host that lets people answer at their own pace submits a ballot only while this is the
+    /// phase the person saw, so that a late answer to a closed round is never counted in the next.
+    /// </summary>
+    public long PhaseStartedAt { get; private set; } = -1;
+
     /// <summary>The article the phase is about (the agenda item, the article put to agreement, the article a failed ratification reopens), or −1.</summary>
     public int PhaseArticle { get; private set; } = -1;
 
@@ -906,6 +913,7 @@ public sealed class SingleTextNegotiation : Negotiation
                 }
 
                 Phase = phase;
+                PhaseStartedAt = e.Sequence;
                 PhaseArticle = article;
                 PhaseText = e.Outcome;
                 if (BallotKind(phase) is not null)

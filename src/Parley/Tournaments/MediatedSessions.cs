@@ -15,7 +15,7 @@ namespace Parley.Tournaments;
 /// <c>strategic</c>, <c>annealing</c>. Fresh strategies are built for every session. Mediated
 /// protocols do not discount: the Utility and Disc. Util. columns are equal; on a partial
 /// agreement a party's utility counts only the agreed articles (open ones count 0), and the end
-/// reason is <see cref="EndReasons.Partial"/>. Each scenario's analysis is shared between sessions.
+/// reason is <see cref="EndReason.Partial"/> (named by <see cref="EndReasonNames"/>, as everywhere). Each scenario's analysis is shared between sessions.
 /// </remarks>
 public sealed class MediatedSessions
 {
@@ -77,13 +77,7 @@ public sealed class MediatedSessions
             pareto,
             nash,
             welfare,
-            result.EndReason switch
-            {
-                EndReason.Agreement => EndReasons.Agreement,
-                EndReason.Partial => EndReasons.Partial,
-                EndReason.Deadline => EndReasons.Deadline,
-                _ => EndReasons.Failure,
-            },
+            EndReasonNames.Name(result.EndReason),
             result.EndReason == EndReason.Failure ? result.FailureMessage ?? "failure" : null);
     }
 

@@ -59,8 +59,13 @@ public sealed class HostedMediationTests
         var actual = MediationResult.From(hosted, scenario, expected.Mediator, expected.Voters);
         Json(actual, scenario).ShouldBe(Json(expected, scenario));
         actual.Versions.Select(v => v.Note).ShouldBe(expected.Versions.Select(v => v.Note));
-        hostedLog.Events.Count.ShouldBe(inProcessLog.Events.Count);
+        hostedLog.Events.Where(Structural).Select(e => (e.Kind, e.Value, e.Outcome)).ShouldBe(inProcessLog.Events.Where(Structural).Select(e => (e.Kind, e.Value, e.Outcome)));
     }
+
+    // The events that do not depend on the order of the ballots (a signature round closed by a
+    // refusal may count fewer answers when the refusal comes first).
+    private static bool Structural(NegotiationEvent e) =>
+        e.Kind is EventKind.PhaseBegan or EventKind.TextProposed or EventKind.TextAdopted or EventKind.Decided or EventKind.Passed or EventKind.Ended;
 
     private static async Task Mediator(NegotiationHost host, int mediator, NegotiationAction[] choices)
     {
@@ -81,21 +86,21 @@ public sealed class HostedMediationTests
                 return;
             }
 
-            await Task.Delay(delays.Next(0, 3));
-
-            // A party answers the ballot it sees: the choice and the submission are one step, so a
-            // ballot meant for a round that has closed meanwhile is never counted in the next one.
-            host.Read(n =>
+            // The party reads the ballot it is asked, thinks (a random delay), then answers it only
+            // if that ballot is still open: an answer to a round that closed meanwhile is dropped,
+            // never counted in the next round.
+            var (seen, choice) = host.Read(n => n.MayAct(party) ? (((SingleTextNegotiation)n).PhaseStartedAt, Choose((SingleTextNegotiation)n, party, voter)) : (-1L, default(NegotiationAction)));
+            if (seen < 0)
             {
-                if (!n.MayAct(party))
-                {
-                    return true;
-                }
+                continue; // the ballot closed before the party read it
+            }
 
-                var result = n.Submit(party, Choose((SingleTextNegotiation)n, party, voter));
-                result.Accepted.ShouldBeTrue(result.Message);
-                return true;
-            });
+            await Task.Delay(delays.Next(0, 3));
+            var result = host.Read(n => ((SingleTextNegotiation)n).PhaseStartedAt == seen ? n.Submit(party, choice) : (SubmitResult?)null);
+            if (result is { } r)
+            {
+                r.Accepted.ShouldBeTrue(r.Message);
+            }
         }
     }
 
