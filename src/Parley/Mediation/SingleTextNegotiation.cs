@@ -486,8 +486,7 @@ public sealed class SingleTextNegotiation : Negotiation
     // The ballots are in (or the round time ran out): what follows depends on the phase.
     private void CloseBallots(long elapsed)
     {
-        var tally = Tally;
-        var all = tally.Unanimous;
+        var all = _accepts == _n;
         switch (Phase)
         {
             case SingleTextPhase.Voting:
@@ -497,6 +496,7 @@ public sealed class SingleTextNegotiation : Negotiation
                     return;
                 }
 
+                var tally = Tally;
                 var incumbent = Incumbent!;
                 var candidate = Candidate!;
                 var levels = incumbent.Levels.ToArray();
@@ -527,7 +527,7 @@ public sealed class SingleTextNegotiation : Negotiation
                 var name = Domain.Issues[issue].Name;
                 EmitText(Settled.Settle(issue, level), statuses, all
                     ? $"Article {issue + 1} ({name}) agreed."
-                    : $"Article {issue + 1} ({name}): clause '{Domain.Issues[issue].FormatLevel(level)}' proposed, {tally.Rejects} of {_n} parties object.", elapsed);
+                    : $"Article {issue + 1} ({name}): clause '{Domain.Issues[issue].FormatLevel(level)}' proposed, {_n - _accepts} of {_n} parties object.", elapsed);
                 CloseRound(elapsed);
                 if (all)
                 {
@@ -828,8 +828,9 @@ public sealed class SingleTextNegotiation : Negotiation
 
     private void CloseRound(long elapsed)
     {
-        var tally = Tally;
-        Emit(EventKind.RoundClosed, -1, null, tally.Accepts, new TallyDetail(tally.Accepts, tally.Better, tally.Worse, _n - _answered), TimeAt(elapsed), elapsed);
+        var missing = _n - _answered;
+        var worse = _worse + (Settings.Protocol == MediatedProtocol.Feedback && IsWholeTextBallot ? missing : 0);
+        Emit(EventKind.RoundClosed, -1, null, _accepts, new TallyDetail(_accepts, _better, worse, missing), TimeAt(elapsed), elapsed);
     }
 
     // Provisional statuses of a whole text: an article is agreed when every party's declared profile
