@@ -3,6 +3,7 @@ using System.Globalization;
 using Parley.Analysis.TwoLevel;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Reports;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -51,7 +52,7 @@ internal static class DemoCommand
                 var (a, r) = RealityCheck(scenario, drawCount, run.Seed);
                 MediationReportFolder.Write(folder, quiet, scenario, a, r);
                 await io.Out.WriteAsync(DemoJson.Document(quiet, scenario, a, r).ToJsonString(JsonOutput.SerializerOptions) + "\n").ConfigureAwait(false);
-                return quiet.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+                return quiet.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
             }
 
             var console = CommonOptions.Console(io);
@@ -72,7 +73,7 @@ internal static class DemoCommand
             console.WriteLine();
             console.MarkupLine($"Report written to [bold]{Markup.Escape(Path.GetFullPath(folder))}[/]: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}");
             await io.Out.FlushAsync(ct).ConfigureAwait(false);
-            return result.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
     }
