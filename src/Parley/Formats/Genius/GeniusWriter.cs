@@ -102,6 +102,8 @@ public static class GeniusWriter
             notes.Add("the deadline left out: GENIUS sets deadlines per session, not in scenario files");
         }
 
+        TwoLevelNotes.Add(scenario, notes, "GENIUS");
+
         var names = scenario.Negotiators.Select(p => p.Name).ToArray();
         var sorted = names.Order(StringComparer.Ordinal).ToArray();
         if (!names.SequenceEqual(sorted))

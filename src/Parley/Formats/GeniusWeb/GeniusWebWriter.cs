@@ -114,6 +114,8 @@ public static class GeniusWebWriter
             notes.Add("metadata, deadline, descriptions, clauses and modelling assumptions are not written: GeniusWeb profiles have no place for them.");
         }
 
+        TwoLevelNotes.Add(scenario, notes, "GeniusWeb");
+
         return notes;
     }
 
