@@ -37,6 +37,10 @@ public sealed class ConvertCommandTests
         code.ShouldBe(0);
         error.ShouldContain("note:");
         error.ShouldContain("red line", Case.Insensitive);
+        error.ShouldContain("the status quo left out");
+        error.ShouldContain("linkage rule(s)");
+        error.ShouldContain("the constituencies of Israel, Syria left out");
+        error.ShouldContain("uncertainty range(s) left out");
     }
 
     [SharedFact]
