@@ -101,8 +101,7 @@ public static partial class GeniusReader
             var profile = ReadProfile(file, domain);
             var name = Path.GetFileNameWithoutExtension(file);
             parties.Add(new Party(name, PartyRole.Party, profile));
-            var best = MaxUtility(profile);
-            if (best > 1 + CapSlack)
+            if (profile is AdditiveProfile additive && MaxUtility(additive) is var best && best > 1 + CapSlack)
             {
                 notes.Add(string.Create(
                     CultureInfo.InvariantCulture,
