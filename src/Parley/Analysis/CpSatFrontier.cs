@@ -21,7 +21,10 @@ namespace Parley.Analysis;
 /// The sweep: maximise <c>R1·M + R2</c> (lexicographically R1, then R2; M exceeds R2's range) subject to
 /// <c>R2 ≥ ε</c>; the optimum is a frontier point; set ε to its R2 plus one and repeat until the model is
 /// infeasible, which proves that no point is missing. The model is built once: each step changes ε in the
-/// constraint's bounds and hints the previous solution. A point is proved when its solve ends OPTIMAL;
+/// constraint's bounds and hints the previous solution. Levels of an issue that no profile tells apart share
+/// one Boolean; a capping profile's objective is <c>min(raw, threshold)</c>, so the sweep never visits raw points
+/// the cap merges. CP-SAT runs a portfolio of <c>workers</c> (8 by default, even on 2 cores: the portfolio's
+/// diversity proves points faster than fewer workers) with linearization level 2 (docs/performance.md). A point is proved when its solve ends OPTIMAL;
 /// when the time budget runs out, the best points found are returned with the solver's bound on the gap.
 /// GENIUS's cap at 1 is a monotone map of the raw sum: the capped frontier is the non-dominated part of
 /// the mapped raw frontier.
@@ -51,6 +54,7 @@ internal static class CpSatFrontier
         var model = new CpModel();
         var levels = new BoolVar[domain.IssueCount][];
         var read = ReadIssues(profiles, domain);
+        var classes = LevelClasses(profiles, domain, read);
         for (var i = 0; i < domain.IssueCount; i++)
         {
             if (!read[i])
@@ -58,14 +62,22 @@ internal static class CpSatFrontier
                 continue;
             }
 
+            // Levels no profile tells apart share one Boolean: fewer variables, no symmetric twins to search.
             var card = domain.Issues[i].Cardinality;
+            var count = classes[i].Max() + 1;
+            var vars = new BoolVar[count];
+            for (var c = 0; c < count; c++)
+            {
+                vars[c] = model.NewBoolVar($"x{i}_{c}");
+            }
+
             levels[i] = new BoolVar[card];
             for (var l = 0; l < card; l++)
             {
-                levels[i][l] = model.NewBoolVar($"x{i}_{l}");
+                levels[i][l] = vars[classes[i][l]];
             }
 
-            model.AddExactlyOne(levels[i]);
+            model.AddExactlyOne(vars);
         }
 
         var raw = new IntVar[2];
@@ -73,6 +85,16 @@ internal static class CpSatFrontier
         for (var k = 0; k < 2; k++)
         {
             (raw[k], bounds[k]) = Encode(model, profiles[k], levels, scale, k);
+            var threshold = (long)Math.Ceiling(profiles[k].Scale * scale);
+            if (profiles[k].CapsAtOne && threshold < bounds[k].Hi)
+            {
+                // GENIUS's cap: every raw sum from the threshold up is worth 1, so the sweep works on min(raw, threshold)
+                // and never visits raw points that the cap merges into one.
+                var capped = model.NewIntVar(bounds[k].Lo, threshold, $"capped{k}");
+                model.AddMinEquality(capped, [raw[k], LinearExpr.Constant(threshold)]);
+                raw[k] = capped;
+                bounds[k] = (Math.Min(bounds[k].Lo, threshold), threshold);
+            }
         }
 
         var m = bounds[1].Hi - bounds[1].Lo + 1;
@@ -103,7 +125,7 @@ internal static class CpSatFrontier
             }
 
             SetLowerBound(epsilon, eps, bounds[1].Hi);
-            solver.StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"max_time_in_seconds:{remaining:R} num_workers:{Math.Max(1, workers)}");
+            solver.StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"max_time_in_seconds:{remaining:R} num_workers:{Math.Max(1, workers)} linearization_level:2");
             var status = solver.Solve(model);
             solves++;
             seconds += solver.WallTime();
@@ -121,8 +143,8 @@ internal static class CpSatFrontier
             }
 
             var outcome = Witness(solver, levels, domain);
-            var r1 = Scaled(profiles[0].RawUtility(outcome), scale);
-            var r2 = Scaled(profiles[1].RawUtility(outcome), scale);
+            var r1 = Capped(profiles[0], Scaled(profiles[0].RawUtility(outcome), scale), scale);
+            var r2 = Capped(profiles[1], Scaled(profiles[1].RawUtility(outcome), scale), scale);
             var optimal = status == CpSolverStatus.Optimal;
             if (!optimal)
             {
@@ -139,7 +161,10 @@ internal static class CpSatFrontier
                 {
                     for (var l = 0; l < ls.Length; l++)
                     {
-                        model.AddHint(ls[l], l == outcome[i]);
+                        if (Array.IndexOf(ls, ls[l]) == l)
+                        {
+                            model.AddHint(ls[l], ReferenceEquals(ls[l], ls[outcome[i]]));
+                        }
                     }
                 }
             }
@@ -199,6 +224,9 @@ internal static class CpSatFrontier
 
     private static long Scaled(double raw, long scale) => (long)Math.Round(raw * scale);
 
+    private static long Capped(NonlinearProfile profile, long raw, long scale) =>
+        profile.CapsAtOne ? Math.Min(raw, (long)Math.Ceiling(profile.Scale * scale)) : raw;
+
     private static int[] Witness(CpSolver solver, BoolVar[][] levels, Domain domain)
     {
         var outcome = new int[domain.IssueCount];
@@ -218,6 +246,71 @@ internal static class CpSatFrontier
         }
 
         return outcome;
+    }
+
+    /// <summary>For each read issue, a class per level: two levels share a class when every range and every additive table treats them alike.</summary>
+    private static int[][] LevelClasses(NonlinearProfile[] profiles, Domain domain, bool[] read)
+    {
+        var keys = new List<double>[domain.IssueCount][];
+        for (var i = 0; i < domain.IssueCount; i++)
+        {
+            keys[i] = new List<double>[domain.Issues[i].Cardinality];
+            for (var l = 0; l < keys[i].Length; l++)
+            {
+                keys[i][l] = [];
+            }
+        }
+
+        foreach (var p in profiles)
+        {
+            foreach (var c in p.Constraints)
+            {
+                foreach (var r in c.Ranges)
+                {
+                    for (var l = 0; l < keys[r.Issue].Length; l++)
+                    {
+                        keys[r.Issue][l].Add(r.Contains(l) ? 1 : 0);
+                    }
+                }
+            }
+
+            if (p.Additive is { } a)
+            {
+                for (var i = 0; i < domain.IssueCount; i++)
+                {
+                    var t = a.LevelUtilities(i);
+                    for (var l = 0; l < t.Length; l++)
+                    {
+                        keys[i][l].Add(t[l]);
+                    }
+                }
+            }
+        }
+
+        var classes = new int[domain.IssueCount][];
+        for (var i = 0; i < domain.IssueCount; i++)
+        {
+            classes[i] = new int[keys[i].Length];
+            if (!read[i])
+            {
+                continue;
+            }
+
+            var seen = new List<List<double>>();
+            for (var l = 0; l < keys[i].Length; l++)
+            {
+                var found = seen.FindIndex(s => s.SequenceEqual(keys[i][l]));
+                if (found < 0)
+                {
+                    found = seen.Count;
+                    seen.Add(keys[i][l]);
+                }
+
+                classes[i][l] = found;
+            }
+        }
+
+        return classes;
     }
 
     private static bool[] ReadIssues(NonlinearProfile[] profiles, Domain domain)
@@ -312,9 +405,9 @@ internal static class CpSatFrontier
                     max = Math.Max(max, v);
                     if (levels[i] is { } ls)
                     {
-                        if (v != 0)
+                        if (v != 0 && Array.IndexOf(ls, ls[l]) == l)
                         {
-                            terms.Add((ls[l], v));
+                            terms.Add((ls[l], v)); // a class's levels share one value: count it once
                         }
                     }
                     else if (l == 0)
@@ -423,7 +516,7 @@ internal static class CpSatFrontier
         var ls = levels[r.Issue];
         for (var l = 0; l < ls.Length; l++)
         {
-            if (r.Contains(l) == inside)
+            if (r.Contains(l) == inside && !list.Contains(ls[l]))
             {
                 list.Add(ls[l]);
             }

@@ -87,8 +87,7 @@ public static class OutcomeSpaceAnalyzer
         CpSatFrontier.Result? solved = null;
         if (engine is null && k == 2 && (options.ForceSolver || domain.LongOutcomeCount < 0 || domain.LongOutcomeCount > options.MaxEnumeratedOutcomes))
         {
-            var workers = options.MaxDegreeOfParallelism is > 0 ? options.MaxDegreeOfParallelism.Value : Environment.ProcessorCount;
-            solved = CpSatFrontier.Solve(profileArray[0], profileArray[1], options.SolverTimeBudget, workers, progress, 0, 0.9, cancellationToken);
+            solved = CpSatFrontier.Solve(profileArray[0], profileArray[1], options.SolverTimeBudget, options.SolverWorkers, progress, 0, 0.9, cancellationToken);
             summary = SummaryOf(solved, k);
         }
         else if (engine is not null)
