@@ -90,7 +90,7 @@ internal static class CpSatFrontier
             {
                 // GENIUS's cap: every raw sum from the threshold up is worth 1, so the sweep works on min(raw, threshold)
                 // and never visits raw points that the cap merges into one.
-                var capped = model.NewIntVar(bounds[k].Lo, threshold, $"capped{k}");
+                var capped = model.NewIntVar(Math.Min(bounds[k].Lo, threshold), threshold, $"capped{k}");
                 model.AddMinEquality(capped, [raw[k], LinearExpr.Constant(threshold)]);
                 raw[k] = capped;
                 bounds[k] = (Math.Min(bounds[k].Lo, threshold), threshold);
@@ -129,6 +129,11 @@ internal static class CpSatFrontier
             var status = solver.Solve(model);
             solves++;
             seconds += solver.WallTime();
+            if (status == CpSolverStatus.ModelInvalid)
+            {
+                throw new InvalidOperationException("CP-SAT refused the frontier model: " + model.Validate());
+            }
+
             if (status == CpSolverStatus.Infeasible)
             {
                 break; // proved: no outcome has R2 ≥ ε, so no frontier point is missing
