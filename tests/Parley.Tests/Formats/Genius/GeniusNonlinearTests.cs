@@ -110,6 +110,40 @@ public sealed class GeniusNonlinearTests : IDisposable
         }, iter: 100, threads: 1);
     }
 
+    [Theory]
+    [InlineData("this is not a profile")]
+    [InlineData("")]
+    [InlineData("<utility_space><objective>")]
+    public void ReadFolder_JunkProfileBesideTheDomain_IsRefusedNamingTheFile(string junk)
+    {
+        File.WriteAllText(Path.Combine(_dir, "p2.xml"), junk);
+
+        var ex = Should.Throw<InputException>(() => Folder(Profile("<hyperRectangle utility=\"1\"/>")));
+
+        ex.File.ShouldEndWith("p2.xml");
+        (ex.Problem.Contains("refused", StringComparison.Ordinal) || ex.Problem.Contains("not well-formed", StringComparison.Ordinal)).ShouldBeTrue(ex.Problem);
+    }
+
+    [Fact]
+    public void ReadFolder_PublishedFrontierBesideTheDomain_IsSkipped()
+    {
+        File.WriteAllText(Path.Combine(_dir, "pareto.xml"), "0.5, 1.0\n1.0, 0.25\n");
+
+        Folder(Profile("<hyperRectangle utility=\"1\"/>")).Negotiators.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void ReadDomain_NestedHundredThousandDeep_IsOneErrorNotAStackOverflow()
+    {
+        var path = Path.Combine(_dir, "deep-domain.xml");
+        File.WriteAllText(path, string.Concat(Enumerable.Repeat("<objective>", 100_000)) + string.Concat(Enumerable.Repeat("</objective>", 100_000)));
+
+        var ex = Should.Throw<InputException>(() => GeniusReader.ReadDomain(path));
+
+        ex.Problem.ShouldContain("nested more than 64 deep");
+        ex.Location.ShouldBe("line 1");
+    }
+
     private string WriteDomain()
     {
         var path = Path.Combine(_dir, "d-domain.xml");
