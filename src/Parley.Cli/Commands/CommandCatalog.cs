@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return AnalyzeCommand.Create(io);
         yield return ParetoCheckCommand.Create(io);
         yield return NegotiateCommand.Create(io);
+        yield return ReplayCommand.Create(io);
         yield return AgentsCommand.Create(io);
         yield return TournamentCommand.Create(io);
     }

@@ -20,7 +20,7 @@ public sealed class GeniusAllDomainsTests(ITestOutputHelper output)
         Path.GetRelativePath(TestPaths.Domains, folder).Replace('\\', '/').StartsWith("anac/y2014/", StringComparison.Ordinal)
         || Path.GetFileName(folder).StartsWith("S-1N", StringComparison.Ordinal);
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_EverySharedFolder_Loads()
     {
         // Arrange
@@ -65,7 +65,7 @@ public sealed class GeniusAllDomainsTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void WriteScenario_EveryLoadableRealScenario_RoundTripsEveryOutcome()
     {
         // Arrange
