@@ -82,7 +82,7 @@ public static class OutcomeSpaceAnalyzer
         }
 
         var keepTies = options.AllOutcomesPerFrontierPoint;
-        var engine = CreateEngine(profileArray, options, cancellationToken);
+        var engine = options.ForceSolver && k == 2 ? null : CreateEngine(profileArray, options, cancellationToken);
         SpaceSummary summary;
         CpSatFrontier.Result? solved = null;
         if (engine is null && k == 2 && (options.ForceSolver || domain.LongOutcomeCount < 0 || domain.LongOutcomeCount > options.MaxEnumeratedOutcomes))
