@@ -8,6 +8,7 @@ using Parley.Formats.ParleyJson;
 using Parley.Protocols;
 using Parley.Protocols.Log;
 using Parley.Protocols.Traces;
+using Parley.Reports;
 using Parley.Scenarios;
 
 namespace Parley.Cli.Commands;
