@@ -22,7 +22,12 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors)
+            // "Required command was not provided." comes with every unknown command: only the error
+            // that names the word the user typed is worth a line.
+            var errors = parsed.Errors.Count > 1
+                ? parsed.Errors.Where(e => e.SymbolResult is not CommandResult || !e.Message.StartsWith("Required command", StringComparison.Ordinal)).ToList()
+                : [.. parsed.Errors];
+            foreach (var e in errors.Count > 0 ? errors : [.. parsed.Errors])
             {
                 await error.WriteLineAsync($"error: {OneLine(e)}").ConfigureAwait(false);
             }
@@ -113,8 +118,9 @@ public static class CliApp
             return value;
         }
 
-        result.AddError(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-            ? $"{option}: {text} is out of range (at most {int.MaxValue.ToString(CultureInfo.InvariantCulture)})"
+        var digits = text.Length > 0 && text.AsSpan(text[0] is '-' or '+' ? 1 : 0).Length > 0 && !text.AsSpan(text[0] is '-' or '+' ? 1 : 0).ContainsAnyExceptInRange('0', '9');
+        result.AddError(digits
+            ? $"{option}: {text} is out of range (a whole number from {int.MinValue.ToString("N0", CultureInfo.InvariantCulture)} to {int.MaxValue.ToString("N0", CultureInfo.InvariantCulture)})"
             : $"{option}: '{text}' is not a whole number");
         return null;
     }

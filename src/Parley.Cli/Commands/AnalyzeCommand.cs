@@ -55,6 +55,11 @@ internal static class AnalyzeCommand
                 throw new InputException(plotPath, string.Empty, "a utility-space plot needs at least two parties");
             }
 
+            if (plotPath is not null)
+            {
+                OutputPaths.CheckFile("--plot", plotPath, "plot.svg");
+            }
+
             var progress = new StderrProgress(io.Error, io.ErrorIsTerminal);
             var result = await Task.Run(() => OutcomeSpaceAnalyzer.Analyze(loaded, AnalysisOptions.Default, progress, ct), ct).ConfigureAwait(false);
             progress.Done();
@@ -62,14 +67,7 @@ internal static class AnalyzeCommand
             if (plotPath is not null)
             {
                 var svg = UtilitySpacePlot.Render(result, new UtilitySpacePlotOptions { Title = loaded.Name });
-                try
-                {
-                    await File.WriteAllTextAsync(plotPath, svg, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new InputException(plotPath, string.Empty, $"cannot write the plot there: {ex.Message}", ex);
-                }
+                OutputPaths.WriteText("--plot", plotPath, svg);
             }
 
             if (parse.GetValue(json))

@@ -71,6 +71,16 @@ internal static class NegotiateCommand
             throw new InputException("--plot", string.Empty, $"the session picture shows two-party sessions; this one has {negotiators.Count} parties");
         }
 
+        if (request.Plot is not null)
+        {
+            OutputPaths.CheckFile("--plot", request.Plot, "session.svg");
+        }
+
+        if (request.Trace is not null)
+        {
+            OutputPaths.CheckFile("--trace", request.Trace, "trace.csv");
+        }
+
         var agents = new IAgent[agentIds.Count];
         for (var i = 0; i < agentIds.Count; i++)
         {
@@ -129,7 +139,7 @@ internal static class NegotiateCommand
 
         if (request.Plot is { } plotPath)
         {
-            await File.WriteAllTextAsync(plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!), Encoding.UTF8).ConfigureAwait(false);
+            OutputPaths.WriteText("--plot", plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!));
         }
 
         if (request.Json)

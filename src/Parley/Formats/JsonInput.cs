@@ -82,7 +82,7 @@ internal sealed class JsonInput
             var location = e.LineNumber is { } line
                 ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
                 : string.Empty;
-            throw new InputException(File, location, "not valid JSON: " + CleanMessage(e.Message), e);
+            throw new InputException(File, location, "not valid JSON: " + PlainProblem(e), e);
         }
     }
 
@@ -245,15 +245,32 @@ internal sealed class JsonInput
 
     private static string Shorten(string s) => s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 37), "...");
 
-    private static string CleanMessage(string message)
+    /// <summary>
+    /// What is wrong with JSON that <see cref="System.Text.Json"/> refused, in plain words: its
+    /// messages name reader internals ("isFinalBlock", "LineNumber: 0 | BytePositionInLine: 9"),
+    /// which a person cannot act on. The location is reported separately by the caller.
+    /// </summary>
+    internal static string PlainProblem(JsonException exception)
     {
+        var message = exception.Message;
+        if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "it is empty (no JSON value at all)";
+        }
+
+        if (message.Contains("isFinalBlock", StringComparison.Ordinal) || message.Contains("end of data", StringComparison.Ordinal)
+            || message.Contains("Expected depth to be zero", StringComparison.Ordinal))
+        {
+            return "the JSON ends before it is complete (a missing '}', ']' or '\"'?)";
+        }
+
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut < 0)
         {
             cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         }
 
-        var text = (cut >= 0 ? message[..cut] : message).Trim();
-        return text.TrimEnd('.', ' ');
+        var text = (cut >= 0 ? message[..cut] : message).Trim().TrimEnd('.', ' ');
+        return text.Length == 0 ? "not valid JSON" : text;
     }
 }

@@ -56,7 +56,7 @@ public sealed class ResultsJournal : IDisposable
                 }
                 catch (JsonException ex)
                 {
-                    throw new InputException(path, $"line {lineNumber}", "is not a session record: " + ex.Message, ex);
+                    throw new InputException(path, $"line {lineNumber}", "is not a session record (" + Formats.JsonInput.PlainProblem(ex) + "); the journal is damaged: delete this line (or the --out folder) and run again", ex);
                 }
 
                 if (id < 0 || id >= sessionCount)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Parley.Tournaments.Plots;
 
 namespace Parley.Tournaments;
@@ -54,7 +55,16 @@ public static class TournamentResults
             csv.Write(TournamentCsv.Header(seats));
             for (long id = 0; id < plan.Count; id++)
             {
-                var record = SessionRecordJson.Read(JournalLines.ReadAt(journal, offsets[id], ref scratch));
+                SessionRecord record;
+                try
+                {
+                    record = SessionRecordJson.Read(JournalLines.ReadAt(journal, offsets[id], ref scratch));
+                }
+                catch (JsonException ex)
+                {
+                    throw new InputException(journalPath, $"session {id.ToString(CultureInfo.InvariantCulture)}", "is not a complete session record (" + Formats.JsonInput.PlainProblem(ex) + "); the journal is damaged: delete that line (or the --out folder) and run again", ex);
+                }
+
                 var spec = plan[id];
                 if (record.Seed != spec.Seed)
                 {
