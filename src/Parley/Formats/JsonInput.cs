@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Parley.Formats;
 
@@ -68,6 +71,11 @@ internal sealed class JsonInput
             memory = memory[3..];
         }
 
+        if (!Utf8.IsValid(memory.Span))
+        {
+            throw new InputException(File, FirstInvalidUtf8(memory.Span), "the file is not UTF-8 text; save it as UTF-8");
+        }
+
         try
         {
             return JsonDocument.Parse(memory, new JsonDocumentOptions
@@ -87,6 +95,29 @@ internal sealed class JsonInput
     }
 
     public InputException Error(string path, string problem) => new(File, path, problem);
+
+    /// <summary>"line N, byte M" of the first byte of <paramref name="text"/> that is not part of valid UTF-8.</summary>
+    internal static string FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        int line = 1, lineStart = 0, i = 0;
+        while (i < text.Length)
+        {
+            if (Rune.DecodeFromUtf8(text[i..], out var rune, out var consumed) != OperationStatus.Done)
+            {
+                break;
+            }
+
+            if (rune.Value == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+
+            i += consumed;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {i - lineStart + 1}");
+    }
 
     /// <summary>The path of property <paramref name="name"/> under <paramref name="path"/>: dotted when the name is simple, bracketed otherwise.</summary>
     public static string Prop(string path, string name)

@@ -58,6 +58,12 @@ public static class SessionRecordJson
     /// <exception cref="JsonException">The line is not a complete record.</exception>
     public static SessionRecord Read(ReadOnlySpan<byte> line)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            // Utf8JsonReader.GetString would throw an InvalidOperationException on such bytes.
+            throw new JsonException("The line is not UTF-8 text.");
+        }
+
         var r = new Utf8JsonReader(line);
         long? id = null;
         int seed = 0, rounds = 0, agreeing = 0;

@@ -77,13 +77,28 @@ public static class GeniusWebReader
             var reader = new Utf8JsonReader(span, complete, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }));
             return reader.Read() && reader.TokenType == JsonTokenType.StartObject
                 && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
-                && Array.IndexOf(KnownProfileTypes, reader.GetString()) >= 0
+                && IsKnownProfileType(ref reader)
                 && reader.Read() && reader.TokenType == JsonTokenType.StartObject;
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    // Compares without transcoding: GetString throws on bytes that are not UTF-8, and a file that is
+    // not UTF-8 is simply not a GeniusWeb profile here.
+    private static bool IsKnownProfileType(ref Utf8JsonReader reader)
+    {
+        foreach (var type in KnownProfileTypes)
+        {
+            if (reader.ValueTextEquals(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the GeniusWeb profile at <paramref name="path"/>; <paramref name="domain"/> receives its domain (also <see cref="Profile.Domain"/>).</summary>
