@@ -23,7 +23,7 @@ namespace Parley.Formats.GeniusWeb;
 /// <item><c>NumberValueSetUtilities</c> (lowValue, lowUtility, highValue, highUtility) becomes a
 /// two-point <see cref="PiecewiseLinearValueFunction"/>, exact at both ends and linear between; like
 /// GeniusWeb, its low and high values must be the range's. Utilities must lie in [0, 1], as GeniusWeb requires.</item>
-/// <item>Weights are kept as given (GeniusWeb requires them to sum to 1; Parley does not check).</item>
+/// <item>Weights are kept as given (GeniusWeb requires them to sum to 1; Parley does not check), but each must lie in [0, 1] and not all may be 0.</item>
 /// <item>The reservation bid becomes the reservation value: the bid's utility under the profile
 /// (issues the bid leaves out contribute 0, as in GeniusWeb). GeniusWeb accepts only bids at least as
 /// good as the reservation bid, which is <see cref="Profile.Accepts(ReadOnlySpan{int})"/> with that
@@ -256,6 +256,11 @@ public static class GeniusWebReader
                 throw input.Error(ip, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issueName}' is {w:R}; weights must not be negative"));
             }
 
+            if (w > 1)
+            {
+                throw input.Error(ip, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issueName}' is {w:R}; GeniusWeb weights lie between 0 and 1 (and sum to 1)"));
+            }
+
             weights[i] = w;
             given[i] = true;
         }
@@ -266,6 +271,11 @@ public static class GeniusWebReader
             {
                 throw input.Error(wp, $"no weight for issue '{domain.Issues[i].Name}'");
             }
+        }
+
+        if (Array.TrueForAll(weights, w => w == 0))
+        {
+            throw input.Error(wp, "every weight is 0, so every outcome is worth the same; give at least one issue a positive weight");
         }
 
         Dictionary<string, (JsonElement Value, string Path)>? bid = null;
