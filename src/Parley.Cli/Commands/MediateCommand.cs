@@ -60,10 +60,7 @@ internal static class MediateCommand
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
-            if (loaded.Negotiators.Count == 0)
-            {
-                throw new InputException(loaded.Name, "", "the scenario has no negotiating party to mediate between");
-            }
+            NegotiationPreconditions.Check(loaded, parse.GetValue(scenario)!);
 
             var roundLimit = parse.GetValue(rounds) ?? loaded.Deadline?.Rounds ?? DefaultRounds;
             if (roundLimit <= 0)

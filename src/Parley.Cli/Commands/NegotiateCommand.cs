@@ -59,6 +59,7 @@ internal static class NegotiateCommand
     private static async Task<int> RunAsync(CliIO io, Request request)
     {
         var loaded = ScenarioLoader.Load(request.Scenario, CommonOptions.SplitList(request.Profiles));
+        NegotiationPreconditions.Check(loaded, request.Scenario);
         var agentIds = CommonOptions.SplitAgents(request.Agents);
         var negotiators = loaded.Negotiators;
         if (agentIds.Count != negotiators.Count)
