@@ -83,4 +83,18 @@ public sealed class PlainMessagesTests
         message.ShouldNotContain("BytePositionInLine");
         message.ShouldNotContain("internal error");
     }
+
+    [Fact]
+    public async Task Tournament_MoreSessionsThanTheLimit_RefusedBeforeAnythingIsWritten()
+    {
+        using var dir = new TempDir();
+        var folder = Path.Combine(dir.Path, "results");
+
+        var (code, _, error) = await CliRunner.RunAsync("tournament", "--agents", "boulware,conceder,linear,hardliner", "--scenarios", "israel-syria-2026", "--repetitions", "100000000", "--out", folder);
+
+        code.ShouldBe(2);
+        error.TrimEnd().ShouldStartWith("error: --repetitions: 4 agents, 1 scenario and 100,000,000 repetitions make 1,200,000,000 sessions, above the limit of 10,000,000 (their journal and results.csv would take about ");
+        error.TrimEnd().ShouldEndWith(" GB); run fewer, or raise the limit with --max-sessions");
+        Directory.Exists(folder).ShouldBeFalse();
+    }
 }

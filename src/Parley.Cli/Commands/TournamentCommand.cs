@@ -29,9 +29,10 @@ internal static class TournamentCommand
         var json = CommonOptions.JsonOption();
         var sessionTimeout = new Option<string?>("--session-timeout") { Description = "Abandon a session (recorded as a failure) after this long; default 60s plus the --time deadline." };
         var actionTimeout = new Option<string?>("--action-timeout") { Description = "Longest one agent call may take before the session fails, attributed to that agent (default: no limit)." };
+        var maxSessions = new Option<long>("--max-sessions") { Description = "Refuse a tournament of more sessions than this (default 10,000,000); the disk's free space is checked too.", DefaultValueFactory = _ => TournamentStorage.DefaultSessionLimit };
         var progressOption = new Option<bool>("--progress") { Description = "Show the progress bar even when standard error is redirected." };
         var command = new Command("tournament", "Run every ordered pair (or n-party group) of agents on every profile of every scenario, repeated; resumable, parallel, reproducible.");
-        foreach (var o in new Option[] { agents, mediators, voters, protocol, scenarios, repetitions, rounds, time, parallel, seed, output, json, sessionTimeout, actionTimeout, progressOption })
+        foreach (var o in new Option[] { agents, mediators, voters, protocol, scenarios, repetitions, rounds, time, parallel, seed, output, json, sessionTimeout, actionTimeout, maxSessions, progressOption })
         {
             command.Options.Add(o);
         }
@@ -87,6 +88,7 @@ internal static class TournamentCommand
             var definition = new TournamentDefinition(agentIds, described, parse.GetValue(repetitions), roundLimit, timeLimit, parse.GetValue(seed), mediatorIds, SelfPlay: mediatorIds is not null, Protocol: protocolText);
             var plan = new TournamentPlan(definition);
             var folder = Path.GetFullPath(parse.GetValue(output)!);
+            TournamentStorage.EnsureRoom(plan, folder, parse.GetValue(maxSessions));
             var timeout = parse.GetValue(sessionTimeout) is { } st ? ParseDuration("--session-timeout", st) : TimeSpan.FromSeconds(60) + (timeLimit ?? TimeSpan.Zero);
             var showProgress = parse.GetValue(progressOption) || io.ErrorIsTerminal;
             var progress = showProgress ? new ProgressLine(io.Error) : null;
