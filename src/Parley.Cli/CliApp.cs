@@ -15,7 +15,7 @@ namespace Parley.Cli;
 public static class CliApp
 {
     /// <summary>Runs the parley command with <paramref name="args"/>, writing to the given streams.</summary>
-    /// <returns>0 on success, 1 on a run-time failure, 2 on bad input or usage.</returns>
+    /// <returns>0 on success, 1 on a run-time failure, 2 on bad input or usage, 130 when interrupted (Ctrl-C, SIGTERM).</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = BuildRoot(output, error);
@@ -55,8 +55,10 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            await error.WriteLineAsync("cancelled").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            // Commands that keep something on interruption say what and return Interrupted themselves;
+            // the others write their files only whole (a temporary name, then a rename), so nothing is left.
+            await error.WriteLineAsync("interrupted: nothing was written").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
         }
         catch (AnalysisLimitException ex)
         {

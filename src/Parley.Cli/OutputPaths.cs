@@ -72,6 +72,113 @@ internal static class OutputPaths
         }
     }
 
+    /// <summary>
+    /// Refuses, before the work starts and without creating anything, a path that cannot become a
+    /// folder of results: an existing file, or a place whose nearest existing folder cannot be written.
+    /// </summary>
+    /// <exception cref="InputException">The folder could not be written later.</exception>
+    public static void CheckFolder(string option, string folder, string what = "report")
+    {
+        var full = Path.GetFullPath(folder);
+        if (File.Exists(full))
+        {
+            throw new InputException(option, string.Empty, $"cannot write the {what} in {folder}: it is a file; give a folder");
+        }
+
+        var existing = new DirectoryInfo(Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? full);
+        while (!existing.Exists && existing.Parent is { } parent)
+        {
+            if (File.Exists(existing.FullName))
+            {
+                throw new InputException(option, string.Empty, $"cannot write the {what} in {folder}: {existing.FullName} is a file");
+            }
+
+            existing = parent;
+        }
+
+        var probe = Path.Combine(existing.FullName, $".parley-write-test-{Environment.ProcessId}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(option, string.Empty, $"cannot write the {what} in {folder} ({Plain(ex)} in {existing.FullName})", ex);
+        }
+    }
+
+    /// <summary>Writes the given files into <paramref name="folder"/> whole or not at all (see <see cref="WriteFolder(string, string, Action{string}, CancellationToken)"/>).</summary>
+    /// <returns>The full paths of the files written.</returns>
+    /// <exception cref="InputException">The folder or a file cannot be written.</exception>
+    public static IReadOnlyList<string> WriteFolder(string option, string folder, IReadOnlyList<(string Name, Action<Stream> Write)> files, CancellationToken cancellationToken = default)
+    {
+        WriteFolder(
+            option,
+            folder,
+            staging =>
+            {
+                foreach (var (name, write) in files)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                    write(stream);
+                }
+            },
+            cancellationToken);
+        return [.. files.Select(f => Path.Combine(Path.GetFullPath(folder), f.Name))];
+    }
+
+    /// <summary>
+    /// Writes a folder whole or not at all: <paramref name="writeInto"/> fills a hidden staging
+    /// folder beside <paramref name="folder"/>, which then becomes the folder (one rename) or, when
+    /// the folder exists already (it may hold other files), has its files renamed into it. An
+    /// interruption or failure before that leaves no trace.
+    /// </summary>
+    /// <exception cref="InputException">The folder or a file cannot be written.</exception>
+    public static void WriteFolder(string option, string folder, Action<string> writeInto, CancellationToken cancellationToken = default)
+    {
+        CheckFolder(option, folder, "files");
+        var full = Path.GetFullPath(folder);
+        var staging = TemporarySibling(full);
+        try
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            Directory.CreateDirectory(staging);
+            writeInto(staging);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!Directory.Exists(full))
+            {
+                Directory.Move(staging, full);
+                return;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(full, Path.GetRelativePath(staging, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(file, target, overwrite: true);
+            }
+
+            Directory.Delete(staging, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Clean(staging);
+            throw new InputException(option, string.Empty, $"cannot write the files in {folder} ({Plain(ex)})", ex);
+        }
+        catch
+        {
+            Clean(staging);
+            throw;
+        }
+    }
+
     /// <summary>A name beside <paramref name="path"/> for writing it before the rename: hidden, and unique to this process.</summary>
     public static string TemporarySibling(string path)
     {
@@ -90,6 +197,21 @@ internal static class OutputPaths
         IOException io when io.Message.Contains("Read-only", StringComparison.OrdinalIgnoreCase) => "the file system is read-only",
         _ => ex.Message.TrimEnd('.'),
     };
+
+    private static void Clean(string staging)
+    {
+        try
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the staging folder is hidden and named after the process.
+        }
+    }
 
     private static void TryDelete(string path)
     {

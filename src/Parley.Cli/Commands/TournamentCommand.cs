@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Parley.Cli.Tournaments;
 using Parley.Mediation;
+using Parley.Reports;
 using Parley.Tournaments;
 using Spectre.Console;
 
@@ -96,13 +97,14 @@ internal static class TournamentCommand
             var report = await Task.Run(() => Tournament.Run(plan, runner, folder, new TournamentRunOptions(parallelism, timeout), progress, ct), CancellationToken.None).ConfigureAwait(false);
             progress?.Finish();
             var run = report.Run;
-            await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{run.Ran} sessions run in {run.Elapsed.TotalSeconds:0.0} s ({(run.Elapsed > TimeSpan.Zero ? run.Ran / run.Elapsed.TotalSeconds : 0):0} sessions/s){(run.Resumed > 0 ? $", {run.Resumed} resumed from the journal" : string.Empty)}{(run.Failed > 0 ? $", {run.Failed} failed" : string.Empty)}.")).ConfigureAwait(false);
             if (report.Summary is null)
             {
-                await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Interrupted: {run.Resumed + run.Ran} of {run.Total} sessions are recorded. Run the same command again to resume.")).ConfigureAwait(false);
-                return ExitCodes.Failure;
+                // Interrupted (Ctrl-C, SIGTERM): every finished session is in the journal, which a rerun resumes from.
+                await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"interrupted: {run.Resumed + run.Ran:N0} of {run.Total:N0} sessions are kept in {Path.Combine(folder, TournamentResults.JournalFileName)}; run the same command again to resume")).ConfigureAwait(false);
+                return ExitCodes.Interrupted;
             }
 
+            await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Wording.Count(run.Ran, "session")} run in {run.Elapsed.TotalSeconds:0.0} s ({(run.Elapsed > TimeSpan.Zero ? run.Ran / run.Elapsed.TotalSeconds : 0):N0} sessions/s){(run.Resumed > 0 ? $", {run.Resumed:N0} resumed from the journal" : string.Empty)}{(run.Failed > 0 ? $", {run.Failed:N0} failed" : string.Empty)}.")).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await io.Out.WriteAsync(TournamentSummaryJson.ToJson(report.Summary, definition)).ConfigureAwait(false);

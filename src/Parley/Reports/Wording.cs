@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Parley.Reports;
+
+/// <summary>
+/// Counts written the same way in every output: invariant culture, thousands separated by commas
+/// from 1,000 on ("3,600 sessions"), and the noun agreeing with the number ("1 issue", "2 issues").
+/// </summary>
+public static class Wording
+{
+    /// <summary>"1 issue", "0 issues", "3,600 sessions"; <paramref name="plural"/> defaults to <paramref name="singular"/> + "s".</summary>
+    public static string Count(long count, string singular, string? plural = null) =>
+        Number(count) + " " + (count == 1 ? singular : plural ?? singular + "s");
+
+    /// <summary>A whole number with comma thousands separators, invariant culture: "3,600", "-12".</summary>
+    public static string Number(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A share as a percentage that never rounds to a misleading whole: "100%" only when
+    /// <paramref name="part"/> equals <paramref name="whole"/>, "0%" only when it is 0; otherwise up
+    /// to two decimals, and "&gt;99.99%" or "&lt;0.01%" beyond them (99,999,859 of 100,000,000 is "&gt;99.99%").
+    /// </summary>
+    public static string Percent(long part, long whole)
+    {
+        if (whole <= 0)
+        {
+            return "–";
+        }
+
+        if (part == whole)
+        {
+            return "100%";
+        }
+
+        if (part == 0)
+        {
+            return "0%";
+        }
+
+        var p = 100.0 * part / whole;
+        if (p >= 99.995)
+        {
+            return ">99.99%";
+        }
+
+        if (p < 0.005)
+        {
+            return "<0.01%";
+        }
+
+        var text = p.ToString(p >= 10 ? "0.#" : "0.##", CultureInfo.InvariantCulture);
+        return text + "%";
+    }
+}
