@@ -9,37 +9,31 @@ namespace Parley.Cli;
 /// </summary>
 internal static class OutputPaths
 {
-    /// <summary>Refuses, before the work starts, a path that cannot become a file: an existing folder, or a folder that cannot be created.</summary>
-    /// <exception cref="InputException">The path is a folder, or its folder cannot be created.</exception>
-    public static void CheckFile(string option, string path, string example)
+    /// <summary>Refuses, before the work starts, a path that cannot become a file: an existing folder, or one in a folder that does not exist.</summary>
+    /// <param name="option">The option that named the path.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="example">A file name to suggest when the path is a folder.</param>
+    /// <param name="what">What the file holds, for messages ("plot", "trace").</param>
+    /// <exception cref="InputException">The file could not be written there.</exception>
+    public static void CheckFile(string option, string path, string example, string what = "file")
     {
         if (Directory.Exists(path))
         {
             throw new InputException(option, string.Empty, $"{path} is a folder; give a file name, e.g. {Path.Combine(path, example)}");
         }
 
-        try
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } dir && !Directory.Exists(dir))
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } dir && !Directory.Exists(dir))
-            {
-                if (File.Exists(dir))
-                {
-                    throw new InputException(option, string.Empty, $"{path} cannot be written: {dir} is a file, not a folder");
-                }
-
-                Directory.CreateDirectory(dir);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException(option, string.Empty, $"{path}: its folder cannot be created ({Plain(ex)})", ex);
+            throw new InputException(option, string.Empty, File.Exists(dir)
+                ? $"cannot write the {what} to {path}: {dir} is a file, not a folder"
+                : $"cannot write the {what} to {path}: the folder {dir} does not exist");
         }
     }
 
     /// <summary>Writes <paramref name="text"/> (UTF-8, no byte-order mark) to <paramref name="path"/> atomically.</summary>
     /// <exception cref="InputException">The file cannot be written there.</exception>
-    public static void WriteText(string option, string path, string text) =>
-        Write(option, path, stream =>
+    public static void WriteText(string option, string path, string text, string what = "file") =>
+        Write(option, path, what, stream =>
         {
             var bytes = new UTF8Encoding(false).GetBytes(text);
             stream.Write(bytes);
@@ -47,9 +41,9 @@ internal static class OutputPaths
 
     /// <summary>Writes what <paramref name="write"/> puts in a stream to <paramref name="path"/> atomically.</summary>
     /// <exception cref="InputException">The file cannot be written there.</exception>
-    public static void Write(string option, string path, Action<Stream> write)
+    public static void Write(string option, string path, string what, Action<Stream> write)
     {
-        CheckFile(option, path, Path.GetFileName(path));
+        CheckFile(option, path, Path.GetFileName(path), what);
         var temp = TemporarySibling(path);
         try
         {
@@ -63,7 +57,7 @@ internal static class OutputPaths
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new InputException(option, string.Empty, $"{path} cannot be written ({Plain(ex)})", ex);
+            throw new InputException(option, string.Empty, $"cannot write the {what} to {path} ({Plain(ex)})", ex);
         }
         catch
         {

@@ -37,7 +37,7 @@ internal static class ConvertCommand
                 // Written whole or not at all: an interruption leaves neither a half-written file nor a partial folder.
                 case "parley":
                     Guard(path, overwrite, isFolder: false);
-                    OutputPaths.WriteText("--output", path, ParleyScenarioWriter.ToJson(scenario));
+                    OutputPaths.WriteText("--output", path, ParleyScenarioWriter.ToJson(scenario), "scenario");
                     break;
                 case "genius":
                     Guard(path, overwrite, isFolder: true);
@@ -54,7 +54,7 @@ internal static class ConvertCommand
                 await io.Error.WriteLineAsync($"note: {note}").ConfigureAwait(false);
             }
 
-            await io.Error.WriteLineAsync($"wrote {target} to {path}").ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"{target} scenario written to {path}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

@@ -93,7 +93,7 @@ internal static class TournamentCommand
             var timeout = parse.GetValue(sessionTimeout) is { } st ? ParseDuration("--session-timeout", st) : TimeSpan.FromSeconds(60) + (timeLimit ?? TimeSpan.Zero);
             var showProgress = parse.GetValue(progressOption) || io.ErrorIsTerminal;
             var progress = showProgress ? new ProgressLine(io.Error) : null;
-            await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{plan.Count} sessions: {(mediatorIds is null ? string.Empty : $"{mediatorIds.Count} mediators, ")}{agentIds.Count} {(mediatorIds is null ? "agents" : "voters")}, {described.Length} scenarios, {definition.Repetitions} repetitions, {definition.DeadlineText}; {parallelism} in parallel; results in {folder}")).ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"{Wording.Count(plan.Count, "session")}: {(mediatorIds is null ? string.Empty : Wording.Count(mediatorIds.Count, "mediator") + ", ")}{Wording.Count(agentIds.Count, mediatorIds is null ? "agent" : "voter")}, {Wording.Count(described.Length, "scenario")}, {Wording.Count(definition.Repetitions, "repetition")}, {definition.DeadlineText}; {Wording.Number(parallelism)} in parallel; results in {folder}").ConfigureAwait(false);
             var report = await Task.Run(() => Tournament.Run(plan, runner, folder, new TournamentRunOptions(parallelism, timeout), progress, ct), CancellationToken.None).ConfigureAwait(false);
             progress?.Finish();
             var run = report.Run;
@@ -113,6 +113,8 @@ internal static class TournamentCommand
             {
                 WriteTable(io, report.Summary, folder);
             }
+
+            await io.Error.WriteLineAsync($"results written to {folder} ({TournamentResults.CsvFileName}, {TournamentResults.SummaryFileName}, scores.svg, heatmap.svg, distributions.svg)").ConfigureAwait(false);
 
             return ExitCodes.Ok;
         });
@@ -134,8 +136,7 @@ internal static class TournamentCommand
         }
 
         console.Write(BuildTable(summary.Mediators is null ? "Agent" : "Voter", summary.Agents));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Sessions} sessions, {summary.Agreements} agreements, {summary.Failures} failures."));
-        output.WriteLine($"Wrote {Path.Combine(folder, TournamentResults.CsvFileName)}, {TournamentResults.SummaryFileName}, scores.svg, heatmap.svg, distributions.svg.");
+        output.WriteLine($"{Wording.Count(summary.Sessions, "session")}, {Wording.Count(summary.Agreements, "agreement")}, {Wording.Count(summary.Failures, "failure")}.");
     }
 
     private static Table BuildTable(string first, IReadOnlyList<AgentSummary> rows)

@@ -221,7 +221,7 @@ public static class MediationReportDocument
             var zone = analysis.AgreementZone.OutcomeCount is { } count
                 ? string.Create(CultureInfo.InvariantCulture, $"{count:N0} of {analysis.OutcomeCount:N0} packages are acceptable to every party")
                 : analysis.AgreementZone.IsEmpty ? "no package is acceptable to every party" : "the packages acceptable to every party were not counted";
-            sb.Append(CultureInfo.InvariantCulture, $" Outcome-space analysis: {E(zone)}; the Pareto frontier has {analysis.Pareto.Count} points.");
+            sb.Append(CultureInfo.InvariantCulture, $" Outcome-space analysis: {E(zone)}; the Pareto frontier has {Wording.Count(analysis.Pareto.Count, "point")}.");
         }
 
         sb.Append("</p>\n");

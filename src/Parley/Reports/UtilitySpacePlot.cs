@@ -187,7 +187,7 @@ public static class UtilitySpacePlot
         {
             ("dot", AcceptedColor, "outcome every party accepts"),
             ("dot", OtherColor, analysis.Profiles.Any(p => !p.RedLines.IsEmpty) ? "other outcome (below a reservation value)" : "other outcome"),
-            ("line", FrontierColor, $"Pareto frontier ({analysis.Pareto.Count} points)"),
+            ("line", FrontierColor, $"Pareto frontier ({Wording.Count(analysis.Pareto.Count, "point")})"),
             ("diamond", NashColor, "Nash " + Point(analysis.Nash)),
             ("triangle", KsColor, "Kalai-Smorodinsky " + Point(analysis.KalaiSmorodinsky)),
             ("square", EgalitarianColor, "egalitarian " + Point(analysis.Egalitarian)),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Parley.Reports;
 
@@ -12,8 +13,38 @@ public static class Wording
     public static string Count(long count, string singular, string? plural = null) =>
         Number(count) + " " + (count == 1 ? singular : plural ?? singular + "s");
 
+    /// <summary>"1 outcome", "559,872 outcomes" for counts beyond 64 bits too.</summary>
+    public static string Count(BigInteger count, string singular, string? plural = null) =>
+        Number(count) + " " + (count.IsOne ? singular : plural ?? singular + "s");
+
     /// <summary>A whole number with comma thousands separators, invariant culture: "3,600", "-12".</summary>
     public static string Number(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A whole number with comma thousands separators, invariant culture, of any size.</summary>
+    public static string Number(BigInteger count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="Percent(long, long)"/> for counts beyond 64 bits.</summary>
+    public static string Percent(BigInteger part, BigInteger whole)
+    {
+        if (whole.Sign <= 0)
+        {
+            return "–";
+        }
+
+        if (part == whole)
+        {
+            return "100%";
+        }
+
+        if (part.IsZero)
+        {
+            return "0%";
+        }
+
+        // Scaled to basis points of a hundredth of a percent, exactly: 10^6 · part / whole.
+        var scaled = (long)(part * 1_000_000 / whole);
+        return Percent(scaled == 0 ? 1 : scaled == 1_000_000 ? 999_999 : scaled, 1_000_000);
+    }
 
     /// <summary>
     /// A share as a percentage that never rounds to a misleading whole: "100%" only when

@@ -61,7 +61,7 @@ public sealed class ResultsJournal : IDisposable
 
                 if (id < 0 || id >= sessionCount)
                 {
-                    throw new InputException(path, $"line {lineNumber}", $"names session {id}, outside this tournament's {sessionCount} sessions");
+                    throw new InputException(path, $"line {lineNumber}", $"names session {id}, outside this tournament's {Reports.Wording.Count(sessionCount, "session")}");
                 }
 
                 if (!finished[(int)id])
