@@ -83,24 +83,33 @@ public static class SessionRecordJson
 
             var name = r.GetString();
             Next(ref r);
-            switch (name)
+            try
             {
-                case "id": id = r.GetInt64(); break;
-                case "seed": seed = r.GetInt32(); break;
-                case "runTime": runTime = r.GetDouble(); break;
-                case "rounds": rounds = r.GetInt32(); break;
-                case "agreement": agreement = r.GetBoolean(); break;
-                case "agreeing": agreeing = r.GetInt32(); break;
-                case "discounted": discounted = r.GetBoolean(); break;
-                case "utilities": utilities = ReadArray(ref r); break;
-                case "discountedUtilities": discountedUtilities = ReadArray(ref r); break;
-                case "distanceToPareto": pareto = NumberOrNaN(ref r); break;
-                case "distanceToNash": nash = NumberOrNaN(ref r); break;
-                case "socialWelfare": welfare = NumberOrNaN(ref r); break;
-                case "endReason": endReason = r.GetString(); break;
-                case "exception": exception = r.TokenType == JsonTokenType.Null ? null : r.GetString(); break;
-                case "failedRole": failedRole = r.TokenType == JsonTokenType.Null ? null : r.GetInt32(); break;
-                default: r.Skip(); break;
+                switch (name)
+                {
+                    case "id": id = r.GetInt64(); break;
+                    case "seed": seed = r.GetInt32(); break;
+                    case "runTime": runTime = r.GetDouble(); break;
+                    case "rounds": rounds = r.GetInt32(); break;
+                    case "agreement": agreement = r.GetBoolean(); break;
+                    case "agreeing": agreeing = r.GetInt32(); break;
+                    case "discounted": discounted = r.GetBoolean(); break;
+                    case "utilities": utilities = ReadArray(ref r); break;
+                    case "discountedUtilities": discountedUtilities = ReadArray(ref r); break;
+                    case "distanceToPareto": pareto = NumberOrNaN(ref r); break;
+                    case "distanceToNash": nash = NumberOrNaN(ref r); break;
+                    case "socialWelfare": welfare = NumberOrNaN(ref r); break;
+                    case "endReason": endReason = r.GetString(); break;
+                    case "exception": exception = r.TokenType == JsonTokenType.Null ? null : r.GetString(); break;
+                    case "failedRole": failedRole = r.TokenType == JsonTokenType.Null ? null : r.GetInt32(); break;
+                    default: r.Skip(); break;
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+            {
+                // A value of the wrong type or range ("seed": "x", "rounds": 1e40): Utf8JsonReader's
+                // getters throw these, which are not JsonExceptions.
+                throw new JsonException($"the field '{name}' holds {Describe(r.TokenType)}, which is not a valid value for it", ex);
             }
         }
 
@@ -122,7 +131,9 @@ public static class SessionRecordJson
         if (r.TokenType == JsonTokenType.PropertyName && r.ValueTextEquals("id"u8))
         {
             Next(ref r);
-            return r.GetInt64();
+            return r.TokenType == JsonTokenType.Number && r.TryGetInt64(out var id)
+                ? id
+                : throw new JsonException($"the field 'id' holds {Describe(r.TokenType)}, not a whole number");
         }
 
         return Read(line).Id;
@@ -177,6 +188,17 @@ public static class SessionRecordJson
             values.Add(NumberOrNaN(ref r));
         }
     }
+
+    private static string Describe(JsonTokenType type) => type switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "a list",
+        JsonTokenType.String => "text",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "true or false",
+        JsonTokenType.Null => "null",
+        _ => "a value",
+    };
 
     private static double NumberOrNaN(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Null ? double.NaN : r.GetDouble();
 

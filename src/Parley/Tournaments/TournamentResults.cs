@@ -71,6 +71,11 @@ public static class TournamentResults
                     throw new InputException(journalPath, $"session {id}", $"was run with seed {record.Seed.ToString(CultureInfo.InvariantCulture)}, but this tournament gives it seed {spec.Seed.ToString(CultureInfo.InvariantCulture)}");
                 }
 
+                if (record.Outcome.Utilities.Count != spec.Agents.Count || record.Outcome.DiscountedUtilities.Count != spec.Agents.Count)
+                {
+                    throw new InputException(journalPath, $"session {id.ToString(CultureInfo.InvariantCulture)}", string.Create(CultureInfo.InvariantCulture, $"holds {record.Outcome.Utilities.Count} utilities for a session of {spec.Agents.Count} parties; the journal is damaged: delete that line (or the --out folder) and run again"));
+                }
+
                 row.Clear();
                 TournamentCsv.AppendRow(row, spec, record, deadline, seats);
                 csv.Write(row);
