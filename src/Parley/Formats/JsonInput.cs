@@ -302,6 +302,15 @@ internal sealed class JsonInput
         }
 
         var text = (cut >= 0 ? message[..cut] : message).Trim().TrimEnd('.', ' ');
+
+        // The reader's first sentence says what it met ("'1' is an invalid end of a number"); the
+        // ones after it name its expectations in its own terms ("Expected a delimiter").
+        var sentence = text.IndexOf(". ", StringComparison.Ordinal);
+        if (sentence > 0)
+        {
+            text = text[..sentence];
+        }
+
         return text.Length == 0 ? "not valid JSON" : text;
     }
 }

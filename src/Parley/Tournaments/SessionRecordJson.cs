@@ -61,7 +61,7 @@ public static class SessionRecordJson
         if (!System.Text.Unicode.Utf8.IsValid(line))
         {
             // Utf8JsonReader.GetString would throw an InvalidOperationException on such bytes.
-            throw new JsonException("The line is not UTF-8 text.");
+            throw new JsonException("the line is not UTF-8 text");
         }
 
         var r = new Utf8JsonReader(line);
@@ -115,7 +115,7 @@ public static class SessionRecordJson
 
         if (id is null || utilities is null || discountedUtilities is null || endReason is null)
         {
-            throw new JsonException("A journal record lacks id, utilities, discountedUtilities or endReason.");
+            throw new JsonException("the record lacks id, utilities, discountedUtilities or endReason");
         }
 
         var outcome = new SessionOutcome(rounds, agreement, agreeing, discounted, utilities, discountedUtilities, pareto, nash, welfare, endReason, exception, failedRole);
@@ -215,7 +215,7 @@ public static class SessionRecordJson
     {
         if (!r.Read())
         {
-            throw new JsonException("The record ends early.");
+            throw new JsonException("the record ends early");
         }
     }
 }

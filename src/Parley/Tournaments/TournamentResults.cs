@@ -66,14 +66,14 @@ public static class TournamentResults
                 }
 
                 var spec = plan[id];
-                if (record.Seed != spec.Seed)
-                {
-                    throw new InputException(journalPath, $"session {id}", $"was run with seed {record.Seed.ToString(CultureInfo.InvariantCulture)}, but this tournament gives it seed {spec.Seed.ToString(CultureInfo.InvariantCulture)}");
-                }
-
                 if (record.Outcome.Utilities.Count != spec.Agents.Count || record.Outcome.DiscountedUtilities.Count != spec.Agents.Count)
                 {
                     throw new InputException(journalPath, $"session {id.ToString(CultureInfo.InvariantCulture)}", string.Create(CultureInfo.InvariantCulture, $"holds {record.Outcome.Utilities.Count} utilities for a session of {spec.Agents.Count} parties; the journal is damaged: delete that line (or the --out folder) and run again"));
+                }
+
+                if (record.Seed != spec.Seed)
+                {
+                    throw new InputException(journalPath, $"session {id}", $"was run with seed {record.Seed.ToString(CultureInfo.InvariantCulture)}, but this tournament gives it seed {spec.Seed.ToString(CultureInfo.InvariantCulture)}");
                 }
 
                 row.Clear();
