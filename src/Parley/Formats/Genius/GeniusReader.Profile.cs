@@ -128,9 +128,10 @@ public static partial class GeniusReader
                 throw new InputException(path, Where(w), $"weight {index.ToString(CultureInfo.InvariantCulture)} is negative ({text}); weights must be 0 or more");
             }
 
-            if (value > 1)
+            if (value > 1 + 1e-9)
             {
-                // GENIUS weights are shares of the utility, between 0 and 1; a larger one (1e308) is a broken file.
+                // GENIUS weights are shares of the utility, between 0 and 1 (a rounding error above 1 is
+                // tolerated: the writer multiplies weights by a table's largest value); 1e308 is a broken file.
                 throw new InputException(path, Where(w), $"weight {index.ToString(CultureInfo.InvariantCulture)} is {text}; GENIUS weights lie between 0 and 1");
             }
 

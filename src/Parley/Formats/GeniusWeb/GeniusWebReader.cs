@@ -256,7 +256,7 @@ public static class GeniusWebReader
                 throw input.Error(ip, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issueName}' is {w:R}; weights must not be negative"));
             }
 
-            if (w > 1)
+            if (w > 1 + 1e-9)
             {
                 throw input.Error(ip, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issueName}' is {w:R}; GeniusWeb weights lie between 0 and 1 (and sum to 1)"));
             }

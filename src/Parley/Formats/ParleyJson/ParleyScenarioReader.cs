@@ -399,7 +399,7 @@ public static class ParleyScenarioReader
                     throw input.Error(wp, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issue}' is {w:R}; weights must not be negative"));
                 }
 
-                if (w > 1)
+                if (w > 1 + 1e-9)
                 {
                     throw input.Error(wp, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issue}' is {w:R}; a weight lies between 0 and 1 (the share of the issue in the party's utility)"));
                 }
