@@ -86,6 +86,30 @@ public static class GeniusWebReader
         }
     }
 
+    /// <summary>
+    /// The value table of <paramref name="issue"/> from utilities given per value name, in the
+    /// order of <paramref name="values"/> (a profile's own value order may differ from the domain's).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A value is not an option of the issue, or an option is left without a utility: the caller matched profile and domain wrongly (a bug, never bad input).</exception>
+    internal static double[] TableOver(CategoricalIssue issue, IReadOnlyList<string> values, IReadOnlyList<double> utilities)
+    {
+        var table = new double[issue.Cardinality];
+        var given = new bool[issue.Cardinality];
+        for (var v = 0; v < values.Count; v++)
+        {
+            if (!issue.TryParseLevel(values[v], out var level))
+            {
+                throw new InvalidOperationException($"Value '{values[v]}' is not an option of issue '{issue.Name}'.");
+            }
+
+            table[level] = utilities[v];
+            given[level] = true;
+        }
+
+        var missing = Array.IndexOf(given, false);
+        return missing < 0 ? table : throw new InvalidOperationException($"Option '{issue.FormatLevel(missing)}' of issue '{issue.Name}' has no utility.");
+    }
+
     // Compares without transcoding: GetString throws on bytes that are not UTF-8, and a file that is
     // not UTF-8 is simply not a GeniusWeb profile here.
     private static bool IsKnownProfileType(ref Utf8JsonReader reader)
@@ -542,15 +566,7 @@ public static class GeniusWebReader
                 var u = Utilities[k];
                 if (u.Table is not null)
                 {
-                    var issue = (CategoricalIssue)domain.Issues[i];
-                    var table = new double[issue.Cardinality];
-                    for (var v = 0; v < Domain.Issues[k].Values!.Length; v++)
-                    {
-                        issue.TryParseLevel(Domain.Issues[k].Values![v], out var level);
-                        table[level] = u.Table[v];
-                    }
-
-                    functions[i] = new TableValueFunction(table);
+                    functions[i] = new TableValueFunction(TableOver((CategoricalIssue)domain.Issues[i], Domain.Issues[k].Values!, u.Table));
                 }
                 else
                 {
