@@ -76,9 +76,10 @@ internal sealed class JsonInput
             throw new InputException(File, FirstInvalidUtf8(memory.Span), "the file is not UTF-8 text; save it as UTF-8");
         }
 
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(memory, new JsonDocumentOptions
+            document = JsonDocument.Parse(memory, new JsonDocumentOptions
             {
                 AllowTrailingCommas = true,
                 CommentHandling = JsonCommentHandling.Skip,
@@ -91,6 +92,65 @@ internal sealed class JsonInput
                 ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
                 : string.Empty;
             throw new InputException(File, location, "not valid JSON: " + PlainProblem(e), e);
+        }
+
+        try
+        {
+            CheckText(document.RootElement, "$");
+            return document;
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Refuses a name or string whose escapes are not valid Unicode (a lone surrogate such as
+    /// <c>"\ud800"</c>): JSON's grammar allows it, but reading it as text throws an
+    /// <see cref="InvalidOperationException"/>, wherever a reader would meet it.
+    /// </summary>
+    private void CheckText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        throw new InputException(File, path, "a field name holds an escaped character that is not valid Unicode (a lone surrogate such as \\ud800)", ex);
+                    }
+
+                    CheckText(property.Value, Prop(path, name));
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, Item(path, i++));
+                }
+
+                break;
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new InputException(File, path, "the text holds an escaped character that is not valid Unicode (a lone surrogate such as \\ud800)", ex);
+                }
+
+                break;
         }
     }
 

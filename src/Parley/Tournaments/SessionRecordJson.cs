@@ -81,10 +81,11 @@ public static class SessionRecordJson
                 break;
             }
 
-            var name = r.GetString();
-            Next(ref r);
+            string? name = null;
             try
             {
+                name = r.GetString();
+                Next(ref r);
                 switch (name)
                 {
                     case "id": id = r.GetInt64(); break;
@@ -109,13 +110,20 @@ public static class SessionRecordJson
             {
                 // A value of the wrong type or range ("seed": "x", "rounds": 1e40): Utf8JsonReader's
                 // getters throw these, which are not JsonExceptions.
-                throw new JsonException($"the field '{name}' holds {Describe(r.TokenType)}, which is not a valid value for it", ex);
+                throw new JsonException(name is null
+                    ? "a field name is not valid text (an escaped lone surrogate such as \\ud800)"
+                    : $"the field '{name}' holds {Describe(r.TokenType)}, which is not a valid value for it", ex);
             }
         }
 
         if (id is null || utilities is null || discountedUtilities is null || endReason is null)
         {
             throw new JsonException("the record lacks id, utilities, discountedUtilities or endReason");
+        }
+
+        if (!(runTime >= 0 && runTime < TimeSpan.MaxValue.TotalSeconds))
+        {
+            throw new JsonException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the field 'runTime' holds {runTime:R}, which is not a run time in seconds"));
         }
 
         var outcome = new SessionOutcome(rounds, agreement, agreeing, discounted, utilities, discountedUtilities, pareto, nash, welfare, endReason, exception, failedRole);
