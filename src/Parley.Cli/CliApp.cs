@@ -18,7 +18,8 @@ public static class CliApp
     /// <returns>0 on success, 1 on a run-time failure, 2 on bad input or usage, 130 when interrupted (Ctrl-C, SIGTERM).</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var root = BuildRoot(output, error);
+        var commandError = new ErrorWriter(error);
+        var root = BuildRoot(output, commandError);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -55,9 +56,14 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            // Commands that keep something on interruption say what and return Interrupted themselves;
-            // the others write their files only whole (a temporary name, then a rename), so nothing is left.
-            await error.WriteLineAsync("interrupted: nothing was written").ConfigureAwait(false);
+            // A command that keeps something says what before it lets the cancellation through (or returns
+            // Interrupted itself); the others write their files only whole (a temporary name, then a
+            // rename), so nothing is left.
+            if (!commandError.SaidWhatWasKept)
+            {
+                await error.WriteLineAsync("interrupted: nothing was written").ConfigureAwait(false);
+            }
+
             return ExitCodes.Interrupted;
         }
         catch (AnalysisLimitException ex)

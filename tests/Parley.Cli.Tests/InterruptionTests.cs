@@ -67,6 +67,25 @@ public sealed class InterruptionTests
     }
 
     [Fact]
+    public async Task Negotiate_Interrupted_OneLineSayingWhatWasKeptAndExit130()
+    {
+        // The command says what its event log kept; the command line must not add a second line.
+        using var process = CliProcess.Start("negotiate", "israel-syria-2026", "--agents", "boulware,conceder", "--rounds", "2000000000", "--json");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+
+        await CliProcess.WaitUntilCatchingSigintAsync(process);
+        await Task.Delay(500); // past start-up, into the session (two billion rounds)
+        process.HasExited.ShouldBeFalse("the session finished before it could be interrupted");
+        CliProcess.Signal(process, "INT");
+        await process.WaitForExitAsync();
+        await stdout;
+
+        process.ExitCode.ShouldBe(130, await stderr);
+        (await stderr).Split('\n').Count(l => l.StartsWith("interrupted:", StringComparison.Ordinal)).ShouldBe(1, await stderr);
+    }
+
+    [Fact]
     public void WriteFolder_CancelledWhileWriting_LeavesNoFolderAndNoStaging()
     {
         using var dir = new TempDir();

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Parley.Agents;
 using Parley.Analysis;
 using Parley.Formats;
+using Parley.Formats.ParleyJson;
 using Parley.Protocols;
+using Parley.Protocols.Log;
 using Parley.Protocols.Traces;
 using Parley.Reports;
 using Parley.Scenarios;
@@ -32,9 +33,12 @@ internal static class NegotiateCommand
         var json = CommonOptions.JsonOption();
         var trace = new Option<string?>("--trace") { Description = "Write the event stream to this file (.csv or .json)." };
         var plot = new Option<string?>("--plot") { Description = "Write an SVG picture of the (two-party) session to this file." };
-        var command = new Command("negotiate", "Run one stacked-alternating-offers session between built-in agents on a scenario.");
+        var protocol = new Option<string>("--protocol") { Description = "saop (stacked alternating offers, the default) or mopac (GeniusWeb's multiple-offers protocol).", DefaultValueFactory = _ => "saop" };
+        protocol.AcceptOnlyFromAmong("saop", "mopac");
+        var log = new Option<string?>("--log") { Description = "Write the session's event log to this file (JSON Lines; 'parley replay' rebuilds the session from it)." };
+        var command = new Command("negotiate", "Run one session between built-in agents on a scenario (stacked alternating offers, or MOPAC).");
         command.Arguments.Add(scenario);
-        foreach (var o in new Option[] { agents, profiles, rounds, time, seed, timeout, json, trace, plot })
+        foreach (var o in new Option[] { agents, profiles, rounds, time, seed, timeout, json, trace, plot, log, protocol })
         {
             command.Options.Add(o);
         }
@@ -51,13 +55,15 @@ internal static class NegotiateCommand
                 parse.GetValue(timeout)!,
                 parse.GetValue(json),
                 parse.GetValue(trace),
-                parse.GetValue(plot));
-            return await RunAsync(io, request).ConfigureAwait(false);
+                parse.GetValue(plot),
+                parse.GetValue(log),
+                parse.GetValue(protocol)!);
+            return await RunAsync(io, request, ct).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIO io, Request request)
+    private static async Task<int> RunAsync(CliIO io, Request request, CancellationToken cancellation)
     {
         var loaded = ScenarioLoader.Load(request.Scenario, CommonOptions.SplitList(request.Profiles));
         NegotiationPreconditions.Check(loaded, request.Scenario);
@@ -97,7 +103,7 @@ internal static class NegotiateCommand
         }
 
         var wall = request.Time is null ? (TimeSpan?)null : ParseDuration("--time", request.Time);
-        var roundLimit = request.Rounds ?? (wall is null ? loaded.Deadline?.Rounds ?? 1000 : null);
+        var roundLimit = Deadline.Resolve(request.Rounds, wall, loaded.Deadline, Deadline.DefaultSessionRounds).Rounds;
         if (roundLimit is <= 0)
         {
             throw new InputException("--rounds", string.Empty, "the number of rounds must be positive");
@@ -106,8 +112,20 @@ internal static class NegotiateCommand
         var deadline = new Deadline(roundLimit, wall);
         var live = !request.Json && roundLimit is <= LiveTableRounds ? new LiveTable(io.Out, loaded) : null;
         var progress = !request.Json && live is null && io.ErrorIsTerminal ? new Progress(io.Error, deadline) : null;
+        using var logWriter = request.Log is { } logPath
+            ? NegotiationLogWriter.Create(logPath, new NegotiationLogHeader(
+                request.Protocol,
+                ParleyScenarioWriter.ToJson(loaded),
+                [.. negotiators.Select(p => p.Name)],
+                null,
+                deadline,
+                request.Seed,
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["agents"] = string.Join(',', agentIds) }))
+            : null;
         var options = new SessionOptions
         {
+            Log = logWriter,
+            Cancellation = cancellation,
             Deadline = deadline,
             Seed = request.Seed,
             ActionTimeLimit = ParseDuration("--action-timeout", request.ActionTimeout),
@@ -126,7 +144,39 @@ internal static class NegotiateCommand
             live?.WriteHeader();
         }
 
-        var result = Saop.Run(loaded, agents, options);
+        var mopac = request.Protocol == "mopac";
+        if (mopac && (request.Trace is not null || request.Plot is not null))
+        {
+            throw new InputException(request.Trace is not null ? "--trace" : "--plot", string.Empty, "traces and session pictures are drawn for SAOP sessions; use --log for a MOPAC session's events");
+        }
+
+        SessionResult result;
+        IReadOnlyList<Parley.Domains.Outcome?>? agreements = null;
+        try
+        {
+            if (mopac)
+            {
+                var setup = NegotiationSetup.For(loaded, deadline, request.Seed);
+                var started = TimeProvider.System.GetTimestamp();
+                var negotiation = Parley.Protocols.Drivers.MopacAgentRunner.Run(new MopacNegotiation(setup), agents, options with { Observer = null });
+                result = Mopac.Result(negotiation, TimeProvider.System.GetElapsedTime(started));
+                agreements = negotiation.Agreements;
+            }
+            else
+            {
+                result = Saop.Run(loaded, agents, options);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            progress?.Done();
+            logWriter?.Flush();
+            await io.Error.WriteLineAsync(request.Log is { } kept
+                ? $"interrupted: the event log {kept} holds the session so far ('parley replay {kept}' shows where it stopped)"
+                : "interrupted: nothing was kept (give --log to keep a session's events)").ConfigureAwait(false);
+            throw;
+        }
+
         progress?.Done();
 
         // GENIUS's log columns: the agreement (or, without one, the reservation values) against the frontier and the Nash point
@@ -146,11 +196,11 @@ internal static class NegotiateCommand
 
         if (request.Json)
         {
-            await io.Out.WriteLineAsync(ToJson(result, metrics, loaded, agentIds)).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(SaopResultJson.Write(result, metrics, loaded, agentIds, agreements)).ConfigureAwait(false);
         }
         else
         {
-            await WriteSummaryAsync(io.Out, result, metrics, loaded).ConfigureAwait(false);
+            await WriteSummaryAsync(io.Out, result, metrics, loaded, agreements: agreements).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;
@@ -181,78 +231,7 @@ internal static class NegotiateCommand
         }
     }
 
-    private static string ToJson(SessionResult result, OutcomeMetrics metrics, Scenario scenario, IReadOnlyList<string> agentIds)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteBoolean("agreement", result.HasAgreement);
-            json.WritePropertyName("outcome");
-            if (result.Agreement is { } agreement)
-            {
-                json.WriteStartObject();
-                foreach (var (issue, value) in scenario.Domain.Describe(agreement))
-                {
-                    json.WriteString(issue, value);
-                }
-
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNullValue();
-            }
-
-            json.WriteStartObject("utilities");
-            for (var i = 0; i < result.PartyNames.Count; i++)
-            {
-                json.WriteNumber(result.PartyNames[i], result.DiscountedUtilities[i]);
-            }
-
-            json.WriteEndObject();
-            json.WriteNumber("rounds", result.Rounds);
-            json.WriteString("endReason", TraceJsonWriter.EndReasonName(result.EndReason));
-            if (result.Failure is { } failure)
-            {
-                json.WriteString("failedAgent", agentIds[failure.Party]);
-                json.WriteString("failedParty", failure.PartyName);
-                json.WriteString("failure", $"{failure.Kind.ToString().ToLowerInvariant()}: {failure.Reason}");
-            }
-            else
-            {
-                json.WriteNull("failedAgent");
-                json.WriteNull("failedParty");
-                json.WriteNull("failure");
-            }
-
-            json.WriteNumber("distanceToPareto", metrics.DistanceToPareto);
-            if (metrics.DistanceToNash is { } toNash)
-            {
-                json.WriteNumber("distanceToNash", toNash);
-            }
-            else
-            {
-                json.WriteNull("distanceToNash");
-            }
-
-            json.WriteNumber("socialWelfare", result.SocialWelfare);
-            json.WriteNumber("time", result.Time);
-            json.WriteNumber("seed", result.Seed);
-            json.WriteStartObject("agents");
-            for (var i = 0; i < result.PartyNames.Count; i++)
-            {
-                json.WriteString(result.PartyNames[i], agentIds[i]);
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario)
+    internal static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario, bool replayed = false, IReadOnlyList<Parley.Domains.Outcome?>? agreements = null)
     {
         var c = CultureInfo.InvariantCulture;
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -260,7 +239,9 @@ internal static class NegotiateCommand
         {
             EndReason.Agreement => $"Agreement in round {result.Rounds} (t = {result.Time.ToString("0.###", c)})",
             EndReason.Deadline => $"No agreement: deadline reached after {Wording.Count(result.Rounds, "round")}",
-            EndReason.WalkAway => $"No agreement: {result.PartyNames[result.WalkedAwayParty]} walked away in round {result.Rounds}",
+            EndReason.WalkAway when result.WalkedAwayParty >= 0 => $"No agreement: {result.PartyNames[result.WalkedAwayParty]} walked away in round {result.Rounds}",
+            EndReason.WalkAway => $"No agreement: the parties walked away by round {result.Rounds}",
+            EndReason.Partial => $"Agreements among some of the parties by round {result.Rounds} (the others have none)",
             _ => $"Failure of {result.Failure!.PartyName} ({result.Failure.Kind.ToString().ToLowerInvariant()}): {result.Failure.Reason}",
         };
         await output.WriteLineAsync(ended).ConfigureAwait(false);
@@ -279,13 +260,16 @@ internal static class NegotiateCommand
             var line = discounted
                 ? $"  {result.PartyNames[i]}: {result.Utilities[i].ToString("0.0000", c)} → {result.DiscountedUtilities[i].ToString("0.0000", c)}"
                 : $"  {result.PartyNames[i]}: {result.Utilities[i].ToString("0.0000", c)}";
-            await output.WriteLineAsync(line + (result.HasAgreement ? string.Empty : " (reservation value)")).ConfigureAwait(false);
+            var own = agreements is null ? result.Agreement : agreements[i];
+            await output.WriteLineAsync(line + (own is not null ? string.Empty : " (reservation value)")).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync($"Social welfare: {result.SocialWelfare.ToString("0.0000", c)}").ConfigureAwait(false);
         await output.WriteLineAsync($"Distance to the Pareto frontier: {metrics.DistanceToPareto.ToString("0.0000", c)}").ConfigureAwait(false);
         await output.WriteLineAsync($"Distance to the Nash point: {(metrics.DistanceToNash is { } n ? n.ToString("0.0000", c) : "none (no deal is acceptable to every party)")}").ConfigureAwait(false);
-        await output.WriteLineAsync($"{Wording.Count(result.Actions, "action")} in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
+        await output.WriteLineAsync(replayed
+            ? $"{Wording.Count(result.Actions, "action")} (replayed from the event log)"
+            : $"{Wording.Count(result.Actions, "action")} in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
     }
 
     private static string Describe(Deadline deadline) =>
@@ -300,7 +284,7 @@ internal static class NegotiateCommand
     private static TimeSpan ParseDuration(string option, string text) =>
         Durations.TryParse(text, out var value) ? value : throw new InputException(option, text, "expected a positive duration such as 3s, 500ms or 2m");
 
-    private sealed record Request(string Scenario, string Agents, string? Profiles, int? Rounds, string? Time, int Seed, string ActionTimeout, bool Json, string? Trace, string? Plot);
+    private sealed record Request(string Scenario, string Agents, string? Profiles, int? Rounds, string? Time, int Seed, string ActionTimeout, bool Json, string? Trace, string? Plot, string? Log, string Protocol);
 
     /// <summary>Prints each action as it happens (short sessions).</summary>
     private sealed class LiveTable(TextWriter output, Scenario scenario) : ISessionObserver

@@ -1,6 +1,7 @@
 using Parley.Agents;
 using Parley.Domains;
 using Parley.Preferences;
+using Parley.Protocols.Drivers;
 using Parley.Scenarios;
 
 namespace Parley.Protocols;
@@ -67,8 +68,8 @@ public static class Saop
             }
         }
 
-        var session = new SaopRun(domain, profiles, partyNames, agents, options);
-        return SessionWatchdog.Run(session.Guard, session.Run, session.Abandoned);
+        var setup = new NegotiationSetup(domain, partyNames, profiles, options.Deadline, options.Seed) { TimeProvider = options.TimeProvider };
+        return SaopAgentRunner.Run(new SaopNegotiation(setup), agents, options);
     }
 
     /// <summary>The seed of party <paramref name="party"/>'s random source in a session seeded with <paramref name="seed"/>.</summary>
@@ -83,197 +84,45 @@ public static class Saop
         return (int)(z & 0x7FFFFFFF);
     }
 
-    private sealed class SaopRun
+    /// <summary>The result of a finished (or failed) session, from its state machine and the parties' profiles.</summary>
+    /// <param name="negotiation">The session.</param>
+    /// <param name="elapsed">The wall time the run took, as its driver measured it (zero for a replay).</param>
+    /// <param name="trace">The utility trace, if one was kept.</param>
+    public static SessionResult Result(SaopNegotiation negotiation, TimeSpan elapsed, SessionTrace? trace = null)
     {
-        private readonly Domain _domain;
-        private readonly Profile[] _profiles;
-        private readonly string[] _names;
-        private readonly IAgent[] _agents;
-        private readonly SessionOptions _options;
-        private readonly SessionClock _clock;
-        private readonly NegotiationHistory _history;
-        private readonly SessionTrace? _trace;
-        private readonly double[] _utilities;
-        private int _round;
-        private double _time;
-        private int _actions;
-        private int _lastRound = -1;
-
-        public SaopRun(Domain domain, IReadOnlyList<Profile> profiles, IReadOnlyList<string> names, IReadOnlyList<IAgent> agents, SessionOptions options)
+        ArgumentNullException.ThrowIfNull(negotiation);
+        var setup = negotiation.Setup;
+        var n = setup.PartyCount;
+        var utilities = new double[n];
+        var discounted = new double[n];
+        var agreement = negotiation.Agreement;
+        var time = negotiation.Time;
+        for (var i = 0; i < n; i++)
         {
-            _domain = domain;
-            _profiles = [.. profiles];
-            _names = [.. names];
-            _agents = [.. agents];
-            _options = options;
-            _clock = new SessionClock(options.Deadline, options.TimeProvider);
-            Guard = new AgentCallGuard(options.ActionTimeLimit, options.TimeProvider, _names);
-            var expected = options.Deadline.Rounds is { } r ? (int)Math.Min((long)r * _names.Length + 1, 1 << 16) : 256;
-            _history = new NegotiationHistory(expected);
-            _trace = options.RecordTrace ? new SessionTrace(domain, _names, expected) : null;
-            _utilities = new double[_names.Length];
+            if (setup.Profiles[i] is not { } profile)
+            {
+                utilities[i] = double.NaN;
+                discounted[i] = double.NaN;
+                continue;
+            }
+
+            utilities[i] = agreement is null ? profile.ReservationValue : profile.Utility(agreement.Levels);
+            discounted[i] = profile.Discount(utilities[i], time);
         }
 
-        public AgentCallGuard Guard { get; }
-
-        public SessionResult Abandoned(SessionFailure failure) => Finish(EndReason.Failure, null, failure, -1);
-
-        public SessionResult Run()
-        {
-            var n = _agents.Length;
-            _clock.Start();
-            for (var p = 0; p < n; p++)
-            {
-                var context = new AgentContext(_profiles[p], p, _names, _options.Deadline, _history, new Random(AgentSeed(_options.Seed, p)), Guard.Cancellation);
-                Guard.Enter(p);
-                try
-                {
-                    _agents[p].Start(context);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    return Guard.Exit(p) ? Fail(p, FailureKind.Exception, Describe("Start", ex)) : AfterGuardRefusal();
-                }
-
-                if (!Guard.Exit(p))
-                {
-                    return AfterGuardRefusal();
-                }
-            }
-
-            Outcome? table = null;
-            var offeredBy = -1;
-            var acceptances = 0;
-            var observer = _options.Observer;
-            var record = _trace is not null || observer is not null;
-            for (_round = 0; ; _round++)
-            {
-                for (var p = 0; p < n; p++)
-                {
-                    if (_clock.IsOver(_round))
-                    {
-                        _time = 1;
-                        return Finish(EndReason.Deadline, null, null, -1);
-                    }
-
-                    _time = _clock.TimeAt(_round, p, n);
-                    var state = new NegotiationState(_round, _time, table, offeredBy, acceptances);
-                    AgentAction action;
-                    Guard.Enter(p);
-                    try
-                    {
-                        action = _agents[p].Act(state);
-                    }
-                    catch (Exception ex) when (ex is not OutOfMemoryException)
-                    {
-                        return Guard.Exit(p) ? Fail(p, FailureKind.Exception, Describe("Act", ex)) : AfterGuardRefusal();
-                    }
-
-                    if (!Guard.Exit(p))
-                    {
-                        return AfterGuardRefusal();
-                    }
-
-                    _actions++;
-                    _lastRound = _round;
-                    switch (action.Kind)
-                    {
-                        case ActionKind.Offer:
-                            var offer = action.Offer;
-                            if (offer is null || !_domain.IsValid(offer.Levels))
-                            {
-                                return Fail(p, FailureKind.InvalidAction, offer is null
-                                    ? "offered nothing (an Offer action without an outcome)"
-                                    : $"offered {offer}, which is not an outcome of domain '{_domain.Name}' ({_domain.IssueCount} issues with levels 0..cardinality−1)");
-                            }
-
-                            table = offer;
-                            offeredBy = p;
-                            acceptances = 0;
-                            _history.Add(new HistoryEntry(_round, _time, p, ActionKind.Offer, offer));
-                            if (record)
-                            {
-                                Record(new SessionEvent(_round, _time, p, ActionKind.Offer, offer), observer);
-                            }
-
-                            break;
-                        case ActionKind.Accept:
-                            if (table is null || offeredBy == p)
-                            {
-                                return Fail(p, FailureKind.InvalidAction, table is null
-                                    ? "accepted when no offer was on the table"
-                                    : "accepted its own offer");
-                            }
-
-                            acceptances++;
-                            _history.Add(new HistoryEntry(_round, _time, p, ActionKind.Accept, table));
-                            if (record)
-                            {
-                                Record(new SessionEvent(_round, _time, p, ActionKind.Accept, table), observer);
-                            }
-
-                            if (acceptances == n - 1)
-                            {
-                                return Finish(EndReason.Agreement, table, null, -1);
-                            }
-
-                            break;
-                        case ActionKind.WalkAway:
-                            _history.Add(new HistoryEntry(_round, _time, p, ActionKind.WalkAway, null));
-                            if (record)
-                            {
-                                Record(new SessionEvent(_round, _time, p, ActionKind.WalkAway, null), observer);
-                            }
-
-                            return Finish(EndReason.WalkAway, null, null, p);
-                        default:
-                            return Fail(p, FailureKind.InvalidAction, $"returned an unknown action kind ({(int)action.Kind})");
-                    }
-                }
-            }
-        }
-
-        private static string Describe(string call, Exception ex) => $"{call} threw {ex.GetType().Name}: {ex.Message}";
-
-        private SessionResult AfterGuardRefusal() =>
-            Guard.IsAbandoned
-                ? null! // the watchdog owns the result; nobody reads this one
-                : Finish(EndReason.Failure, null, Guard.Failure, -1);
-
-        private SessionResult Fail(int party, FailureKind kind, string reason) =>
-            Finish(EndReason.Failure, null, new SessionFailure(party, _names[party], kind, reason), -1);
-
-        private void Record(in SessionEvent e, ISessionObserver? observer)
-        {
-            if (e.Offer is { } offer)
-            {
-                for (var i = 0; i < _profiles.Length; i++)
-                {
-                    _utilities[i] = _profiles[i].Utility(offer.Levels);
-                }
-            }
-            else
-            {
-                Array.Fill(_utilities, double.NaN);
-            }
-
-            _trace?.Add(e, _utilities);
-            observer?.OnEvent(e, _utilities);
-        }
-
-        private SessionResult Finish(EndReason reason, Outcome? agreement, SessionFailure? failure, int walkedAway)
-        {
-            var n = _profiles.Length;
-            var utilities = new double[n];
-            var discounted = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                utilities[i] = agreement is null ? _profiles[i].ReservationValue : _profiles[i].Utility(agreement.Levels);
-                discounted[i] = _profiles[i].Discount(utilities[i], _time);
-            }
-
-            var rounds = _lastRound + 1;
-            return new SessionResult(reason, agreement, rounds, _time, _clock.Elapsed, _names, utilities, discounted, _actions, _options.Seed, failure, walkedAway, _trace);
-        }
+        return new SessionResult(
+            negotiation.IsOver ? negotiation.EndReason : EndReason.Deadline,
+            agreement,
+            negotiation.LastActionRound + 1,
+            time,
+            elapsed,
+            setup.Parties,
+            utilities,
+            discounted,
+            negotiation.Actions,
+            setup.Seed,
+            negotiation.Failure,
+            negotiation.WalkedAwayParty,
+            trace);
     }
 }

@@ -85,14 +85,7 @@ public static class TraceJsonWriter
     }
 
     /// <summary>The lower-case name of an end reason as written in JSON: agreement, deadline, walkaway, failure.</summary>
-    public static string EndReasonName(EndReason reason) => reason switch
-    {
-        EndReason.Agreement => "agreement",
-        EndReason.Deadline => "deadline",
-        EndReason.WalkAway => "walkaway",
-        EndReason.Failure => "failure",
-        _ => reason.ToString().ToLowerInvariant(),
-    };
+    public static string EndReasonName(EndReason reason) => EndReasonNames.Name(reason);
 
     private static void WriteOutcome(Utf8JsonWriter json, Domain domain, Outcome? outcome)
     {
