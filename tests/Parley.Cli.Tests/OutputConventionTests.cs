@@ -77,4 +77,17 @@ public sealed class OutputConventionTests
         code.ShouldBe(0, error);
         error.ShouldContain("2 sessions: 2 agents, 1 scenario, 1 repetition, 1 round; ");
     }
+
+    [Fact]
+    public async Task Negotiate_Plot_TitleNamesTheAgentsAndThePartiesTheyPlay()
+    {
+        using var dir = new TempDir();
+        var plot = Path.Combine(dir.Path, "session.svg");
+
+        var (code, _, error) = await CliRunner.RunAsync("negotiate", "israel-syria-2026", "--agents", "boulware,conceder", "--plot", plot);
+
+        code.ShouldBe(0, error);
+        (await File.ReadAllTextAsync(plot)).ShouldContain(">boulware (Israel) vs conceder (Syria) on israel-syria-2026<");
+    }
 }
+

@@ -191,7 +191,7 @@ internal static class NegotiateCommand
 
         if (request.Plot is { } plotPath)
         {
-            OutputPaths.WriteText("--plot", plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!), "plot");
+            OutputPaths.WriteText("--plot", plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!, agents: agentIds), "plot");
         }
 
         if (request.Json)
