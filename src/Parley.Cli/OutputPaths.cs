@@ -185,6 +185,7 @@ internal static class OutputPaths
     public static string Plain(Exception ex) => ex switch
     {
         UnauthorizedAccessException => "permission denied",
+        FileNotFoundException => "files cannot be created there",
         PathTooLongException => "the path is too long",
         DirectoryNotFoundException => "a folder on the path does not exist",
         IOException io when io.HResult == 28 || io.Message.Contains("space", StringComparison.OrdinalIgnoreCase) => "no space left on the disk",

@@ -97,4 +97,19 @@ public sealed class PlainMessagesTests
         error.TrimEnd().ShouldEndWith(" GB); run fewer, or raise the limit with --max-sessions");
         Directory.Exists(folder).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Tournament_OutIsAFile_OneLineBeforeAnySession()
+    {
+        using var dir = new TempDir();
+        var file = Path.Combine(dir.Path, "results");
+        await File.WriteAllTextAsync(file, "mine");
+
+        var (code, _, error) = await CliRunner.RunAsync("tournament", "--agents", "boulware,conceder", "--scenarios", "israel-syria-2026", "--repetitions", "1", "--rounds", "5", "--out", file);
+
+        code.ShouldBe(2);
+        error.Split('\n').Single(l => l.StartsWith("error:", StringComparison.Ordinal)).ShouldBe($"error: --out: cannot write the results in {file}: it is a file; give a folder");
+        error.ShouldNotContain("already exists");
+        (await File.ReadAllTextAsync(file)).ShouldBe("mine");
+    }
 }

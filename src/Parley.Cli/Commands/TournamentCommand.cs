@@ -91,6 +91,7 @@ internal static class TournamentCommand
             var definition = new TournamentDefinition(agentIds, described, parse.GetValue(repetitions), roundLimit, timeLimit, parse.GetValue(seed), mediatorIds, SelfPlay: mediatorIds is not null, Protocol: protocolText);
             var plan = new TournamentPlan(definition);
             var folder = Path.GetFullPath(parse.GetValue(output)!);
+            OutputPaths.CheckFolder("--out", folder, "results");
             TournamentStorage.EnsureRoom(plan, folder, parse.GetValue(maxSessions));
             var timeout = parse.GetValue(sessionTimeout) is { } st ? ParseDuration("--session-timeout", st) : TimeSpan.FromSeconds(60) + (timeLimit ?? TimeSpan.Zero);
             var showProgress = parse.GetValue(progressOption) || io.ErrorIsTerminal;
