@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 using Spectre.Console;
 
@@ -40,7 +41,7 @@ internal static class DemoCommand
             var files = MediationReportFolder.Write(folder, result, scenario, ct);
             await io.Out.FlushAsync(ct).ConfigureAwait(false);
             await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
-            return result.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
     }
