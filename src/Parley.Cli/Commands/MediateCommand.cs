@@ -123,7 +123,14 @@ internal static class MediateCommand
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             }
 
-            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            if (result.EndReason == EndReason.Failure)
+            {
+                // The result says what failed; standard error says it too, so a script that reads only the exit code and stderr knows why.
+                await io.Error.WriteLineAsync($"error: the mediated session failed: {result.FailureMessage ?? "a party or the mediator failed"}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Ok;
         });
         return command;
     }

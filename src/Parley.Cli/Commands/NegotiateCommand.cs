@@ -181,7 +181,7 @@ internal static class NegotiateCommand
 
         // GENIUS's log columns: the agreement (or, without one, the reservation values) against the frontier and the Nash point
         // (the zone-of-agreement count and the gap analysis are not reported here, so they are not computed).
-        var analysis = OutcomeSpaceAnalyzer.Analyze(loaded, new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false });
+        var analysis = OutcomeSpaceAnalyzer.Analyze(loaded, SaopResultJson.MetricsOptions);
         var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
 
         if (request.Trace is { } tracePath)
