@@ -3,6 +3,7 @@ using Parley.Domains;
 using Parley.Preferences;
 using Parley.Protocols;
 using Parley.Protocols.Drivers;
+using Parley.Scenarios;
 
 namespace Parley.Remote;
 
@@ -48,17 +49,58 @@ public static class MixedSessions
         }
 
         var start = options.TimeProvider.GetTimestamp();
+        await RunSeatsAsync(negotiation, seats, options, party => seats[party].Remote is { } uri
+            ? (host, stop) => RemoteParty.PlayAsync(host, party, uri, remote, stop)
+            : (host, stop) => HostedAgent.PlayAsync(host, party, seats[party].Agent!(), options.ActionTimeLimit, stop)).ConfigureAwait(false);
+        options.Cancellation.ThrowIfCancellationRequested();
+        return Saop.Result(negotiation, options.TimeProvider.GetElapsedTime(start), recorder?.Trace);
+    }
+
+    /// <summary>Runs a MOPAC session between <paramref name="seats"/> (one per negotiator of <paramref name="scenario"/>, in order); returns the result and each party's agreement.</summary>
+    public static async Task<(SessionResult Result, IReadOnlyList<Outcome?> Agreements)> RunMopacAsync(Scenario scenario, IReadOnlyList<SessionSeat> seats, SessionOptions options, RemotePartyOptions? remote = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(seats);
+        ArgumentNullException.ThrowIfNull(options);
+        var setup = NegotiationSetup.For(scenario, options.Deadline, options.Seed) with { TimeProvider = options.TimeProvider };
+        if (seats.Count != setup.PartyCount)
+        {
+            throw new ArgumentException($"Got {setup.PartyCount} parties and {seats.Count} seats: give one seat per party.", nameof(seats));
+        }
+
+        var negotiation = new MopacNegotiation(setup);
+        if (options.Log is { } log)
+        {
+            negotiation.Observe(log);
+        }
+
+        remote ??= new RemotePartyOptions();
+        if (options.ActionTimeLimit is { } limit)
+        {
+            remote = remote with { ActionTimeLimit = limit };
+        }
+
+        var start = options.TimeProvider.GetTimestamp();
+        await RunSeatsAsync(negotiation, seats, options, party => seats[party].Remote is { } uri
+            ? (host, stop) => RemoteParty.PlayAsync(host, party, uri, remote, stop)
+            : (host, stop) => HostedMopacAgent.PlayAsync(host, party, seats[party].Agent!(), stop)).ConfigureAwait(false);
+        return (Mopac.Result(negotiation, options.TimeProvider.GetElapsedTime(start)), [.. negotiation.Agreements]);
+    }
+
+    /// <summary>Runs a SAOP session synchronously (for tournament threads).</summary>
+    public static SessionResult RunSaop(Domain domain, IReadOnlyList<Profile> profiles, IReadOnlyList<string> names, IReadOnlyList<SessionSeat> seats, SessionOptions options, RemotePartyOptions? remote = null) =>
+        RunSaopAsync(domain, profiles, names, seats, options, remote).GetAwaiter().GetResult();
+
+    private static async Task RunSeatsAsync(Negotiation negotiation, IReadOnlyList<SessionSeat> seats, SessionOptions options, Func<int, Func<NegotiationHost, CancellationToken, Task>> player)
+    {
         var tick = options.Deadline.Time is { } time ? TimeSpan.FromTicks(Math.Clamp(time.Ticks / 100, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerSecond)) : (TimeSpan?)null;
         using var host = new NegotiationHost(negotiation, tick);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.Cancellation);
         var tasks = new Task[seats.Count];
         for (var i = 0; i < seats.Count; i++)
         {
-            var seat = seats[i];
-            var party = i;
-            tasks[i] = seat.Remote is { } uri
-                ? Task.Run(() => RemoteParty.PlayAsync(host, party, uri, remote, stop.Token), CancellationToken.None)
-                : Task.Run(() => HostedAgent.PlayAsync(host, party, seat.Agent!(), options.ActionTimeLimit, stop.Token), CancellationToken.None);
+            var play = player(i);
+            tasks[i] = Task.Run(() => play(host, stop.Token), CancellationToken.None);
         }
 
         try
@@ -83,12 +125,7 @@ public static class MixedSessions
         }
 
         options.Cancellation.ThrowIfCancellationRequested();
-        return Saop.Result(negotiation, options.TimeProvider.GetElapsedTime(start), recorder?.Trace);
     }
-
-    /// <summary>Runs a SAOP session synchronously (for tournament threads).</summary>
-    public static SessionResult RunSaop(Domain domain, IReadOnlyList<Profile> profiles, IReadOnlyList<string> names, IReadOnlyList<SessionSeat> seats, SessionOptions options, RemotePartyOptions? remote = null) =>
-        RunSaopAsync(domain, profiles, names, seats, options, remote).GetAwaiter().GetResult();
 
     private sealed class TraceRecorder : INegotiationObserver
     {

@@ -21,6 +21,9 @@ public sealed record SessionSeat
     /// <summary>The remote party's URL; null for a built-in seat.</summary>
     public Uri? Remote { get; }
 
+    /// <summary>A built-in seat named <paramref name="id"/>, played by agents from <paramref name="agent"/>.</summary>
+    public static SessionSeat Of(string id, Func<IAgent> agent) => new(id, agent ?? throw new ArgumentNullException(nameof(agent)), null);
+
     /// <summary>The seat an agent id or URL names: a URL (<see cref="RemoteParty.IsRemote"/>) is a remote party, anything else a built-in agent resolved by <paramref name="resolve"/> (the registry when null).</summary>
     /// <exception cref="ArgumentException">An unknown agent id, or a URL that is not absolute.</exception>
     public static SessionSeat Parse(string id, Func<string, Func<IAgent>>? resolve = null)
