@@ -124,7 +124,7 @@ public sealed class GeniusWebBidCodec
         {
             if (!_issues.TryGetValue(property.Name, out var i))
             {
-                error = $"the bid names issue '{Clip(property.Name)}', which domain '{_domain.Name}' does not have";
+                error = $"outside the domain: the bid names issue '{Clip(property.Name)}', which domain '{_domain.Name}' does not have";
                 return null;
             }
 
@@ -144,7 +144,7 @@ public sealed class GeniusWebBidCodec
 
             if (level < 0)
             {
-                error = $"value {Clip(value.GetRawText())} is not a value of issue '{property.Name}'";
+                error = $"outside the domain: value {Clip(value.GetRawText())} is not a value of issue '{property.Name}'";
                 return null;
             }
 
@@ -155,7 +155,7 @@ public sealed class GeniusWebBidCodec
         {
             if (levels[i] < 0)
             {
-                error = $"the bid leaves issue '{_domain.Issues[i].Name}' out (a complete outcome is needed)";
+                error = $"outside the domain: the bid leaves issue '{_domain.Issues[i].Name}' out (a complete outcome is needed)";
                 return null;
             }
         }

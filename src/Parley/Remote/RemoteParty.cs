@@ -432,8 +432,13 @@ public static class RemoteParty
             var action = GeniusWebWire.ParseAction(message, _codec, out var error);
             if (action is null)
             {
-                var kind = error is not null && error.StartsWith("malformed", StringComparison.Ordinal) ? "sent malformed JSON" : "sent an invalid action";
-                Fail(FailureKind.InvalidAction, $"{kind}: {error}");
+                var what = error switch
+                {
+                    not null when error.StartsWith("malformed JSON: ", StringComparison.Ordinal) => "sent malformed JSON: " + error["malformed JSON: ".Length..],
+                    not null when error.StartsWith("outside the domain: ", StringComparison.Ordinal) => "offered an outcome outside the domain: " + error["outside the domain: ".Length..],
+                    _ => "sent an invalid action: " + error,
+                };
+                Fail(FailureKind.InvalidAction, what);
                 return false;
             }
 
