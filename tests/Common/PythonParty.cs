@@ -27,14 +27,18 @@ internal sealed class PythonParty : IDisposable
     public string Url => $"ws://127.0.0.1:{Port}/party";
 
     /// <summary>Starts a party that misbehaves as <paramref name="fault"/> says ("none": it plays well).</summary>
-    public static async Task<PythonParty> StartAsync(string fault = "none")
+    public static Task<PythonParty> StartAsync(string fault = "none") => StartScriptAsync("geniusweb_party.py", "--fault", fault);
+
+    /// <summary>Starts tests/parties/<paramref name="script"/> with <paramref name="arguments"/>; it prints "listening on &lt;port&gt;" when ready.</summary>
+    public static async Task<PythonParty> StartScriptAsync(string script, params string[] arguments)
     {
         var python = Interpreter ?? throw new InvalidOperationException(SkipReason);
-        var script = Path.Combine(RepositoryPaths.Root, "tests", "parties", "geniusweb_party.py");
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add("--fault");
-        info.ArgumentList.Add(fault);
+        info.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "tests", "parties", script));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("python did not start");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token);

@@ -24,6 +24,25 @@ public sealed class RemotePartyCommandTests
     }
 
     [PythonPartyFact]
+    public async Task Negotiate_MinimalPythonPartyFromTheDocs_SessionEndsWithoutFailure()
+    {
+        // Arrange: docs/remote-agents.md's minimal party, on a free port.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var party = await PythonParty.StartScriptAsync("minimal_party.py", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Act
+        var (code, output, error) = await CliRunner.RunAsync("negotiate", SharedDomains.Path("anac", "y2010", "Travel"), "--agents", $"boulware,{party.Url}", "--rounds", "50", "--json");
+
+        // Assert
+        code.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("failure").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [PythonPartyFact]
     public async Task Tournament_PythonPartyWithBuiltIns_EverySessionPlayed()
     {
         // Arrange

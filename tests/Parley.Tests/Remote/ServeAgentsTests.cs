@@ -50,4 +50,28 @@ public sealed class ServeAgentsTests
         result.Actions.ShouldBeGreaterThan(1);
         server.PlayedInstances.ShouldBe(2);
     }
+
+    [Fact]
+    public async Task RunSaop_MinimalCSharpPartyFromTheDocs_NegotiatesWithoutFailure()
+    {
+        // Arrange: the documentation's minimal party, on a free port.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var stop = new CancellationTokenSource();
+        var serving = MinimalParty.ServeAsync($"http://127.0.0.1:{port}/", stop.Token);
+        var scenario = SessionFixtures.Bilateral();
+        var profiles = scenario.Negotiators.Select(p => p.Profile!).ToArray();
+        var names = scenario.Negotiators.Select(p => p.Name).ToArray();
+
+        // Act
+        var result = await MixedSessions.RunSaopAsync(scenario.Domain, profiles, names, [SessionSeat.Parse("conceder"), SessionSeat.Parse($"ws://127.0.0.1:{port}/party")], new SessionOptions { Deadline = new Parley.Scenarios.Deadline(40, null) });
+        await stop.CancelAsync();
+        await serving;
+
+        // Assert
+        result.Failure.ShouldBeNull();
+        result.HasAgreement.ShouldBeTrue();
+    }
 }
