@@ -118,6 +118,41 @@ public sealed class RemotePartyCommandTests
         rows.Where(r => r["Agent 1"] == url || r["Agent 2"] == url).ShouldAllBe(r => r["Failed agent"] == url && r["Exception"].Contains("could not connect"));
     }
 
+    [PythonPartyFact]
+    public async Task Mediate_PythonPartyInAPartySeat_SessionEndsWithoutFailure()
+    {
+        // Arrange
+        using var party = await PythonParty.StartAsync();
+
+        // Act: the buyer's seat is the Python party; the seller votes truthfully in process.
+        var (code, output, error) = await CliRunner.RunAsync("mediate", Laptop, "--mediator", "hill-climbing", "--voters", $"{party.Url},truthful", "--rounds", "30", "--json");
+
+        // Assert
+        code.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("failure").ValueKind.ShouldBe(JsonValueKind.Null);
+        json.RootElement.GetProperty("rounds").GetInt32().ShouldBeGreaterThan(0);
+    }
+
+    [SharedFact]
+    public async Task Mediate_PartyThatNeverConnects_FailureAttributedToItsSeat()
+    {
+        // Arrange: a port nobody listens on.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        // Act
+        var (code, output, _) = await CliRunner.RunAsync("mediate", Laptop, "--mediator", "hill-climbing", "--voters", $"truthful,ws://127.0.0.1:{port}/nobody", "--rounds", "10", "--json");
+
+        // Assert
+        code.ShouldBe(1);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("endReason").GetString().ShouldBe("failure");
+        json.RootElement.GetProperty("failure").GetString().ShouldNotBeNull().ShouldContain("could not connect");
+    }
+
     private static List<Dictionary<string, string>> Rows(string folder)
     {
         var lines = File.ReadAllLines(Path.Combine(folder, "results.csv")).Where(l => !l.StartsWith("sep=", StringComparison.Ordinal)).ToArray();

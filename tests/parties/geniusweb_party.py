@@ -79,6 +79,7 @@ async def play(ws, fault):
     bids = None
     progress = None
     turns = 0
+    votings = 0
     last_offer = None
     offers = []
     async for message in ws:
@@ -102,7 +103,9 @@ async def play(ws, fault):
         if kind == "Finished":
             return
         if kind in ("Voting", "OptIn"):
-            target = target_utility(utility, progress, turns - 1)
+            # In MOPAC a YourTurn opens each round; in a mediated seat only Voting comes.
+            votings += kind == "Voting"
+            target = target_utility(utility, progress, turns - 1 if turns > 0 else votings - 1)
             if kind == "Voting":
                 votes = [{"Vote": {"actor": me, "bid": o["Offer"]["bid"], "minPower": 2, "maxPower": 2147483647}}
                          for o in body["offers"] if utility(o["Offer"]["bid"]["issuevalues"]) >= target]
