@@ -32,7 +32,7 @@ internal static class MediateCommand
             Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash or maximin (trusted: the parties confide their profiles to it).",
             DefaultValueFactory = _ => "annealing",
         };
-        mediator.AcceptOnlyFromAmong(MediationChoices.Mediators);
+        mediator.AcceptOnlyFromAmong([.. MediationRegistry.MediatorIds]);
         var voters = new Option<string>("--voters")
         {
             Description = "The parties' strategy: truthful, strategic or annealing; or one per party, comma-separated, in party order.",
@@ -43,7 +43,7 @@ internal static class MediateCommand
             Description = "How parties answer each text: votes (accept/reject), feedback (better/same/worse) or veto (block changed articles).",
             DefaultValueFactory = _ => "votes",
         };
-        protocol.AcceptOnlyFromAmong(MediationChoices.Protocols);
+        protocol.AcceptOnlyFromAmong([.. MediationRegistry.Protocols]);
         var agenda = new Option<string?>("--agenda") { Description = "Issue by issue: the issues' names in the order they are taken up (unlisted issues follow in domain order). A settled article stays settled." };
         var rounds = new Option<int?>("--rounds") { Description = $"The round limit (each text put to the parties is a round). Default: the scenario's round deadline, else {DefaultRounds}." };
         var seed = new Option<int>("--seed") { Description = "The seed every random choice derives from: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
@@ -79,9 +79,9 @@ internal static class MediateCommand
 
             var options = new MediationOptions
             {
-                Protocol = MediationChoices.Protocol(parse.GetValue(protocol)!),
+                Protocol = MediationRegistry.Protocol(parse.GetValue(protocol)!),
                 Rounds = roundLimit,
-                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationChoices.Agenda(loaded.Domain, names) : null,
+                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationRegistry.Agenda(loaded.Domain, names) : null,
                 PostSettlement = parse.GetValue(postSettlement),
             };
             var voterList = Voters(parse.GetValue(voters)!, loaded, roundLimit);
@@ -92,7 +92,7 @@ internal static class MediateCommand
                 MediationReportFolder.Prepare(folder);
             }
 
-            var mediatorStrategy = MediationChoices.Mediator(parse.GetValue(mediator)!);
+            var mediatorStrategy = MediationRegistry.CreateMediator(parse.GetValue(mediator)!);
             var session = new MediationSession(loaded, mediatorStrategy, voterList, options, parse.GetValue(seed));
             using var logWriter = parse.GetValue(log) is { } logPath
                 ? NegotiationLogWriter.Create(logPath, SingleTextReplay.Header(loaded, session.Negotiation, mediatorStrategy.Name, [.. loaded.Negotiators.Select((_, k) => voterList[voterList.Count == 1 ? 0 : k].Name)]))
@@ -138,9 +138,9 @@ internal static class MediateCommand
         var names = CommonOptions.SplitList(value) ?? ["truthful"];
         foreach (var n in names)
         {
-            if (!MediationChoices.Voters.Contains(n, StringComparer.Ordinal) && !RemoteParty.IsRemote(n))
+            if (!MediationRegistry.VoterIds.Contains(n, StringComparer.Ordinal) && !RemoteParty.IsRemote(n))
             {
-                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationChoices.Voters)}, or give a remote GeniusWeb party's ws:// URL)");
+                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationRegistry.VoterIds)}, or give a remote GeniusWeb party's ws:// URL)");
             }
         }
 
@@ -151,7 +151,7 @@ internal static class MediateCommand
 
         if (!names.Any(RemoteParty.IsRemote))
         {
-            return names.Select(MediationChoices.Voter).ToArray();
+            return names.Select(MediationRegistry.CreateVoter).ToArray();
         }
 
         // A remote party plays one seat: one voter per party.
@@ -161,7 +161,7 @@ internal static class MediateCommand
             var name = names[names.Count == 1 ? 0 : k];
             try
             {
-                voters[k] = RemoteParty.IsRemote(name) ? new RemoteVoter(SessionSeat.Parse(name).Remote!, scenario, k, rounds) : MediationChoices.Voter(name);
+                voters[k] = RemoteParty.IsRemote(name) ? new RemoteVoter(SessionSeat.Parse(name).Remote!, scenario, k, rounds) : MediationRegistry.CreateVoter(name);
             }
             catch (ArgumentException ex)
             {
