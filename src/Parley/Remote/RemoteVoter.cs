@@ -38,6 +38,7 @@ public sealed class RemoteVoter : Voter, IDisposable
     private readonly RemotePartyOptions _options;
     private readonly GeniusWebBidCodec _codec;
     private readonly byte[] _profileJson;
+    private readonly TimeProvider _time;
     private readonly ArrayBufferWriter<byte> _out = new(1024);
     private readonly ArrayBufferWriter<byte> _in = new(1024);
     private ClientWebSocket? _socket;
@@ -46,7 +47,7 @@ public sealed class RemoteVoter : Voter, IDisposable
 
     /// <summary>Creates the seat of <paramref name="party"/> (its index among the scenario's negotiators) for the party at <paramref name="address"/>.</summary>
     /// <exception cref="ArgumentException">The party's profile is not additive (GeniusWeb parties read LinearAdditiveUtilitySpace only).</exception>
-    public RemoteVoter(Uri address, Scenario scenario, int party, int rounds, RemotePartyOptions? options = null)
+    public RemoteVoter(Uri address, Scenario scenario, int party, int rounds, RemotePartyOptions? options = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -60,6 +61,7 @@ public sealed class RemoteVoter : Voter, IDisposable
         _parties = ids.Take(scenario.Negotiators.Count).ToArray();
         _rounds = Math.Max(1, rounds);
         _options = options ?? new RemotePartyOptions();
+        _time = time ?? TimeProvider.System;
         _profileJson = GeniusWebWriter.WireProfile(_profile, _id, out var numbers);
         _codec = new GeniusWebBidCodec(scenario.Domain, numbers);
     }
@@ -72,7 +74,7 @@ public sealed class RemoteVoter : Voter, IDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         _incumbent = context.Incumbent;
-        return Ask(context.Candidate, context.Time);
+        return Ask(context.Candidate);
     }
 
     /// <inheritdoc />
@@ -110,11 +112,11 @@ public sealed class RemoteVoter : Voter, IDisposable
         }
 
         levels[context.Issue] = context.Level;
-        return Ask(new Outcome(levels), context.Time);
+        return Ask(new Outcome(levels));
     }
 
     /// <inheritdoc />
-    public override bool Sign(Profile profile, Outcome text) => Ask(text, 1.0);
+    public override bool Sign(Profile profile, Outcome text) => Ask(text);
 
     /// <summary>Sends <c>Finished</c> and closes the connection.</summary>
     public void Dispose()
@@ -141,9 +143,9 @@ public sealed class RemoteVoter : Voter, IDisposable
         _lease = null;
     }
 
-    private bool Ask(Outcome text, double time) => AskAsync(text, time).GetAwaiter().GetResult();
+    private bool Ask(Outcome text) => AskAsync(text).GetAwaiter().GetResult();
 
-    private async Task<bool> AskAsync(Outcome text, double time)
+    private async Task<bool> AskAsync(Outcome text)
     {
         var socket = _socket ?? await ConnectAsync().ConfigureAwait(false);
         var offer = new GeniusWebAction(GeniusWebActionKind.Offer, _mediatorId, text);
@@ -151,7 +153,7 @@ public sealed class RemoteVoter : Voter, IDisposable
         _out.ResetWrittenCount();
         GeniusWebWire.WriteVoting(_out, [offer], powers, _codec);
         await SendAsync(socket).ConfigureAwait(false);
-        using var timeout = new CancellationTokenSource(_options.ActionTimeLimit);
+        using var timeout = new CancellationTokenSource(_options.ActionTimeLimit, _time);
         WebSocketMessageType type;
         try
         {
@@ -186,14 +188,13 @@ public sealed class RemoteVoter : Voter, IDisposable
             throw Fault($"answered a Voting with {answer.Kind} (a Votes action is expected)");
         }
 
-        _ = time;
         return answer.Votes!.Any(v => text.Equals(v.Bid));
     }
 
     private async Task<ClientWebSocket> ConnectAsync()
     {
         var socket = new ClientWebSocket();
-        using var timeout = new CancellationTokenSource(_options.ConnectTimeout);
+        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
         try
         {
             await socket.ConnectAsync(_address, timeout.Token).ConfigureAwait(false);
@@ -207,7 +208,7 @@ public sealed class RemoteVoter : Voter, IDisposable
         _socket = socket;
         _lease = (_options.Profiles ?? ProfileEndpoint.Shared).Publish(_profileJson);
         var parameters = new Dictionary<string, string>(_options.Parameters, StringComparer.Ordinal) { ["parties"] = string.Join(',', _parties) };
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         _out.ResetWrittenCount();
         GeniusWebWire.WriteSettings(_out, new GeniusWebSettings(_id, _lease.Reference.ToString(), "MOPAC", GeniusWebProgress.OfRounds(_rounds, now + (long)TimeSpan.FromDays(1).TotalMilliseconds), parameters));
         await SendAsync(socket).ConfigureAwait(false);
