@@ -5,7 +5,7 @@ using Parley.Scenarios;
 
 namespace Parley.Cli;
 
-/// <summary>Writes a mediated session's report folder: the HTML page, the final text in Markdown and the trace as JSON.</summary>
+/// <summary>Writes a mediated session's report folder: the HTML page, the final text in Markdown and the trace as JSON (and, with an analysis, analysis.md and robustness.svg).</summary>
 internal static class MediationReportFolder
 {
     public const string Page = "index.html";
@@ -15,57 +15,46 @@ internal static class MediationReportFolder
     public const string Robustness = "robustness.svg";
 
     /// <summary>
-    /// Creates <paramref name="folder"/> when missing, before the session runs, so that a path that
-    /// cannot hold the report (a file, a folder without write access) is reported before any work
-    /// is done or any result printed.
+    /// Checks, before the session runs and without creating anything, that <paramref name="folder"/>
+    /// can receive the report, so that a path that cannot hold it (a file, a folder without write
+    /// access) is reported before any work is done or any result printed.
     /// </summary>
-    /// <exception cref="InputException">The folder cannot be created.</exception>
-    public static void Prepare(string folder) => Guard(folder, () => Directory.CreateDirectory(folder));
+    /// <exception cref="InputException">The folder could not be written.</exception>
+    public static void Prepare(string folder) => OutputPaths.CheckFolder("--report", folder);
 
     /// <summary>
-    /// Writes the three files into <paramref name="folder"/> (created when missing) and returns their
-    /// paths; with an analysis, also analysis.md and (with a robustness result) robustness.svg, and the
-    /// page carries the analysis section.
+    /// Writes the three files into <paramref name="folder"/> whole or not at all (see
+    /// <see cref="OutputPaths.WriteFolder(string, string, Action{string}, CancellationToken)"/>): an interruption never leaves an empty or half-written report.
     /// </summary>
     /// <exception cref="InputException">A file cannot be written there.</exception>
-    public static IReadOnlyList<string> Write(string folder, MediationResult result, Scenario scenario, TwoLevelAnalysis? analysis = null, RobustnessResult? robustness = null)
+    public static IReadOnlyList<string> Write(string folder, MediationResult result, Scenario scenario, CancellationToken cancellationToken = default) =>
+        Write(folder, result, scenario, null, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Write(string, MediationResult, Scenario, CancellationToken)"/>; with an analysis the page carries
+    /// its section, and analysis.md (and, with a robustness result, robustness.svg) are written too.
+    /// </summary>
+    /// <exception cref="InputException">A file cannot be written there.</exception>
+    public static IReadOnlyList<string> Write(string folder, MediationResult result, Scenario scenario, TwoLevelAnalysis? analysis, RobustnessResult? robustness, CancellationToken cancellationToken = default)
     {
-        var page = Path.Combine(folder, Page);
-        var text = Path.Combine(folder, FinalText);
-        var trace = Path.Combine(folder, Trace);
-        var files = new List<string> { page, text, trace };
         var title = $"{scenario.Name}: robustness";
-        Guard(folder, () =>
+        var files = new List<(string Name, Action<Stream> Write)>
         {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(page, MediationReportDocument.ToHtml(result, scenario, analysis is null ? null : TwoLevelHtml.Section(analysis, robustness, title)));
-            File.WriteAllText(text, NegotiatingTextDocument.FinalMarkdown(result, scenario));
-            File.WriteAllText(trace, MediationJson.Trace(result, scenario).ToJsonString(JsonOutput.SerializerOptions) + "\n");
-            if (analysis is not null)
+            (Page, s => Text(s, MediationReportDocument.ToHtml(result, scenario, analysis is null ? null : TwoLevelHtml.Section(analysis, robustness, title)))),
+            (FinalText, s => Text(s, NegotiatingTextDocument.FinalMarkdown(result, scenario))),
+            (Trace, s => Text(s, MediationJson.Trace(result, scenario).ToJsonString(JsonOutput.SerializerOptions) + "\n")),
+        };
+        if (analysis is not null)
+        {
+            files.Add((Analysis, s => Text(s, TwoLevelReport.ToMarkdown(analysis, robustness))));
+            if (robustness is not null)
             {
-                var md = Path.Combine(folder, Analysis);
-                File.WriteAllText(md, TwoLevelReport.ToMarkdown(analysis, robustness));
-                files.Add(md);
-                if (robustness is not null)
-                {
-                    var svg = Path.Combine(folder, Robustness);
-                    File.WriteAllText(svg, SensitivityPlot.Render(robustness, title));
-                    files.Add(svg);
-                }
+                files.Add((Robustness, s => Text(s, SensitivityPlot.Render(robustness, title))));
             }
-        });
-        return files;
+        }
+
+        return OutputPaths.WriteFolder("--report", folder, files, cancellationToken);
     }
 
-    private static void Guard(string folder, Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(folder, "", $"cannot write the report there: {ex.Message}", ex);
-        }
-    }
+    private static void Text(Stream stream, string text) => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text));
 }

@@ -10,7 +10,7 @@ public sealed class DemoCommandTests
         using var dir = new TempDir();
         var folder = Path.Combine(dir.Path, "demo");
 
-        var (code, output, _) = await CliRunner.RunAsync("demo", "--report", folder);
+        var (code, output, error) = await CliRunner.RunAsync("demo", "--report", folder);
 
         code.ShouldBe(0);
         output.ShouldContain("coordination-mechanism = joint-cell-us");
@@ -24,7 +24,7 @@ public sealed class DemoCommandTests
         output.ShouldContain("Candidate packages");
         output.ShouldContain("Reality check");
         output.ShouldMatch(@"shows the real outcome's shape in \*\*\d+(\.\d)? %\*\* of 1,000 drawn scenarios");
-        output.ShouldContain("Report written to");
+        error.ShouldContain($"report written to {folder} (index.html, final-text.md, trace.json, analysis.md, robustness.svg)");
         var page = File.ReadAllText(Path.Combine(folder, "index.html"));
         page.ShouldContain("<svg");
         page.ShouldContain("Versions of the text");

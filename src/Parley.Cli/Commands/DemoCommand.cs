@@ -50,7 +50,7 @@ internal static class DemoCommand
             {
                 var quiet = run.Session.Run(null, ct);
                 var (a, r) = RealityCheck(scenario, drawCount, run.Seed);
-                MediationReportFolder.Write(folder, quiet, scenario, a, r);
+                MediationReportFolder.Write(folder, quiet, scenario, a, r, ct);
                 await io.Out.WriteAsync(DemoJson.Document(quiet, scenario, a, r).ToJsonString(JsonOutput.SerializerOptions) + "\n").ConfigureAwait(false);
                 return quiet.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
             }
@@ -64,15 +64,14 @@ internal static class DemoCommand
             console.WriteLine();
             console.Write(new Rule("[bold]The analyst's view: status quo, ratification at home, robustness[/]").LeftJustified());
             console.WriteLine(TwoLevelReport.ToMarkdown(analysis, robustness));
-            var files = MediationReportFolder.Write(folder, result, scenario, analysis, robustness);
+            var files = MediationReportFolder.Write(folder, result, scenario, analysis, robustness, ct);
             if (robustness.RealityCheck is { } check)
             {
                 console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Reality check: in {check.PShape:P1} of {check.Draws:N0} scenarios drawn within the model's stated uncertainty (seed {robustness.Seed}), the model shows the real outcome's shape; what the figure hangs on: docs/scenarios.md.")));
             }
 
-            console.WriteLine();
-            console.MarkupLine($"Report written to [bold]{Markup.Escape(Path.GetFullPath(folder))}[/]: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}");
             await io.Out.FlushAsync(ct).ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
@@ -96,7 +95,7 @@ internal static class DemoCommand
     private static void Introduce(IAnsiConsole console, Scenario scenario, DemoMediation run)
     {
         var meta = scenario.Metadata;
-        console.Write(new Rule($"[bold]Parley demo: {Markup.Escape(meta.Title ?? scenario.Name)}[/]").LeftJustified());
+        CommonOptions.Heading(console, $"[bold]Parley demo: {Markup.Escape(meta.Title ?? scenario.Name)}[/]");
         if (meta.Description is { } description)
         {
             console.MarkupLine($"[grey]{Markup.Escape(description)}[/]");

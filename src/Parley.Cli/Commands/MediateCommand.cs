@@ -4,6 +4,7 @@ using Parley.Formats;
 using Parley.Mediation;
 using Parley.Protocols;
 using Parley.Protocols.Log;
+using Parley.Remote;
 using Parley.Reports;
 using Parley.Scenarios;
 using Parley.Sessions;
@@ -31,7 +32,7 @@ internal static class MediateCommand
             Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash or maximin (trusted: the parties confide their profiles to it).",
             DefaultValueFactory = _ => "annealing",
         };
-        mediator.AcceptOnlyFromAmong(MediationChoices.Mediators);
+        mediator.AcceptOnlyFromAmong([.. MediationRegistry.MediatorIds]);
         var voters = new Option<string>("--voters")
         {
             Description = "The parties' strategy: truthful, strategic or annealing; or one per party, comma-separated, in party order.",
@@ -42,7 +43,7 @@ internal static class MediateCommand
             Description = "How parties answer each text: votes (accept/reject), feedback (better/same/worse) or veto (block changed articles).",
             DefaultValueFactory = _ => "votes",
         };
-        protocol.AcceptOnlyFromAmong(MediationChoices.Protocols);
+        protocol.AcceptOnlyFromAmong([.. MediationRegistry.Protocols]);
         var agenda = new Option<string?>("--agenda") { Description = "Issue by issue: the issues' names in the order they are taken up (unlisted issues follow in domain order). A settled article stays settled." };
         var rounds = new Option<int?>("--rounds") { Description = $"The round limit (each text put to the parties is a round). Default: the scenario's round deadline, else {DefaultRounds}." };
         var seed = new Option<int>("--seed") { Description = "The seed every random choice derives from: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
@@ -65,10 +66,7 @@ internal static class MediateCommand
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
-            if (loaded.Negotiators.Count == 0)
-            {
-                throw new InputException(loaded.Name, "", "the scenario has no negotiating party to mediate between");
-            }
+            NegotiationPreconditions.Check(loaded, parse.GetValue(scenario)!);
 
             var roundLimit = parse.GetValue(rounds) ?? loaded.Deadline?.Rounds ?? DefaultRounds;
             if (roundLimit <= 0)
@@ -78,19 +76,20 @@ internal static class MediateCommand
 
             var options = new MediationOptions
             {
-                Protocol = MediationChoices.Protocol(parse.GetValue(protocol)!),
+                Protocol = MediationRegistry.Protocol(parse.GetValue(protocol)!),
                 Rounds = roundLimit,
-                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationChoices.Agenda(loaded.Domain, names) : null,
+                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationRegistry.Agenda(loaded.Domain, names) : null,
                 PostSettlement = parse.GetValue(postSettlement),
             };
-            var voterList = Voters(parse.GetValue(voters)!, loaded);
+            var voterList = Voters(parse.GetValue(voters)!, loaded, roundLimit);
+            using var closeRemote = new Closer(voterList.OfType<IDisposable>());
             var folder = parse.GetValue(report);
             if (folder is not null)
             {
                 MediationReportFolder.Prepare(folder);
             }
 
-            var mediatorStrategy = MediationChoices.Mediator(parse.GetValue(mediator)!);
+            var mediatorStrategy = MediationRegistry.CreateMediator(parse.GetValue(mediator)!);
             var session = new MediationSession(loaded, mediatorStrategy, voterList, options, parse.GetValue(seed));
             using var logWriter = parse.GetValue(log) is { } logPath
                 ? NegotiationLogWriter.Create(logPath, SingleTextReplay.Header(loaded, session.Negotiation, mediatorStrategy.Name, [.. loaded.Negotiators.Select((_, k) => voterList[voterList.Count == 1 ? 0 : k].Name)]))
@@ -105,7 +104,7 @@ internal static class MediateCommand
             if (!asJson)
             {
                 var console = CommonOptions.Console(io);
-                console.Write(new Rule($"[bold]{Markup.Escape(loaded.Metadata.Title ?? loaded.Name)}[/]").LeftJustified());
+                CommonOptions.Heading(console, $"[bold]{Markup.Escape(loaded.Metadata.Title ?? loaded.Name)}[/]");
                 console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"mediator: {parse.GetValue(mediator)} · protocol: {parse.GetValue(protocol)}{(options.Agenda is null ? "" : " · issue by issue")} · parties: {string.Join(", ", loaded.Negotiators.Select((p, k) => $"{p.Name} ({voterList[voterList.Count == 1 ? 0 : k].Name})"))} · rounds ≤ {roundLimit} · seed {parse.GetValue(seed)}")));
                 printer = new MediationConsole(console, loaded, showRounds: false);
             }
@@ -126,27 +125,66 @@ internal static class MediateCommand
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             }
 
-            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            if (result.EndReason == EndReason.Failure)
+            {
+                // The result says what failed; standard error says it too, so a script that reads only the exit code and stderr knows why.
+                await io.Error.WriteLineAsync($"error: the mediated session failed: {result.FailureMessage ?? "a party or the mediator failed"}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static IReadOnlyList<Voter> Voters(string value, Scenario scenario)
+    private static IReadOnlyList<Voter> Voters(string value, Scenario scenario, int rounds)
     {
         var names = CommonOptions.SplitList(value) ?? ["truthful"];
         foreach (var n in names)
         {
-            if (!MediationChoices.Voters.Contains(n, StringComparer.Ordinal))
+            if (!MediationRegistry.VoterIds.Contains(n, StringComparer.Ordinal) && !RemoteParty.IsRemote(n))
             {
-                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationChoices.Voters)})");
+                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationRegistry.VoterIds)}, or give a remote GeniusWeb party's ws:// URL)");
             }
         }
 
         if (names.Count != 1 && names.Count != scenario.Negotiators.Count)
         {
-            throw new InputException("--voters", "", $"{names.Count} strategies given for {scenario.Negotiators.Count} parties: give one for all, or one per party");
+            throw new InputException("--voters", "", $"{Wording.Count(names.Count, "strategy", "strategies")} given for {Wording.Count(scenario.Negotiators.Count, "party", "parties")}: give one for all, or one per party");
         }
 
-        return names.Select(MediationChoices.Voter).ToArray();
+        if (!names.Any(RemoteParty.IsRemote))
+        {
+            return names.Select(MediationRegistry.CreateVoter).ToArray();
+        }
+
+        // A remote party plays one seat: one voter per party.
+        var voters = new Voter[scenario.Negotiators.Count];
+        for (var k = 0; k < voters.Length; k++)
+        {
+            var name = names[names.Count == 1 ? 0 : k];
+            try
+            {
+                voters[k] = RemoteParty.IsRemote(name) ? new RemoteVoter(SessionSeat.Parse(name).Remote!, scenario, k, rounds) : MediationRegistry.CreateVoter(name);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InputException("--voters", name, ex.Message);
+            }
+        }
+
+        return voters;
+    }
+
+    /// <summary>Closes the remote parties' connections when the session is over.</summary>
+    private sealed class Closer(IEnumerable<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
     }
 }

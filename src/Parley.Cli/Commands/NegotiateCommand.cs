@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Parley.Agents;
+using Parley.Remote;
 using Parley.Analysis;
 using Parley.Formats;
 using Parley.Formats.ParleyJson;
@@ -24,7 +24,7 @@ internal static class NegotiateCommand
     public static Command Create(CliIO io)
     {
         var scenario = CommonOptions.ScenarioArgument();
-        var agents = new Option<string>("--agents") { Description = "One agent id per party, comma-separated, in turn order (see 'parley agents').", Required = true };
+        var agents = new Option<string>("--agents") { Description = "One agent per party, comma-separated, in turn order: a built-in id (see 'parley agents') or a remote GeniusWeb party's URL (ws://host:port/path).", Required = true };
         var profiles = CommonOptions.ProfilesOption();
         var rounds = new Option<int?>("--rounds") { Description = "Deadline in rounds (default 1000 unless --time is given)." };
         var time = new Option<string?>("--time") { Description = "Deadline in wall time, e.g. 3s, 500ms, 2m." };
@@ -66,11 +66,12 @@ internal static class NegotiateCommand
     private static async Task<int> RunAsync(CliIO io, Request request, CancellationToken cancellation)
     {
         var loaded = ScenarioLoader.Load(request.Scenario, CommonOptions.SplitList(request.Profiles));
+        NegotiationPreconditions.Check(loaded, request.Scenario);
         var agentIds = CommonOptions.SplitAgents(request.Agents);
         var negotiators = loaded.Negotiators;
         if (agentIds.Count != negotiators.Count)
         {
-            throw new InputException("--agents", string.Empty, $"{agentIds.Count} agent(s) for {negotiators.Count} parties ({string.Join(", ", negotiators.Select(p => p.Name))}); give one agent per party, or choose parties with --profiles");
+            throw new InputException("--agents", string.Empty, $"{Wording.Count(agentIds.Count, "agent")} for {Wording.Count(negotiators.Count, "party", "parties")} ({string.Join(", ", negotiators.Select(p => p.Name))}); give one agent per party, or choose parties with --profiles");
         }
 
         if (request.Plot is not null && negotiators.Count != 2)
@@ -78,18 +79,32 @@ internal static class NegotiateCommand
             throw new InputException("--plot", string.Empty, $"the session picture shows two-party sessions; this one has {negotiators.Count} parties");
         }
 
-        var agents = new IAgent[agentIds.Count];
+        if (request.Plot is not null)
+        {
+            OutputPaths.CheckFile("--plot", request.Plot, "session.svg", "plot");
+        }
+
+        if (request.Trace is not null)
+        {
+            OutputPaths.CheckFile("--trace", request.Trace, "trace.csv", "trace");
+        }
+
+        // An agent is a built-in id or a remote GeniusWeb party's URL (ws://host:port/path).
+        var seats = new SessionSeat[agentIds.Count];
         for (var i = 0; i < agentIds.Count; i++)
         {
             try
             {
-                agents[i] = AgentRegistry.Create(agentIds[i]);
+                seats[i] = SessionSeat.Parse(agentIds[i]);
             }
             catch (ArgumentException ex)
             {
                 throw new InputException("--agents", agentIds[i], ex.Message);
             }
         }
+
+        var hasRemote = seats.Any(s => s.Remote is not null);
+        var agents = hasRemote ? [] : seats.Select(s => s.Agent!()).ToArray();
 
         var wall = request.Time is null ? (TimeSpan?)null : ParseDuration("--time", request.Time);
         var roundLimit = Deadline.Resolve(request.Rounds, wall, loaded.Deadline, Deadline.DefaultSessionRounds).Rounds;
@@ -124,7 +139,7 @@ internal static class NegotiateCommand
 
         if (!request.Json)
         {
-            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Scenario {loaded.Name}: {loaded.Domain.IssueCount} issues, {loaded.Domain.OutcomeCount} outcomes; deadline {Describe(deadline)}; seed {request.Seed}")).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Scenario {loaded.Name}: {Wording.Count(loaded.Domain.IssueCount, "issue")}, {Wording.Count(loaded.Domain.OutcomeCount, "outcome")}; deadline {Describe(deadline)}; seed {request.Seed}")).ConfigureAwait(false);
             for (var i = 0; i < negotiators.Count; i++)
             {
                 await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {i + 1}. {negotiators[i].Name} played by {agentIds[i]}")).ConfigureAwait(false);
@@ -143,7 +158,15 @@ internal static class NegotiateCommand
         IReadOnlyList<Parley.Domains.Outcome?>? agreements = null;
         try
         {
-            if (mopac)
+            if (hasRemote && mopac)
+            {
+                (result, agreements) = await MixedSessions.RunMopacAsync(loaded, seats, options with { Observer = null }).ConfigureAwait(false);
+            }
+            else if (hasRemote)
+            {
+                result = await MixedSessions.RunSaopAsync(loaded.Domain, [.. negotiators.Select(p => p.Profile!)], [.. negotiators.Select(p => p.Name)], seats, options).ConfigureAwait(false);
+            }
+            else if (mopac)
             {
                 var setup = NegotiationSetup.For(loaded, deadline, request.Seed);
                 var started = TimeProvider.System.GetTimestamp();
@@ -170,7 +193,7 @@ internal static class NegotiateCommand
 
         // GENIUS's log columns: the agreement (or, without one, the reservation values) against the frontier and the Nash point
         // (the zone-of-agreement count and the gap analysis are not reported here, so they are not computed).
-        var analysis = OutcomeSpaceAnalyzer.Analyze(loaded, new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false });
+        var analysis = OutcomeSpaceAnalyzer.Analyze(loaded, SaopResultJson.MetricsOptions);
         var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
 
         if (request.Trace is { } tracePath)
@@ -180,7 +203,7 @@ internal static class NegotiateCommand
 
         if (request.Plot is { } plotPath)
         {
-            await File.WriteAllTextAsync(plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!), Encoding.UTF8).ConfigureAwait(false);
+            OutputPaths.WriteText("--plot", plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!, agents: agentIds), "plot");
         }
 
         if (request.Json)
@@ -227,7 +250,7 @@ internal static class NegotiateCommand
         var ended = result.EndReason switch
         {
             EndReason.Agreement => $"Agreement in round {result.Rounds} (t = {result.Time.ToString("0.###", c)})",
-            EndReason.Deadline => $"No agreement: deadline reached after {result.Rounds} rounds",
+            EndReason.Deadline => $"No agreement: deadline reached after {Wording.Count(result.Rounds, "round")}",
             EndReason.WalkAway when result.WalkedAwayParty >= 0 => $"No agreement: {result.PartyNames[result.WalkedAwayParty]} walked away in round {result.Rounds}",
             EndReason.WalkAway => $"No agreement: the parties walked away by round {result.Rounds}",
             EndReason.Partial => $"Agreements among some of the parties by round {result.Rounds} (the others have none)",
@@ -257,15 +280,15 @@ internal static class NegotiateCommand
         await output.WriteLineAsync($"Distance to the Pareto frontier: {metrics.DistanceToPareto.ToString("0.0000", c)}").ConfigureAwait(false);
         await output.WriteLineAsync($"Distance to the Nash point: {(metrics.DistanceToNash is { } n ? n.ToString("0.0000", c) : "none (no deal is acceptable to every party)")}").ConfigureAwait(false);
         await output.WriteLineAsync(replayed
-            ? $"{result.Actions} actions (replayed from the event log)"
-            : $"{result.Actions} actions in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
+            ? $"{Wording.Count(result.Actions, "action")} (replayed from the event log)"
+            : $"{Wording.Count(result.Actions, "action")} in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
     }
 
     private static string Describe(Deadline deadline) =>
         (deadline.Rounds, deadline.Time) switch
         {
-            ({ } r, { } t) => $"{r} rounds or {Durations.Describe(t)}",
-            ({ } r, null) => $"{r} rounds",
+            ({ } r, { } t) => $"{Wording.Count(r, "round")} or {Durations.Describe(t)}",
+            ({ } r, null) => Wording.Count(r, "round"),
             (null, { } t) => Durations.Describe(t),
             _ => "none",
         };
