@@ -34,7 +34,8 @@ internal static class CliProcess
     /// <summary>Waits until the process catches SIGINT (its handler is installed: /proc/PID/status, SigCgt bit 2).</summary>
     public static async Task WaitUntilCatchingSigintAsync(Process process)
     {
-        for (var i = 0; i < 3000 && !process.HasExited; i++)
+        // Up to three minutes: on a loaded machine the runtime can take long to start; never signal before the handler is there.
+        for (var i = 0; i < 18_000 && !process.HasExited; i++)
         {
             var status = await File.ReadAllLinesAsync($"/proc/{process.Id}/status");
             var caught = status.FirstOrDefault(l => l.StartsWith("SigCgt:", StringComparison.Ordinal));

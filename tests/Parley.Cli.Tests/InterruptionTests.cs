@@ -70,12 +70,18 @@ public sealed class InterruptionTests
     public async Task Negotiate_Interrupted_OneLineSayingWhatWasKeptAndExit130()
     {
         // The command says what its event log kept; the command line must not add a second line.
-        using var process = CliProcess.Start("negotiate", "israel-syria-2026", "--agents", "boulware,conceder", "--rounds", "2000000000", "--json");
+        using var dir = new TempDir();
+        var log = Path.Combine(dir.Path, "events.jsonl");
+        using var process = CliProcess.Start("negotiate", "israel-syria-2026", "--agents", "boulware,conceder", "--rounds", "2000000000", "--json", "--log", log);
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
 
         await CliProcess.WaitUntilCatchingSigintAsync(process);
-        await Task.Delay(500); // past start-up, into the session (two billion rounds)
+        while (!process.HasExited && (!File.Exists(log) || new FileInfo(log).Length == 0))
+        {
+            await Task.Delay(10); // until the session has started (its log holds the header)
+        }
+
         process.HasExited.ShouldBeFalse("the session finished before it could be interrupted");
         CliProcess.Signal(process, "INT");
         await process.WaitForExitAsync();
@@ -83,6 +89,7 @@ public sealed class InterruptionTests
 
         process.ExitCode.ShouldBe(130, await stderr);
         (await stderr).Split('\n').Count(l => l.StartsWith("interrupted:", StringComparison.Ordinal)).ShouldBe(1, await stderr);
+        (await stderr).ShouldContain($"the event log {log} holds the session so far");
     }
 
     [Fact]
