@@ -1,0 +1,15 @@
+namespace Parley.Workbench;
+
+/// <summary>An invitation of a case (the token itself is never kept: only its hash).</summary>
+/// <param name="Id">The invitation's id.</param>
+/// <param name="Role">The role it grants.</param>
+/// <param name="Seat">A delegation's seat; −1 otherwise.</param>
+/// <param name="Label">A label for people.</param>
+/// <param name="TokenHash">The token's SHA-256 (hex).</param>
+/// <param name="Revoked">Whether it has been revoked.</param>
+/// <param name="Sequence">The event that issued it.</param>
+public sealed record Invitation(string Id, AudienceRole Role, int Seat, string Label, string TokenHash, bool Revoked, long Sequence)
+{
+    /// <summary>The audience this invitation admits.</summary>
+    public Audience Audience => new(Role, Role == AudienceRole.Delegation ? Seat : -1);
+}
