@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Parley.Server.Storage;
+
+/// <summary>The team store: PostgreSQL through Npgsql. Each append NOTIFYs the other nodes in its own transaction (delivered on commit).</summary>
+internal sealed class PostgresEventStore(string connectionString) : SqlEventStore
+{
+    /// <summary>The NOTIFY channel: payload "negotiation version".</summary>
+    public const string Channel = "parley_events";
+
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+
+    public string ConnectionString { get; } = connectionString;
+
+    public override string Kind => "postgres";
+
+    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override bool IsUniqueViolation(DbException e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    protected override async Task AfterAppendAsync(DbConnection connection, DbTransaction transaction, string negotiation, long version, CancellationToken cancellationToken)
+    {
+        await using var notify = Command(connection, transaction, "SELECT pg_notify(@c, @p)", ("c", Channel), ("p", negotiation + " " + version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async ValueTask DisposeAsync() => await _source.DisposeAsync().ConfigureAwait(false);
+}

@@ -1,0 +1,163 @@
+using System.Data.Common;
+using System.Globalization;
+using Parley.Workbench;
+
+namespace Parley.Server.Storage;
+
+/// <summary>The event store over ADO.NET, shared by SQLite and PostgreSQL (the SQL is common; the providers differ in connections and errors).</summary>
+internal abstract class SqlEventStore : IEventStore
+{
+    public abstract string Kind { get; }
+
+    protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether <paramref name="e"/> is a unique-key violation (a second writer of the same row).</summary>
+    protected abstract bool IsUniqueViolation(DbException e);
+
+    /// <summary>Runs inside the append's transaction after the rows are written (PostgreSQL: NOTIFY the other nodes).</summary>
+    protected virtual Task AfterAppendAsync(DbConnection connection, DbTransaction transaction, string negotiation, long version, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, Migrations.CreateTable, cancellationToken).ConfigureAwait(false);
+        foreach (var (version, name, sql) in Migrations.Steps)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var check = Command(connection, transaction, "SELECT COUNT(*) FROM schema_migrations WHERE version = @v", ("v", version)))
+            {
+                if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+                {
+                    continue;
+                }
+            }
+
+            await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
+            await using (var record = Command(connection, transaction, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @a)",
+                ("v", version), ("n", name), ("a", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))))
+            {
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var stamp = at.ToString("O", CultureInfo.InvariantCulture);
+        var version = expectedVersion + events.Count;
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (expectedVersion == 0)
+            {
+                await using var create = Command(connection, transaction, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v)", ("id", negotiation), ("at", stamp), ("v", version));
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // The version check and the row lock in one statement: a concurrent writer waits here, then finds the version moved.
+                await using var update = Command(connection, transaction, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", negotiation), ("expected", expectedVersion));
+                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    throw new ConcurrencyException(negotiation, expectedVersion);
+                }
+            }
+
+            var records = new CaseRecord[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                var seq = expectedVersion + 1 + i;
+                await using var insert = Command(connection, transaction, "INSERT INTO events (negotiation, seq, at, kind, body) VALUES (@n, @s, @at, @k, @b)",
+                    ("n", negotiation), ("s", seq), ("at", stamp), ("k", events[i].Kind), ("b", CaseJson.Serialize(events[i])));
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                records[i] = new CaseRecord(seq, at, events[i]);
+            }
+
+            await AfterAppendAsync(connection, transaction, negotiation, version, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return records;
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            throw new ConcurrencyException(negotiation, expectedVersion);
+        }
+    }
+
+    public async Task<IReadOnlyList<CaseRecord>> ReadAsync(string negotiation, long after = 0, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT seq, at, body FROM events WHERE negotiation = @n AND seq > @after ORDER BY seq", ("n", negotiation), ("after", after));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<CaseRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new CaseRecord(
+                reader.GetInt64(0),
+                DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                CaseJson.Deserialize(reader.GetString(2))));
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<(string Id, long Version)>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT id, version FROM negotiations ORDER BY created_at, id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<(string, long)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return list;
+    }
+
+    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = Command(connection, null, "SELECT 1");
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, transaction, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
