@@ -18,6 +18,7 @@ public static class ServerHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.UploadLimit + (64 << 10));
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         // Request URLs carry tokens in links: never log them.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);

@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return NegotiateCommand.Create(io);
         yield return AgentsCommand.Create(io);
         yield return TournamentCommand.Create(io);
+        yield return ServeCommand.Create(io);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Parley.Workbench;
 
 // The kinds of CaseEvent, kept together (as Protocols/EventDetails.cs keeps the event details):
@@ -12,6 +14,7 @@ namespace Parley.Workbench;
 public sealed record CaseCreated(string Title, string Source, string? Scenario, IReadOnlyList<IssueSpec>? Issues = null, IReadOnlyList<string>? Seats = null) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "created";
 }
 
@@ -24,6 +27,7 @@ public sealed record CaseCreated(string Title, string Source, string? Scenario, 
 public sealed record InvitationIssued(string Invitation, AudienceRole Role, int Seat, string Label, string TokenHash) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "invited";
 }
 
@@ -32,6 +36,7 @@ public sealed record InvitationIssued(string Invitation, AudienceRole Role, int 
 public sealed record InvitationRevoked(string Invitation) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "revoked";
 }
 
@@ -54,6 +59,7 @@ public sealed record ProfileDeclared(
     bool SharedWithMediator) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "profile-declared";
 }
 
@@ -62,6 +68,7 @@ public sealed record ProfileDeclared(
 public sealed record ObserverAccessSet(ObserverAccess Access) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "observer-access";
 }
 
@@ -73,6 +80,7 @@ public sealed record ObserverAccessSet(ObserverAccess Access) : CaseEvent
 public sealed record CommentPosted(Audience Author, string Text, CommentAudience To, int ToSeat) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "comment";
 }
 
@@ -84,6 +92,7 @@ public sealed record CommentPosted(Audience Author, string Text, CommentAudience
 public sealed record AmendmentProposed(int Seat, string Issue, string Option, string Rationale) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "amendment";
 }
 
@@ -92,6 +101,7 @@ public sealed record AmendmentProposed(int Seat, string Issue, string Option, st
 public sealed record ItemShared(long Sequence) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "shared";
 }
 
@@ -101,6 +111,7 @@ public sealed record ItemShared(long Sequence) : CaseEvent
 public sealed record NoteWritten(Audience Author, string Text) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "note";
 }
 
@@ -111,6 +122,7 @@ public sealed record NoteWritten(Audience Author, string Text) : CaseEvent
 public sealed record RoundOpened(int Round, IReadOnlyDictionary<string, string> Text, DateTimeOffset? Deadline) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "round-opened";
 }
 
@@ -121,6 +133,7 @@ public sealed record RoundOpened(int Round, IReadOnlyDictionary<string, string> 
 public sealed record BallotCast(int Round, int Seat, bool Yes) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "ballot";
 }
 
@@ -134,6 +147,7 @@ public sealed record BallotCast(int Round, int Seat, bool Yes) : CaseEvent
 public sealed record RoundClosed(int Round, int Yes, int No, int Missing, bool Adopted, string Reason) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "round-closed";
 }
 
@@ -142,6 +156,7 @@ public sealed record RoundClosed(int Round, int Yes, int No, int Missing, bool A
 public sealed record SigningOpened(IReadOnlyDictionary<string, string> Text) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "signing-opened";
 }
 
@@ -151,6 +166,7 @@ public sealed record SigningOpened(IReadOnlyDictionary<string, string> Text) : C
 public sealed record Signed(int Seat, bool Yes) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "signed";
 }
 
@@ -160,5 +176,6 @@ public sealed record Signed(int Seat, bool Yes) : CaseEvent
 public sealed record CaseClosed(bool Agreement, string Reason) : CaseEvent
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Kind => "closed";
 }
