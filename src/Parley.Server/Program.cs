@@ -4,6 +4,7 @@ using Parley.Server.Storage;
 // `dotnet Parley.Server.dll [--urls URL] [--db sqlite:PATH | --db postgres:CONNECTION]`: the same host
 // `parley serve` runs (the tests start this process to kill it).
 var options = new ServerOptions();
+var hostArgs = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -26,6 +27,9 @@ for (var i = 0; i < args.Length; i++)
         case "--no-seed":
             options = options with { SeedIsraelSyria = false };
             break;
+        case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('=', StringComparison.Ordinal):
+            hostArgs.Add(setting);   // host configuration (--environment=..., as WebApplicationFactory passes)
+            break;
         default:
             await Console.Error.WriteLineAsync($"unknown argument '{args[i]}' (usage: [--urls URL] [--db sqlite:PATH|postgres:CONNECTION] [--no-seed])").ConfigureAwait(false);
             return 2;
@@ -33,7 +37,7 @@ for (var i = 0; i < args.Length; i++)
 }
 
 using var stop = new CancellationTokenSource();
-await ServerHost.RunAsync(options, Console.Out, stop.Token).ConfigureAwait(false);
+await ServerHost.RunAsync(options, Console.Out, [.. hostArgs], stop.Token).ConfigureAwait(false);
 return 0;
 
 /// <summary>The entry point (named for WebApplicationFactory).</summary>

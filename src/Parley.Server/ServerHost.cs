@@ -26,18 +26,15 @@ public static class ServerHost
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
-        var store = options.Database.Open();
-        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<ServerOptions>().Database.Open());
         builder.Services.AddSingleton<NegotiationRegistry>();
+        builder.Services.AddSingleton<Startup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Startup>());
         builder.Services.AddSingleton<LiveChannel>();
         builder.Services.AddSingleton<GuessLimiter>();
         builder.Services.AddSingleton<AccessControl>();
         builder.Services.AddHostedService<DeadlineTicker>();
-        if (store is PostgresEventStore postgres)
-        {
-            builder.Services.AddSingleton(postgres);
-            builder.Services.AddHostedService<PostgresListener>();
-        }
+        builder.Services.AddHostedService<PostgresListener>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -56,26 +53,13 @@ public static class ServerHost
         return app;
     }
 
-    /// <summary>Migrates the database, loads every negotiation, and on an empty database creates the Israel–Syria negotiation (returning its links).</summary>
-    public static async Task<IReadOnlyList<IssuedInvitation>> InitialiseAsync(WebApplication app, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var store = app.Services.GetRequiredService<IEventStore>();
-        var registry = app.Services.GetRequiredService<NegotiationRegistry>();
-        var options = app.Services.GetRequiredService<ServerOptions>();
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        await registry.LoadAllAsync(cancellationToken).ConfigureAwait(false);
-        return options.SeedIsraelSyria && registry.Count == 0
-            ? await Seed.IsraelSyriaAsync(registry, options, cancellationToken).ConfigureAwait(false)
-            : [];
-    }
-
     /// <summary>Runs <c>parley serve</c> until stopped: prints the links of a freshly seeded negotiation first.</summary>
-    public static async Task RunAsync(ServerOptions options, TextWriter output, CancellationToken cancellationToken = default)
+    public static async Task RunAsync(ServerOptions options, TextWriter output, string[]? args = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await using var app = Build(options);
-        var links = await InitialiseAsync(app, cancellationToken).ConfigureAwait(false);
+        await using var app = Build(options, args);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var links = app.Services.GetRequiredService<Startup>().Links;
         await output.WriteLineAsync($"parley serve: {options.PublicUrl} ({options.Database.Describe()}); API docs: {options.PublicUrl}/openapi/v1.json").ConfigureAwait(false);
         if (links.Count > 0)
         {
@@ -87,7 +71,7 @@ public static class ServerHost
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await app.RunAsync(cancellationToken).ConfigureAwait(false);
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IResult> HealthAsync(IEventStore store, NegotiationRegistry registry, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ internal static class ServeCommand
                 Database = DatabaseTarget.Parse(parse.GetValue(db)!),
                 SeedIsraelSyria = !parse.GetValue(noSeed),
             };
-            await ServerHost.RunAsync(options, io.Out, ct).ConfigureAwait(false);
+            await ServerHost.RunAsync(options, io.Out, null, ct).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

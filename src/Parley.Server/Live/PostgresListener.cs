@@ -9,10 +9,15 @@ namespace Parley.Server.Live;
 /// transaction, so each node hears of every committed append (its own included, which it ignores
 /// as it is already applied), loads what it lacks and sends it to its own live clients.
 /// </summary>
-internal sealed partial class PostgresListener(PostgresEventStore store, NegotiationRegistry registry, ILogger<PostgresListener> logger) : BackgroundService
+internal sealed partial class PostgresListener(IEventStore eventStore, NegotiationRegistry registry, ILogger<PostgresListener> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (eventStore is not PostgresEventStore store)
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parley.Server.Storage;
+
+namespace Parley.Server.Tests;
+
+/// <summary>The real server in memory (WebApplicationFactory over Parley.Server's Program) on a given database, with a hand-moved clock.</summary>
+public sealed class ServerFactory(DatabaseTarget database, bool seed = false, int maxFailedTokens = 1000) : WebApplicationFactory<Program>
+{
+    public ManualClock Clock { get; } = new();
+
+    public ServerOptions Options { get; } = new()
+    {
+        Database = database,
+        SeedIsraelSyria = seed,
+        MaxFailedTokens = maxFailedTokens,
+        Urls = "http://localhost",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<ServerOptions>();
+            services.AddSingleton(Options);
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A live-channel connection to <paramref name="negotiation"/> with <paramref name="token"/> (long polling through the in-memory server).</summary>
+    public HubConnection Live(string negotiation, string token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, $"live?negotiation={negotiation}"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .AddJsonProtocol(o =>
+            {
+                foreach (var c in Parley.Workbench.CaseJson.Options.Converters)
+                {
+                    o.PayloadSerializerOptions.Converters.Add(c);
+                }
+
+                o.PayloadSerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            })
+            .Build();
+}
