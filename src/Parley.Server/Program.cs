@@ -5,6 +5,7 @@ using Parley.Server.Storage;
 // `parley serve` runs (the tests start this process to kill it).
 var options = new ServerOptions();
 var hostArgs = new List<string>();
+string? export = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -24,6 +25,9 @@ for (var i = 0; i < args.Length; i++)
             }
 
             break;
+        case "--export" when i + 1 < args.Length:
+            export = args[++i];
+            break;
         case "--no-seed":
             options = options with { SeedIsraelSyria = false };
             break;
@@ -31,8 +35,22 @@ for (var i = 0; i < args.Length; i++)
             hostArgs.Add(setting);   // host configuration (--environment=..., as WebApplicationFactory passes)
             break;
         default:
-            await Console.Error.WriteLineAsync($"unknown argument '{args[i]}' (usage: [--urls URL] [--db sqlite:PATH|postgres:CONNECTION] [--no-seed])").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"unknown argument '{args[i]}' (usage: [--urls URL] [--db sqlite:PATH|postgres:CONNECTION] [--no-seed] [--export ID])").ConfigureAwait(false);
             return 2;
+    }
+}
+
+if (export is not null)
+{
+    try
+    {
+        await Console.Out.WriteLineAsync(await ServerHost.ExportAsync(options.Database, export).ConfigureAwait(false)).ConfigureAwait(false);
+        return 0;
+    }
+    catch (Parley.InputException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+        return 2;
     }
 }
 

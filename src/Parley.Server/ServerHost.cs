@@ -74,6 +74,26 @@ public static class ServerHost
         await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The operator's export: a negotiation's full record (every event, token hashes removed), which
+    /// <c>POST /api/negotiations/import</c> reproduces. Confidential: it holds every delegation's
+    /// declarations, ballots and notes, so no API caller can read it, only who holds the database.
+    /// </summary>
+    /// <exception cref="InputException">No negotiation has that id.</exception>
+    public static async Task<string> ExportAsync(DatabaseTarget database, string negotiation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var store = database.Open();
+        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var records = await store.ReadAsync(negotiation, 0, cancellationToken).ConfigureAwait(false);
+        if (records.Count == 0)
+        {
+            throw new InputException("--export", "", $"no negotiation '{negotiation}' in {database.Describe()}");
+        }
+
+        return CaseJson.Export(records.Select(r => r.Event is InvitationIssued i ? r with { Event = i with { TokenHash = "" } } : r));
+    }
+
     private static async Task<IResult> HealthAsync(IEventStore store, NegotiationRegistry registry, CancellationToken cancellationToken)
     {
         var ok = await store.PingAsync(cancellationToken).ConfigureAwait(false);

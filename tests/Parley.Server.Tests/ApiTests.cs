@@ -339,8 +339,12 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         var table = await Table.OpenAsync(Http);
         await table.ActAsync(HttpMethod.Post, "rounds", table.Mediator, new { text = await SuggestedDraftAsync(table) });
         await table.ActAsync(HttpMethod.Post, "votes", table.Israel, new { yes = true });
+        await table.ActAsync(HttpMethod.Post, "notes", table.Syria, new { text = "SYRIA-PRIVATE" });
         await table.ActAsync(HttpMethod.Post, "comments", table.Syria, new { text = "hmm", to = "everyone" });
-        var export = await (await table.SendAsync(HttpMethod.Get, "export", table.Mediator)).Content.ReadAsStringAsync();
+        var mediatorExport = await (await table.SendAsync(HttpMethod.Get, "export", table.Mediator)).Content.ReadAsStringAsync();
+        mediatorExport.ShouldNotContain("SYRIA-PRIVATE");
+        var export = await ServerHost.ExportAsync(server.Factory.Options.Database, table.Id);
+        export.ShouldContain("SYRIA-PRIVATE");
         export.ShouldNotContain(Parley.Workbench.InvitationTokens.Hash(table.Israel));
 
         var created = await Table.Json(await Http.PostAsync("/api/negotiations/import", new StringContent(export, Encoding.UTF8, "application/json")), HttpStatusCode.Created);
@@ -353,7 +357,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         imported["record"]!.AsArray().Count.ShouldBe(original["record"]!.AsArray().Count + 1);
         await Table.Problem(await table.SendAsync(HttpMethod.Get, "", table.Israel, id: copy.Id), HttpStatusCode.NotFound);
         await Table.Problem(await Http.PostAsync("/api/negotiations/import", new StringContent("[{\"sequence\": 1}]", Encoding.UTF8, "application/json")), HttpStatusCode.UnprocessableEntity);
-        await Table.Problem(await table.SendAsync(HttpMethod.Get, "export", table.Israel), HttpStatusCode.Forbidden);
+        await Table.Problem(await Http.PostAsync("/api/negotiations/import", new StringContent(mediatorExport, Encoding.UTF8, "application/json")), HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]

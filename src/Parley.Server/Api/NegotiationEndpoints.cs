@@ -34,7 +34,7 @@ internal static class NegotiationEndpoints
             .WithSummary("The negotiation as the caller may see it.");
         one.MapGet("/events", (HttpContext http, NegotiationRegistry registry, long? after) => ReadAsync(http, registry, (c, a) => c.VisibleRecords(a, after ?? 0)))
             .WithSummary("The events after a sequence that the caller may see (what a reconnecting client catches up with).");
-        one.MapGet("/export", ExportAsync).WithSummary("Mediator: the full record as JSON (token hashes removed), re-importable.").ProducesProblem(403);
+        one.MapGet("/export", ExportAsync).WithSummary("The record as the caller may see it, as JSON (the full, re-importable record is the operator's: parley serve --export ID).");
         one.MapGet("/text.md", (HttpContext http, NegotiationRegistry registry) => DocumentAsync(http, registry, markdown: true)).WithSummary("The negotiating text as Markdown.");
         one.MapGet("/text.html", (HttpContext http, NegotiationRegistry registry) => DocumentAsync(http, registry, markdown: false)).WithSummary("The negotiating text as HTML.");
         one.MapGet("/analysis", AnalysisAsync).WithSummary("Mediator: gaps, zone of agreement and a suggested next draft, from the profiles the mediator may see.").ProducesProblem(403);
@@ -242,12 +242,7 @@ internal static class NegotiationEndpoints
     private static async Task<IResult> ExportAsync(HttpContext http, NegotiationRegistry registry)
     {
         var a = Access(http);
-        if (!a.Audience.IsMediator)
-        {
-            return Problem(403, "only the mediator exports the full record");
-        }
-
-        var json = await registry.ReadAsync(a.Entry!, c => CaseJson.Export(c.Records.Select(r => r.Event is InvitationIssued i ? r with { Event = i with { TokenHash = "" } } : r)), http.RequestAborted).ConfigureAwait(false);
+        var json = await registry.ReadAsync(a.Entry!, c => CaseJson.Export(c.VisibleRecords(a.Audience)), http.RequestAborted).ConfigureAwait(false);
         return Results.Text(json, "application/json");
     }
 

@@ -168,7 +168,7 @@ public sealed partial class MediationCase
 
         if (_protocol.Handles(command))
         {
-            if (command is OpenRound open && !TryParseText(open.Text, out _, out var problem))
+            if (command is OpenRound open && actor.IsMediator && !TryParseText(open.Text, out _, out var problem))
             {
                 return CaseDecision.Refuse(CaseRefusalKind.Invalid, problem);
             }
