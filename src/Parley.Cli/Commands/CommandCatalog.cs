@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return ConvertCommand.Create(io);
         yield return AnalyzeCommand.Create(io);
         yield return NegotiateCommand.Create(io);
+        yield return ReplayCommand.Create(io);
         yield return AgentsCommand.Create(io);
         yield return TournamentCommand.Create(io);
         yield return ServeCommand.Create(io);

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Parley.Agents;
 using Parley.Analysis;
 using Parley.Formats;
+using Parley.Formats.ParleyJson;
 using Parley.Protocols;
+using Parley.Protocols.Log;
 using Parley.Protocols.Traces;
 using Parley.Scenarios;
 
@@ -31,9 +32,10 @@ internal static class NegotiateCommand
         var json = CommonOptions.JsonOption();
         var trace = new Option<string?>("--trace") { Description = "Write the event stream to this file (.csv or .json)." };
         var plot = new Option<string?>("--plot") { Description = "Write an SVG picture of the (two-party) session to this file." };
+        var log = new Option<string?>("--log") { Description = "Write the session's event log to this file (JSON Lines; 'parley replay' rebuilds the session from it)." };
         var command = new Command("negotiate", "Run one stacked-alternating-offers session between built-in agents on a scenario.");
         command.Arguments.Add(scenario);
-        foreach (var o in new Option[] { agents, profiles, rounds, time, seed, timeout, json, trace, plot })
+        foreach (var o in new Option[] { agents, profiles, rounds, time, seed, timeout, json, trace, plot, log })
         {
             command.Options.Add(o);
         }
@@ -50,7 +52,8 @@ internal static class NegotiateCommand
                 parse.GetValue(timeout)!,
                 parse.GetValue(json),
                 parse.GetValue(trace),
-                parse.GetValue(plot));
+                parse.GetValue(plot),
+                parse.GetValue(log));
             return await RunAsync(io, request).ConfigureAwait(false);
         });
         return command;
@@ -94,8 +97,19 @@ internal static class NegotiateCommand
         var deadline = new Deadline(roundLimit, wall);
         var live = !request.Json && roundLimit is <= LiveTableRounds ? new LiveTable(io.Out, loaded) : null;
         var progress = !request.Json && live is null && io.ErrorIsTerminal ? new Progress(io.Error, deadline) : null;
+        using var logWriter = request.Log is { } logPath
+            ? NegotiationLogWriter.Create(logPath, new NegotiationLogHeader(
+                "saop",
+                ParleyScenarioWriter.ToJson(loaded),
+                [.. negotiators.Select(p => p.Name)],
+                null,
+                deadline,
+                request.Seed,
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["agents"] = string.Join(',', agentIds) }))
+            : null;
         var options = new SessionOptions
         {
+            Log = logWriter,
             Deadline = deadline,
             Seed = request.Seed,
             ActionTimeLimit = ParseDuration("--action-timeout", request.ActionTimeout),
@@ -134,7 +148,7 @@ internal static class NegotiateCommand
 
         if (request.Json)
         {
-            await io.Out.WriteLineAsync(ToJson(result, metrics, loaded, agentIds)).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(SaopResultJson.Write(result, metrics, loaded, agentIds)).ConfigureAwait(false);
         }
         else
         {
@@ -169,78 +183,7 @@ internal static class NegotiateCommand
         }
     }
 
-    private static string ToJson(SessionResult result, OutcomeMetrics metrics, Scenario scenario, IReadOnlyList<string> agentIds)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteBoolean("agreement", result.HasAgreement);
-            json.WritePropertyName("outcome");
-            if (result.Agreement is { } agreement)
-            {
-                json.WriteStartObject();
-                foreach (var (issue, value) in scenario.Domain.Describe(agreement))
-                {
-                    json.WriteString(issue, value);
-                }
-
-                json.WriteEndObject();
-            }
-            else
-            {
-                json.WriteNullValue();
-            }
-
-            json.WriteStartObject("utilities");
-            for (var i = 0; i < result.PartyNames.Count; i++)
-            {
-                json.WriteNumber(result.PartyNames[i], result.DiscountedUtilities[i]);
-            }
-
-            json.WriteEndObject();
-            json.WriteNumber("rounds", result.Rounds);
-            json.WriteString("endReason", TraceJsonWriter.EndReasonName(result.EndReason));
-            if (result.Failure is { } failure)
-            {
-                json.WriteString("failedAgent", agentIds[failure.Party]);
-                json.WriteString("failedParty", failure.PartyName);
-                json.WriteString("failure", $"{failure.Kind.ToString().ToLowerInvariant()}: {failure.Reason}");
-            }
-            else
-            {
-                json.WriteNull("failedAgent");
-                json.WriteNull("failedParty");
-                json.WriteNull("failure");
-            }
-
-            json.WriteNumber("distanceToPareto", metrics.DistanceToPareto);
-            if (metrics.DistanceToNash is { } toNash)
-            {
-                json.WriteNumber("distanceToNash", toNash);
-            }
-            else
-            {
-                json.WriteNull("distanceToNash");
-            }
-
-            json.WriteNumber("socialWelfare", result.SocialWelfare);
-            json.WriteNumber("time", result.Time);
-            json.WriteNumber("seed", result.Seed);
-            json.WriteStartObject("agents");
-            for (var i = 0; i < result.PartyNames.Count; i++)
-            {
-                json.WriteString(result.PartyNames[i], agentIds[i]);
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario)
+    internal static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario, bool replayed = false)
     {
         var c = CultureInfo.InvariantCulture;
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -273,7 +216,9 @@ internal static class NegotiateCommand
         await output.WriteLineAsync($"Social welfare: {result.SocialWelfare.ToString("0.0000", c)}").ConfigureAwait(false);
         await output.WriteLineAsync($"Distance to the Pareto frontier: {metrics.DistanceToPareto.ToString("0.0000", c)}").ConfigureAwait(false);
         await output.WriteLineAsync($"Distance to the Nash point: {(metrics.DistanceToNash is { } n ? n.ToString("0.0000", c) : "none (no deal is acceptable to every party)")}").ConfigureAwait(false);
-        await output.WriteLineAsync($"{result.Actions} actions in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
+        await output.WriteLineAsync(replayed
+            ? $"{result.Actions} actions (replayed from the event log)"
+            : $"{result.Actions} actions in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
     }
 
     private static string Describe(Deadline deadline) =>
@@ -288,7 +233,7 @@ internal static class NegotiateCommand
     private static TimeSpan ParseDuration(string option, string text) =>
         Durations.TryParse(text, out var value) ? value : throw new InputException(option, text, "expected a positive duration such as 3s, 500ms or 2m");
 
-    private sealed record Request(string Scenario, string Agents, string? Profiles, int? Rounds, string? Time, int Seed, string ActionTimeout, bool Json, string? Trace, string? Plot);
+    private sealed record Request(string Scenario, string Agents, string? Profiles, int? Rounds, string? Time, int Seed, string ActionTimeout, bool Json, string? Trace, string? Plot, string? Log);
 
     /// <summary>Prints each action as it happens (short sessions).</summary>
     private sealed class LiveTable(TextWriter output, Scenario scenario) : ISessionObserver

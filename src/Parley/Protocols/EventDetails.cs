@@ -38,3 +38,14 @@ public sealed record TallyDetail(int Accepts, int Better, int Worse, int Missing
 /// <param name="Name">The phase's name (for people and logs).</param>
 /// <param name="Article">The article concerned, or −1.</param>
 public sealed record PhaseDetail(string Name, int Article) : ActionDetail;
+
+/// <summary>A set of parties (the members of a MOPAC agreement).</summary>
+/// <param name="Parties">The parties' indices, ascending.</param>
+public sealed record PartiesDetail(IReadOnlyList<int> Parties) : ActionDetail
+{
+    /// <inheritdoc />
+    public bool Equals(PartiesDetail? other) => other is not null && Parties.SequenceEqual(other.Parties);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Parties.Count;
+}

@@ -51,6 +51,9 @@ public enum EventKind
     /// <summary>A party failed (threw, overran its time, submitted an invalid action). Detail: a <see cref="FailureDetail"/>.</summary>
     Failed,
 
+    /// <summary>MOPAC: a group of parties reached an agreement on <see cref="NegotiationEvent.Outcome"/> and leaves the table. Detail: a <see cref="PartiesDetail"/>.</summary>
+    Agreed,
+
     /// <summary>The session ended. Value: the <see cref="EndReason"/>; Outcome: the agreement, if complete; Detail: an <see cref="AgreementDetail"/> for a partial one.</summary>
     Ended,
 }

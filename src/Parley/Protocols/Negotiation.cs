@@ -77,6 +77,9 @@ public abstract class Negotiation
     /// <summary>The failure that ended the session, if one did.</summary>
     public SessionFailure? Failure { get; private set; }
 
+    /// <summary>Normalised time t ∈ [0, 1] at session time <paramref name="elapsed"/> (from <see cref="ReadClock"/>) in the current state: what a party asked to act now sees.</summary>
+    public double TimeOf(long elapsed) => TimeAt(elapsed);
+
     /// <summary>Which kinds of action <paramref name="actor"/> may submit now (<see cref="ActionKinds.None"/>: none).</summary>
     public abstract ActionKinds Allowed(int actor);
 
@@ -205,6 +208,11 @@ public abstract class Negotiation
     /// and every event the protocol derives must equal the logged one, so a tampered or foreign
     /// log is refused rather than folded into a wrong state.
     /// </summary>
+    /// <remarks>
+    /// A log cut in the middle of a step (a crash between an action and the events it derives) is
+    /// completed: the protocol appends the events the step derives, which are determined by the
+    /// action, so the state is the one the whole step leaves and observers receive those events.
+    /// </remarks>
     /// <exception cref="InvalidLogException">An event the protocol does not reproduce (with its sequence).</exception>
     public void Replay(IReadOnlyList<NegotiationEvent> log)
     {
@@ -337,13 +345,8 @@ public abstract class Negotiation
     protected void Emit(EventKind kind, int actor, Outcome? outcome, int value, ActionDetail? detail, double time, long elapsed)
     {
         var e = new NegotiationEvent(_sequence, kind, actor, Round, time, elapsed, outcome, value, detail);
-        if (_replayLog is { } log)
+        if (_replayLog is { } log && _sequence < log.Length)
         {
-            if (_sequence >= log.Length)
-            {
-                throw new InvalidLogException(_sequence, $"the log ends where the protocol derives {kind}");
-            }
-
             var logged = log[_sequence];
             if (!SameEvent(e, logged))
             {

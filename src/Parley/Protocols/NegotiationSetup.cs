@@ -92,5 +92,5 @@ public sealed record NegotiationSetup
     public int ActorCount => Parties.Count + (Mediator is null ? 0 : 1);
 
     /// <summary>The name of actor <paramref name="actor"/> (a party or the mediator).</summary>
-    public string ActorName(int actor) => actor < Parties.Count ? Parties[actor] : actor == Parties.Count && Mediator is not null ? Mediator : "protocol";
+    public string ActorName(int actor) => actor >= 0 && actor < Parties.Count ? Parties[actor] : actor == Parties.Count && Mediator is not null ? Mediator : "the protocol";
 }

@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Json;
+using Parley.Analysis;
+using Parley.Scenarios;
+
+namespace Parley.Protocols;
+
+/// <summary>The JSON contract of <c>parley negotiate --json</c> (and of <c>parley replay --json</c> on a SAOP log).</summary>
+/// <remarks>
+/// Shape: <c>{ "agreement": bool, "outcome": {issue: value} | null, "utilities": {party: discounted
+/// payoff}, "rounds", "endReason", "failedAgent", "failedParty", "failure", "distanceToPareto",
+/// "distanceToNash", "socialWelfare", "time", "seed", "agents": {party: agent id} }</c>. The same
+/// session gives the same bytes, whether it was run or replayed from its log.
+/// </remarks>
+public static class SaopResultJson
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true };
+
+    /// <summary>The JSON of a finished session.</summary>
+    /// <param name="result">The session's result.</param>
+    /// <param name="metrics">The agreement measured against the frontier and the Nash point.</param>
+    /// <param name="scenario">The scenario (for issue and option names).</param>
+    /// <param name="agentIds">The agent that played each party, in order.</param>
+    public static string Write(SessionResult result, OutcomeMetrics metrics, Scenario scenario, IReadOnlyList<string> agentIds)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(agentIds);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("agreement", result.HasAgreement);
+            json.WritePropertyName("outcome");
+            if (result.Agreement is { } agreement)
+            {
+                json.WriteStartObject();
+                foreach (var (issue, value) in scenario.Domain.Describe(agreement))
+                {
+                    json.WriteString(issue, value);
+                }
+
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            json.WriteStartObject("utilities");
+            for (var i = 0; i < result.PartyNames.Count; i++)
+            {
+                json.WriteNumber(result.PartyNames[i], result.DiscountedUtilities[i]);
+            }
+
+            json.WriteEndObject();
+            json.WriteNumber("rounds", result.Rounds);
+            json.WriteString("endReason", EndReasonNames.Name(result.EndReason));
+            if (result.Failure is { } failure)
+            {
+                json.WriteString("failedAgent", failure.Party >= 0 && failure.Party < agentIds.Count ? agentIds[failure.Party] : failure.PartyName);
+                json.WriteString("failedParty", failure.PartyName);
+                json.WriteString("failure", $"{failure.Kind.ToString().ToLowerInvariant()}: {failure.Reason}");
+            }
+            else
+            {
+                json.WriteNull("failedAgent");
+                json.WriteNull("failedParty");
+                json.WriteNull("failure");
+            }
+
+            json.WriteNumber("distanceToPareto", metrics.DistanceToPareto);
+            if (metrics.DistanceToNash is { } toNash)
+            {
+                json.WriteNumber("distanceToNash", toNash);
+            }
+            else
+            {
+                json.WriteNull("distanceToNash");
+            }
+
+            json.WriteNumber("socialWelfare", result.SocialWelfare);
+            json.WriteNumber("time", result.Time);
+            json.WriteNumber("seed", result.Seed);
+            json.WriteStartObject("agents");
+            for (var i = 0; i < result.PartyNames.Count; i++)
+            {
+                json.WriteString(result.PartyNames[i], i < agentIds.Count ? agentIds[i] : string.Empty);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,97 @@
+using Parley.Agents;
+using Parley.Protocols;
+using Parley.Protocols.Drivers;
+using Parley.Scenarios;
+using static Parley.Tests.Protocols.SessionFixtures;
+
+namespace Parley.Tests.Protocols.Engine;
+
+public sealed class NegotiationHostTests
+{
+    /// <summary>An agent that thinks for a random while before each action (on its own task).</summary>
+    private sealed class SlowAgent(IAgent inner, int seed) : IAgent
+    {
+        private readonly Random _delay = new(seed);
+
+        public void Start(AgentContext context) => inner.Start(context);
+
+        public AgentAction Act(NegotiationState state)
+        {
+            Thread.Sleep(_delay.Next(0, 3));
+            return inner.Act(state);
+        }
+    }
+
+    [Theory]
+    [InlineData("boulware,linear", 2)]
+    [InlineData("conceder,hardheaded,linear", 3)]
+    public async Task HostedAgents_OnSeparateTasksWithRandomDelays_PlayTheSameSessionAsTheInProcessRunner(string ids, int parties)
+    {
+        var scenario = parties == 2 ? Bilateral() : Multilateral(parties);
+        var names = ids.Split(',');
+        var deadline = new Deadline(40, null);
+        var inProcess = new EventCollector();
+        var expected = Saop.Run(scenario, names.Select(AgentRegistry.Create).ToArray(), new SessionOptions { Deadline = deadline, Seed = 5, Log = inProcess });
+
+        var hosted = new EventCollector();
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(scenario, deadline, seed: 5));
+        negotiation.Observe(hosted);
+        using var host = new NegotiationHost(negotiation);
+        var players = names.Select((id, p) => Task.Run(() => HostedAgent.PlayAsync(host, p, new SlowAgent(AgentRegistry.Create(id), p), TimeSpan.FromMinutes(1)))).ToArray();
+        await host.WaitForEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await Task.WhenAll(players).WaitAsync(TimeSpan.FromMinutes(1));
+
+        var actual = Saop.Result(negotiation, TimeSpan.Zero);
+        hosted.Events.ShouldBe(inProcess.Events);
+        actual.EndReason.ShouldBe(expected.EndReason);
+        actual.Agreement.ShouldBe(expected.Agreement);
+        actual.Utilities.ShouldBe(expected.Utilities);
+    }
+
+    [Fact]
+    public async Task Submit_FromManyTasksAtOnce_AppliesEachValidActionExactlyOnce()
+    {
+        var negotiation = new MopacNegotiation(NegotiationSetup.For(Multilateral(6), new Deadline(3, null)));
+        using var host = new NegotiationHost(negotiation);
+
+        // Every party offers at the same moment, twice: only the first of each is accepted.
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => host.Submit(i % 6, NegotiationAction.Offer(Outcome(i % 5, 0, 0, 0))))));
+
+        results.Count(r => r.Accepted).ShouldBe(6);
+        results.Where(r => !r.Accepted).ShouldAllBe(r => r.Refusal == RefusalKind.NotYourTurn || r.Refusal == RefusalKind.NotExpected); // already offered, or the voting phase has begun
+        host.Read(n => ((MopacNegotiation)n).Phase).ShouldBe(MopacNegotiation.VotingPhase);
+    }
+
+    [Fact]
+    public async Task WaitForEventsAsync_CompletesWhenAnotherTaskSubmits()
+    {
+        using var host = new NegotiationHost(new SaopNegotiation(NegotiationSetup.For(Bilateral(), new Deadline(5, null))));
+        var seen = host.EventsFrom(0).Count;
+        var waiting = host.WaitForEventsAsync(seen);
+        waiting.IsCompleted.ShouldBeFalse();
+
+        _ = Task.Run(() => host.Submit(0, NegotiationAction.Offer(Outcome(5, 1))));
+        await waiting.WaitAsync(TimeSpan.FromMinutes(1));
+
+        host.EventsFrom(seen).Single().Kind.ShouldBe(EventKind.Offered);
+    }
+
+    [Fact]
+    public async Task HostedAgent_ThatNeverAnswers_IsAbandonedAndRecordedAsFailed()
+    {
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(Bilateral(), new Deadline(5, null)));
+        using var host = new NegotiationHost(negotiation);
+        using var release = new ManualResetEventSlim();
+        var stuck = new ScriptedAgent((_, _) =>
+        {
+            release.Wait(TimeSpan.FromMinutes(1));
+            return AgentAction.WalkAway;
+        });
+
+        await HostedAgent.PlayAsync(host, 0, stuck, TimeSpan.FromMilliseconds(50)).WaitAsync(TimeSpan.FromMinutes(1));
+        release.Set();
+
+        negotiation.EndReason.ShouldBe(EndReason.Failure);
+        negotiation.Failure!.Kind.ShouldBe(FailureKind.Timeout);
+    }
+}
