@@ -11,8 +11,9 @@ internal sealed class DeadlineTicker(NegotiationRegistry registry, ServerOptions
             var now = time.GetUtcNow();
             foreach (var entry in registry.Entries)
             {
-                // A racy peek is enough to choose; TickAsync decides under the gate.
-                if (entry.Case.Protocol is { RoundOpen: true, Deadline: { } d } && now >= d)
+                // A racy peek is enough to choose; TickAsync decides under the gate. A negotiation not yet
+                // loaded closes its overdue round when it is first used (every command ticks first).
+                if (entry.Loaded?.Protocol is { RoundOpen: true, Deadline: { } d } && now >= d)
                 {
                     await registry.TickAsync(entry, stoppingToken).ConfigureAwait(false);
                 }

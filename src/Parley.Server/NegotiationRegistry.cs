@@ -23,16 +23,22 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
 
     public IEnumerable<NegotiationEntry> Entries => _entries.Values;
 
-    /// <summary>Loads every stored negotiation (start-up).</summary>
+    /// <summary>
+    /// Start-up: reads the catalogue and the token projection, not the logs. A negotiation's log is
+    /// replayed on its first use, so start-up time depends on the number of negotiations, not on
+    /// the length of their histories.
+    /// </summary>
     public async Task LoadAllAsync(CancellationToken cancellationToken)
     {
         var list = await store.ListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (id, _) in list)
         {
-            var records = await store.ReadAsync(id, 0, cancellationToken).ConfigureAwait(false);
-            var entry = new NegotiationEntry(id, MediationCase.Replay(records));
-            Index(entry, records);
-            _entries[id] = entry;
+            _entries.TryAdd(id, new NegotiationEntry(id, null));
+        }
+
+        foreach (var (hash, negotiation, invitation) in await store.ReadTokensAsync(null, cancellationToken).ConfigureAwait(false))
+        {
+            _tokens[hash] = (negotiation, invitation);
         }
 
         LogLoaded(logger, list.Count, store.Kind);
@@ -64,6 +70,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
                 var c = entry.Case;
@@ -117,6 +124,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var tick = entry.Case.Tick(now);
             if (tick.Events.Count > 0)
@@ -144,6 +152,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
             return read(entry.Case);
         }
         finally
@@ -157,34 +166,53 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     {
         if (Find(id) is not { } entry)
         {
-            var records = await store.ReadAsync(id, 0, cancellationToken).ConfigureAwait(false);
-            if (records.Count == 0)
+            // A negotiation created on another node: known from now on, loaded on first use.
+            foreach (var (hash, negotiation, invitation) in await store.ReadTokensAsync(id, cancellationToken).ConfigureAwait(false))
             {
-                return;
+                _tokens[hash] = (negotiation, invitation);
             }
 
-            var created = new NegotiationEntry(id, MediationCase.Replay(records));
-            if (_entries.TryAdd(id, created))
-            {
-                Index(created, records);
-            }
-
-            return;
-        }
-
-        if (entry.Case.Version >= version)
-        {
+            _entries.TryAdd(id, new NegotiationEntry(id, null));
             return;
         }
 
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (entry.Loaded is null)
+            {
+                // Not loaded here: it will read its whole log when used; only its new tokens matter now.
+                foreach (var (hash, negotiation, invitation) in await store.ReadTokensAsync(id, cancellationToken).ConfigureAwait(false))
+                {
+                    _tokens[hash] = (negotiation, invitation);
+                }
+
+                return;
+            }
+
+            if (entry.Loaded.Version >= version)
+            {
+                return;
+            }
+
             await CatchUpLockedAsync(entry, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             entry.Gate.Release();
+        }
+    }
+
+    /// <summary>The number of negotiations whose log has been replayed into this node's cache.</summary>
+    public int LoadedCount => _entries.Values.Count(e => e.Loaded is not null);
+
+    private async Task EnsureLoadedAsync(NegotiationEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Loaded is null)
+        {
+            var records = await store.ReadAsync(entry.Id, 0, cancellationToken).ConfigureAwait(false);
+            entry.Loaded = MediationCase.Replay(records);
+            Index(entry, records);
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 
 namespace Parley.Server.Tests;
@@ -33,8 +34,11 @@ public sealed class LifecycleTests
         {
             using var http = restarted.CreateClient();
             (await Table.Json(await http.GetAsync("/health"), HttpStatusCode.OK))["negotiations"]!.GetValue<int>().ShouldBe(2);
+            var registry = restarted.Services.GetRequiredService<NegotiationRegistry>();
+            registry.LoadedCount.ShouldBe(0);   // start-up read the catalogue and the tokens, no log
             var again = new Table { Http = http, Id = table.Id, Mediator = table.Mediator, Israel = table.Israel, Syria = table.Syria, Observer = table.Observer };
             (await again.ViewAsync(table.Israel)).ToJsonString().ShouldBe(before);
+            registry.LoadedCount.ShouldBe(1);
         }
     }
 }

@@ -30,6 +30,9 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Every negotiation's id with its version.</summary>
     Task<IReadOnlyList<(string Id, long Version)>> ListAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every invitation's token hash, with its negotiation and invitation (the projection start-up reads instead of the logs).</summary>
+    Task<IReadOnlyList<(string TokenHash, string Negotiation, string Invitation)>> ReadTokensAsync(string? negotiation = null, CancellationToken cancellationToken = default);
+
     /// <summary>A quick check that the database answers.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken = default);
 }

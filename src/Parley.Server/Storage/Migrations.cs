@@ -23,6 +23,11 @@ internal static class Migrations
                 body TEXT NOT NULL,
                 PRIMARY KEY (negotiation, seq)
             );
+            CREATE TABLE tokens (
+                token_hash TEXT PRIMARY KEY,
+                negotiation TEXT NOT NULL REFERENCES negotiations(id),
+                invitation TEXT NOT NULL
+            );
             """),
     ];
 

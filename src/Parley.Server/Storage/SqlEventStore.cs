@@ -80,6 +80,12 @@ internal abstract class SqlEventStore : IEventStore
                     ("n", negotiation), ("s", seq), ("at", stamp), ("k", events[i].Kind), ("b", CaseJson.Serialize(events[i])));
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 records[i] = new CaseRecord(seq, at, events[i]);
+                if (events[i] is InvitationIssued { TokenHash.Length: > 0 } issued)
+                {
+                    // The token projection, in the same transaction: start-up reads it instead of every log.
+                    await using var token = Command(connection, transaction, "INSERT INTO tokens (token_hash, negotiation, invitation) VALUES (@h, @n, @i)", ("h", issued.TokenHash), ("n", negotiation), ("i", issued.Invitation));
+                    await token.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             await AfterAppendAsync(connection, transaction, negotiation, version, cancellationToken).ConfigureAwait(false);
@@ -118,6 +124,22 @@ internal abstract class SqlEventStore : IEventStore
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             list.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<(string TokenHash, string Negotiation, string Invitation)>> ReadTokensAsync(string? negotiation = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = negotiation is null
+            ? Command(connection, null, "SELECT token_hash, negotiation, invitation FROM tokens")
+            : Command(connection, null, "SELECT token_hash, negotiation, invitation FROM tokens WHERE negotiation = @n", ("n", negotiation));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<(string, string, string)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
 
         return list;
