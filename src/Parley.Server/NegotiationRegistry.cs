@@ -13,7 +13,7 @@ namespace Parley.Server;
 /// </summary>
 internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvider time, LiveChannel live, ILogger<NegotiationRegistry> logger)
 {
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 100;
     private readonly ConcurrentDictionary<string, NegotiationEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Negotiation, string Invitation)> _tokens = new(StringComparer.Ordinal);
 
@@ -106,7 +106,9 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                 }
                 catch (ConcurrencyException)
                 {
+                    // Another node wrote first (it made progress): read what it wrote, back off a little, decide again.
                     await CatchUpLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(attempt + 1, 20)), time, cancellationToken).ConfigureAwait(false);
                 }
             }
 

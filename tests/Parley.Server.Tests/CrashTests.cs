@@ -38,7 +38,7 @@ public sealed class CrashTests
             first.KillHard();
         }
 
-        for (var cycle = 0; cycle < 3; cycle++)
+        for (var cycle = 0; cycle < 2; cycle++)
         {
             await using var server = await ServerProcess.StartAsync(db.Target);
             var table = new Table { Http = server.Http, Id = id, Mediator = mediator, Israel = north, Syria = south, Observer = "" };

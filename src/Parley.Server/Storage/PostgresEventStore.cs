@@ -9,7 +9,7 @@ internal sealed class PostgresEventStore(string connectionString) : SqlEventStor
     /// <summary>The NOTIFY channel: payload "negotiation version".</summary>
     public const string Channel = "parley_events";
 
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(WithBoundedPool(connectionString));
 
     public string ConnectionString { get; } = connectionString;
 
@@ -27,5 +27,21 @@ internal sealed class PostgresEventStore(string connectionString) : SqlEventStor
         await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override async ValueTask DisposeAsync() => await _source.DisposeAsync().ConfigureAwait(false);
+    /// <summary>A bounded pool unless the connection string sets one: writers queue for a connection rather than exhaust the server's slots.</summary>
+    private static string WithBoundedPool(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("maxpoolsize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = 20;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync().ConfigureAwait(false);
+        await _source.DisposeAsync().ConfigureAwait(false);
+    }
 }
