@@ -102,7 +102,9 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                 try
                 {
                     var records = await AppendLockedAsync(entry, decision.Events, now, cancellationToken).ConfigureAwait(false);
-                    return new CommandOutcome(CaseRefusalKind.None, null, records, entry.Case.Version);
+                    var version = entry.Case.Version;
+                    await RunAgentsLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    return new CommandOutcome(CaseRefusalKind.None, null, records, version);
                 }
                 catch (ConcurrencyException)
                 {
@@ -134,6 +136,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                 try
                 {
                     await AppendLockedAsync(entry, tick.Events, now, cancellationToken).ConfigureAwait(false);
+                    await RunAgentsLockedAsync(entry, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ConcurrencyException)
                 {
@@ -215,6 +218,29 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
             var records = await store.ReadAsync(entry.Id, 0, cancellationToken).ConfigureAwait(false);
             entry.Loaded = MediationCase.Replay(records);
             Index(entry, records);
+        }
+    }
+
+    /// <summary>Lets the built-in agents holding seats act (vote, sign) on what the last command opened; each action is stored like a person's.</summary>
+    private async Task RunAgentsLockedAsync(NegotiationEntry entry, CancellationToken cancellationToken)
+    {
+        for (var acted = true; acted;)
+        {
+            acted = false;
+            for (var seat = 0; seat < entry.Case.Seats.Count; seat++)
+            {
+                if (SeatAgents.Next(entry.Case, seat) is not { } command)
+                {
+                    continue;
+                }
+
+                var decision = entry.Case.Decide(Audience.Delegation(seat), command, time.GetUtcNow());
+                if (decision.Accepted)
+                {
+                    await AppendLockedAsync(entry, decision.Events, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    acted = true;
+                }
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
             "/api/negotiations/{id}/invitations/{invitation}", "/api/negotiations/{id}/profile", "/api/negotiations/{id}/observer-access",
             "/api/negotiations/{id}/comments", "/api/negotiations/{id}/amendments", "/api/negotiations/{id}/shares", "/api/negotiations/{id}/notes",
             "/api/negotiations/{id}/rounds", "/api/negotiations/{id}/rounds/close", "/api/negotiations/{id}/votes",
-            "/api/negotiations/{id}/signing", "/api/negotiations/{id}/signatures", "/api/negotiations/{id}/close",
+            "/api/negotiations/{id}/signing", "/api/negotiations/{id}/signatures", "/api/negotiations/{id}/close", "/api/negotiations/{id}/agents",
         })
         {
             paths.ShouldContain(route);
@@ -389,6 +389,24 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         (await table.ViewAsync(table.Israel))["status"]!.GetValue<string>().ShouldBe("closed");
         await Table.Problem(await table.SendAsync(HttpMethod.Post, "comments", table.Israel, new { text = "wait", to = "everyone" }), HttpStatusCode.Conflict);
         await table.ActAsync(HttpMethod.Post, "notes", table.Israel, new { text = "notes stay possible" });
+    }
+
+    [Fact]
+    public async Task Agents_FillASeat_TheAgentVotesAndSignsWithTheSeatsProfile()
+    {
+        var table = await Table.OpenAsync(Http);
+        await table.ActAsync(HttpMethod.Post, "agents", table.Mediator, new { seat = "Syria", agent = "truthful" });
+        await Table.Problem(await table.SendAsync(HttpMethod.Post, "agents", table.Mediator, new { seat = "Syria", agent = "oracle" }), HttpStatusCode.UnprocessableEntity);
+        var draft = await SuggestedDraftAsync(table);
+
+        await table.ActAsync(HttpMethod.Post, "rounds", table.Mediator, new { text = draft });
+
+        var view = await table.ViewAsync(table.Mediator);
+        view["round"]!["ballots"]!["Syria"]!.GetValue<bool>().ShouldBeTrue();   // the draft is acceptable to Syria's profile
+        await table.ActAsync(HttpMethod.Post, "votes", table.Israel, new { yes = true });
+        await table.ActAsync(HttpMethod.Post, "signing", table.Mediator);
+        await table.ActAsync(HttpMethod.Post, "signatures", table.Israel, new { yes = true });
+        (await table.ViewAsync(table.Israel))["status"]!.GetValue<string>().ShouldBe("agreement");
     }
 
     internal static async Task<Dictionary<string, string>> SuggestedDraftAsync(Table table)

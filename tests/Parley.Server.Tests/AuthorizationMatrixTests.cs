@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
         (HttpMethod.Post, "rounds", new { text = new { withdrawal = "none" } }, Allowed.Mediator),
         (HttpMethod.Post, "signing", null, Allowed.Mediator),
         (HttpMethod.Post, "signatures", new { yes = true }, Allowed.Delegations),
+        (HttpMethod.Post, "agents", new { seat = "Atlantis", agent = "truthful" }, Allowed.Mediator),
         (HttpMethod.Post, "close", new { reason = "end of the matrix" }, Allowed.Mediator),
     ];
 

@@ -36,3 +36,6 @@ public sealed record AnswerRequest(bool Yes);
 
 /// <summary>Close the negotiation.</summary>
 public sealed record CloseRequest(string? Reason);
+
+/// <summary>Fill a seat with a built-in agent.</summary>
+public sealed record AgentRequest(string? Seat, string? Agent);

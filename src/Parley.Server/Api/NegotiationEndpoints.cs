@@ -61,6 +61,8 @@ internal static class NegotiationEndpoints
         Command<AnswerRequest>(one.MapPost("/votes", (HttpContext http, NegotiationRegistry r, AnswerRequest body) => ActAsync(http, r, new Vote(body.Yes))), "Delegation: vote on the round's text.");
         Command<object?>(one.MapPost("/signing", (HttpContext http, NegotiationRegistry r) => ActAsync(http, r, new OpenSigning())), "Mediator: open the negotiating text for signature.");
         Command<AnswerRequest>(one.MapPost("/signatures", (HttpContext http, NegotiationRegistry r, AnswerRequest body) => ActAsync(http, r, new Sign(body.Yes))), "Delegation: sign or decline.");
+        Command<AgentRequest>(one.MapPost("/agents", (HttpContext http, NegotiationRegistry r, AgentRequest body) =>
+            ActAsync(http, r, new FillSeat(body.Seat ?? "", body.Agent ?? ""))), "Mediator: fill a delegation's seat with a built-in agent (truthful, strategic, annealing), which votes and signs with the seat's profile.");
         Command<CloseRequest>(one.MapPost("/close", (HttpContext http, NegotiationRegistry r, CloseRequest body) => ActAsync(http, r, new CloseCase(body.Reason ?? ""))), "Mediator: close the negotiation without agreement.");
     }
 

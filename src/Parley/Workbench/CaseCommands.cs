@@ -68,3 +68,8 @@ public sealed record Sign(bool Yes) : CaseCommand;
 /// <summary>Mediator: close the case without agreement.</summary>
 /// <param name="Reason">Why, in words.</param>
 public sealed record CloseCase(string Reason) : CaseCommand;
+
+/// <summary>Mediator: fill a delegation's seat with a built-in agent (<see cref="SeatAgents.Names"/>), which then votes and signs for it with the seat's profile.</summary>
+/// <param name="Seat">The seat's name.</param>
+/// <param name="Agent">The agent's name.</param>
+public sealed record FillSeat(string Seat, string Agent) : CaseCommand;

@@ -27,6 +27,7 @@ namespace Parley.Workbench;
 [JsonDerivedType(typeof(SigningOpened), "signing-opened")]
 [JsonDerivedType(typeof(Signed), "signed")]
 [JsonDerivedType(typeof(CaseClosed), "closed")]
+[JsonDerivedType(typeof(SeatFilledByAgent), "seat-agent")]
 public abstract record CaseEvent
 {
     /// <summary>The kind's name, as stored and sent (the JSON discriminator).</summary>

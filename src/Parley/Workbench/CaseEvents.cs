@@ -179,3 +179,13 @@ public sealed record CaseClosed(bool Agreement, string Reason) : CaseEvent
     [JsonIgnore]
     public override string Kind => "closed";
 }
+
+/// <summary>The mediator filled a delegation's seat with a built-in agent (teaching, rehearsal): it votes and signs with the seat's profile.</summary>
+/// <param name="Seat">The seat.</param>
+/// <param name="Agent">The agent's name (<see cref="SeatAgents.Names"/>).</param>
+public sealed record SeatFilledByAgent(int Seat, string Agent) : CaseEvent
+{
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Kind => "seat-agent";
+}

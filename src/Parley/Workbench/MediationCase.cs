@@ -30,6 +30,7 @@ public sealed partial class MediationCase
     private Profile?[] _profiles = [];
     private Profile?[] _mediatorProfiles = [];
     private bool[] _declared = [];
+    private string?[] _agents = [];
     private ISingleTextProtocol? _protocol;
 
     /// <summary>The title.</summary>
@@ -73,6 +74,9 @@ public sealed partial class MediationCase
 
     /// <summary>The profile of <paramref name="seat"/> as the mediator knows it (its model, or the seat's last shared declaration), or null.</summary>
     public Profile? MediatorProfileOf(int seat) => _mediatorProfiles[seat];
+
+    /// <summary>The built-in agent filling <paramref name="seat"/>, or null when people hold it.</summary>
+    public string? AgentOf(int seat) => _agents[seat];
 
     /// <summary>The seat named <paramref name="name"/>, or −1.</summary>
     public int SeatOf(string name)
@@ -198,6 +202,11 @@ public sealed partial class MediationCase
             Note note => actor.Role == AudienceRole.Observer || !string.IsNullOrWhiteSpace(note.Text)
                 ? string.IsNullOrWhiteSpace(note.Text) ? Invalid("a note needs text") : CaseDecision.Accept(new NoteWritten(actor, note.Text))
                 : Invalid("a note needs text"),
+            FillSeat fill => !actor.IsMediator ? Forbidden("only the mediator fills a seat with an agent")
+                : SeatOf(fill.Seat ?? "") is var seat && seat < 0 ? CaseDecision.Refuse(CaseRefusalKind.NotFound, $"no seat named '{fill.Seat}'")
+                : !SeatAgents.Names.Contains(fill.Agent ?? "", StringComparer.Ordinal) ? Invalid($"no built-in agent '{fill.Agent}' (known: {string.Join(", ", SeatAgents.Names)})")
+                : ProfileOf(seat) is null ? OutOfTurn("the seat has no profile for an agent to vote with")
+                : CaseDecision.Accept(new SeatFilledByAgent(seat, fill.Agent!)),
             CloseCase close => actor.IsMediator ? CaseDecision.Accept(new CaseClosed(false, string.IsNullOrWhiteSpace(close.Reason) ? "closed by the mediator" : close.Reason)) : Forbidden("only the mediator closes the case"),
             _ => Invalid($"unknown command {command.GetType().Name}"),
         };
@@ -250,6 +259,9 @@ public sealed partial class MediationCase
             case ItemShared shared:
                 _shared.Add(shared.Sequence);
                 break;
+            case SeatFilledByAgent agent:
+                _agents[agent.Seat] = agent.Agent;
+                break;
             default:
                 _protocol!.Apply(record.Event);
                 break;
@@ -284,6 +296,8 @@ public sealed partial class MediationCase
     private static CaseDecision Forbidden(string message) => CaseDecision.Refuse(CaseRefusalKind.Forbidden, message);
 
     private static CaseDecision Invalid(string message) => CaseDecision.Refuse(CaseRefusalKind.Invalid, message);
+
+    private static CaseDecision OutOfTurn(string message) => CaseDecision.Refuse(CaseRefusalKind.OutOfTurn, message);
 
     private static Domain BuildDomain(string title, IReadOnlyList<IssueSpec> issues)
     {
@@ -342,6 +356,7 @@ public sealed partial class MediationCase
 
         _mediatorProfiles = [.. _profiles];
         _declared = new bool[Seats.Count];
+        _agents = new string?[Seats.Count];
         _protocol = new RoundVotingProtocol(Domain, Seats.Count, s => _declared[s] ? _profiles[s] : null);
     }
 
