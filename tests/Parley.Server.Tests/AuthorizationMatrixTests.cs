@@ -181,7 +181,7 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
     private static async Task Eventually(Func<bool> condition, string what)
     {
         // Bounded by count, not by a tight clock: live messages go through the in-memory server.
-        for (var i = 0; i < 200 && !condition(); i++)
+        for (var i = 0; i < 600 && !condition(); i++)
         {
             await Task.Delay(50);
         }

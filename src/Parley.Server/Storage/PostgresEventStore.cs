@@ -21,11 +21,8 @@ internal sealed class PostgresEventStore(string connectionString) : SqlEventStor
     protected override bool IsUniqueViolation(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    protected override async Task AfterAppendAsync(DbConnection connection, DbTransaction transaction, string negotiation, long version, CancellationToken cancellationToken)
-    {
-        await using var notify = Command(connection, transaction, "SELECT pg_notify(@c, @p)", ("c", Channel), ("p", negotiation + " " + version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    protected override (string Sql, (string Name, object Value)[] Parameters)? AfterAppend(string negotiation, long version) =>
+        ("SELECT pg_notify(@c, @p)", [("c", Channel), ("p", negotiation + " " + version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 
     /// <summary>A bounded pool unless the connection string sets one: writers queue for a connection rather than exhaust the server's slots.</summary>
     private static string WithBoundedPool(string connectionString)

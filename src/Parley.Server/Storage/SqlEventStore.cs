@@ -33,8 +33,8 @@ internal abstract class SqlEventStore : IEventStore
     /// <summary>Whether <paramref name="e"/> is a unique-key violation (a second writer of the same row).</summary>
     protected abstract bool IsUniqueViolation(DbException e);
 
-    /// <summary>Runs inside the append's transaction after the rows are written (PostgreSQL: NOTIFY the other nodes).</summary>
-    protected virtual Task AfterAppendAsync(DbConnection connection, DbTransaction transaction, string negotiation, long version, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>A statement to run inside the append's transaction after the rows are written (PostgreSQL: NOTIFY the other nodes), or null.</summary>
+    protected virtual (string Sql, (string Name, object Value)[] Parameters)? AfterAppend(string negotiation, long version) => null;
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -100,11 +100,19 @@ internal abstract class SqlEventStore : IEventStore
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var p = batch[i];
-                    await ExecuteAsync(connection, transaction, "SAVEPOINT append", CancellationToken.None).ConfigureAwait(false);
                     try
                     {
-                        results[i] = await AppendInTransactionAsync(connection, transaction, p.Negotiation, p.ExpectedVersion, p.Events, p.At, CancellationToken.None).ConfigureAwait(false);
-                        await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
+                        if (connection.CanCreateBatch)
+                        {
+                            // One round trip for the whole append (PostgreSQL).
+                            results[i] = await AppendAsBatchAsync(connection, transaction, p).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await ExecuteAsync(connection, transaction, "SAVEPOINT append", CancellationToken.None).ConfigureAwait(false);
+                            results[i] = await AppendInTransactionAsync(connection, transaction, p.Negotiation, p.ExpectedVersion, p.Events, p.At, CancellationToken.None).ConfigureAwait(false);
+                            await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
+                        }
                     }
                     catch (Exception e) when (e is ConcurrencyException || (e is DbException db && IsUniqueViolation(db)))
                     {
@@ -146,6 +154,78 @@ internal abstract class SqlEventStore : IEventStore
         public TaskCompletionSource<IReadOnlyList<CaseRecord>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    /// <summary>
+    /// The same append as <see cref="AppendInTransactionAsync"/>, in two round trips inside its own
+    /// savepoint: the savepoint and the version check, then every insert and the notification.
+    /// </summary>
+    private async Task<IReadOnlyList<CaseRecord>> AppendAsBatchAsync(DbConnection connection, DbTransaction transaction, PendingAppend p)
+    {
+        var stamp = p.At.ToString("O", CultureInfo.InvariantCulture);
+        var version = p.ExpectedVersion + p.Events.Count;
+        await using (var check = Batch(connection, transaction))
+        {
+            Add(check, "SAVEPOINT append");
+            if (p.ExpectedVersion == 0)
+            {
+                Add(check, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v)", ("id", p.Negotiation), ("at", stamp), ("v", version));
+            }
+            else
+            {
+                Add(check, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", p.Negotiation), ("expected", p.ExpectedVersion));
+            }
+
+            await check.ExecuteNonQueryAsync().ConfigureAwait(false);
+            if (check.BatchCommands[1].RecordsAffected != 1)
+            {
+                throw new ConcurrencyException(p.Negotiation, p.ExpectedVersion);
+            }
+        }
+
+        var records = new CaseRecord[p.Events.Count];
+        await using var write = Batch(connection, transaction);
+        for (var i = 0; i < p.Events.Count; i++)
+        {
+            var seq = p.ExpectedVersion + 1 + i;
+            Add(write, "INSERT INTO events (negotiation, seq, at, kind, body) VALUES (@n, @s, @at, @k, @b)", ("n", p.Negotiation), ("s", seq), ("at", stamp), ("k", p.Events[i].Kind), ("b", CaseJson.Serialize(p.Events[i])));
+            records[i] = new CaseRecord(seq, p.At, p.Events[i]);
+            if (p.Events[i] is InvitationIssued { TokenHash.Length: > 0 } issued)
+            {
+                Add(write, "INSERT INTO tokens (token_hash, negotiation, invitation) VALUES (@h, @n, @i)", ("h", issued.TokenHash), ("n", p.Negotiation), ("i", issued.Invitation));
+            }
+        }
+
+        if (AfterAppend(p.Negotiation, version) is { } after)
+        {
+            Add(write, after.Sql, after.Parameters);
+        }
+
+        Add(write, "RELEASE append");
+        await write.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return records;
+    }
+
+    private static DbBatch Batch(DbConnection connection, DbTransaction transaction)
+    {
+        var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        return batch;
+    }
+
+    private static void Add(DbBatch batch, string sql, params (string Name, object Value)[] parameters)
+    {
+        var c = batch.CreateBatchCommand();
+        c.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = c.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value;
+            c.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(c);
+    }
+
     /// <summary>Writes one append inside <paramref name="transaction"/>: the version check, the events, the token projection.</summary>
     /// <exception cref="ConcurrencyException">The negotiation is not at <paramref name="expectedVersion"/>.</exception>
     protected async Task<IReadOnlyList<CaseRecord>> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken)
@@ -183,7 +263,12 @@ internal abstract class SqlEventStore : IEventStore
             }
         }
 
-        await AfterAppendAsync(connection, transaction, negotiation, version, cancellationToken).ConfigureAwait(false);
+        if (AfterAppend(negotiation, version) is { } after)
+        {
+            await using var command = Command(connection, transaction, after.Sql, after.Parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return records;
     }
 
