@@ -158,6 +158,21 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
     }
 
     [Fact]
+    public async Task Invitation_Expired_TokenNoLongerOpens()
+    {
+        var table = await Table.OpenAsync(Http);
+        var issued = await Table.Json(await table.SendAsync(HttpMethod.Post, "invitations", table.Mediator, new { role = "observer", expiresInHours = 2.0 }), HttpStatusCode.Created);
+        var token = issued["token"]!.GetValue<string>();
+        (await table.SendAsync(HttpMethod.Get, "", token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        server.Factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        var problem = await Table.Problem(await table.SendAsync(HttpMethod.Get, "", token), HttpStatusCode.Unauthorized);
+        problem["title"]!.GetValue<string>().ShouldBe("the token has expired");
+        await Table.Problem(await table.SendAsync(HttpMethod.Post, "invitations", table.Mediator, new { role = "observer", expiresInHours = -1.0 }), HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
     public async Task Profile_DeclaredUnshared_MediatorKeepsItsModel()
     {
         var table = await Table.OpenAsync(Http);

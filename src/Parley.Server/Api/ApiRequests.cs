@@ -8,7 +8,7 @@ namespace Parley.Server.Api;
 public sealed record CreateNegotiationRequest(string? Title, string? Scenario, IReadOnlyList<IssueSpec>? Issues, IReadOnlyList<string>? Seats);
 
 /// <summary>Invite a delegation (to a seat), an observer or a co-mediator.</summary>
-public sealed record InviteRequest(AudienceRole Role, string? Seat, string? Label);
+public sealed record InviteRequest(AudienceRole Role, string? Seat, string? Label, double? ExpiresInHours = null);
 
 /// <summary>Declare or adjust the caller's profile.</summary>
 public sealed record ProfileRequest(IReadOnlyDictionary<string, double>? Weights, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Values, double? Reservation, IReadOnlyList<OptionChoice>? RedLines, bool ShareWithMediator);

@@ -8,7 +8,8 @@ namespace Parley.Workbench;
 /// <param name="Seat">The seat's name, for a delegation.</param>
 /// <param name="Label">A label for people.</param>
 /// <param name="TokenHash">The hash of the secret token (<see cref="InvitationTokens.Hash"/>).</param>
-public sealed record Invite(string Invitation, AudienceRole Role, string? Seat, string Label, string TokenHash) : CaseCommand;
+/// <param name="Expires">When the token stops opening the negotiation, if ever.</param>
+public sealed record Invite(string Invitation, AudienceRole Role, string? Seat, string Label, string TokenHash, DateTimeOffset? Expires = null) : CaseCommand;
 
 /// <summary>Mediator: revoke an invitation.</summary>
 /// <param name="Invitation">The invitation's id.</param>

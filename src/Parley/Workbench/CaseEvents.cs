@@ -24,7 +24,8 @@ public sealed record CaseCreated(string Title, string Source, string? Scenario, 
 /// <param name="Seat">The seat of a delegation's invitation; −1 otherwise.</param>
 /// <param name="Label">A label for people ("Syria, foreign minister's office").</param>
 /// <param name="TokenHash">The SHA-256 of the secret token (hex); never part of any view.</param>
-public sealed record InvitationIssued(string Invitation, AudienceRole Role, int Seat, string Label, string TokenHash) : CaseEvent
+/// <param name="Expires">When the token stops opening the negotiation, if ever.</param>
+public sealed record InvitationIssued(string Invitation, AudienceRole Role, int Seat, string Label, string TokenHash, DateTimeOffset? Expires = null) : CaseEvent
 {
     /// <inheritdoc />
     [JsonIgnore]

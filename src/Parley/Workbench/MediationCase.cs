@@ -237,7 +237,7 @@ public sealed partial class MediationCase
                 ApplyCreated(created);
                 break;
             case InvitationIssued issued:
-                _invitations[issued.Invitation] = new Invitation(issued.Invitation, issued.Role, issued.Seat, issued.Label, issued.TokenHash, false, record.Sequence);
+                _invitations[issued.Invitation] = new Invitation(issued.Invitation, issued.Role, issued.Seat, issued.Label, issued.TokenHash, false, record.Sequence, issued.Expires);
                 break;
             case InvitationRevoked revoked:
                 _invitations[revoked.Invitation] = _invitations[revoked.Invitation] with { Revoked = true };
@@ -386,7 +386,7 @@ public sealed partial class MediationCase
             return Invalid("only a delegation's invitation names a seat");
         }
 
-        return CaseDecision.Accept(new InvitationIssued(invite.Invitation, invite.Role, seat, invite.Label ?? "", invite.TokenHash));
+        return CaseDecision.Accept(new InvitationIssued(invite.Invitation, invite.Role, seat, invite.Label ?? "", invite.TokenHash, invite.Expires));
     }
 
     private CaseDecision DecideDeclare(Audience actor, DeclareProfile declare)
