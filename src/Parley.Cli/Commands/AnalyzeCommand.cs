@@ -105,10 +105,22 @@ internal static class AnalyzeCommand
             }
 
             w.WriteEndArray();
+            w.WriteString("method", result.Method);
+            if (result.Solver is { } solver)
+            {
+                w.WriteStartObject("solver");
+                w.WriteBoolean("proved", solver.IsProved);
+                w.WriteNumber("solves", solver.Solves);
+                w.WriteNumber("seconds", Math.Round(solver.Seconds, 3));
+                w.WriteNumber("timeBudgetSeconds", solver.TimeBudgetSeconds);
+                w.WriteNumber("utilityGap", solver.UtilityGap);
+                w.WriteEndObject();
+            }
+
             w.WriteStartArray("pareto");
             foreach (var point in result.Pareto)
             {
-                WritePoint(w, domain, point.Utilities, point.Outcome);
+                WritePoint(w, domain, point.Utilities, point.Outcome, point.IsProved ? null : false);
             }
 
             w.WriteEndArray();
@@ -122,6 +134,7 @@ internal static class AnalyzeCommand
             WriteSolution(w, domain, result.MaxWelfare);
             w.WriteStartObject("agreementZone");
             w.WriteBoolean("empty", result.AgreementZone.IsEmpty);
+            w.WriteBoolean("proved", result.AgreementZone.IsProved);
             if (result.AgreementZone.OutcomeCount is { } count)
             {
                 w.WriteCount("outcomeCount", count);
@@ -180,9 +193,14 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static void WritePoint(Utf8JsonWriter w, Domain domain, IReadOnlyList<double> utilities, Outcome outcome)
+    private static void WritePoint(Utf8JsonWriter w, Domain domain, IReadOnlyList<double> utilities, Outcome outcome, bool? proved = null)
     {
         w.WriteStartObject();
+        if (proved is { } p)
+        {
+            w.WriteBoolean("proved", p);
+        }
+
         w.WriteStartArray("utilities");
         foreach (var u in utilities)
         {
@@ -217,8 +235,19 @@ internal static class AnalyzeCommand
             : zone.OutcomeCount is { } n
                 ? $"{n.ToString("N0", inv)} outcomes acceptable to every party ({Percent(n, result.OutcomeCount)})"
                 : "not empty (too large to count)";
+        if (!zone.IsProved)
+        {
+            zoneText = "[yellow]UNKNOWN[/] within the solver's time budget (no acceptable outcome found, none ruled out)";
+        }
         console.MarkupLine($"Zone of possible agreement: {zoneText}");
         console.MarkupLine($"Reservation values: {Markup.Escape(Vector(result.ReservationValues))}");
+        if (result.Solver is { } solver)
+        {
+            console.MarkupLine(solver.IsProved
+                ? string.Create(inv, $"Frontier [green]proved exact[/] by CP-SAT: {solver.Solves} solves, {solver.Seconds:0.##} s of solver time.")
+                : string.Create(inv, $"Frontier [yellow]not proved[/] within the {solver.TimeBudgetSeconds:0.#} s budget ({solver.Solves} solves): a point's first utility could still rise by up to {solver.UtilityGap:0.#####}. Unproved points are marked *."));
+            console.MarkupLine("Per-issue gaps are not computed for solver-built frontiers (the acceptable options of 10^10+ outcomes are not enumerated).");
+        }
         console.WriteLine();
 
         var solutions = new Table().Title("Solution points (undiscounted utilities)").Border(TableBorder.Rounded);
@@ -245,7 +274,7 @@ internal static class AnalyzeCommand
         frontier.AddColumn("Outcome");
         for (var i = 0; i < Math.Min(result.Pareto.Count, FrontierRowsShown); i++)
         {
-            var cells = result.Pareto[i].Utilities.Select(u => u.ToString("0.00000", inv)).ToList();
+            var cells = result.Pareto[i].Utilities.Select(u => u.ToString("0.00000", inv) + (result.Pareto[i].IsProved ? string.Empty : "*")).ToList();
             cells.Add(Markup.Escape(OutcomeText(domain, result.Pareto[i].Outcome)));
             frontier.AddRow(cells.ToArray());
         }

@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Protocols;
+using Parley.Protocols.Log;
 using Parley.Reports;
 using Parley.Scenarios;
+using Parley.Sessions;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -11,7 +14,7 @@ namespace Parley.Cli.Commands;
 /// <summary>
 /// <c>parley mediate &lt;scenario&gt; --mediator annealing|hill-climbing|random-flip|nash|maximin
 /// [--voters truthful|strategic|annealing] [--protocol votes|feedback|veto] [--agenda a,b,c]
-/// [--rounds N] [--seed 7] [--profiles a,b] [--json] [--report dir]</c>.
+/// [--rounds N] [--seed 7] [--profiles a,b] [--json] [--report dir] [--log events.jsonl]</c>.
 /// </summary>
 internal static class MediateCommand
 {
@@ -28,7 +31,7 @@ internal static class MediateCommand
             Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash or maximin (trusted: the parties confide their profiles to it).",
             DefaultValueFactory = _ => "annealing",
         };
-        mediator.AcceptOnlyFromAmong(MediationChoices.Mediators);
+        mediator.AcceptOnlyFromAmong([.. MediationRegistry.MediatorIds]);
         var voters = new Option<string>("--voters")
         {
             Description = "The parties' strategy: truthful, strategic or annealing; or one per party, comma-separated, in party order.",
@@ -39,12 +42,13 @@ internal static class MediateCommand
             Description = "How parties answer each text: votes (accept/reject), feedback (better/same/worse) or veto (block changed articles).",
             DefaultValueFactory = _ => "votes",
         };
-        protocol.AcceptOnlyFromAmong(MediationChoices.Protocols);
+        protocol.AcceptOnlyFromAmong([.. MediationRegistry.Protocols]);
         var agenda = new Option<string?>("--agenda") { Description = "Issue by issue: the issues' names in the order they are taken up (unlisted issues follow in domain order). A settled article stays settled." };
         var rounds = new Option<int?>("--rounds") { Description = $"The round limit (each text put to the parties is a round). Default: the scenario's round deadline, else {DefaultRounds}." };
         var seed = new Option<int>("--seed") { Description = "The seed every random choice derives from: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
         var postSettlement = new Option<bool>("--post-settlement") { Description = "After a deal, let a trusted mediator propose improvements every party weakly prefers (Raiffa's post-settlement settlement)." };
         var report = new Option<string?>("--report") { Description = "Write a report folder there: index.html (figures, the text's versions), final-text.md and trace.json." };
+        var log = new Option<string?>("--log") { Description = "Write the session's event log to this file (JSON Lines; 'parley replay' rebuilds the session from it)." };
         var command = new Command("mediate", "Run a mediated negotiation over a single negotiating text and show what was agreed, what stays open, and what would close the gap.");
         command.Arguments.Add(scenario);
         command.Options.Add(mediator);
@@ -57,6 +61,7 @@ internal static class MediateCommand
         command.Options.Add(profiles);
         command.Options.Add(json);
         command.Options.Add(report);
+        command.Options.Add(log);
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
@@ -73,9 +78,9 @@ internal static class MediateCommand
 
             var options = new MediationOptions
             {
-                Protocol = MediationChoices.Protocol(parse.GetValue(protocol)!),
+                Protocol = MediationRegistry.Protocol(parse.GetValue(protocol)!),
                 Rounds = roundLimit,
-                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationChoices.Agenda(loaded.Domain, names) : null,
+                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationRegistry.Agenda(loaded.Domain, names) : null,
                 PostSettlement = parse.GetValue(postSettlement),
             };
             var voterList = Voters(parse.GetValue(voters)!, loaded);
@@ -85,7 +90,16 @@ internal static class MediateCommand
                 MediationReportFolder.Prepare(folder);
             }
 
-            var session = new MediationSession(loaded, MediationChoices.Mediator(parse.GetValue(mediator)!), voterList, options, parse.GetValue(seed));
+            var mediatorStrategy = MediationRegistry.CreateMediator(parse.GetValue(mediator)!);
+            var session = new MediationSession(loaded, mediatorStrategy, voterList, options, parse.GetValue(seed));
+            using var logWriter = parse.GetValue(log) is { } logPath
+                ? NegotiationLogWriter.Create(logPath, SingleTextReplay.Header(loaded, session.Negotiation, mediatorStrategy.Name, [.. loaded.Negotiators.Select((_, k) => voterList[voterList.Count == 1 ? 0 : k].Name)]))
+                : null;
+            if (logWriter is not null)
+            {
+                session.Negotiation.Observe(logWriter);
+            }
+
             var asJson = parse.GetValue(json);
             MediationConsole? printer = null;
             if (!asJson)
@@ -99,7 +113,7 @@ internal static class MediateCommand
             var result = session.Run(printer, ct);
             if (asJson)
             {
-                await io.Out.WriteLineAsync(MediationJson.Summary(result, loaded).ToJsonString(JsonOutput.SerializerOptions)).ConfigureAwait(false);
+                await io.Out.WriteLineAsync(MediationJson.SummaryText(result, loaded)).ConfigureAwait(false);
             }
             else
             {
@@ -112,7 +126,7 @@ internal static class MediateCommand
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             }
 
-            return result.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
     }
@@ -122,9 +136,9 @@ internal static class MediateCommand
         var names = CommonOptions.SplitList(value) ?? ["truthful"];
         foreach (var n in names)
         {
-            if (!MediationChoices.Voters.Contains(n, StringComparer.Ordinal))
+            if (!MediationRegistry.VoterIds.Contains(n, StringComparer.Ordinal))
             {
-                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationChoices.Voters)})");
+                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationRegistry.VoterIds)})");
             }
         }
 
@@ -133,6 +147,6 @@ internal static class MediateCommand
             throw new InputException("--voters", "", $"{names.Count} strategies given for {scenario.Negotiators.Count} parties: give one for all, or one per party");
         }
 
-        return names.Select(MediationChoices.Voter).ToArray();
+        return names.Select(MediationRegistry.CreateVoter).ToArray();
     }
 }

@@ -309,7 +309,7 @@ public static class UtilitySpacePlot
                 Fill(profiles, levels, u, categories, o);
             }
 
-            caption = string.Create(CultureInfo.InvariantCulture, $"a uniform random sample of {count:N0} of {total:N0} outcomes (seed {options.Seed}); frontier and solution points exact");
+            caption = string.Create(CultureInfo.InvariantCulture, $"a uniform random sample of {count:N0} of {total:N0} outcomes (seed {options.Seed}); frontier and solution points {(analysis.Solver is { IsProved: false } ? "best found, not proved" : "exact")}");
         }
 
         return new PlotData(u, categories, count, caption);

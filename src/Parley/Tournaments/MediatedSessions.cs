@@ -1,4 +1,5 @@
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Tournaments;
@@ -14,7 +15,7 @@ namespace Parley.Tournaments;
 /// <c>strategic</c>, <c>annealing</c>. Fresh strategies are built for every session. Mediated
 /// protocols do not discount: the Utility and Disc. Util. columns are equal; on a partial
 /// agreement a party's utility counts only the agreed articles (open ones count 0), and the end
-/// reason is <see cref="EndReasons.Partial"/>. Each scenario's analysis is shared between sessions.
+/// reason is <see cref="EndReason.Partial"/> (named by <see cref="EndReasonNames"/>, as everywhere). Each scenario's analysis is shared between sessions.
 /// </remarks>
 public sealed class MediatedSessions
 {
@@ -43,10 +44,10 @@ public sealed class MediatedSessions
     }
 
     /// <summary>The mediator ids this runner knows.</summary>
-    public static IReadOnlyList<string> MediatorIds { get; } = ["hill-climbing", "annealing", "random-flip", "nash", "maximin"];
+    public static IReadOnlyList<string> MediatorIds => MediationRegistry.MediatorIds;
 
     /// <summary>The voter ids this runner knows.</summary>
-    public static IReadOnlyList<string> VoterIds { get; } = ["truthful", "strategic", "annealing"];
+    public static IReadOnlyList<string> VoterIds => MediationRegistry.VoterIds;
 
     /// <summary>The scenarios as the tournament plan sees them.</summary>
     public IReadOnlyList<TournamentScenario> Scenarios { get; }
@@ -65,7 +66,7 @@ public sealed class MediatedSessions
         var options = new MediationOptions { Protocol = _protocol, Rounds = session.Rounds ?? int.MaxValue, TimeLimit = session.Time };
         var result = new MediationSession(entry.Scenario, mediator, voters, options, session.Seed).Run(cancellationToken: cancellationToken);
         var (pareto, nash, welfare) = entry.Measure(result.Utilities);
-        var agreement = result.EndReason == MediationEndReason.Agreement;
+        var agreement = result.EndReason == EndReason.Agreement;
         return new SessionOutcome(
             result.Rounds,
             agreement,
@@ -76,31 +77,31 @@ public sealed class MediatedSessions
             pareto,
             nash,
             welfare,
-            result.EndReason switch
-            {
-                MediationEndReason.Agreement => EndReasons.Agreement,
-                MediationEndReason.Partial => EndReasons.Partial,
-                MediationEndReason.Deadline => EndReasons.Deadline,
-                _ => EndReasons.Failure,
-            },
-            result.EndReason == MediationEndReason.Failure ? result.FailureMessage ?? "failure" : null);
+            EndReasonNames.Name(result.EndReason),
+            result.EndReason == EndReason.Failure ? result.FailureMessage ?? "failure" : null);
     }
 
-    private static Func<MediatorStrategy> MediatorFactory(string id) => id switch
+    private static Func<MediatorStrategy> MediatorFactory(string id)
     {
-        "hill-climbing" => static () => new HillClimbingMediator(),
-        "annealing" => static () => new AnnealingMediator(),
-        "random-flip" => static () => new RandomFlippingMediator(),
-        "nash" => static () => new TrustedMediator(PackageObjective.NashProduct),
-        "maximin" => static () => new TrustedMediator(PackageObjective.Maximin),
-        _ => throw new InputException("--mediators", string.Empty, $"unknown mediator '{id}'; known: {string.Join(", ", MediatorIds)}"),
-    };
+        try
+        {
+            return MediationRegistry.MediatorFactory(id);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InputException("--mediators", string.Empty, ex.Message, ex);
+        }
+    }
 
-    private static Func<Voter> VoterFactory(string id) => id switch
+    private static Func<Voter> VoterFactory(string id)
     {
-        "truthful" => static () => new TruthfulVoter(),
-        "strategic" => static () => new StrategicVoter(),
-        "annealing" => static () => new AnnealingVoter(),
-        _ => throw new InputException("--voters", string.Empty, $"unknown voter '{id}'; known: {string.Join(", ", VoterIds)}"),
-    };
+        try
+        {
+            return MediationRegistry.VoterFactory(id);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InputException("--voters", string.Empty, ex.Message, ex);
+        }
+    }
 }

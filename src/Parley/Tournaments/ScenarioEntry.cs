@@ -62,7 +62,10 @@ internal sealed class ScenarioEntry
     {
         try
         {
-            var options = new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false, MaxDegreeOfParallelism = 1 };
+            // Nonlinear spaces too large to enumerate get the CP-SAT frontier; its budget is kept well inside a
+            // session's time limit, since the first session of a scenario waits for this analysis. Where it runs
+            // out, distances are measured against the best frontier found (AnalysisResult.Solver says so).
+            var options = new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false, MaxDegreeOfParallelism = 1, SolverTimeBudget = TimeSpan.FromSeconds(15) };
             return OutcomeSpaceAnalyzer.Analyze(Profiles, options);
         }
 #pragma warning disable CA1031 // A scenario the analyser cannot handle leaves its distances empty; the tournament goes on.

@@ -9,18 +9,23 @@ namespace Parley.Formats.Genius;
 /// <summary>Reading utility spaces (profiles).</summary>
 public static partial class GeniusReader
 {
-    /// <summary>Reads a GENIUS linear additive utility space over <paramref name="domain"/>.</summary>
+    /// <summary>Reads a GENIUS utility space over <paramref name="domain"/>: linear additive, or nonlinear (hyper-rectangles, read as a <see cref="NonlinearProfile"/>).</summary>
     /// <remarks>
     /// Profile issues are matched to the domain's by name; when <paramref name="domain"/> was read by
     /// <see cref="ReadDomain"/> the GENIUS <c>index</c> must agree too (GENIUS itself matches by
     /// index, so a disagreement means the file would be read differently there). Weights are taken
     /// from the <c>weight</c> elements beside the issue, by index, and kept as written.
     /// </remarks>
-    /// <exception cref="InputException">The file is not a readable linear GENIUS utility space, or does not match the domain.</exception>
-    public static AdditiveProfile ReadProfile(string path, Domain domain)
+    /// <exception cref="InputException">The file is not a readable GENIUS utility space, or does not match the domain.</exception>
+    public static Profile ReadProfile(string path, Domain domain)
     {
         var root = Load(path).Root!;
         var space = UtilitySpaceOf(path, root);
+        if (IsNonlinear(space))
+        {
+            return ReadNonlinearProfile(path, space, domain);
+        }
+
         RefuseNonlinear(path, space);
 
         var numbers = IssueNumbersOf(domain);
@@ -89,7 +94,7 @@ public static partial class GeniusReader
     {
         if ((string?)space.Attribute("type") is { Length: > 0 } type && !type.Equals("linear", StringComparison.OrdinalIgnoreCase) && !type.Equals("additive", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InputException(path, Where(space), $"<utility_space type=\"{type}\"> is a nonlinear (constraint-based) GENIUS utility space; Parley reads only linear additive ones");
+            throw new InputException(path, Where(space), $"<utility_space type=\"{type}\"> is not a GENIUS utility-space type Parley reads (linear or nonlinear)");
         }
 
         foreach (var e in space.Descendants())
@@ -97,7 +102,7 @@ public static partial class GeniusReader
             var name = e.Name.LocalName;
             if (Array.IndexOf(NonlinearElements, name) >= 0 || name.Contains("constraint", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InputException(path, Where(e), $"<{name}> belongs to a nonlinear (constraint-based) GENIUS utility space; Parley reads only linear additive ones");
+                throw new InputException(path, Where(e), $"<{name}> belongs to a nonlinear (constraint-based) GENIUS utility space, but this one has no <utility maxutility=...> definition; it mixes the two kinds");
             }
         }
     }
