@@ -25,6 +25,9 @@ public sealed class TwoNodeTests
         await using var live = b.Live(table.Id, table.Israel);
         live.On<string, long, System.Text.Json.JsonElement>(Live.LiveChannel.EventsMethod, (_, _, records) => seen.Enqueue(records.GetRawText()));
         await live.StartAsync();
+        // As every client does after connecting: catch up. The hub runs it after the connection has
+        // joined its group (the handshake completes before that), so nothing pushed later is missed.
+        await live.InvokeAsync<System.Text.Json.JsonElement>("CatchUp", 0L);
 
         await table.ActAsync(HttpMethod.Post, "comments", table.Mediator, new { text = "FROM-NODE-A", to = "everyone" });
         await Eventually(() => Task.FromResult(seen.Any(s => s.Contains("FROM-NODE-A", StringComparison.Ordinal))), "the comment reaches the client on node B",
