@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using Parley.Analysis;
 using Parley.Domains;
@@ -55,6 +54,11 @@ internal static class AnalyzeCommand
                 throw new InputException(plotPath, string.Empty, "a utility-space plot needs at least two parties");
             }
 
+            if (plotPath is not null)
+            {
+                OutputPaths.CheckFile("--plot", plotPath, "plot.svg", "plot");
+            }
+
             var progress = new StderrProgress(io.Error, io.ErrorIsTerminal);
             var result = await Task.Run(() => OutcomeSpaceAnalyzer.Analyze(loaded, AnalysisOptions.Default, progress, ct), ct).ConfigureAwait(false);
             progress.Done();
@@ -62,14 +66,7 @@ internal static class AnalyzeCommand
             if (plotPath is not null)
             {
                 var svg = UtilitySpacePlot.Render(result, new UtilitySpacePlotOptions { Title = loaded.Name });
-                try
-                {
-                    await File.WriteAllTextAsync(plotPath, svg, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new InputException(plotPath, string.Empty, $"cannot write the plot there: {ex.Message}", ex);
-                }
+                OutputPaths.WriteText("--plot", plotPath, svg, "plot");
             }
 
             if (parse.GetValue(json))
@@ -79,10 +76,11 @@ internal static class AnalyzeCommand
             else
             {
                 PrintTables(io, loaded.Name, result);
-                if (plotPath is not null)
-                {
-                    await io.Out.WriteLineAsync($"Plot written to {plotPath}").ConfigureAwait(false);
-                }
+            }
+
+            if (plotPath is not null)
+            {
+                await io.Error.WriteLineAsync($"plot written to {plotPath}").ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
@@ -221,19 +219,19 @@ internal static class AnalyzeCommand
     private static void PrintTables(CliIO io, string name, AnalysisResult result)
     {
         var console = CommonOptions.Console(io);
-        if (!ReferenceEquals(io.Out, Console.Out) || Console.IsOutputRedirected)
+        if (ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected && console.Profile.Width < 160)
         {
             console.Profile.Width = 160;
         }
 
         var inv = CultureInfo.InvariantCulture;
         var domain = result.Domain;
-        console.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {result.OutcomeCount.ToString("N0", inv)} outcomes, {result.PartyNames.Count} parties ({Markup.Escape(string.Join(", ", result.PartyNames))}), frontier by {result.Method}");
+        console.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {Wording.Count(result.OutcomeCount, "outcome")}, {Wording.Count(result.PartyNames.Count, "party", "parties")} ({Markup.Escape(string.Join(", ", result.PartyNames))}), frontier by {result.Method}");
         var zone = result.AgreementZone;
         var zoneText = zone.IsEmpty
             ? "[red]EMPTY[/]: no outcome is acceptable to every party"
             : zone.OutcomeCount is { } n
-                ? $"{n.ToString("N0", inv)} outcomes acceptable to every party ({Percent(n, result.OutcomeCount)})"
+                ? $"{Wording.Count(n, "outcome")} acceptable to every party ({Wording.Percent(n, result.OutcomeCount)})"
                 : "not empty (too large to count)";
         if (!zone.IsProved)
         {
@@ -265,7 +263,7 @@ internal static class AnalyzeCommand
         AddSolution(solutions, domain, "GENIUS KS (least asymmetry)", result.GeniusKalaiSmorodinsky, result.PartyNames.Count);
         console.Write(solutions);
 
-        var frontier = new Table().Title($"Pareto frontier: {result.Pareto.Count.ToString(inv)} points").Border(TableBorder.Rounded);
+        var frontier = new Table().Title($"Pareto frontier: {Wording.Count(result.Pareto.Count, "point")}").Border(TableBorder.Rounded);
         foreach (var p in result.PartyNames)
         {
             frontier.AddColumn(new TableColumn(Markup.Escape(p)).RightAligned());
@@ -343,9 +341,6 @@ internal static class AnalyzeCommand
 
     private static string Vector(IReadOnlyList<double> v) =>
         "(" + string.Join(", ", v.Select(x => x.ToString("0.#####", CultureInfo.InvariantCulture))) + ")";
-
-    private static string Percent(BigInteger part, BigInteger whole) =>
-        whole.IsZero ? "0%" : ((double)part / (double)whole).ToString("0.##%", CultureInfo.InvariantCulture);
 
     /// <summary>A percentage line on standard error, only on a terminal and only once the work has taken a moment.</summary>
     private sealed class StderrProgress(TextWriter error, bool enabled) : IProgress<double>

@@ -146,7 +146,7 @@ internal static class InspectCommand
         var domain = scenario.Domain;
         var inv = CultureInfo.InvariantCulture;
         var meta = scenario.Metadata;
-        console.Write(new Rule($"[bold]{Markup.Escape(meta.Title ?? scenario.Name)}[/]").LeftJustified());
+        CommonOptions.Heading(console, $"[bold]{Markup.Escape(meta.Title ?? scenario.Name)}[/]");
         if (meta.Description is { } description)
         {
             console.WriteLine(description);

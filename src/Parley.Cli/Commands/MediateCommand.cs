@@ -65,10 +65,7 @@ internal static class MediateCommand
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
-            if (loaded.Negotiators.Count == 0)
-            {
-                throw new InputException(loaded.Name, "", "the scenario has no negotiating party to mediate between");
-            }
+            NegotiationPreconditions.Check(loaded, parse.GetValue(scenario)!);
 
             var roundLimit = parse.GetValue(rounds) ?? loaded.Deadline?.Rounds ?? DefaultRounds;
             if (roundLimit <= 0)
@@ -105,7 +102,7 @@ internal static class MediateCommand
             if (!asJson)
             {
                 var console = CommonOptions.Console(io);
-                console.Write(new Rule($"[bold]{Markup.Escape(loaded.Metadata.Title ?? loaded.Name)}[/]").LeftJustified());
+                CommonOptions.Heading(console, $"[bold]{Markup.Escape(loaded.Metadata.Title ?? loaded.Name)}[/]");
                 console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"mediator: {parse.GetValue(mediator)} · protocol: {parse.GetValue(protocol)}{(options.Agenda is null ? "" : " · issue by issue")} · parties: {string.Join(", ", loaded.Negotiators.Select((p, k) => $"{p.Name} ({voterList[voterList.Count == 1 ? 0 : k].Name})"))} · rounds ≤ {roundLimit} · seed {parse.GetValue(seed)}")));
                 printer = new MediationConsole(console, loaded, showRounds: false);
             }
@@ -144,7 +141,7 @@ internal static class MediateCommand
 
         if (names.Count != 1 && names.Count != scenario.Negotiators.Count)
         {
-            throw new InputException("--voters", "", $"{names.Count} strategies given for {scenario.Negotiators.Count} parties: give one for all, or one per party");
+            throw new InputException("--voters", "", $"{Wording.Count(names.Count, "strategy", "strategies")} given for {Wording.Count(scenario.Negotiators.Count, "party", "parties")}: give one for all, or one per party");
         }
 
         return names.Select(MediationRegistry.CreateVoter).ToArray();

@@ -87,6 +87,11 @@ public static class OutcomeSpaceAnalyzer
         CpSatFrontier.Result? solved = null;
         if (engine is null && k == 2 && (options.ForceSolver || domain.LongOutcomeCount < 0 || domain.LongOutcomeCount > options.MaxEnumeratedOutcomes))
         {
+            if (Array.Exists(profileArray, p => p is not (AdditiveProfile or NonlinearProfile)))
+            {
+                throw new AnalysisLimitException($"The outcome space has {domain.OutcomeCount:N0} outcomes, more than {options.MaxEnumeratedOutcomes:N0} to enumerate, and a profile of kind {Array.Find(profileArray, p => p is not (AdditiveProfile or NonlinearProfile))!.GetType().Name} cannot be given to the solver.");
+            }
+
             solved = CpSatFrontier.Solve(profileArray[0], profileArray[1], options.SolverTimeBudget, options.SolverWorkers, progress, 0, 0.9, cancellationToken);
             summary = SummaryOf(solved, k);
         }

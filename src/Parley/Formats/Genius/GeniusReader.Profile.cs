@@ -71,10 +71,19 @@ public static partial class GeniusReader
             }
         }
 
+        if (Array.TrueForAll(weights, w => w == 0))
+        {
+            throw new InputException(path, Where(space), "every weight is 0, so every outcome is worth the same; give at least one issue a positive weight");
+        }
+
         var reservation = 0.0;
         if (Child(space, "reservation") is { } r)
         {
             reservation = ParseFinite(path, r, "value", RequireAttribute(path, r, "value"));
+            if (reservation is < 0 or > 1)
+            {
+                throw new InputException(path, Where(r), string.Create(CultureInfo.InvariantCulture, $"the reservation value is {reservation:R}; it is a utility and must lie between 0 and 1"));
+            }
         }
 
         var discount = 1.0;
@@ -122,6 +131,13 @@ public static partial class GeniusReader
             if (value < 0)
             {
                 throw new InputException(path, Where(w), $"weight {index.ToString(CultureInfo.InvariantCulture)} is negative ({text}); weights must be 0 or more");
+            }
+
+            if (value > 1 + 1e-9)
+            {
+                // GENIUS weights are shares of the utility, between 0 and 1 (a rounding error above 1 is
+                // tolerated: the writer multiplies weights by a table's largest value); 1e308 is a broken file.
+                throw new InputException(path, Where(w), $"weight {index.ToString(CultureInfo.InvariantCulture)} is {text}; GENIUS weights lie between 0 and 1");
             }
 
             if (!weights.TryAdd(index, value))
@@ -233,7 +249,13 @@ public static partial class GeniusReader
             case "linear":
                 return CheckedClampedLinear(path, evaluator, issue, P(1), P(0));
             case "constant":
-                return new LinearValueFunction(0, P(0));
+                var constant = P(0);
+                if (constant is < 0 or > 1)
+                {
+                    throw new InputException(path, Where(evaluator), string.Create(CultureInfo.InvariantCulture, $"the constant evaluator of issue '{issue.Name}' is {constant:R}; an evaluation lies between 0 and 1"));
+                }
+
+                return new LinearValueFunction(0, constant);
             case "triangular":
                 var (lower, upper, top) = (P(0), P(1), P(2));
                 if (!(lower < top && top < upper))
