@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Parley.Domains;
 using Parley.Formats.ParleyJson;
@@ -269,7 +270,7 @@ public sealed partial class MediationCase
     }
 
     /// <summary>Parses a text (issue name → option name, every issue) against the case's domain.</summary>
-    public bool TryParseText(IReadOnlyDictionary<string, string> text, out Outcome? outcome, out string problem)
+    private bool TryParseText(IReadOnlyDictionary<string, string> text, [NotNullWhen(true)] out Outcome? outcome, out string problem)
     {
         ArgumentNullException.ThrowIfNull(text);
         outcome = null;
