@@ -231,7 +231,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
     private void PrintRevision(NegotiatingText text)
     {
         var agreed = text.AgreedPart();
-        var utility = text.AgreedCount == 0 ? "" : (text.IsFullyAgreed ? " Utility of the text: " : " Utility of the agreed articles: ") + string.Join(", ", _parties.Select(p => p.Profile is AdditiveProfile a ? string.Create(Inv, $"{p.Name} {a.SettledUtility(agreed):0.00}") : p.Name)) + ".";
+        var utility = text.AgreedCount == 0 ? "" : (text.IsFullyAgreed ? " Utility of the text: " : " Utility of the agreed articles: ") + string.Join(", ", _parties.Select(p => agreed.TryComplete(out var whole) ? string.Create(Inv, $"{p.Name} {p.Profile!.Utility(whole):0.00}") : p.Profile is AdditiveProfile a ? string.Create(Inv, $"{p.Name} {a.SettledUtility(agreed):0.00}") : p.Name)) + ".";
         var changed = _printed is null || showRounds ? [] : text.ChangedFrom(_printed);
         var what = changed.Count == 0 || changed.Count == Domain.IssueCount ? "" : $" Changed: {string.Join(", ", changed.Select(i => Domain.Issues[i].Name))}.";
         var prefix = showRounds ? "       " : "  text ";

@@ -16,6 +16,7 @@ internal static class CommandCatalog
         yield return NegotiateCommand.Create(io);
         yield return ReplayCommand.Create(io);
         yield return AgentsCommand.Create(io);
+        yield return ServeAgentsCommand.Create(io);
         yield return TournamentCommand.Create(io);
         yield return ServeCommand.Create(io);
     }

@@ -4,6 +4,7 @@ using Parley.Formats;
 using Parley.Mediation;
 using Parley.Protocols;
 using Parley.Protocols.Log;
+using Parley.Remote;
 using Parley.Reports;
 using Parley.Scenarios;
 using Parley.Sessions;
@@ -80,7 +81,8 @@ internal static class MediateCommand
                 Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationRegistry.Agenda(loaded.Domain, names) : null,
                 PostSettlement = parse.GetValue(postSettlement),
             };
-            var voterList = Voters(parse.GetValue(voters)!, loaded);
+            var voterList = Voters(parse.GetValue(voters)!, loaded, roundLimit);
+            using var closeRemote = new Closer(voterList.OfType<IDisposable>());
             var folder = parse.GetValue(report);
             if (folder is not null)
             {
@@ -123,19 +125,26 @@ internal static class MediateCommand
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             }
 
-            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            if (result.EndReason == EndReason.Failure)
+            {
+                // The result says what failed; standard error says it too, so a script that reads only the exit code and stderr knows why.
+                await io.Error.WriteLineAsync($"error: the mediated session failed: {result.FailureMessage ?? "a party or the mediator failed"}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+
+            return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static IReadOnlyList<Voter> Voters(string value, Scenario scenario)
+    private static IReadOnlyList<Voter> Voters(string value, Scenario scenario, int rounds)
     {
         var names = CommonOptions.SplitList(value) ?? ["truthful"];
         foreach (var n in names)
         {
-            if (!MediationRegistry.VoterIds.Contains(n, StringComparer.Ordinal))
+            if (!MediationRegistry.VoterIds.Contains(n, StringComparer.Ordinal) && !RemoteParty.IsRemote(n))
             {
-                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationRegistry.VoterIds)})");
+                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationRegistry.VoterIds)}, or give a remote GeniusWeb party's ws:// URL)");
             }
         }
 
@@ -144,6 +153,38 @@ internal static class MediateCommand
             throw new InputException("--voters", "", $"{Wording.Count(names.Count, "strategy", "strategies")} given for {Wording.Count(scenario.Negotiators.Count, "party", "parties")}: give one for all, or one per party");
         }
 
-        return names.Select(MediationRegistry.CreateVoter).ToArray();
+        if (!names.Any(RemoteParty.IsRemote))
+        {
+            return names.Select(MediationRegistry.CreateVoter).ToArray();
+        }
+
+        // A remote party plays one seat: one voter per party.
+        var voters = new Voter[scenario.Negotiators.Count];
+        for (var k = 0; k < voters.Length; k++)
+        {
+            var name = names[names.Count == 1 ? 0 : k];
+            try
+            {
+                voters[k] = RemoteParty.IsRemote(name) ? new RemoteVoter(SessionSeat.Parse(name).Remote!, scenario, k, rounds) : MediationRegistry.CreateVoter(name);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InputException("--voters", name, ex.Message);
+            }
+        }
+
+        return voters;
+    }
+
+    /// <summary>Closes the remote parties' connections when the session is over.</summary>
+    private sealed class Closer(IEnumerable<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+            {
+                item.Dispose();
+            }
+        }
     }
 }

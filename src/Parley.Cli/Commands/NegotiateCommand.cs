@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using Parley.Agents;
+using Parley.Remote;
 using Parley.Analysis;
 using Parley.Formats;
 using Parley.Formats.ParleyJson;
@@ -24,7 +24,7 @@ internal static class NegotiateCommand
     public static Command Create(CliIO io)
     {
         var scenario = CommonOptions.ScenarioArgument();
-        var agents = new Option<string>("--agents") { Description = "One agent id per party, comma-separated, in turn order (see 'parley agents').", Required = true };
+        var agents = new Option<string>("--agents") { Description = "One agent per party, comma-separated, in turn order: a built-in id (see 'parley agents') or a remote GeniusWeb party's URL (ws://host:port/path).", Required = true };
         var profiles = CommonOptions.ProfilesOption();
         var rounds = new Option<int?>("--rounds") { Description = "Deadline in rounds (default 1000 unless --time is given)." };
         var time = new Option<string?>("--time") { Description = "Deadline in wall time, e.g. 3s, 500ms, 2m." };
@@ -89,18 +89,22 @@ internal static class NegotiateCommand
             OutputPaths.CheckFile("--trace", request.Trace, "trace.csv", "trace");
         }
 
-        var agents = new IAgent[agentIds.Count];
+        // An agent is a built-in id or a remote GeniusWeb party's URL (ws://host:port/path).
+        var seats = new SessionSeat[agentIds.Count];
         for (var i = 0; i < agentIds.Count; i++)
         {
             try
             {
-                agents[i] = AgentRegistry.Create(agentIds[i]);
+                seats[i] = SessionSeat.Parse(agentIds[i]);
             }
             catch (ArgumentException ex)
             {
                 throw new InputException("--agents", agentIds[i], ex.Message);
             }
         }
+
+        var hasRemote = seats.Any(s => s.Remote is not null);
+        var agents = hasRemote ? [] : seats.Select(s => s.Agent!()).ToArray();
 
         var wall = request.Time is null ? (TimeSpan?)null : ParseDuration("--time", request.Time);
         var roundLimit = Deadline.Resolve(request.Rounds, wall, loaded.Deadline, Deadline.DefaultSessionRounds).Rounds;
@@ -154,7 +158,15 @@ internal static class NegotiateCommand
         IReadOnlyList<Parley.Domains.Outcome?>? agreements = null;
         try
         {
-            if (mopac)
+            if (hasRemote && mopac)
+            {
+                (result, agreements) = await MixedSessions.RunMopacAsync(loaded, seats, options with { Observer = null }).ConfigureAwait(false);
+            }
+            else if (hasRemote)
+            {
+                result = await MixedSessions.RunSaopAsync(loaded.Domain, [.. negotiators.Select(p => p.Profile!)], [.. negotiators.Select(p => p.Name)], seats, options).ConfigureAwait(false);
+            }
+            else if (mopac)
             {
                 var setup = NegotiationSetup.For(loaded, deadline, request.Seed);
                 var started = TimeProvider.System.GetTimestamp();
@@ -181,7 +193,7 @@ internal static class NegotiateCommand
 
         // GENIUS's log columns: the agreement (or, without one, the reservation values) against the frontier and the Nash point
         // (the zone-of-agreement count and the gap analysis are not reported here, so they are not computed).
-        var analysis = OutcomeSpaceAnalyzer.Analyze(loaded, new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false });
+        var analysis = OutcomeSpaceAnalyzer.Analyze(loaded, SaopResultJson.MetricsOptions);
         var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
 
         if (request.Trace is { } tracePath)

@@ -889,7 +889,7 @@ public sealed class SingleTextNegotiation : Negotiation
             }
         }
 
-        var how = tally.Unanimous ? "accepted by every party" : $"adopted by the mediator over {tally.Rejects} objection(s)";
+        var how = tally.Unanimous ? "accepted by every party" : $"adopted by the mediator over {tally.Rejects} objection{(tally.Rejects == 1 ? string.Empty : "s")}";
         return $"{string.Join("; ", changes)} ({how}).";
     }
 

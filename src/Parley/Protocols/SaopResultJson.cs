@@ -17,6 +17,15 @@ public static class SaopResultJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true };
 
+    /// <summary>
+    /// The analysis the contract's distances are measured against: the frontier and the Nash point
+    /// only (no zone count, no gaps), with a 10 s solver budget on nonlinear spaces too large to
+    /// enumerate. The run and its replay use the same options, so they print the same figures
+    /// (except where the solver's budget ran out before it proved the frontier: the result's
+    /// analysis says so).
+    /// </summary>
+    public static AnalysisOptions MetricsOptions => new() { CountAgreementZone = false, AnalyzeGaps = false, SolverTimeBudget = TimeSpan.FromSeconds(10) };
+
     /// <summary>The JSON of a finished session.</summary>
     /// <param name="result">The session's result.</param>
     /// <param name="metrics">The agreement measured against the frontier and the Nash point.</param>

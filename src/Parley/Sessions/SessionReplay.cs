@@ -96,7 +96,7 @@ public static class SessionReplay
         var negotiation = new SaopNegotiation(SetupOf(log));
         negotiation.Replay(log.Events);
         var result = Saop.Result(negotiation, TimeSpan.Zero);
-        var analysis = OutcomeSpaceAnalyzer.Analyze(log.Scenario, new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false });
+        var analysis = OutcomeSpaceAnalyzer.Analyze(log.Scenario, SaopResultJson.MetricsOptions);
         var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
         var agents = (log.Header.Setting("agents") ?? string.Empty).Split(',');
         return new ReplayedSession(log, negotiation, result, SaopResultJson.Write(result, metrics, log.Scenario, agents), metrics);
@@ -107,7 +107,7 @@ public static class SessionReplay
         var negotiation = new MopacNegotiation(SetupOf(log));
         negotiation.Replay(log.Events);
         var result = Mopac.Result(negotiation, TimeSpan.Zero);
-        var analysis = OutcomeSpaceAnalyzer.Analyze(log.Scenario, new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false });
+        var analysis = OutcomeSpaceAnalyzer.Analyze(log.Scenario, SaopResultJson.MetricsOptions);
         var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
         var agents = (log.Header.Setting("agents") ?? string.Empty).Split(',');
         return new ReplayedSession(log, negotiation, result, SaopResultJson.Write(result, metrics, log.Scenario, agents, negotiation.Agreements), metrics);

@@ -1,5 +1,6 @@
 using Parley.Agents;
 using Parley.Protocols;
+using Parley.Remote;
 using Parley.Scenarios;
 
 namespace Parley.Tournaments;
@@ -21,6 +22,7 @@ public sealed class SaopSessions
 {
     private readonly ScenarioEntry[] _scenarios;
     private readonly Dictionary<string, Func<IAgent>> _agents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SessionSeat> _remote = new(StringComparer.Ordinal);
     private readonly TimeSpan? _actionTimeLimit;
 
     /// <summary>Prepares the sessions of a tournament over <paramref name="scenarios"/> between <paramref name="agents"/>.</summary>
@@ -36,6 +38,12 @@ public sealed class SaopSessions
         {
             try
             {
+                if (RemoteParty.IsRemote(id))
+                {
+                    _remote[id] = SessionSeat.Parse(id);
+                    continue;
+                }
+
                 _agents[id] = resolve(id);
             }
             catch (ArgumentException ex)
@@ -63,12 +71,6 @@ public sealed class SaopSessions
     public SessionOutcome Run(SessionSpec session, CancellationToken cancellationToken)
     {
         var entry = _scenarios[session.ScenarioIndex];
-        var agents = new IAgent[session.Agents.Count];
-        for (var i = 0; i < agents.Length; i++)
-        {
-            agents[i] = _agents[session.Agents[i]]();
-        }
-
         var options = new SessionOptions
         {
             Deadline = new Deadline(session.Rounds, session.Time),
@@ -76,7 +78,24 @@ public sealed class SaopSessions
             Seed = session.Seed,
             RecordTrace = false,
         };
-        var result = Saop.Run(entry.Domain, entry.Profiles, entry.Names, agents, options);
+        SessionResult result;
+        if (_remote.Count > 0 && session.Agents.Any(_remote.ContainsKey))
+        {
+            // A remote GeniusWeb party plays through the asynchronous host beside in-process agents.
+            var seats = session.Agents.Select(a => _remote.TryGetValue(a, out var seat) ? seat : SessionSeat.Of(a, _agents[a])).ToArray();
+            result = MixedSessions.RunSaop(entry.Domain, entry.Profiles, entry.Names, seats, options with { Cancellation = cancellationToken });
+        }
+        else
+        {
+            var agents = new IAgent[session.Agents.Count];
+            for (var i = 0; i < agents.Length; i++)
+            {
+                agents[i] = _agents[session.Agents[i]]();
+            }
+
+            result = Saop.Run(entry.Domain, entry.Profiles, entry.Names, agents, options);
+        }
+
         var k = result.Utilities.Count;
         var (pareto, nash, welfare) = entry.Measure(result.Utilities);
         var failure = result.Failure;

@@ -122,7 +122,37 @@ public static class GeniusWebWriter
             || (i is CategoricalIssue c && c.Options.Any(o => o.Description is not null || o.Clause is not null))
             || (i is NumericIssue n && n.ClauseTemplate is not null));
 
-    private static byte[] ProfileJson(AdditiveProfile profile, string partyName, ICollection<string> notes)
+    /// <summary>
+    /// The profile as GeniusWeb JSON for a remote party, with how each issue's values travel in bids:
+    /// <paramref name="numbers"/>[i] holds the number of each level when issue i is written as a
+    /// number range (bid values are then JSON numbers), and is null when it is written as discrete
+    /// values (bid values are then the strings <see cref="Issue.FormatLevel"/> gives).
+    /// </summary>
+    internal static byte[] WireProfile(AdditiveProfile profile, string partyName, out decimal[]?[] numbers)
+    {
+        var json = ProfileJson(profile, partyName, new List<string>(), out var written);
+        numbers = new decimal[]?[written.Length];
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (written[i].Range is { } range)
+            {
+                var values = new decimal[range.Count];
+                for (var l = 0; l < values.Length; l++)
+                {
+                    values[l] = Normalize(range.ValueAt(l));
+                }
+
+                numbers[i] = values;
+            }
+        }
+
+        return json;
+    }
+
+    private static byte[] ProfileJson(AdditiveProfile profile, string partyName, ICollection<string> notes) =>
+        ProfileJson(profile, partyName, notes, out _);
+
+    private static byte[] ProfileJson(AdditiveProfile profile, string partyName, ICollection<string> notes, out IssueEncoding[] written)
     {
         var domain = profile.Domain;
         var encodings = Encode(domain);
@@ -234,6 +264,7 @@ public static class GeniusWebWriter
         }
 
         var gwEncodings = encodings.Select((e, i) => asNumbers[i] ? e : e with { Range = null }).ToArray();
+        written = gwEncodings;
         var gwName = SimpleName(partyName);
         if (gwName != partyName)
         {
