@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return AgentsCommand.Create(io);
         yield return ServeAgentsCommand.Create(io);
         yield return TournamentCommand.Create(io);
+        yield return ServeCommand.Create(io);
     }
 }

@@ -1,0 +1,68 @@
+namespace Parley.Server.Api;
+
+/// <summary>
+/// The one place where a request or a hub message is authorised: the token (a bearer header, or
+/// <c>token</c> / <c>access_token</c> in the query, as links and SignalR carry it) must open the
+/// negotiation named in the route, through an invitation that is not revoked. Everything the
+/// caller may then do or see is decided by the library's case for that audience.
+/// </summary>
+/// <remarks>
+/// An unknown negotiation and a negotiation the token does not open get the same 404, so ids cannot
+/// be probed; failures count against the caller's address (<see cref="GuessLimiter"/>).
+/// </remarks>
+internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter limiter, TimeProvider time)
+{
+    public async Task<AccessResult> ResolveAsync(HttpContext http, string negotiation)
+    {
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+        if (limiter.IsBlocked(client))
+        {
+            return AccessResult.Fail(StatusCodes.Status429TooManyRequests, "too many failed attempts: wait and try again");
+        }
+
+        var token = TokenOf(http.Request);
+        if (string.IsNullOrEmpty(token))
+        {
+            return AccessResult.Fail(StatusCodes.Status401Unauthorized, "a token is required (Authorization: Bearer TOKEN, or ?token=TOKEN)");
+        }
+
+        var resolved = token.Length > 200 ? null : registry.ResolveToken(token);
+        if (resolved is not { } r)
+        {
+            limiter.Fail(client);
+            return AccessResult.Fail(StatusCodes.Status401Unauthorized, "the token is not valid");
+        }
+
+        if (!string.Equals(r.Entry.Id, negotiation, StringComparison.Ordinal))
+        {
+            limiter.Fail(client);
+            return AccessResult.Fail(StatusCodes.Status404NotFound, "no such negotiation");
+        }
+
+        // Revocation is read from the case itself (the cache of the log), so it holds on every node.
+        var invitation = await registry.ReadAsync(r.Entry, c => c.Invitations.GetValueOrDefault(r.Invitation), http.RequestAborted).ConfigureAwait(false);
+        if (invitation is null || invitation.Revoked)
+        {
+            return AccessResult.Fail(StatusCodes.Status401Unauthorized, "the token has been revoked");
+        }
+
+        if (!invitation.IsValidAt(time.GetUtcNow()))
+        {
+            return AccessResult.Fail(StatusCodes.Status401Unauthorized, "the token has expired");
+        }
+
+        return new AccessResult(r.Entry, invitation.Audience, invitation.Id, null);
+    }
+
+    private static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header[7..].Trim();
+        }
+
+        var query = request.Query["token"].ToString();
+        return query.Length > 0 ? query : request.Query["access_token"].ToString();
+    }
+}

@@ -1,0 +1,31 @@
+using Parley.Server.Storage;
+
+namespace Parley.Server;
+
+/// <summary>How <c>parley serve</c> runs.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>The address to listen on (the first one is used in printed links).</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>The database.</summary>
+    public DatabaseTarget Database { get; init; } = DatabaseTarget.Default;
+
+    /// <summary>The largest upload accepted (a scenario file, an imported record): 1 MiB.</summary>
+    public long UploadLimit { get; init; } = 1 << 20;
+
+    /// <summary>Failed token checks allowed per client address per <see cref="GuessWindow"/>.</summary>
+    public int MaxFailedTokens { get; init; } = 20;
+
+    /// <summary>The window of <see cref="MaxFailedTokens"/>.</summary>
+    public TimeSpan GuessWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether an empty database gets the Israel–Syria negotiation, ready to open.</summary>
+    public bool SeedIsraelSyria { get; init; } = true;
+
+    /// <summary>How often round deadlines are checked.</summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where printed links point (defaults to the first of <see cref="Urls"/>).</summary>
+    public string PublicUrl => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0].TrimEnd('/');
+}

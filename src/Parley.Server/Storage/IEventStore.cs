@@ -1,0 +1,38 @@
+using Parley.Workbench;
+
+namespace Parley.Server.Storage;
+
+/// <summary>
+/// The durable store: one append-only event log per negotiation, with sequence numbers. An append
+/// is one transaction: all its events or none, committed before the server acknowledges.
+/// </summary>
+/// <remarks>
+/// Concurrency is optimistic: an append names the version it was decided against, and the primary
+/// key (negotiation, sequence) refuses a second writer of the same sequence
+/// (<see cref="ConcurrencyException"/>); the loser reloads and decides again. See docs/deployment.md.
+/// </remarks>
+public interface IEventStore : IAsyncDisposable
+{
+    /// <summary>"sqlite" or "postgres".</summary>
+    string Kind { get; }
+
+    /// <summary>Creates or upgrades the schema (migrations as code, each applied once, in order).</summary>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Appends <paramref name="events"/> after <paramref name="expectedVersion"/>, in one transaction.</summary>
+    /// <returns>The stored records (sequences expectedVersion+1 …).</returns>
+    /// <exception cref="ConcurrencyException">Another writer appended first.</exception>
+    Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The records of <paramref name="negotiation"/> after <paramref name="after"/>, in order.</summary>
+    Task<IReadOnlyList<CaseRecord>> ReadAsync(string negotiation, long after = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Every negotiation's id with its version.</summary>
+    Task<IReadOnlyList<(string Id, long Version)>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every invitation's token hash, with its negotiation and invitation (the projection start-up reads instead of the logs).</summary>
+    Task<IReadOnlyList<(string TokenHash, string Negotiation, string Invitation)>> ReadTokensAsync(string? negotiation = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A quick check that the database answers.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+
+namespace Parley.Workbench;
+
+/// <summary>The negotiating text of a case as a document (Markdown or HTML), as one audience may see it.</summary>
+public static class CaseDocuments
+{
+    /// <summary>The text as Markdown: the adopted text article by article (each option's clause), then the candidate of the open round.</summary>
+    public static string ToMarkdown(MediationCase @case, Audience audience)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var view = @case.ViewFor(audience);
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(view.Title).Append('\n').Append('\n');
+        Section(sb, view, "The negotiating text", view.Text, markdown: true);
+        if (view.Round is { Open: true, Candidate: { } candidate })
+        {
+            Section(sb, view, $"Proposed in round {view.Round.Number}", candidate, markdown: true);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The same document as a standalone HTML page (every text escaped).</summary>
+    public static string ToHtml(MediationCase @case, Audience audience)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var view = @case.ViewFor(audience);
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(view.Title)).Append("</title></head><body>\n");
+        sb.Append("<h1>").Append(E(view.Title)).Append("</h1>\n");
+        Section(sb, view, "The negotiating text", view.Text, markdown: false);
+        if (view.Round is { Open: true, Candidate: { } candidate })
+        {
+            Section(sb, view, $"Proposed in round {view.Round.Number}", candidate, markdown: false);
+        }
+
+        sb.Append("</body></html>\n");
+        return sb.ToString();
+    }
+
+    private static void Section(StringBuilder sb, CaseView view, string heading, IReadOnlyDictionary<string, string>? text, bool markdown)
+    {
+        sb.Append(markdown ? "## " + heading + "\n\n" : "<h2>" + E(heading) + "</h2>\n");
+        if (text is null)
+        {
+            sb.Append(markdown ? "No text has been adopted yet.\n\n" : "<p>No text has been adopted yet.</p>\n");
+            return;
+        }
+
+        var article = 1;
+        if (!markdown)
+        {
+            sb.Append("<ol>\n");
+        }
+
+        foreach (var issue in view.Issues)
+        {
+            var option = text[issue.Name];
+            var clause = issue.Clauses.TryGetValue(option, out var c) ? c : option;
+            if (markdown)
+            {
+                sb.Append(article++).Append(". **").Append(issue.Name).Append("** (").Append(option).Append("): ").Append(clause).Append('\n');
+            }
+            else
+            {
+                sb.Append("<li><strong>").Append(E(issue.Name)).Append("</strong> (").Append(E(option)).Append("): ").Append(E(clause)).Append("</li>\n");
+            }
+        }
+
+        sb.Append(markdown ? "\n" : "</ol>\n");
+    }
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace Parley.Workbench;
+
+/// <summary>
+/// One fact in a mediation case's append-only log: what the server stores, replays on start-up and
+/// sends (as each audience may see it) to the live channel.
+/// </summary>
+/// <remarks>
+/// The case's state is a fold over its events (<see cref="MediationCase.Apply"/>); a command either
+/// yields events or a refusal that changes nothing (<see cref="MediationCase.Decide"/>). Serialized
+/// with a <c>type</c> discriminator by <see cref="CaseJson"/>. The kinds are in <c>CaseEvents.cs</c>.
+/// </remarks>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(CaseCreated), "created")]
+[JsonDerivedType(typeof(InvitationIssued), "invited")]
+[JsonDerivedType(typeof(InvitationRevoked), "revoked")]
+[JsonDerivedType(typeof(ProfileDeclared), "profile-declared")]
+[JsonDerivedType(typeof(ObserverAccessSet), "observer-access")]
+[JsonDerivedType(typeof(CommentPosted), "comment")]
+[JsonDerivedType(typeof(AmendmentProposed), "amendment")]
+[JsonDerivedType(typeof(ItemShared), "shared")]
+[JsonDerivedType(typeof(NoteWritten), "note")]
+[JsonDerivedType(typeof(RoundOpened), "round-opened")]
+[JsonDerivedType(typeof(BallotCast), "ballot")]
+[JsonDerivedType(typeof(RoundClosed), "round-closed")]
+[JsonDerivedType(typeof(SigningOpened), "signing-opened")]
+[JsonDerivedType(typeof(Signed), "signed")]
+[JsonDerivedType(typeof(CaseClosed), "closed")]
+[JsonDerivedType(typeof(SeatFilledByAgent), "seat-agent")]
+public abstract record CaseEvent
+{
+    /// <summary>The kind's name, as stored and sent (the JSON discriminator).</summary>
+    [JsonIgnore]
+    public abstract string Kind { get; }
+}

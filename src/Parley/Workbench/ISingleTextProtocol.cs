@@ -1,0 +1,30 @@
+namespace Parley.Workbench;
+
+/// <summary>
+/// The protocol part of a mediation case: rounds in which the mediator proposes a single text and
+/// the delegations vote concurrently, then signing. The case hands it the protocol's commands
+/// (<see cref="OpenRound"/>, <see cref="Vote"/>, <see cref="CloseRound"/>, <see cref="OpenSigning"/>,
+/// <see cref="Sign"/>) and the clock's ticks, and folds its events back.
+/// </summary>
+/// <remarks>
+/// A seam: <see cref="RoundVotingProtocol"/> is the implementation the server runs today; the
+/// engine's single-text negotiation (Mediation/SingleTextNegotiation, issue 9) is meant to take its
+/// place behind this interface, so that the rounds, votes and signing go through the engine.
+/// </remarks>
+public interface ISingleTextProtocol
+{
+    /// <summary>The protocol's state, for views.</summary>
+    SingleTextState State { get; }
+
+    /// <summary>Whether <paramref name="command"/> is a protocol command.</summary>
+    bool Handles(CaseCommand command);
+
+    /// <summary>Decides a protocol command by <paramref name="actor"/> at <paramref name="now"/>.</summary>
+    CaseDecision Decide(Audience actor, CaseCommand command, DateTimeOffset now);
+
+    /// <summary>What the clock's passing causes at <paramref name="now"/> (a round closing at its deadline), or no events.</summary>
+    CaseDecision Tick(DateTimeOffset now);
+
+    /// <summary>Folds a protocol event into the state; ignores other events.</summary>
+    void Apply(CaseEvent e);
+}

@@ -1,0 +1,242 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using Parley.Workbench;
+
+namespace Parley.Server.Tests;
+
+/// <summary>
+/// Every endpoint and hub method for every caller: the mediator, each delegation, an observer, a
+/// stranger, a garbage token, a revoked token, another negotiation's token and a guessed id. Each
+/// answer has the right status, and no payload holds another audience's private data.
+/// </summary>
+public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixture<SqliteServer>
+{
+    private const string IsraelNote = "ISRAEL-NOTE-MARK";
+    private const string SyriaNote = "SYRIA-NOTE-MARK";
+    private const string MediatorNote = "MEDIATOR-NOTE-MARK";
+    private const string IsraelToMediator = "ISRAEL-TO-MEDIATOR-MARK";
+    private const string MediatorToSyria = "MEDIATOR-TO-SYRIA-MARK";
+    private const string IsraelReservation = "0.4321";
+    private const string SyriaReservation = "0.3456";
+    private const string IsraelBallot = "\"type\":\"ballot\",\"round\":1,\"seat\":0";
+    private const string SyriaBallot = "\"type\":\"ballot\",\"round\":1,\"seat\":1";
+
+    private enum Allowed
+    {
+        All,
+        Mediator,
+        Delegations,
+        MediatorAndDelegations,
+    }
+
+    private static readonly (HttpMethod Method, string Path, object? Body, Allowed Allowed)[] Endpoints =
+    [
+        (HttpMethod.Get, "", null, Allowed.All),
+        (HttpMethod.Get, "events?after=0", null, Allowed.All),
+        (HttpMethod.Get, "text.md", null, Allowed.All),
+        (HttpMethod.Get, "text.html", null, Allowed.All),
+        (HttpMethod.Get, "export", null, Allowed.All),
+        (HttpMethod.Get, "analysis", null, Allowed.Mediator),
+        (HttpMethod.Post, "invitations", new { role = "observer", label = "guest" }, Allowed.Mediator),
+        (HttpMethod.Delete, "invitations/no-such-invitation", null, Allowed.Mediator),
+        (HttpMethod.Put, "profile", new { reservation = 0.2, shareWithMediator = false }, Allowed.Delegations),
+        (HttpMethod.Put, "observer-access", new { publicRecord = false, ballots = false, profiles = false }, Allowed.Mediator),
+        (HttpMethod.Post, "comments", new { text = "a public word", to = "everyone" }, Allowed.MediatorAndDelegations),
+        (HttpMethod.Post, "amendments", new { issue = "monitoring", option = "joint-under-us", rationale = "why not" }, Allowed.Delegations),
+        (HttpMethod.Post, "shares", new { sequence = 100000 }, Allowed.Mediator),
+        (HttpMethod.Post, "notes", new { text = "a note" }, Allowed.All),
+        (HttpMethod.Post, "votes", new { yes = false }, Allowed.Delegations),
+        (HttpMethod.Post, "rounds/close", null, Allowed.Mediator),
+        (HttpMethod.Post, "rounds", new { text = new { withdrawal = "none" } }, Allowed.Mediator),
+        (HttpMethod.Post, "signing", null, Allowed.Mediator),
+        (HttpMethod.Post, "signatures", new { yes = true }, Allowed.Delegations),
+        (HttpMethod.Post, "agents", new { seat = "Atlantis", agent = "truthful" }, Allowed.Mediator),
+        (HttpMethod.Post, "close", new { reason = "end of the matrix" }, Allowed.Mediator),
+    ];
+
+    [Fact]
+    public async Task EveryEndpoint_EveryCaller_RightStatusAndNoForeignPrivateData()
+    {
+        var (table, other, revoked) = await PrepareAsync();
+        var callers = Callers(table, other, revoked);
+
+        foreach (var (method, path, body, allowed) in Endpoints)
+        {
+            // The mediator goes last, so that its actions (closing the round, the negotiation) do not change what the others are answered.
+            foreach (var caller in callers.OrderBy(c => c.Name == "mediator"))
+            {
+                var response = await table.SendAsync(method, path, caller.Token, body, caller.RouteId ?? table.Id);
+                var text = await response.Content.ReadAsStringAsync();
+                var what = $"{method} {path} by {caller.Name}: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}";
+
+                if (caller.Expected is { } expected)
+                {
+                    response.StatusCode.ShouldBe(expected, what);
+                    text.ShouldContain("\"status\":" + (int)expected, Case.Sensitive, what);
+                }
+                else if (IsAllowed(allowed, caller.Name))
+                {
+                    ((int)response.StatusCode).ShouldBeOneOf([200, 201, 404, 409, 422], what);
+                    if (response.StatusCode == HttpStatusCode.NotFound)
+                    {
+                        text.ShouldNotContain("no such negotiation", Case.Sensitive, what);
+                    }
+                }
+                else
+                {
+                    response.StatusCode.ShouldBe(HttpStatusCode.Forbidden, what);
+                }
+
+                foreach (var secret in caller.MustNotSee)
+                {
+                    text.ShouldNotContain(secret, Case.Sensitive, what);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Hub_EveryCaller_ConnectsOnlyWithItsTokenAndReceivesOnlyItsView()
+    {
+        var (table, other, revoked) = await PrepareAsync();
+        var callers = Callers(table, other, revoked);
+        var received = new Dictionary<string, List<string>>();
+        var connections = new List<HubConnection>();
+        try
+        {
+            foreach (var caller in callers)
+            {
+                var connection = server.Factory.Live(caller.RouteId ?? table.Id, caller.Token ?? "");
+                var log = received[caller.Name] = [];
+                connection.On<string, long, System.Text.Json.JsonElement>(Live.LiveChannel.EventsMethod, (_, _, records) =>
+                {
+                    lock (log)
+                    {
+                        log.Add(records.GetRawText());
+                    }
+                });
+                var opened = true;
+                try
+                {
+                    await connection.StartAsync();
+                    var catchUp = await connection.InvokeAsync<System.Text.Json.JsonElement>("CatchUp", 0L);
+                    lock (log)
+                    {
+                        log.Add(catchUp.GetRawText());
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException or System.IO.IOException)
+                {
+                    opened = false;
+                }
+
+                (opened && connection.State == HubConnectionState.Connected).ShouldBe(caller.Expected is null, caller.Name);
+                connections.Add(connection);
+            }
+
+            // New private and public events while everyone listens.
+            await table.ActAsync(HttpMethod.Post, "notes", table.Israel, new { text = IsraelNote + "-live" });
+            await table.ActAsync(HttpMethod.Post, "comments", table.Mediator, new { text = MediatorToSyria + "-live", to = "seat", seat = "Syria" });
+            await table.ActAsync(HttpMethod.Post, "votes", table.Syria, new { yes = true });
+            await table.ActAsync(HttpMethod.Post, "comments", table.Mediator, new { text = "LIVE-PUBLIC", to = "everyone" });
+
+            foreach (var name in new[] { "mediator", "Israel", "Syria" })
+            {
+                await Eventually(() => Snapshot(received[name]).Contains("LIVE-PUBLIC", StringComparison.Ordinal), name);
+            }
+
+            Snapshot(received["Israel"]).ShouldContain(IsraelNote + "-live");
+            Snapshot(received["Syria"]).ShouldContain(MediatorToSyria + "-live");
+            foreach (var caller in callers)
+            {
+                var all = Snapshot(received[caller.Name]);
+                foreach (var secret in caller.MustNotSee)
+                {
+                    all.ShouldNotContain(secret, Case.Sensitive, caller.Name);
+                }
+
+                if (caller.Expected is not null)
+                {
+                    all.ShouldBeEmpty(caller.Name);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var c in connections)
+            {
+                await c.DisposeAsync();
+            }
+        }
+    }
+
+    private static string Snapshot(List<string> log)
+    {
+        lock (log)
+        {
+            return string.Join('\n', log);
+        }
+    }
+
+    private static async Task Eventually(Func<bool> condition, string what)
+    {
+        // Bounded by count, not by a tight clock: live messages go through the in-memory server.
+        for (var i = 0; i < 600 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        condition().ShouldBeTrue(what);
+    }
+
+    private static bool IsAllowed(Allowed allowed, string caller) => allowed switch
+    {
+        Allowed.All => true,
+        Allowed.Mediator => caller == "mediator",
+        Allowed.Delegations => caller is "Israel" or "Syria",
+        Allowed.MediatorAndDelegations => caller is "mediator" or "Israel" or "Syria",
+        _ => false,
+    };
+
+    private sealed record Caller(string Name, string? Token, string? RouteId, HttpStatusCode? Expected, string[] MustNotSee);
+
+    private static Caller[] Callers(Table table, Table other, string revoked)
+    {
+        string[] everything = [IsraelNote, SyriaNote, MediatorNote, IsraelToMediator, MediatorToSyria, IsraelReservation, SyriaReservation, IsraelBallot, SyriaBallot];
+        string[] hashes = [InvitationTokens.Hash(table.Mediator), InvitationTokens.Hash(table.Israel), InvitationTokens.Hash(table.Syria), InvitationTokens.Hash(table.Observer), table.Israel, table.Syria, table.Observer];
+        return
+        [
+            new("mediator", table.Mediator, null, null, [IsraelNote, SyriaNote, IsraelReservation, .. hashes]),
+            new("Israel", table.Israel, null, null, [SyriaNote, MediatorNote, MediatorToSyria, SyriaReservation, SyriaBallot, .. hashes]),
+            new("Syria", table.Syria, null, null, [IsraelNote, MediatorNote, IsraelToMediator, IsraelReservation, IsraelBallot, .. hashes]),
+            new("observer", table.Observer, null, null, [.. everything, .. hashes]),
+            new("stranger", null, null, HttpStatusCode.Unauthorized, [.. everything, .. hashes]),
+            new("garbage token", "not-a-token", null, HttpStatusCode.Unauthorized, [.. everything, .. hashes]),
+            new("revoked token", revoked, null, HttpStatusCode.Unauthorized, [.. everything, .. hashes]),
+            new("other negotiation's mediator", other.Mediator, null, HttpStatusCode.NotFound, [.. everything, .. hashes]),
+            new("guessed id", table.Israel, "AAAAAAAAAAAA", HttpStatusCode.NotFound, [.. everything, .. hashes]),
+        ];
+    }
+
+    private async Task<(Table Table, Table Other, string Revoked)> PrepareAsync()
+    {
+        var table = await Table.OpenAsync(server.Http);
+        var other = await Table.OpenAsync(server.Http);
+        var revoked = await table.InviteAsync("delegation", "Israel");
+        var invitations = (await table.ViewAsync(table.Mediator))["invitations"]!.AsArray();
+        await table.ActAsync(HttpMethod.Delete, "invitations/" + invitations[^1]!["id"]!.GetValue<string>(), table.Mediator);
+
+        await table.ActAsync(HttpMethod.Put, "profile", table.Israel, new { reservation = double.Parse(IsraelReservation, System.Globalization.CultureInfo.InvariantCulture), shareWithMediator = false });
+        await table.ActAsync(HttpMethod.Put, "profile", table.Syria, new { reservation = double.Parse(SyriaReservation, System.Globalization.CultureInfo.InvariantCulture), shareWithMediator = true });
+        await table.ActAsync(HttpMethod.Post, "notes", table.Israel, new { text = IsraelNote });
+        await table.ActAsync(HttpMethod.Post, "notes", table.Syria, new { text = SyriaNote });
+        await table.ActAsync(HttpMethod.Post, "notes", table.Mediator, new { text = MediatorNote });
+        await table.ActAsync(HttpMethod.Post, "comments", table.Israel, new { text = IsraelToMediator, to = "mediator" });
+        await table.ActAsync(HttpMethod.Post, "comments", table.Mediator, new { text = MediatorToSyria, to = "seat", seat = "Syria" });
+        await table.ActAsync(HttpMethod.Put, "observer-access", table.Mediator, new { publicRecord = true, ballots = false, profiles = false });
+        var draft = await ApiTests.SuggestedDraftAsync(table);
+        await table.ActAsync(HttpMethod.Post, "rounds", table.Mediator, new { text = draft });
+        await table.ActAsync(HttpMethod.Post, "votes", table.Israel, new { yes = true });
+        return (table, other, revoked);
+    }
+}

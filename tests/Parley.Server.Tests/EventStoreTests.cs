@@ -1,0 +1,105 @@
+using Parley.Server.Storage;
+using Parley.Workbench;
+
+namespace Parley.Server.Tests;
+
+/// <summary>The event store, the same tests on SQLite and PostgreSQL.</summary>
+public sealed class EventStoreTests
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    [PostgresFact]
+    public async Task Postgres_Configured_Answers()
+    {
+        await using var db = await TestDatabase.CreatePostgresAsync();
+        await using var store = db.Target.Open();
+
+        (await store.PingAsync()).ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Migrate_Twice_AppliesEachStepOnce(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = db.Target.Open();
+
+        await store.MigrateAsync();
+        await store.MigrateAsync();
+
+        (await store.ListAsync()).ShouldBeEmpty();
+        (await store.PingAsync()).ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Append_ThenRead_SameEventsInOrderWithSequences(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = await OpenAsync(db);
+        var events = new CaseEvent[] { new CaseCreated("t", "scratch", null, [new IssueSpec("a", ["x", "y"])], ["p", "q"]), new CommentPosted(Audience.Mediator, "hello", CommentAudience.Everyone, -1) };
+
+        await store.AppendAsync("n1", 0, events, At);
+        await store.AppendAsync("n1", 2, [new NoteWritten(Audience.Delegation(1), "mine")], At.AddSeconds(1));
+
+        var read = await store.ReadAsync("n1");
+        read.Select(r => r.Sequence).ShouldBe([1L, 2L, 3L]);
+        read[1].Event.ShouldBe(events[1]);
+        read[2].At.ShouldBe(At.AddSeconds(1));
+        (await store.ReadAsync("n1", 2)).Single().Event.ShouldBeOfType<NoteWritten>();
+        (await store.ListAsync()).ShouldBe([("n1", 3L)]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Append_StaleVersion_RefusedAndNothingWritten(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = await OpenAsync(db);
+        await store.AppendAsync("n1", 0, [Created(), Comment("one")], At);
+
+        await Should.ThrowAsync<ConcurrencyException>(() => store.AppendAsync("n1", 1, [Comment("stale"), Comment("stale too")], At));
+        await Should.ThrowAsync<ConcurrencyException>(() => store.AppendAsync("n1", 0, [Created()], At));
+
+        (await store.ReadAsync("n1")).Count.ShouldBe(2);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Append_ConcurrentWritersAtOneVersion_ExactlyOneWins(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = await OpenAsync(db);
+        await store.AppendAsync("n1", 0, [Created()], At);
+
+        var attempts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await store.AppendAsync("n1", 1, [Comment("writer " + i), Comment("writer " + i + " again")], At);
+                return true;
+            }
+            catch (ConcurrencyException)
+            {
+                return false;
+            }
+        }).ToArray();
+        var results = await Task.WhenAll(attempts);
+
+        results.Count(r => r).ShouldBe(1);
+        var read = await store.ReadAsync("n1");
+        read.Count.ShouldBe(3);
+        ((CommentPosted)read[2].Event).Text.ShouldBe(((CommentPosted)read[1].Event).Text + " again");
+    }
+
+    private static async Task<IEventStore> OpenAsync(TestDatabase db)
+    {
+        var store = db.Target.Open();
+        await store.MigrateAsync();
+        return store;
+    }
+
+    private static CaseCreated Created() => new("t", "scratch", null, [new IssueSpec("a", ["x", "y"])], ["p", "q"]);
+
+    private static CommentPosted Comment(string text) => new(Audience.Mediator, text, CommentAudience.Everyone, -1);
+}
