@@ -27,6 +27,8 @@ namespace Parley.Workbench;
 [JsonDerivedType(typeof(SigningOpened), "signing-opened")]
 [JsonDerivedType(typeof(Signed), "signed")]
 [JsonDerivedType(typeof(CaseClosed), "closed")]
+[JsonDerivedType(typeof(ArticlesAnswered), "articles-answered")]
+[JsonDerivedType(typeof(AgreementRecorded), "agreement-recorded")]
 public abstract record CaseEvent
 {
     /// <summary>The kind's name, as stored and sent (the JSON discriminator).</summary>

@@ -198,6 +198,8 @@ public sealed partial class MediationCase
             Note note => actor.Role == AudienceRole.Observer || !string.IsNullOrWhiteSpace(note.Text)
                 ? string.IsNullOrWhiteSpace(note.Text) ? Invalid("a note needs text") : CaseDecision.Accept(new NoteWritten(actor, note.Text))
                 : Invalid("a note needs text"),
+            AnswerArticles answer => DecideAnswer(actor, answer),
+            RecordAgreement agreement => DecideRecordAgreement(actor, agreement),
             CloseCase close => actor.IsMediator ? CaseDecision.Accept(new CaseClosed(false, string.IsNullOrWhiteSpace(close.Reason) ? "closed by the mediator" : close.Reason)) : Forbidden("only the mediator closes the case"),
             _ => Invalid($"unknown command {command.GetType().Name}"),
         };
@@ -249,6 +251,11 @@ public sealed partial class MediationCase
                 break;
             case ItemShared shared:
                 _shared.Add(shared.Sequence);
+                break;
+            case ArticlesAnswered:
+                break;
+            case AgreementRecorded agreed:
+                ApplyAgreement(agreed);
                 break;
             default:
                 _protocol!.Apply(record.Event);
