@@ -34,6 +34,7 @@ public static class ServerHost
         builder.Services.AddSingleton<GuessLimiter>();
         builder.Services.AddSingleton<AccessControl>();
         builder.Services.AddHostedService<DeadlineTicker>();
+        builder.Services.AddHostedService<SeatAgentRunner>();
         builder.Services.AddHostedService<PostgresListener>();
 
         builder.Services.AddProblemDetails();
@@ -50,6 +51,7 @@ public static class ServerHost
         app.MapGet("/health", HealthAsync).WithSummary("Whether the server and its database answer.");
         NegotiationEndpoints.Map(app);
         app.MapHub<LiveHub>("/live");
+        Consoles.ConsoleAssets.Map(app);
         return app;
     }
 

@@ -36,3 +36,12 @@ public sealed record AnswerRequest(bool Yes);
 
 /// <summary>Close the negotiation.</summary>
 public sealed record CloseRequest(string? Reason);
+
+/// <summary>Answers to the open round's text, article by article.</summary>
+public sealed record ArticleAnswersRequest(IReadOnlyList<ArticleAnswer>? Answers);
+
+/// <summary>The articles agreed so far: issue → option.</summary>
+public sealed record AgreementRequest(IReadOnlyDictionary<string, string>? Articles);
+
+/// <summary>Fill a seat with a built-in agent (<c>boulware</c>, <c>linear</c> or <c>conceder</c>).</summary>
+public sealed record SeatAgentRequest(string? Seat, string? Agent);
