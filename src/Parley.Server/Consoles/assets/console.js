@@ -25,7 +25,7 @@
       else if (v === true) el.setAttribute(k, "");
       else el.setAttribute(k, String(v));
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -35,13 +35,14 @@
   function s(tag, attrs, ...children) {
     const el = document.createElementNS(svgNs, tag);
     for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, String(v));
-    for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     return el;
   }
   let uid = 0;
   const nextId = (p) => `${p}-${++uid}`;
   const pct = (x) => Math.round(x * 100);
   const human = (name) => String(name).replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
+  const title = (name) => String(name).split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
 
   function say(text, ok) {
     const m = $("#message");
@@ -132,7 +133,7 @@
         const to = e.to === "everyone" ? "to everyone" : e.to === "mediator" ? "to the mediator" : `to ${seatName(e.toSeat)}`;
         return `${authorName(e.author)} wrote ${to}: “${e.text}”`;
       }
-      case "amendment": return `${mine(e.seat) ? "You" : seatName(e.seat)} proposed for article ${articleNo(e.issue)} (${human(e.issue)}): ${human(e.option)}${e.rationale ? ` — “${e.rationale}”` : ""}`;
+      case "amendment": return `${mine(e.seat) ? "You" : seatName(e.seat)} proposed for article ${articleNo(e.issue)} (${title(e.issue)}): ${human(e.option)}${e.rationale ? ` — “${e.rationale}”` : ""}`;
       case "shared": return `The mediator shared item ${e.sequence} with everyone.`;
       case "note": return `Private note: “${e.text}”`;
       case "round-opened": return `Round ${e.round} opened with a proposed text${e.deadline ? `, answers due by ${new Date(e.deadline).toLocaleString()}` : ""}.`;
@@ -142,7 +143,7 @@
         return `${mine(e.seat) ? "You" : seatName(e.seat)} answered round ${e.round} article by article: ${yes} of ${e.answers.length} accepted.`;
       }
       case "round-closed": return `Round ${e.round} closed (${e.reason === "all-voted" ? "everyone answered" : e.reason === "deadline" ? "deadline reached" : "closed by the mediator"}): ${e.yes} accepted, ${e.no} did not, ${e.missing} did not answer. ${e.adopted ? "The text is adopted." : "The text is not adopted as a whole."}`;
-      case "agreement-recorded": return `The mediator recorded agreement on ${Object.keys(e.articles).map((k) => `article ${articleNo(k)} (${human(k)})`).join(", ")}.`;
+      case "agreement-recorded": return `The mediator recorded agreement on ${Object.keys(e.articles).map((k) => `article ${articleNo(k)} (${title(k)})`).join(", ")}.`;
       case "signing-opened": return "The mediator opened the text for signature.";
       case "signed": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "signed" : "declined to sign"}.`;
       case "closed": return e.agreement ? "The negotiation ended with a signed agreement." : `The negotiation was closed: ${e.reason}.`;
@@ -166,7 +167,7 @@
       const changed = previous && previous[i.name] !== undefined && previous[i.name] !== text[i.name];
       return h("tr", { class: changed ? "changed" : null },
         h("td", {}, String(articleNo(i.name))),
-        h("th", { scope: "row" }, human(i.name)),
+        h("th", { scope: "row" }, title(i.name)),
         h("td", {}, changed ? [h("del", {}, clause(i, previous[i.name])), " ", h("ins", {}, clause(i, text[i.name]))] : clause(i, text[i.name])),
         valueOf ? h("td", {}, valueOf(i)) : null,
         answersOf ? h("td", {}, answersOf(i)) : null);
@@ -324,10 +325,11 @@
           onchange: () => { if (red.checked) d.red.add(i.name + "\u0000" + o); else d.red.delete(i.name + "\u0000" + o); update(); } });
         return h("tr", {}, h("td", {}, h("label", { for: rid }, clause(i, o))), h("td", {}, rating), h("td", {}, h("label", { class: "inline", for: cid }, red, "red line")));
       });
-      return h("details", {}, h("summary", {}, h("span", { class: "issue-row" }, `${articleNo(i.name)}. ${human(i.name)}`,
-        h("span", {}, h("label", { for: pid, class: "inline" }, "points", points), slider))),
+      return h("div", { class: "issue" }, h("div", { class: "issue-row" }, h("label", { for: pid }, `${articleNo(i.name)}. ${title(i.name)}`),
+        h("span", {}, points, " points ", slider)),
+      h("details", {}, h("summary", {}, `Rate the options of article ${articleNo(i.name)}`),
       h("p", { class: "hint" }, "Rate each option from 0 (worthless to you) to 100 (the best for you). Tick a red line for an option you can never accept."),
-      h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Option"), h("th", { scope: "col" }, "Rating (0–100)"), h("th", { scope: "col" }, "Red line"))), h("tbody", {}, options))));
+      h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Option"), h("th", { scope: "col" }, "Rating (0–100)"), h("th", { scope: "col" }, "Red line"))), h("tbody", {}, options)))));
     });
     const resId = nextId("res"), shareId = nextId("share");
     const reservation = h("input", { id: resId, type: "number", min: 0, max: 100, step: 1, value: d.reservation, name: "reservation", oninput: () => { d.reservation = Math.max(0, Math.min(100, Number(reservation.value) || 0)); update(); } });
@@ -379,7 +381,7 @@
       const name = nextId("ans"), yes = nextId("y"), no = nextId("n"), com = nextId("cm");
       const red = profile && (profile.redLines || []).some((x) => x.issue === i.name && x.option === opt);
       return h("div", { class: "article" },
-        h("h3", {}, `Article ${articleNo(i.name)}: ${human(i.name)}`),
+        h("h3", {}, `Article ${articleNo(i.name)}: ${title(i.name)}`),
         h("p", { class: "clause" }, clause(i, opt)),
         profile ? h("p", {}, "Value to you on this article: ", valueBar(val), h("span", { class: "value" }, `${pct(val)} of 100`), red ? h("span", { class: "bad" }, " — crosses your red line") : "") : null,
         h("fieldset", { class: "inline", disabled: !r.open }, h("legend", { class: "hint" }, `Your answer to article ${articleNo(i.name)}`),
@@ -410,9 +412,9 @@
 
   function amendCard() {
     const iid = nextId("am"), oid = nextId("am"), rid = nextId("am");
-    const issue = h("select", { id: iid, name: "amend-issue", onchange: () => fill() }, issues().map((i) => h("option", { value: i.name }, `${articleNo(i.name)}. ${human(i.name)}`)));
+    const issue = h("select", { id: iid, name: "amend-issue", onchange: () => fill() }, issues().map((i) => h("option", { value: i.name }, `${articleNo(i.name)}. ${title(i.name)}`)));
     const option = h("select", { id: oid, name: "amend-option" });
-    const fill = () => { const i = issues().find((x) => x.name === issue.value); option.replaceChildren(...i.options.map((o) => h("option", { value: o }, clause(i, o)))); };
+    const fill = () => { const i = issues().find((x) => x.name === issue.value); option.replaceChildren(...i.options.map((o) => h("option", { value: o }, human(o)))); };
     fill();
     const why = h("textarea", { id: rid, name: "amend-rationale" });
     return card("Propose an amendment", "Ask the mediator to change one article. The mediator decides whether to share it with the other side.", false,
@@ -461,12 +463,12 @@
     const rows = (a.issues || []).map((gi) => {
       const issue = issues().find((i) => i.name === gi.issue);
       const zone = gi.zoneOfAgreement || [];
-      const reds = known.flatMap((seat) => ((profiles[seat] || {}).redLines || []).filter((r) => r.issue === gi.issue).map((r) => `${seat}: not “${clause(issue, r.option)}”`));
+      const reds = known.flatMap((seat) => ((profiles[seat] || {}).redLines || []).filter((r) => r.issue === gi.issue).map((r) => `${seat}: never “${human(r.option)}”`));
       return h("tr", {},
-        h("th", { scope: "row" }, `${articleNo(gi.issue)}. ${human(gi.issue)}`),
-        known.map((seat) => h("td", {}, clause(issue, gi.preferred[seat]))),
+        h("th", { scope: "row" }, `${articleNo(gi.issue)}. ${title(gi.issue)}`),
+        known.map((seat) => h("td", { title: clause(issue, gi.preferred[seat]) }, human(gi.preferred[seat]))),
         h("td", {}, reds.length ? reds.join("; ") : h("span", { class: "hint" }, "none declared")),
-        h("td", {}, zone.length ? zone.map((o) => h("span", { class: "tag ok" }, clause(issue, o))) : h("span", { class: "tag bad" }, "no overlap: blocking")));
+        h("td", {}, zone.length ? zone.map((o) => h("span", { class: "tag ok", title: clause(issue, o) }, human(o))) : h("span", { class: "tag bad" }, "no option both accept: blocking")));
     });
     body.push(gapChart(a, known));
     body.push(h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Article"), known.map((s2) => h("th", { scope: "col" }, `${s2} wants`)), h("th", { scope: "col" }, "Red lines"), h("th", { scope: "col" }, "Zone of agreement"))), h("tbody", {}, rows))));
@@ -481,10 +483,10 @@
       const issue = issues().find((i) => i.name === gi.issue), n = issue.options.length, y = T + k * rowH + rowH / 2;
       const xOf = (o) => L + (issue.options.indexOf(o) / Math.max(1, n - 1)) * (W - L - 30);
       const zone = (gi.zoneOfAgreement || []).map(xOf);
-      return [s("text", { x: L - 8, y: y + 4, "text-anchor": "end", "font-size": 12 }, `${articleNo(gi.issue)}. ${human(gi.issue)}`),
+      return [s("text", { x: L - 8, y: y + 4, "text-anchor": "end", "font-size": 12 }, `${articleNo(gi.issue)}. ${title(gi.issue)}`),
         s("line", { x1: L, y1: y, x2: W - 30, y2: y, stroke: "#d5dbe3", "stroke-width": 6, "stroke-linecap": "round" }),
         zone.map((x) => s("rect", { x: x - 7, y: y - 9, width: 14, height: 18, fill: "#bfe3c9", rx: 3 })),
-        known.map((seat, j) => s("circle", { cx: xOf(gi.preferred[seat]), cy: y + (j - (known.length - 1) / 2) * 5, r: 5, fill: colors[j % 3] }, s("title", {}, `${seat}: ${clause(issue, gi.preferred[seat])}`))),
+        known.map((seat, j) => s("circle", { cx: xOf(gi.preferred[seat]), cy: y + (j - (known.length - 1) / 2) * 5, r: 5, fill: colors[j % 3] }, s("title", {}, `${seat}: ${human(gi.preferred[seat])}`))),
         zone.length === 0 ? s("text", { x: W - 24, y: y + 4, "font-size": 11, fill: "#b3261e" }, "✕") : null];
     });
     const legend = known.map((seat, j) => [s("circle", { cx: L + j * 140, cy: H - 10, r: 5, fill: colors[j % 3] }), s("text", { x: L + 10 + j * 140, y: H - 6, "font-size": 12 }, `${seat} wants`)]);
@@ -530,9 +532,10 @@
     const updateValues = () => values.replaceChildren(...profiles.map((p) => h("span", { class: "tag" }, `Value to ${p.seat}: ${pct(profileValue(p, state.editor))}${crossesRedLine(p, state.editor) ? " (red line)" : ""}`)));
     const fields = issues().map((i) => {
       const sid = nextId("ed");
-      const sel = h("select", { id: sid, name: "article-" + i.name, onchange: () => { state.editor[i.name] = sel.value; updateValues(); } },
-        i.options.map((o) => h("option", { value: o, selected: state.editor[i.name] === o }, clause(i, o))));
-      return h("label", { class: "field", for: sid }, h("span", {}, `Article ${articleNo(i.name)}: ${human(i.name)}${agreed[i.name] ? " (agreed)" : ""}`), sel);
+      const wording = h("p", { class: "hint clause" }, clause(i, state.editor[i.name]));
+      const sel = h("select", { id: sid, name: "article-" + i.name, onchange: () => { state.editor[i.name] = sel.value; wording.textContent = clause(i, sel.value); updateValues(); } },
+        i.options.map((o) => h("option", { value: o, selected: state.editor[i.name] === o }, human(o))));
+      return h("div", {}, h("label", { class: "field", for: sid }, h("span", {}, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`), sel), wording);
     });
     updateValues();
     const did = nextId("dl");
@@ -578,7 +581,7 @@
       })));
       const agreedNow = issues().filter(everyone);
       if (agreedNow.length) {
-        const boxes = agreedNow.map((i) => { const cid = nextId("ag"); return h("label", { class: "inline", for: cid }, h("input", { type: "checkbox", id: cid, checked: true, "data-issue": i.name }), `${articleNo(i.name)}. ${human(i.name)}`); });
+        const boxes = agreedNow.map((i) => { const cid = nextId("ag"); return h("label", { class: "inline", for: cid }, h("input", { type: "checkbox", id: cid, checked: true, "data-issue": i.name }), `${articleNo(i.name)}. ${title(i.name)}`); });
         body.push(h("h3", {}, "Accepted by every delegation"), h("div", {}, boxes),
           h("button", { type: "button", onclick: () => {
             const articles = {};
@@ -676,8 +679,10 @@
       .configureLogging(signalR.LogLevel.None)
       .build();
     hub.on("events", (negotiation, version) => { if (version > state.lastVersion) reload().catch((e) => say(e.message)); });
+    let connected = false;
     const catchUp = async () => {
-      connection("Reconnected — catching up…", "catching");
+      connection(connected ? "Reconnected — catching up…" : "Connecting…", "catching");
+      connected = true;
       const missed = await hub.invoke("CatchUp", state.lastVersion);
       await reload();
       connection(missed.records.length ? `Live — caught up ${missed.records.length} change${missed.records.length === 1 ? "" : "s"}` : "Live", "live");
