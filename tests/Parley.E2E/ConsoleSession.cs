@@ -113,8 +113,8 @@ internal sealed class ConsoleSession : IAsyncDisposable
             leaks.Add($"the profile of {seat} in {Cut(body)}");
         }
 
-        if (e.TryGetProperty("type", out var t2) && t2.GetString() == "note" && e.TryGetProperty("author", out var author)
-            && author.TryGetProperty("seat", out var authorSeat) && authorSeat.GetInt32() == seatIndex)
+        if (e.TryGetProperty("type", out var t2) && t2.ValueKind == JsonValueKind.String && t2.GetString() == "note"
+            && e.TryGetProperty("author", out var author) && author.TryGetProperty("seat", out var authorSeat) && authorSeat.GetInt32() == seatIndex)
         {
             leaks.Add($"a note of seat {seatIndex} in {Cut(body)}");
         }

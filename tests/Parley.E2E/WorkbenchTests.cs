@@ -64,15 +64,15 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await Expect(israel.Page.Locator("#message")).ToHaveTextAsync("Your priorities are saved.");
 
         await MovePointsAsync(syria.Page, from: "11. Next Steps", to: "2. Mount Hermon", points: 3);
-        await syria.Page.GetByText("Rate the options of article 10").ClickAsync();
-        await syria.Page.Locator("input[name='rating-druze-suwayda-israeli-guarantee']").FillAsync("0");
-        await syria.Page.Locator("input[name='red-druze-suwayda-israeli-guarantee']").CheckAsync();
+        await syria.Page.GetByText("Rate the options of article 1", new() { Exact = true }).ClickAsync();
+        await syria.Page.Locator("input[name='rating-withdrawal-none']").FillAsync("0");
+        await syria.Page.Locator("input[name='red-withdrawal-none']").CheckAsync();
         await Expect(syria.Page.Locator(".sum")).ToHaveTextAsync("Points given: 100 of 100");
         await syria.Page.GetByRole(AriaRole.Button, new() { Name = "Save priorities" }).ClickAsync();
         await Expect(syria.Page.Locator("#message")).ToHaveTextAsync("Your priorities are saved.");
         await syria.Page.GetByLabel("New note").FillAsync("Our fallback on Hermon: " + SyriaMarker);
         await syria.Page.GetByRole(AriaRole.Button, new() { Name = "Keep note" }).ClickAsync();
-        await Expect(syria.Page.GetByText("Our fallback on Hermon: " + SyriaMarker)).ToBeVisibleAsync();
+        await Expect(syria.Page.GetByText("Our fallback on Hermon: " + SyriaMarker, new() { Exact = true })).ToBeVisibleAsync();
         await israel.Page.GetByLabel("New note").FillAsync("Red line on the corridor: " + IsraelMarker);
         await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Keep note" }).ClickAsync();
 
@@ -152,14 +152,14 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await mediator.Page.GetByLabel("Seat", new() { Exact = true }).SelectOptionAsync("Syria");
         await mediator.Page.GetByLabel("Style").SelectOptionAsync("conceder");
         await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Seat the agent" }).ClickAsync();
-        await Expect(mediator.Page.GetByRole(AriaRole.Cell, new() { Name = "agent: conceder" })).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByRole(AriaRole.Cell, new() { Name = "Built-in agent (flexible, concedes early)", Exact = true })).ToBeVisibleAsync();
 
         await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Suggest next draft" }).ClickAsync();
         await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Open a round with this text" }).ClickAsync();
 
         // The agent answers by itself, article by article, and the mediator sees that it has.
         await Expect(mediator.Page.GetByText("Syria (built-in agent): has answered")).ToBeVisibleAsync();
-        await Expect(mediator.Page.GetByText(new Regex(@"^Syria answered round 1 article by article: \d+ of 11 accepted\.$"))).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText(new Regex(@"Syria answered round 1 article by article: \d+ of 11 accepted\.$"))).ToBeVisibleAsync();
 
         // The person in the other seat answers; the round closes on the two answers.
         await AnswerAsync(israel.Page, accept: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], comment: null);

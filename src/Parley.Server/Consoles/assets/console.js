@@ -38,6 +38,10 @@
     for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
     return el;
   }
+  // A labelled form field: the label names the control (for="…"), the control stands beside it.
+  function field(forId, label, ...control) {
+    return h("div", { class: "field" }, h("label", { for: forId }, label), ...control);
+  }
   let uid = 0;
   const nextId = (p) => `${p}-${++uid}`;
   const pct = (x) => Math.round(x * 100);
@@ -225,7 +229,7 @@
       const [kind, seat] = to.value.split(":");
       if (!text.value.trim()) return say("Write a comment first.");
       act("POST", "/comments", { text: text.value, to: kind, seat: seat || null }, "Comment sent.");
-    } }, h("label", { class: "field", for: tid }, h("span", {}, "Comment"), text), h("label", { class: "field", for: sid }, h("span", {}, "To"), to), h("button", { type: "submit" }, "Send comment"));
+    } }, field(tid, "Comment", text), field(sid, "To", to), h("button", { type: "submit" }, "Send comment"));
   }
 
   function notesCard() {
@@ -234,7 +238,7 @@
     const mine = state.view.record.filter((r) => r.event.type === "note").map((r) => h("li", {}, r.event.text));
     return card("Private notes", "Only you can read these: not the mediator, not the other side.", false,
       h("form", { onsubmit: (ev) => { ev.preventDefault(); if (!text.value.trim()) return say("Write a note first."); act("POST", "/notes", { text: text.value }, "Note kept."); } },
-        h("label", { class: "field", for: nid }, h("span", {}, "New note"), text), h("button", { type: "submit" }, "Keep note")),
+        field(nid, "New note", text), h("button", { type: "submit" }, "Keep note")),
       mine.length ? h("ul", {}, mine) : h("p", { class: "hint" }, "No notes yet."));
   }
 
@@ -344,7 +348,7 @@
     return card("Your priorities (confidential)",
       "Step 1: share 100 points over the articles by how much each matters to you (or drag the sliders). Step 2: open an article and rate its options. Only your delegation sees this unless you choose to share it with the mediator; the other side never does.",
       false, sum, ...rows,
-      h("label", { class: "field", for: resId }, h("span", {}, "Walk-away value: the value of no agreement (the status quo) to you, 0–100"), reservation),
+      field(resId, "Walk-away value: the value of no agreement (the status quo) to you, 0–100", reservation),
       h("label", { class: "inline", for: shareId }, share, "Share these priorities with the mediator (never with the other side)"),
       h("div", {}, h("button", { type: "button", onclick: save }, "Save priorities")),
       h("h3", {}, "What these priorities mean"), feedback);
@@ -387,7 +391,7 @@
         h("fieldset", { class: "inline", disabled: !r.open }, h("legend", { class: "hint" }, `Your answer to article ${articleNo(i.name)}`),
           h("label", { class: "inline", for: yes }, h("input", { type: "radio", id: yes, name, checked: a.accept === true, onchange: () => { a.accept = true; } }), "Accept"),
           h("label", { class: "inline", for: no }, h("input", { type: "radio", id: no, name, checked: a.accept === false, onchange: () => { a.accept = false; } }), "Reject")),
-        h("label", { class: "field", for: com }, h("span", {}, "Comment on this article (seen by the mediator)"), h("textarea", { id: com, name: "article-comment", disabled: !r.open, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment)));
+        field(com, "Comment on this article (seen by the mediator)", h("textarea", { id: com, name: "article-comment", disabled: !r.open, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment)));
     });
     const send = () => {
       const answers = issues().map((i) => ({ issue: i.name, accept: state.answers[i.name].accept, comment: state.answers[i.name].comment || "" }));
@@ -419,8 +423,8 @@
     const why = h("textarea", { id: rid, name: "amend-rationale" });
     return card("Propose an amendment", "Ask the mediator to change one article. The mediator decides whether to share it with the other side.", false,
       h("form", { onsubmit: (ev) => { ev.preventDefault(); act("POST", "/amendments", { issue: issue.value, option: option.value, rationale: why.value }, "Amendment sent to the mediator."); } },
-        h("label", { class: "field", for: iid }, h("span", {}, "Article"), issue), h("label", { class: "field", for: oid }, h("span", {}, "Proposed wording"), option),
-        h("label", { class: "field", for: rid }, h("span", {}, "Why"), why), h("button", { type: "submit" }, "Send amendment")));
+        field(iid, "Article", issue), field(oid, "Proposed wording", option),
+        field(rid, "Why", why), h("button", { type: "submit" }, "Send amendment")));
   }
 
   function signingCard() {
@@ -535,7 +539,7 @@
       const wording = h("p", { class: "hint clause" }, clause(i, state.editor[i.name]));
       const sel = h("select", { id: sid, name: "article-" + i.name, onchange: () => { state.editor[i.name] = sel.value; wording.textContent = clause(i, sel.value); updateValues(); } },
         i.options.map((o) => h("option", { value: o, selected: state.editor[i.name] === o }, human(o))));
-      return h("div", {}, h("label", { class: "field", for: sid }, h("span", {}, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`), sel), wording);
+      return h("div", {}, field(sid, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`, sel), wording);
     });
     updateValues();
     const did = nextId("dl");
@@ -547,7 +551,7 @@
     const roundOpen = v.round && v.round.open;
     return h("section", { class: "card", id: "editor-card", "aria-labelledby": "editor-h" }, h("h2", { id: "editor-h" }, "Text editor"),
       h("p", { class: "hint" }, "Choose the wording of each article, then put the text to the delegations in a new round."), values, ...fields,
-      h("label", { class: "field", for: did }, h("span", {}, "Deadline for answers, in minutes (0: no deadline)"), deadline),
+      field(did, "Deadline for answers, in minutes (0: no deadline)", deadline),
       h("button", { type: "button", onclick: open, disabled: roundOpen || v.status === "signing" }, "Open a round with this text"),
       h("button", { type: "button", class: "secondary", onclick: suggest }, "Suggest next draft"),
       roundOpen ? h("p", { class: "hint" }, "Close the open round before opening another.") : null);
@@ -598,8 +602,10 @@
 
   function invitationsCard() {
     const v = state.view;
-    const rows = (v.invitations || []).map((i) => h("tr", {}, h("td", {}, i.label), h("td", {}, i.role), h("td", {}, i.seat || "—"), h("td", {}, i.revoked ? "revoked" : "active"),
-      h("td", {}, !i.revoked && i.role !== "mediator" ? h("button", { type: "button", class: "secondary", onclick: () => act("DELETE", "/invitations/" + encodeURIComponent(i.id), undefined, "Invitation revoked.") }, `Revoke ${i.label}`) : null)));
+    const styles = { boulware: "firm, concedes late", linear: "steady, concedes evenly", conceder: "flexible, concedes early" };
+    const who = (i) => i.label.startsWith("agent: ") ? `Built-in agent (${styles[i.label.slice(7)] || i.label.slice(7)})` : i.label;
+    const rows = (v.invitations || []).map((i) => h("tr", {}, h("td", {}, who(i)), h("td", {}, i.role), h("td", {}, i.seat || "—"), h("td", {}, i.revoked ? "revoked" : "active"),
+      h("td", {}, !i.revoked && i.role !== "mediator" ? h("button", { type: "button", class: "secondary", onclick: () => act("DELETE", "/invitations/" + encodeURIComponent(i.id), undefined, "Invitation revoked.") }, `Revoke ${who(i)}`) : null)));
     const rid = nextId("iv"), sid = nextId("iv"), aid = nextId("iv"), asid = nextId("iv");
     const role = h("select", { id: rid, name: "invite-role" }, h("option", { value: "delegation" }, "A delegation"), h("option", { value: "observer" }, "An observer"), h("option", { value: "mediator" }, "A co-mediator"));
     const seat = h("select", { id: sid, name: "invite-seat" }, v.seats.map((x) => h("option", { value: x.name }, x.name)));
@@ -613,11 +619,11 @@
     };
     return card("Participants", "Personal links open one console each. Revoke a link to shut it out at once.", false,
       h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, ["Who", "Role", "Seat", "Status", ""].map((x) => h("th", { scope: "col" }, x)))), h("tbody", {}, rows))),
-      h("h3", {}, "Invite"), h("label", { class: "field", for: rid }, h("span", {}, "Role"), role), h("label", { class: "field", for: sid }, h("span", {}, "Seat (for a delegation)"), seat),
+      h("h3", {}, "Invite"), field(rid, "Role", role), field(sid, "Seat (for a delegation)", seat),
       h("button", { type: "button", onclick: invite }, "Create a personal link"),
       state.issued ? h("p", {}, "Give this link to ", state.issued.label, " (shown once): ", h("span", { class: "link" }, state.issued.link)) : null,
       h("h3", {}, "Fill a seat with a built-in agent"), h("p", { class: "hint" }, "For rehearsal or teaching: the agent answers every round from the seat's priorities."),
-      h("label", { class: "field", for: asid }, h("span", {}, "Seat"), agentSeat), h("label", { class: "field", for: aid }, h("span", {}, "Style"), agent),
+      field(asid, "Seat", agentSeat), field(aid, "Style", agent),
       h("button", { type: "button", onclick: () => act("POST", "/agents", { seat: agentSeat.value, agent: agent.value }, "The agent has taken the seat.") }, "Seat the agent"));
   }
 
