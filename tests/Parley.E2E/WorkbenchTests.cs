@@ -245,8 +245,10 @@ public sealed class WorkbenchTests : IAsyncLifetime
 
         Directory.CreateDirectory(folder);
         await mediator.Page.EvaluateAsync("window.scrollTo(0, 0)");
-        await mediator.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator.png"), FullPage = true });
+        await mediator.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator.png") });
+        await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "Gap view" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-gaps.png") });
         await delegation.Page.EvaluateAsync("window.scrollTo(0, 0)");
-        await delegation.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation.png"), FullPage = true });
+        await delegation.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation.png") });
+        await delegation.Page.Locator("section", new() { Has = delegation.Page.GetByRole(AriaRole.Heading, new() { Name = "History of the text" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation-history.png") });
     }
 }

@@ -45,8 +45,10 @@
   let uid = 0;
   const nextId = (p) => `${p}-${++uid}`;
   const pct = (x) => Math.round(x * 100);
-  const human = (name) => String(name).replace(/-/g, " ").replace(/^./, (c) => c.toUpperCase());
-  const title = (name) => String(name).split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+  // Option and issue names are identifiers ("joint-under-us"): shown as words, acronyms restored.
+  const acronyms = { un: "UN", us: "US", eu: "EU", undof: "UNDOF", nato: "NATO", idf: "IDF", usa: "USA", uk: "UK" };
+  const title = (name) => String(name).split("-").map((w) => acronyms[w] || w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+  const human = title;
 
   function say(text, ok) {
     const m = $("#message");
@@ -202,7 +204,7 @@
     const n = list.length, x = (k) => L + (n === 1 ? (W - L - R) / 2 : (k * (W - L - R)) / (n - 1)), y = (v) => T + (1 - v) * (H - T - B);
     const pts = list.map((v, k) => [x(k), y(profileValue(profile, v.text))]);
     const reservation = y(profile.reservation);
-    return s("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": `Value to you of each version: ${list.map((v) => `${v.label} ${pct(profileValue(profile, v.text))}`).join(", ")}; walk-away value ${pct(profile.reservation)}` },
+    return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": `Value to you of each version: ${list.map((v) => `${v.label} ${pct(profileValue(profile, v.text))}`).join(", ")}; walk-away value ${pct(profile.reservation)}` },
       s("title", {}, "Value to you of the text over its versions"),
       s("line", { x1: L, y1: y(0), x2: W - R, y2: y(0), stroke: "#9aa6b5" }),
       [0, 0.5, 1].map((v) => s("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11, fill: "#5b6675" }, String(pct(v)))),
@@ -409,7 +411,7 @@
     const answered = r.myBallot !== null && r.myBallot !== undefined;
     return card(`Round ${r.number}: the proposed text`, r.open ? `Answer article by article. Your answers go to the mediator only.${r.deadline ? ` Answers due by ${new Date(r.deadline).toLocaleString()}.` : ""}` : "This round is closed.", true,
       profile ? h("p", {}, "Value to you of the whole proposed text: ", valueBar(total), h("span", { class: "value" }, `${pct(total)} of 100`), total >= profile.reservation ? h("span", { class: "ok" }, " (better than no agreement)") : h("span", { class: "bad" }, " (worse than no agreement)")) : null,
-      answered ? h("p", { class: "ok" }, `You have answered this round (${r.myBallot ? "you accept the whole text" : "you do not accept the whole text"}). You may still refine your article answers while it is open.`) : null,
+      answered ? h("p", { class: "ok" }, `You have answered this round (${r.myBallot ? "you accept the whole text" : "you do not accept the whole text"}).${r.open ? " You may still refine your article answers while it is open." : ""}`) : null,
       ...articles,
       r.open ? h("button", { type: "button", onclick: send }, "Send our answers") : null);
   }
@@ -482,7 +484,7 @@
   // Per article, how far apart the sides' preferred options are (0: same option; 1: opposite ends of the list).
   function gapChart(a, known) {
     if (known.length < 2) return null;
-    const rows = a.issues || [], W = 640, rowH = 24, L = 200, T = 20, H = T + rows.length * rowH + 24, colors = ["#1f4e9c", "#b35c00", "#2ca02c"];
+    const rows = a.issues || [], W = 760, rowH = 24, L = 200, T = 22, H = T + rows.length * rowH + 24, colors = ["#1f4e9c", "#b35c00", "#2ca02c"];
     const items = rows.map((gi, k) => {
       const issue = issues().find((i) => i.name === gi.issue), n = issue.options.length, y = T + k * rowH + rowH / 2;
       const xOf = (o) => L + (issue.options.indexOf(o) / Math.max(1, n - 1)) * (W - L - 30);
@@ -493,10 +495,12 @@
         known.map((seat, j) => s("circle", { cx: xOf(gi.preferred[seat]), cy: y + (j - (known.length - 1) / 2) * 5, r: 5, fill: colors[j % 3] }, s("title", {}, `${seat}: ${human(gi.preferred[seat])}`))),
         zone.length === 0 ? s("text", { x: W - 24, y: y + 4, "font-size": 11, fill: "#b3261e" }, "✕") : null];
     });
+    const ends = s("g", {}, s("text", { x: L, y: T - 6, "font-size": 11, fill: "#5b6675" }, "← first option listed"), s("text", { x: W - 30, y: T - 6, "font-size": 11, fill: "#5b6675", "text-anchor": "end" }, "last option listed →"));
     const legend = known.map((seat, j) => [s("circle", { cx: L + j * 140, cy: H - 10, r: 5, fill: colors[j % 3] }), s("text", { x: L + 10 + j * 140, y: H - 6, "font-size": 12 }, `${seat} wants`)]);
-    return s("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "Gap chart: for each article, the options from one end to the other, where each side stands, and the options both could accept (green)." },
-      s("title", {}, "Gap chart"), items, legend,
-      s("rect", { x: L + known.length * 140, y: H - 18, width: 14, height: 14, fill: "#bfe3c9" }), s("text", { x: L + known.length * 140 + 20, y: H - 6, "font-size": 12 }, "both could accept"));
+    return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "Gap chart: for each article, the options from one end to the other, where each side stands, and the options both could accept (green)." },
+      s("title", {}, "Gap chart"), ends, items, legend,
+      s("rect", { x: L + known.length * 140, y: H - 18, width: 14, height: 14, fill: "#bfe3c9" }), s("text", { x: L + known.length * 140 + 20, y: H - 6, "font-size": 12 }, "both could accept"),
+      s("text", { x: L + known.length * 140 + 150, y: H - 6, "font-size": 12, fill: "#b3261e" }, "✕ blocking: no option both accept"));
   }
 
   function packagesCard() {
