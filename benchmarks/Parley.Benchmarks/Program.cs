@@ -7,4 +7,16 @@ if (args is ["analysis-peak", var name])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["server-load", var db, ..] )
+{
+    await Parley.Benchmarks.Server.ServerLoad.RunAsync(db, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
+if (args is ["server-startup", var startDb, ..])
+{
+    await Parley.Benchmarks.Server.ServerStartup.RunAsync(startDb);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(PeakMemory).Assembly).Run(args);

@@ -13,7 +13,7 @@ namespace Parley.Server;
 /// </summary>
 internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvider time, LiveChannel live, ILogger<NegotiationRegistry> logger)
 {
-    private const int MaxAttempts = 8;
+    private const int MaxAttempts = 100;
     private readonly ConcurrentDictionary<string, NegotiationEntry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Negotiation, string Invitation)> _tokens = new(StringComparer.Ordinal);
 
@@ -102,11 +102,15 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                 try
                 {
                     var records = await AppendLockedAsync(entry, decision.Events, now, cancellationToken).ConfigureAwait(false);
-                    return new CommandOutcome(CaseRefusalKind.None, null, records, entry.Case.Version);
+                    var version = entry.Case.Version;
+                    await RunAgentsLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    return new CommandOutcome(CaseRefusalKind.None, null, records, version);
                 }
                 catch (ConcurrencyException)
                 {
+                    // Another node wrote first (it made progress): read what it wrote, back off a little, decide again.
                     await CatchUpLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(attempt + 1, 20)), time, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -132,6 +136,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                 try
                 {
                     await AppendLockedAsync(entry, tick.Events, now, cancellationToken).ConfigureAwait(false);
+                    await RunAgentsLockedAsync(entry, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ConcurrencyException)
                 {
@@ -213,6 +218,29 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
             var records = await store.ReadAsync(entry.Id, 0, cancellationToken).ConfigureAwait(false);
             entry.Loaded = MediationCase.Replay(records);
             Index(entry, records);
+        }
+    }
+
+    /// <summary>Lets the built-in agents holding seats act (vote, sign) on what the last command opened; each action is stored like a person's.</summary>
+    private async Task RunAgentsLockedAsync(NegotiationEntry entry, CancellationToken cancellationToken)
+    {
+        for (var acted = true; acted;)
+        {
+            acted = false;
+            for (var seat = 0; seat < entry.Case.Seats.Count; seat++)
+            {
+                if (SeatAgents.Next(entry.Case, seat) is not { } command)
+                {
+                    continue;
+                }
+
+                var decision = entry.Case.Decide(Audience.Delegation(seat), command, time.GetUtcNow());
+                if (decision.Accepted)
+                {
+                    await AppendLockedAsync(entry, decision.Events, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    acted = true;
+                }
+            }
         }
     }
 

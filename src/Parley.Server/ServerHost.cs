@@ -34,7 +34,6 @@ public static class ServerHost
         builder.Services.AddSingleton<GuessLimiter>();
         builder.Services.AddSingleton<AccessControl>();
         builder.Services.AddHostedService<DeadlineTicker>();
-        builder.Services.AddHostedService<SeatAgentRunner>();
         builder.Services.AddHostedService<PostgresListener>();
 
         builder.Services.AddProblemDetails();

@@ -26,9 +26,6 @@ public sealed record ServerOptions
     /// <summary>How often round deadlines are checked.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often the built-in agents filling seats look for a round to answer.</summary>
-    public TimeSpan AgentInterval { get; init; } = TimeSpan.FromMilliseconds(250);
-
     /// <summary>Where printed links point (defaults to the first of <see cref="Urls"/>).</summary>
     public string PublicUrl => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0].TrimEnd('/');
 }

@@ -10,7 +10,7 @@ namespace Parley.Cli.Tests;
 
 public sealed class AnalyzeCommandTests
 {
-    [Fact]
+    [SharedFact]
     public async Task Analyze_CameraCJson_FollowsTheContractAndMatchesGenius()
     {
         var (code, output, _) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2012", "CameraC"), "--json");
@@ -37,7 +37,7 @@ public sealed class AnalyzeCommandTests
         gap.GetProperty("ideal").EnumerateObject().Count().ShouldBe(2);
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Analyze_SameScenarioTwice_PrintsIdenticalJson()
     {
         var first = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2010", "Travel"), "--json");
@@ -47,7 +47,7 @@ public sealed class AnalyzeCommandTests
         first.Error.ShouldBeEmpty();
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Analyze_WithPlot_WritesReadableSvgAndPrintsTables()
     {
         var plot = Path.Combine(Path.GetTempPath(), $"parley-analyze-{Guid.NewGuid():N}.svg");
@@ -70,7 +70,7 @@ public sealed class AnalyzeCommandTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Analyze_PartiesOption_AnalysesTheChosenOrder()
     {
         var (code, output, _) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2012", "CameraC"), "--parties", "Camera-C-prof2,Camera-C-prof1", "--json");
@@ -80,7 +80,7 @@ public sealed class AnalyzeCommandTests
         doc.RootElement.GetProperty("nash").GetProperty("utilities")[0].GetDouble().ShouldBe(0.88080, 5e-6);
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Analyze_UnknownParty_ExitsTwoWithMessage()
     {
         var (code, _, error) = await CliRunner.RunAsync("analyze", RepoPaths.Domain("anac", "y2012", "CameraC"), "--parties", "nobody");
@@ -99,7 +99,7 @@ public sealed class AnalyzeCommandTests
         output.ShouldContain("Per-issue gaps");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Analyze_PlotIntoMissingFolder_ExitsTwoWithMessage()
     {
         var plot = Path.Combine(Path.GetTempPath(), $"parley-missing-{Guid.NewGuid():N}", "plot.svg");
@@ -111,7 +111,7 @@ public sealed class AnalyzeCommandTests
         error.ShouldContain("cannot write the plot");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Analyze_PlotOfOneParty_ExitsTwoWithMessage()
     {
         var plot = Path.Combine(Path.GetTempPath(), $"parley-one-{Guid.NewGuid():N}.svg");

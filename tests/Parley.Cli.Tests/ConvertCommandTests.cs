@@ -4,7 +4,7 @@ namespace Parley.Cli.Tests;
 
 public sealed class ConvertCommandTests
 {
-    [Fact]
+    [SharedFact]
     public async Task Convert_GeniusToParleyAndBack_KeepsEveryUtility()
     {
         using var dir = new TempDir();
@@ -39,7 +39,7 @@ public sealed class ConvertCommandTests
         error.ShouldContain("red line", Case.Insensitive);
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Convert_ToGeniusWeb_WritesProfilesThatLoadBack()
     {
         using var dir = new TempDir();

@@ -8,7 +8,7 @@ namespace Parley.Cli.Tests;
 
 public sealed class InspectCommandTests
 {
-    [Fact]
+    [SharedFact]
     public async Task Inspect_EnergyJson_FollowsTheContract()
     {
         var (code, output, _) = await CliRunner.RunAsync("inspect", RepoPaths.Domain("anac", "y2011", "Energy"), "--json");
@@ -67,7 +67,7 @@ public sealed class InspectCommandTests
         output.ShouldContain("mediator");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Inspect_ProfilesOption_PicksThoseProfilesInOrder()
     {
         var (code, output, _) = await CliRunner.RunAsync("inspect", RepoPaths.Domain("other", "ItexvsCypressDomain"), "--profiles", "ItexvsCypress_ItexBReserve05,ItexvsCypress_CypressAReserve05", "--json");
@@ -78,7 +78,7 @@ public sealed class InspectCommandTests
             .ShouldBe(["ItexvsCypress_ItexBReserve05", "ItexvsCypress_CypressAReserve05"]);
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Inspect_UnknownProfile_ExitsTwoListingTheAvailableOnes()
     {
         var (code, _, error) = await CliRunner.RunAsync("inspect", RepoPaths.Domain("anac", "y2012", "CameraC"), "--profiles", "nobody");

@@ -43,7 +43,7 @@ public sealed class MediateCommandTests
         }
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("annealing", "votes", "truthful")]
     [InlineData("hill-climbing", "feedback", "strategic")]
     [InlineData("random-flip", "veto", "annealing")]

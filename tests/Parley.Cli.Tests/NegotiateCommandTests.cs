@@ -18,7 +18,7 @@ public sealed class NegotiateCommandTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_Json_FollowsTheContract()
     {
         var (code, output, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "boulware,conceder", "--seed", "7", "--json");
@@ -43,7 +43,7 @@ public sealed class NegotiateCommandTests
         root.GetProperty("distanceToPareto").GetDouble().ShouldBeInRange(0, root.GetProperty("distanceToNash").GetDouble());
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_AgentWithParameterList_IsOneAgent()
     {
         var (code, output, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "time-dependent:e=0.5,k=0.1,conceder", "--json", "--rounds", "100");
@@ -54,7 +54,7 @@ public sealed class NegotiateCommandTests
         doc.RootElement.GetProperty("agents").GetProperty("Camera-C-prof2").GetString().ShouldBe("conceder");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_PlotOfAFourPartySession_IsRefusedBeforeTheSessionRuns()
     {
         var dir = Directory.CreateTempSubdirectory("parley-negotiate-");
@@ -82,7 +82,7 @@ public sealed class NegotiateCommandTests
         first.Out.ShouldBe(second.Out);
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_ShortSession_PrintsALiveTableAndTheResult()
     {
         var (code, output, _) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "hardliner,hardliner", "--rounds", "5");
@@ -93,7 +93,7 @@ public sealed class NegotiateCommandTests
         output.Split('\n').Count(l => l.Contains(" offer", StringComparison.Ordinal)).ShouldBe(10);
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_TraceAndPlot_WritesTheFiles()
     {
         var dir = Directory.CreateTempSubdirectory("parley-negotiate-");
@@ -119,7 +119,7 @@ public sealed class NegotiateCommandTests
         }
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Domain1", "Domain1_util1,Domain1_util2,Domain1_util3", "conceder,linear,conceder")]
     [InlineData("Domain16", "Domain16_util1,Domain16_util2,Domain16_util3,Domain16_util4,Domain16_util5,Domain16_util6", "conceder,linear,conceder,boulware,conceder,micro")]
     public async Task Negotiate_MultilateralDomain_RunsWithChosenProfiles(string domain, string profiles, string agents)
@@ -133,7 +133,7 @@ public sealed class NegotiateCommandTests
         doc.RootElement.GetProperty("endReason").GetString().ShouldBeOneOf("agreement", "deadline");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_UnknownAgent_ExitsTwoNamingTheKnownOnes()
     {
         var (code, _, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "boulware,genius");
@@ -143,7 +143,7 @@ public sealed class NegotiateCommandTests
         error.ShouldContain("hardheaded");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_AgentCountDiffersFromParties_ExitsTwo()
     {
         var (code, _, error) = await CliRunner.RunAsync("negotiate", SharedDomains.Path("other", "Domain1"), "--agents", "boulware,conceder");
@@ -152,7 +152,7 @@ public sealed class NegotiateCommandTests
         error.ShouldContain("--profiles");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_BadDuration_ExitsTwo()
     {
         var (code, _, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "boulware,conceder", "--time", "soon");
@@ -161,7 +161,7 @@ public sealed class NegotiateCommandTests
         error.ShouldContain("--time");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Negotiate_WallTimeDeadline_Runs()
     {
         var (code, output, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "conceder,conceder", "--time", "2s", "--json");

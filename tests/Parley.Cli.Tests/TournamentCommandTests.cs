@@ -12,7 +12,7 @@ public sealed class TournamentCommandTests
         SharedDomains.Path("anac", "y2011", "Camera"),
     ];
 
-    [Fact]
+    [SharedFact]
     public async Task Tournament_KilledMidRunThenRestarted_SameResultsAsUninterruptedRun()
     {
         // Arrange: long sessions (20,000 rounds) so that the process is still running when killed.
@@ -57,7 +57,7 @@ public sealed class TournamentCommandTests
         File.ReadAllText(Path.Combine(killed, "summary.json")).ShouldBe(File.ReadAllText(Path.Combine(reference, "summary.json")));
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Tournament_ParallelOneAndTwo_IdenticalResults()
     {
         var one = TempFolder();
@@ -83,7 +83,7 @@ public sealed class TournamentCommandTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Tournament_Table_ListsEveryAgentAndTheOutputs()
     {
         var folder = TempFolder();
@@ -98,7 +98,7 @@ public sealed class TournamentCommandTests
         File.ReadAllLines(Path.Combine(folder, "results.csv"))[1].ShouldStartWith("Run time (s);Round;Exception;deadline;Agreement;");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Tournament_Mediated_EveryMediatorWithEveryVoterTuple()
     {
         var folder = TempFolder();
@@ -125,7 +125,7 @@ public sealed class TournamentCommandTests
         error.ShouldContain("--voters");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Tournament_UnknownAgent_ExitsTwoNamingIt()
     {
         var (code, _, error) = await CliRunner.RunAsync("tournament", "--agents", "boulware,nosuchagent", "--scenarios", SmallScenarios[0], "--out", TempFolder());
@@ -134,7 +134,7 @@ public sealed class TournamentCommandTests
         error.ShouldContain("nosuchagent");
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Tournament_SameFolderOtherSeed_ExitsTwo()
     {
         var folder = TempFolder();

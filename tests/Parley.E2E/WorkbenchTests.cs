@@ -150,22 +150,24 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
 
         await mediator.Page.GetByLabel("Seat", new() { Exact = true }).SelectOptionAsync("Syria");
-        await mediator.Page.GetByLabel("Style").SelectOptionAsync("conceder");
+        await mediator.Page.GetByLabel("Style").SelectOptionAsync("truthful");
         await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Seat the agent" }).ClickAsync();
-        await Expect(mediator.Page.GetByRole(AriaRole.Cell, new() { Name = "Built-in agent (flexible, concedes early)", Exact = true })).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText("Syria: built-in agent (Truthful: votes for what it prefers)")).ToBeVisibleAsync();
+        await Expect(israel.Page.GetByText("The mediator gave Syria's seat to a built-in agent (truthful).")).ToBeVisibleAsync();
 
         await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Suggest next draft" }).ClickAsync();
         await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Open a round with this text" }).ClickAsync();
 
-        // The agent answers by itself, article by article, and the mediator sees that it has.
+        // The agent answers by itself, and the mediator sees that it has; Israel does not see how.
         await Expect(mediator.Page.GetByText("Syria (built-in agent): has answered")).ToBeVisibleAsync();
-        await Expect(mediator.Page.GetByText(new Regex(@"Syria answered round 1 article by article: \d+ of 11 accepted\.$"))).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText(new Regex(@"Syria (accepted|did not accept) the text of round 1\.$"))).ToBeVisibleAsync();
 
         // The person in the other seat answers; the round closes on the two answers.
         await AnswerAsync(israel.Page, accept: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], comment: null);
         await Expect(mediator.Page.GetByText("Round 1 closed (everyone answered)")).ToBeVisibleAsync();
         await Expect(israel.Page.GetByText("Round 1 closed (everyone answered)")).ToBeVisibleAsync();
-        (await israel.Page.ContentAsync()).ShouldNotContain("Syria answered");
+        (await israel.Page.ContentAsync()).ShouldNotContain("Syria accepted");
+        (await israel.Page.ContentAsync()).ShouldNotContain("Syria did not accept");
     }
 
     [ChromiumFact]

@@ -33,7 +33,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
             "/api/negotiations/{id}/invitations/{invitation}", "/api/negotiations/{id}/profile", "/api/negotiations/{id}/observer-access",
             "/api/negotiations/{id}/comments", "/api/negotiations/{id}/amendments", "/api/negotiations/{id}/shares", "/api/negotiations/{id}/notes",
             "/api/negotiations/{id}/rounds", "/api/negotiations/{id}/rounds/close", "/api/negotiations/{id}/votes",
-            "/api/negotiations/{id}/signing", "/api/negotiations/{id}/signatures", "/api/negotiations/{id}/close",
+            "/api/negotiations/{id}/signing", "/api/negotiations/{id}/signatures", "/api/negotiations/{id}/close", "/api/negotiations/{id}/agents",
         })
         {
             paths.ShouldContain(route);
@@ -157,6 +157,21 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         await Table.Problem(await table.SendAsync(HttpMethod.Delete, "invitations/" + israel, table.Mediator), HttpStatusCode.Conflict);
         await Table.Problem(await table.SendAsync(HttpMethod.Delete, "invitations/nope", table.Mediator), HttpStatusCode.NotFound);
         await Table.Problem(await table.SendAsync(HttpMethod.Post, "invitations", table.Mediator, new { role = "delegation", seat = "Lebanon" }), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Invitation_Expired_TokenNoLongerOpens()
+    {
+        var table = await Table.OpenAsync(Http);
+        var issued = await Table.Json(await table.SendAsync(HttpMethod.Post, "invitations", table.Mediator, new { role = "observer", expiresInHours = 2.0 }), HttpStatusCode.Created);
+        var token = issued["token"]!.GetValue<string>();
+        (await table.SendAsync(HttpMethod.Get, "", token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        server.Factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        var problem = await Table.Problem(await table.SendAsync(HttpMethod.Get, "", token), HttpStatusCode.Unauthorized);
+        problem["title"]!.GetValue<string>().ShouldBe("the token has expired");
+        await Table.Problem(await table.SendAsync(HttpMethod.Post, "invitations", table.Mediator, new { role = "observer", expiresInHours = -1.0 }), HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]
@@ -391,6 +406,24 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         (await table.ViewAsync(table.Israel))["status"]!.GetValue<string>().ShouldBe("closed");
         await Table.Problem(await table.SendAsync(HttpMethod.Post, "comments", table.Israel, new { text = "wait", to = "everyone" }), HttpStatusCode.Conflict);
         await table.ActAsync(HttpMethod.Post, "notes", table.Israel, new { text = "notes stay possible" });
+    }
+
+    [Fact]
+    public async Task Agents_FillASeat_TheAgentVotesAndSignsWithTheSeatsProfile()
+    {
+        var table = await Table.OpenAsync(Http);
+        await table.ActAsync(HttpMethod.Post, "agents", table.Mediator, new { seat = "Syria", agent = "truthful" });
+        await Table.Problem(await table.SendAsync(HttpMethod.Post, "agents", table.Mediator, new { seat = "Syria", agent = "oracle" }), HttpStatusCode.UnprocessableEntity);
+        var draft = await SuggestedDraftAsync(table);
+
+        await table.ActAsync(HttpMethod.Post, "rounds", table.Mediator, new { text = draft });
+
+        var view = await table.ViewAsync(table.Mediator);
+        view["round"]!["ballots"]!["Syria"]!.GetValue<bool>().ShouldBeTrue();   // the draft is acceptable to Syria's profile
+        await table.ActAsync(HttpMethod.Post, "votes", table.Israel, new { yes = true });
+        await table.ActAsync(HttpMethod.Post, "signing", table.Mediator);
+        await table.ActAsync(HttpMethod.Post, "signatures", table.Israel, new { yes = true });
+        (await table.ViewAsync(table.Israel))["status"]!.GetValue<string>().ShouldBe("agreement");
     }
 
     internal static async Task<Dictionary<string, string>> SuggestedDraftAsync(Table table)

@@ -52,8 +52,8 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
         (HttpMethod.Post, "signatures", new { yes = true }, Allowed.Delegations),
         (HttpMethod.Post, "answers", new { answers = new[] { new { issue = "monitoring", accept = true, comment = "fine" } } }, Allowed.Delegations),
         (HttpMethod.Post, "agreements", new { articles = new { monitoring = "joint-under-us" } }, Allowed.Mediator),
-        (HttpMethod.Post, "agents", new { seat = "no-such-seat", agent = "conceder" }, Allowed.Mediator),
         (HttpMethod.Get, "analysis/utility-space.svg", null, Allowed.Mediator),
+        (HttpMethod.Post, "agents", new { seat = "Atlantis", agent = "truthful" }, Allowed.Mediator),
         (HttpMethod.Post, "close", new { reason = "end of the matrix" }, Allowed.Mediator),
     ];
 
@@ -184,7 +184,7 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
     private static async Task Eventually(Func<bool> condition, string what)
     {
         // Bounded by count, not by a tight clock: live messages go through the in-memory server.
-        for (var i = 0; i < 200 && !condition(); i++)
+        for (var i = 0; i < 600 && !condition(); i++)
         {
             await Task.Delay(50);
         }

@@ -61,7 +61,7 @@ public sealed class TwoNodeTests
 
     private static async Task Eventually(Func<Task<bool>> condition, string what)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 600; i++)
         {
             if (await condition())
             {

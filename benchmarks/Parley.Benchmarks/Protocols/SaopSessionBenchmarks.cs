@@ -1,7 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Parley.Agents;
 using Parley.Formats.Genius;
+using Parley.Formats.ParleyJson;
 using Parley.Protocols;
+using Parley.Protocols.Drivers;
+using Parley.Protocols.Log;
 using Parley.Scenarios;
 
 namespace Parley.Benchmarks.Protocols;
@@ -20,6 +23,8 @@ public class SaopSessionBenchmarks
     private Scenario _scenario = null!;
     private SessionOptions _lean = null!;
     private SessionOptions _traced = null!;
+    private List<NegotiationEvent> _log = null!;
+    private NegotiationLogHeader _header = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -32,6 +37,10 @@ public class SaopSessionBenchmarks
 
         _lean = new SessionOptions { Deadline = new Deadline(Rounds, null), RecordTrace = false, Seed = 1 };
         _traced = _lean with { RecordTrace = true };
+        var collector = new LogCollector();
+        Saop.Run(_scenario, [NeverAccepting(BuiltInAgents.BoulwareE), NeverAccepting(1)], _lean with { Log = collector });
+        _log = collector.Events;
+        _header = new NegotiationLogHeader("saop", ParleyScenarioWriter.ToJson(_scenario), [.. _scenario.Negotiators.Select(p => p.Name)], null, _lean.Deadline, 1, new Dictionary<string, string>());
         var check = Session_BoulwareVsLinear_1000Rounds();
         if (check.EndReason != EndReason.Deadline || check.Actions != 2 * Rounds)
         {
@@ -51,8 +60,44 @@ public class SaopSessionBenchmarks
     public SessionResult Session_BoulwareVsLinear_1000Rounds_ActionTimeLimit() =>
         Saop.Run(_scenario, [NeverAccepting(BuiltInAgents.BoulwareE), NeverAccepting(1)], _lean with { ActionTimeLimit = TimeSpan.FromSeconds(10) });
 
+    /// <summary>The same session with both agents playing through the asynchronous entry point, each on its own task, as a server hosts them.</summary>
+    [Benchmark]
+    public SessionResult Session_BoulwareVsLinear_1000Rounds_AsyncHost()
+    {
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(_scenario, _lean.Deadline, _lean.Seed));
+        using var host = new NegotiationHost(negotiation);
+        var a = Task.Run(() => HostedAgent.PlayAsync(host, 0, NeverAccepting(BuiltInAgents.BoulwareE)));
+        var b = Task.Run(() => HostedAgent.PlayAsync(host, 1, NeverAccepting(1)));
+        Task.WaitAll(a, b);
+        return Saop.Result(negotiation, TimeSpan.Zero);
+    }
+
+    /// <summary>Rebuilding the 1,000-round session (2,002 events) from its log, every event re-decided and checked.</summary>
+    [Benchmark]
+    public long Replay_1000RoundSession()
+    {
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(_scenario, _lean.Deadline, _lean.Seed));
+        negotiation.Replay(_log);
+        return negotiation.EventCount;
+    }
+
+    /// <summary>The same session, writing its event log (JSON Lines) to a stream as it goes.</summary>
+    [Benchmark]
+    public SessionResult Session_BoulwareVsLinear_1000Rounds_WithEventLog()
+    {
+        using var sink = new NegotiationLogWriter(Stream.Null, _header);
+        return Saop.Run(_scenario, [NeverAccepting(BuiltInAgents.BoulwareE), NeverAccepting(1)], _lean with { Log = sink });
+    }
+
     [Benchmark]
     public OutcomeIndex IndexBuild_CameraC() => OutcomeIndex.Build(_scenario.Profiles[0]);
 
     private static BoaAgent NeverAccepting(double e) => new(new TimeDependentBidding(e), new AcConst(1.1));
+
+    private sealed class LogCollector : INegotiationObserver
+    {
+        public List<NegotiationEvent> Events { get; } = [];
+
+        public void OnEvent(Negotiation negotiation, in NegotiationEvent e) => Events.Add(e);
+    }
 }

@@ -8,6 +8,7 @@ using Parley.Formats.ParleyJson;
 using Parley.Protocols;
 using Parley.Protocols.Log;
 using Parley.Protocols.Traces;
+using Parley.Reports;
 using Parley.Scenarios;
 
 namespace Parley.Cli.Commands;
@@ -32,10 +33,12 @@ internal static class NegotiateCommand
         var json = CommonOptions.JsonOption();
         var trace = new Option<string?>("--trace") { Description = "Write the event stream to this file (.csv or .json)." };
         var plot = new Option<string?>("--plot") { Description = "Write an SVG picture of the (two-party) session to this file." };
+        var protocol = new Option<string>("--protocol") { Description = "saop (stacked alternating offers, the default) or mopac (GeniusWeb's multiple-offers protocol).", DefaultValueFactory = _ => "saop" };
+        protocol.AcceptOnlyFromAmong("saop", "mopac");
         var log = new Option<string?>("--log") { Description = "Write the session's event log to this file (JSON Lines; 'parley replay' rebuilds the session from it)." };
-        var command = new Command("negotiate", "Run one stacked-alternating-offers session between built-in agents on a scenario.");
+        var command = new Command("negotiate", "Run one session between built-in agents on a scenario (stacked alternating offers, or MOPAC).");
         command.Arguments.Add(scenario);
-        foreach (var o in new Option[] { agents, profiles, rounds, time, seed, timeout, json, trace, plot, log })
+        foreach (var o in new Option[] { agents, profiles, rounds, time, seed, timeout, json, trace, plot, log, protocol })
         {
             command.Options.Add(o);
         }
@@ -53,13 +56,14 @@ internal static class NegotiateCommand
                 parse.GetValue(json),
                 parse.GetValue(trace),
                 parse.GetValue(plot),
-                parse.GetValue(log));
-            return await RunAsync(io, request).ConfigureAwait(false);
+                parse.GetValue(log),
+                parse.GetValue(protocol)!);
+            return await RunAsync(io, request, ct).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliIO io, Request request)
+    private static async Task<int> RunAsync(CliIO io, Request request, CancellationToken cancellation)
     {
         var loaded = ScenarioLoader.Load(request.Scenario, CommonOptions.SplitList(request.Profiles));
         var agentIds = CommonOptions.SplitAgents(request.Agents);
@@ -88,7 +92,7 @@ internal static class NegotiateCommand
         }
 
         var wall = request.Time is null ? (TimeSpan?)null : ParseDuration("--time", request.Time);
-        var roundLimit = request.Rounds ?? (wall is null ? loaded.Deadline?.Rounds ?? 1000 : null);
+        var roundLimit = Deadline.Resolve(request.Rounds, wall, loaded.Deadline, Deadline.DefaultSessionRounds).Rounds;
         if (roundLimit is <= 0)
         {
             throw new InputException("--rounds", string.Empty, "the number of rounds must be positive");
@@ -99,7 +103,7 @@ internal static class NegotiateCommand
         var progress = !request.Json && live is null && io.ErrorIsTerminal ? new Progress(io.Error, deadline) : null;
         using var logWriter = request.Log is { } logPath
             ? NegotiationLogWriter.Create(logPath, new NegotiationLogHeader(
-                "saop",
+                request.Protocol,
                 ParleyScenarioWriter.ToJson(loaded),
                 [.. negotiators.Select(p => p.Name)],
                 null,
@@ -110,6 +114,7 @@ internal static class NegotiateCommand
         var options = new SessionOptions
         {
             Log = logWriter,
+            Cancellation = cancellation,
             Deadline = deadline,
             Seed = request.Seed,
             ActionTimeLimit = ParseDuration("--action-timeout", request.ActionTimeout),
@@ -128,7 +133,39 @@ internal static class NegotiateCommand
             live?.WriteHeader();
         }
 
-        var result = Saop.Run(loaded, agents, options);
+        var mopac = request.Protocol == "mopac";
+        if (mopac && (request.Trace is not null || request.Plot is not null))
+        {
+            throw new InputException(request.Trace is not null ? "--trace" : "--plot", string.Empty, "traces and session pictures are drawn for SAOP sessions; use --log for a MOPAC session's events");
+        }
+
+        SessionResult result;
+        IReadOnlyList<Parley.Domains.Outcome?>? agreements = null;
+        try
+        {
+            if (mopac)
+            {
+                var setup = NegotiationSetup.For(loaded, deadline, request.Seed);
+                var started = TimeProvider.System.GetTimestamp();
+                var negotiation = Parley.Protocols.Drivers.MopacAgentRunner.Run(new MopacNegotiation(setup), agents, options with { Observer = null });
+                result = Mopac.Result(negotiation, TimeProvider.System.GetElapsedTime(started));
+                agreements = negotiation.Agreements;
+            }
+            else
+            {
+                result = Saop.Run(loaded, agents, options);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            progress?.Done();
+            logWriter?.Flush();
+            await io.Error.WriteLineAsync(request.Log is { } kept
+                ? $"interrupted: the event log {kept} holds the session so far ('parley replay {kept}' shows where it stopped)"
+                : "interrupted: nothing was kept (give --log to keep a session's events)").ConfigureAwait(false);
+            throw;
+        }
+
         progress?.Done();
 
         // GENIUS's log columns: the agreement (or, without one, the reservation values) against the frontier and the Nash point
@@ -148,11 +185,11 @@ internal static class NegotiateCommand
 
         if (request.Json)
         {
-            await io.Out.WriteLineAsync(SaopResultJson.Write(result, metrics, loaded, agentIds)).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(SaopResultJson.Write(result, metrics, loaded, agentIds, agreements)).ConfigureAwait(false);
         }
         else
         {
-            await WriteSummaryAsync(io.Out, result, metrics, loaded).ConfigureAwait(false);
+            await WriteSummaryAsync(io.Out, result, metrics, loaded, agreements: agreements).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;
@@ -183,7 +220,7 @@ internal static class NegotiateCommand
         }
     }
 
-    internal static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario, bool replayed = false)
+    internal static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario, bool replayed = false, IReadOnlyList<Parley.Domains.Outcome?>? agreements = null)
     {
         var c = CultureInfo.InvariantCulture;
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -191,7 +228,9 @@ internal static class NegotiateCommand
         {
             EndReason.Agreement => $"Agreement in round {result.Rounds} (t = {result.Time.ToString("0.###", c)})",
             EndReason.Deadline => $"No agreement: deadline reached after {result.Rounds} rounds",
-            EndReason.WalkAway => $"No agreement: {result.PartyNames[result.WalkedAwayParty]} walked away in round {result.Rounds}",
+            EndReason.WalkAway when result.WalkedAwayParty >= 0 => $"No agreement: {result.PartyNames[result.WalkedAwayParty]} walked away in round {result.Rounds}",
+            EndReason.WalkAway => $"No agreement: the parties walked away by round {result.Rounds}",
+            EndReason.Partial => $"Agreements among some of the parties by round {result.Rounds} (the others have none)",
             _ => $"Failure of {result.Failure!.PartyName} ({result.Failure.Kind.ToString().ToLowerInvariant()}): {result.Failure.Reason}",
         };
         await output.WriteLineAsync(ended).ConfigureAwait(false);
@@ -210,7 +249,8 @@ internal static class NegotiateCommand
             var line = discounted
                 ? $"  {result.PartyNames[i]}: {result.Utilities[i].ToString("0.0000", c)} → {result.DiscountedUtilities[i].ToString("0.0000", c)}"
                 : $"  {result.PartyNames[i]}: {result.Utilities[i].ToString("0.0000", c)}";
-            await output.WriteLineAsync(line + (result.HasAgreement ? string.Empty : " (reservation value)")).ConfigureAwait(false);
+            var own = agreements is null ? result.Agreement : agreements[i];
+            await output.WriteLineAsync(line + (own is not null ? string.Empty : " (reservation value)")).ConfigureAwait(false);
         }
 
         await output.WriteLineAsync($"Social welfare: {result.SocialWelfare.ToString("0.0000", c)}").ConfigureAwait(false);
@@ -233,7 +273,7 @@ internal static class NegotiateCommand
     private static TimeSpan ParseDuration(string option, string text) =>
         Durations.TryParse(text, out var value) ? value : throw new InputException(option, text, "expected a positive duration such as 3s, 500ms or 2m");
 
-    private sealed record Request(string Scenario, string Agents, string? Profiles, int? Rounds, string? Time, int Seed, string ActionTimeout, bool Json, string? Trace, string? Plot, string? Log);
+    private sealed record Request(string Scenario, string Agents, string? Profiles, int? Rounds, string? Time, int Seed, string ActionTimeout, bool Json, string? Trace, string? Plot, string? Log, string Protocol);
 
     /// <summary>Prints each action as it happens (short sessions).</summary>
     private sealed class LiveTable(TextWriter output, Scenario scenario) : ISessionObserver

@@ -34,7 +34,7 @@ internal static class ReplayCommand
             switch (replayed.Result)
             {
                 case SessionResult result when replayed.Details is OutcomeMetrics metrics:
-                    await NegotiateCommand.WriteSummaryAsync(io.Out, result, metrics, replayed.Log.Scenario, replayed: true).ConfigureAwait(false);
+                    await NegotiateCommand.WriteSummaryAsync(io.Out, result, metrics, replayed.Log.Scenario, replayed: true, agreements: (replayed.Negotiation as MopacNegotiation)?.Agreements).ConfigureAwait(false);
                     break;
                 default:
                     await io.Out.WriteLineAsync(replayed.Json).ConfigureAwait(false);

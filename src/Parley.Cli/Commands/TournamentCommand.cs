@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Parley.Cli.Tournaments;
+using Parley.Formats;
+using Parley.Scenarios;
 using Parley.Mediation;
 using Parley.Tournaments;
 using Spectre.Console;
@@ -58,14 +60,14 @@ internal static class TournamentCommand
 
             var agentIds = voterIds ?? CommonOptions.SplitAgents(agentValue!);
             var timeLimit = parse.GetValue(time) is { } t ? ParseDuration("--time", t) : (TimeSpan?)null;
-            var roundLimit = parse.GetValue(rounds) ?? (timeLimit is null ? 1000 : null);
+            var roundLimit = Deadline.Resolve(parse.GetValue(rounds), timeLimit, null, Deadline.DefaultSessionRounds).Rounds;
             var parallelism = parse.GetValue(parallel);
             if (parallelism < 1)
             {
                 throw new InputException("--parallel", string.Empty, $"must be at least 1, not {parallelism}");
             }
 
-            var sources = ScenarioSources.Resolve(parse.GetValue(scenarios)!);
+            var sources = ScenarioDiscovery.Resolve(parse.GetValue(scenarios)!);
             SessionRunner runner;
             IReadOnlyList<TournamentScenario> planned;
             string protocolText;

@@ -10,7 +10,7 @@ namespace Parley.Server.Api;
 /// An unknown negotiation and a negotiation the token does not open get the same 404, so ids cannot
 /// be probed; failures count against the caller's address (<see cref="GuessLimiter"/>).
 /// </remarks>
-internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter limiter)
+internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter limiter, TimeProvider time)
 {
     public async Task<AccessResult> ResolveAsync(HttpContext http, string negotiation)
     {
@@ -44,6 +44,11 @@ internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter l
         if (invitation is null || invitation.Revoked)
         {
             return AccessResult.Fail(StatusCodes.Status401Unauthorized, "the token has been revoked");
+        }
+
+        if (!invitation.IsValidAt(time.GetUtcNow()))
+        {
+            return AccessResult.Fail(StatusCodes.Status401Unauthorized, "the token has expired");
         }
 
         return new AccessResult(r.Entry, invitation.Audience, invitation.Id, null);

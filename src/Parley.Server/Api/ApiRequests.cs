@@ -8,7 +8,7 @@ namespace Parley.Server.Api;
 public sealed record CreateNegotiationRequest(string? Title, string? Scenario, IReadOnlyList<IssueSpec>? Issues, IReadOnlyList<string>? Seats);
 
 /// <summary>Invite a delegation (to a seat), an observer or a co-mediator.</summary>
-public sealed record InviteRequest(AudienceRole Role, string? Seat, string? Label);
+public sealed record InviteRequest(AudienceRole Role, string? Seat, string? Label, double? ExpiresInHours = null);
 
 /// <summary>Declare or adjust the caller's profile.</summary>
 public sealed record ProfileRequest(IReadOnlyDictionary<string, double>? Weights, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Values, double? Reservation, IReadOnlyList<OptionChoice>? RedLines, bool ShareWithMediator);
@@ -43,5 +43,5 @@ public sealed record ArticleAnswersRequest(IReadOnlyList<ArticleAnswer>? Answers
 /// <summary>The articles agreed so far: issue → option.</summary>
 public sealed record AgreementRequest(IReadOnlyDictionary<string, string>? Articles);
 
-/// <summary>Fill a seat with a built-in agent (<c>boulware</c>, <c>linear</c> or <c>conceder</c>).</summary>
-public sealed record SeatAgentRequest(string? Seat, string? Agent);
+/// <summary>Fill a seat with a built-in agent.</summary>
+public sealed record AgentRequest(string? Seat, string? Agent);

@@ -62,6 +62,8 @@ internal static class NegotiationEndpoints
         Command<object?>(one.MapPost("/signing", (HttpContext http, NegotiationRegistry r) => ActAsync(http, r, new OpenSigning())), "Mediator: open the negotiating text for signature.");
         Command<AnswerRequest>(one.MapPost("/signatures", (HttpContext http, NegotiationRegistry r, AnswerRequest body) => ActAsync(http, r, new Sign(body.Yes))), "Delegation: sign or decline.");
         WorkbenchEndpoints.Map(one);
+        Command<AgentRequest>(one.MapPost("/agents", (HttpContext http, NegotiationRegistry r, AgentRequest body) =>
+            ActAsync(http, r, new FillSeat(body.Seat ?? "", body.Agent ?? ""))), "Mediator: fill a delegation's seat with a built-in agent (truthful, strategic, annealing), which votes and signs with the seat's profile.");
         Command<CloseRequest>(one.MapPost("/close", (HttpContext http, NegotiationRegistry r, CloseRequest body) => ActAsync(http, r, new CloseCase(body.Reason ?? ""))), "Mediator: close the negotiation without agreement.");
     }
 
@@ -122,13 +124,18 @@ internal static class NegotiationEndpoints
         return Results.Json(new CommandAck(outcome.Version, [.. outcome.Records.Select(r => r.Sequence)]), CaseJson.Options);
     }
 
-    private static async Task<IResult> InviteAsync(HttpContext http, NegotiationRegistry registry, ServerOptions options, InviteRequest body)
+    private static async Task<IResult> InviteAsync(HttpContext http, NegotiationRegistry registry, ServerOptions options, TimeProvider time, InviteRequest body)
     {
         var a = Access(http);
+        if (body.ExpiresInHours is { } hours && (!double.IsFinite(hours) || hours <= 0 || hours > 24 * 366))
+        {
+            return Problem(422, "expiresInHours must be between 0 and a year");
+        }
+
         var token = InvitationTokens.Create(RandomNumberGenerator.Create());
         var id = InvitationTokens.CreateId(RandomNumberGenerator.Create());
         var label = body.Label ?? (body.Role == AudienceRole.Delegation ? body.Seat ?? "" : body.Role.ToString().ToLowerInvariant());
-        var result = await ActAsync(http, registry, new Invite(id, body.Role, body.Seat, label, InvitationTokens.Hash(token))).ConfigureAwait(false);
+        var result = await ActAsync(http, registry, new Invite(id, body.Role, body.Seat, label, InvitationTokens.Hash(token), body.ExpiresInHours is { } h ? time.GetUtcNow().AddHours(h) : null)).ConfigureAwait(false);
         if (result is not JsonHttpResult<CommandAck> ok)
         {
             return result;

@@ -1,12 +1,10 @@
-using System.Security.Cryptography;
 using Parley.Workbench;
 
 namespace Parley.Server.Api;
 
 /// <summary>
 /// The routes the consoles add to the API, behind the same authorisation filter: article-by-article
-/// answers, recorded partial agreements, seats filled by built-in agents, and the mediator's
-/// utility-space picture.
+/// answers, recorded partial agreements and the mediator's utility-space picture.
 /// </summary>
 internal static class WorkbenchEndpoints
 {
@@ -16,29 +14,8 @@ internal static class WorkbenchEndpoints
             NegotiationEndpoints.ActAsync(http, r, new AnswerArticles(body.Answers ?? []))), "Delegation: answer the open round's text article by article (confidential, like a ballot).");
         NegotiationEndpoints.Command<AgreementRequest>(one.MapPost("/agreements", (HttpContext http, NegotiationRegistry r, AgreementRequest body) =>
             NegotiationEndpoints.ActAsync(http, r, new RecordAgreement(body.Articles ?? new Dictionary<string, string>()))), "Mediator: record the articles agreed so far (a partial agreement).");
-        NegotiationEndpoints.Command<SeatAgentRequest>(one.MapPost("/agents", FillSeatAsync), "Mediator: fill a delegation's seat with a built-in agent (revoke its invitation to take the seat back).");
         one.MapGet("/analysis/utility-space.svg", UtilitySpaceAsync)
             .WithSummary("Mediator: the utility-space plot over the profiles the mediator may see (SVG).").ProducesProblem(403);
-    }
-
-    private static Task<IResult> FillSeatAsync(HttpContext http, NegotiationRegistry registry, SeatAgentRequest body)
-    {
-        SeatAgent agent;
-        try
-        {
-            agent = new SeatAgent(body.Agent ?? "", 0);
-        }
-        catch (InputException e)
-        {
-            return Task.FromResult(NegotiationEndpoints.Problem(422, e.Problem));
-        }
-
-        // The agent acts on the server as its seat (SeatAgentRunner); its token is drawn and thrown
-        // away, so no one can use the invitation from outside.
-        using var random = RandomNumberGenerator.Create();
-        var token = InvitationTokens.Create(random);
-        var invite = new Invite(InvitationTokens.CreateId(random), AudienceRole.Delegation, body.Seat, SeatAgent.LabelOf(agent.Kind), InvitationTokens.Hash(token));
-        return NegotiationEndpoints.ActAsync(http, registry, invite);
     }
 
     private static async Task<IResult> UtilitySpaceAsync(HttpContext http, NegotiationRegistry registry)

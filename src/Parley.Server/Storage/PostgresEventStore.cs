@@ -9,7 +9,7 @@ internal sealed class PostgresEventStore(string connectionString) : SqlEventStor
     /// <summary>The NOTIFY channel: payload "negotiation version".</summary>
     public const string Channel = "parley_events";
 
-    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(WithBoundedPool(connectionString));
 
     public string ConnectionString { get; } = connectionString;
 
@@ -21,11 +21,24 @@ internal sealed class PostgresEventStore(string connectionString) : SqlEventStor
     protected override bool IsUniqueViolation(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    protected override async Task AfterAppendAsync(DbConnection connection, DbTransaction transaction, string negotiation, long version, CancellationToken cancellationToken)
+    protected override (string Sql, (string Name, object Value)[] Parameters)? AfterAppend(string negotiation, long version) =>
+        ("SELECT pg_notify(@c, @p)", [("c", Channel), ("p", negotiation + " " + version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+    /// <summary>A bounded pool unless the connection string sets one: writers queue for a connection rather than exhaust the server's slots.</summary>
+    private static string WithBoundedPool(string connectionString)
     {
-        await using var notify = Command(connection, transaction, "SELECT pg_notify(@c, @p)", ("c", Channel), ("p", negotiation + " " + version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("maxpoolsize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = 20;
+        }
+
+        return builder.ConnectionString;
     }
 
-    public override async ValueTask DisposeAsync() => await _source.DisposeAsync().ConfigureAwait(false);
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync().ConfigureAwait(false);
+        await _source.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -1,12 +1,31 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Threading.Channels;
 using Parley.Workbench;
 
 namespace Parley.Server.Storage;
 
-/// <summary>The event store over ADO.NET, shared by SQLite and PostgreSQL (the SQL is common; the providers differ in connections and errors).</summary>
+/// <summary>
+/// The event store over ADO.NET, shared by SQLite and PostgreSQL (the SQL is common; the providers
+/// differ in connections and errors).
+/// </summary>
+/// <remarks>
+/// Group commit: appends go through one writer task per process that commits the appends waiting at
+/// that moment together (one transaction, one fsync; each append in its own savepoint, so that one
+/// append's conflict does not undo the others); each caller is answered only after that commit.
+/// Under load the fsync is shared; alone, an append waits for nobody.
+/// </remarks>
 internal abstract class SqlEventStore : IEventStore
 {
+    private const int MaxBatch = 256;
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    protected SqlEventStore()
+    {
+        _writer = Task.Run(WriteAsync);
+    }
+
     public abstract string Kind { get; }
 
     protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
@@ -14,8 +33,8 @@ internal abstract class SqlEventStore : IEventStore
     /// <summary>Whether <paramref name="e"/> is a unique-key violation (a second writer of the same row).</summary>
     protected abstract bool IsUniqueViolation(DbException e);
 
-    /// <summary>Runs inside the append's transaction after the rows are written (PostgreSQL: NOTIFY the other nodes).</summary>
-    protected virtual Task AfterAppendAsync(DbConnection connection, DbTransaction transaction, string negotiation, long version, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>A statement to run inside the append's transaction after the rows are written (PostgreSQL: NOTIFY the other nodes), or null.</summary>
+    protected virtual (string Sql, (string Name, object Value)[] Parameters)? AfterAppend(string negotiation, long version) => null;
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -43,59 +62,214 @@ internal abstract class SqlEventStore : IEventStore
         }
     }
 
-    public async Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<CaseRecord>>([]);
         }
 
-        var stamp = at.ToString("O", CultureInfo.InvariantCulture);
-        var version = expectedVersion + events.Count;
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var pending = new PendingAppend(negotiation, expectedVersion, events, at);
+        if (!_appends.Writer.TryWrite(pending))
         {
-            if (expectedVersion == 0)
+            throw new ObjectDisposedException(GetType().Name);
+        }
+
+        // Once queued, the append is committed or refused as a whole; the caller's cancellation only stops its waiting.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<PendingAppend>(MaxBatch);
+        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _appends.Reader.TryRead(out var next))
             {
-                await using var create = Command(connection, transaction, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v)", ("id", negotiation), ("at", stamp), ("v", version));
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                batch.Add(next);
+            }
+
+            var results = new IReadOnlyList<CaseRecord>?[batch.Count];
+            var failures = new Exception?[batch.Count];
+            try
+            {
+                await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var p = batch[i];
+                    try
+                    {
+                        if (connection.CanCreateBatch)
+                        {
+                            // One round trip for the whole append (PostgreSQL).
+                            results[i] = await AppendAsBatchAsync(connection, transaction, p).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await ExecuteAsync(connection, transaction, "SAVEPOINT append", CancellationToken.None).ConfigureAwait(false);
+                            results[i] = await AppendInTransactionAsync(connection, transaction, p.Negotiation, p.ExpectedVersion, p.Events, p.At, CancellationToken.None).ConfigureAwait(false);
+                            await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception e) when (e is ConcurrencyException || (e is DbException db && IsUniqueViolation(db)))
+                    {
+                        await ExecuteAsync(connection, transaction, "ROLLBACK TO append", CancellationToken.None).ConfigureAwait(false);
+                        await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
+                        failures[i] = new ConcurrencyException(p.Negotiation, p.ExpectedVersion);
+                    }
+                }
+
+                await transaction.CommitAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                // The commit failed: nothing of this batch is stored.
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetException(e);
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (failures[i] is { } f)
+                {
+                    batch[i].Done.TrySetException(f);
+                }
+                else
+                {
+                    batch[i].Done.TrySetResult(results[i]!);
+                }
+            }
+        }
+    }
+
+    private sealed record PendingAppend(string Negotiation, long ExpectedVersion, IReadOnlyList<CaseEvent> Events, DateTimeOffset At)
+    {
+        public TaskCompletionSource<IReadOnlyList<CaseRecord>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>
+    /// The same append as <see cref="AppendInTransactionAsync"/>, in two round trips inside its own
+    /// savepoint: the savepoint and the version check, then every insert and the notification.
+    /// </summary>
+    private async Task<IReadOnlyList<CaseRecord>> AppendAsBatchAsync(DbConnection connection, DbTransaction transaction, PendingAppend p)
+    {
+        var stamp = p.At.ToString("O", CultureInfo.InvariantCulture);
+        var version = p.ExpectedVersion + p.Events.Count;
+        await using (var check = Batch(connection, transaction))
+        {
+            Add(check, "SAVEPOINT append");
+            if (p.ExpectedVersion == 0)
+            {
+                Add(check, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v)", ("id", p.Negotiation), ("at", stamp), ("v", version));
             }
             else
             {
-                // The version check and the row lock in one statement: a concurrent writer waits here, then finds the version moved.
-                await using var update = Command(connection, transaction, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", negotiation), ("expected", expectedVersion));
-                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
-                {
-                    throw new ConcurrencyException(negotiation, expectedVersion);
-                }
+                Add(check, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", p.Negotiation), ("expected", p.ExpectedVersion));
             }
 
-            var records = new CaseRecord[events.Count];
-            for (var i = 0; i < events.Count; i++)
+            await check.ExecuteNonQueryAsync().ConfigureAwait(false);
+            if (check.BatchCommands[1].RecordsAffected != 1)
             {
-                var seq = expectedVersion + 1 + i;
-                await using var insert = Command(connection, transaction, "INSERT INTO events (negotiation, seq, at, kind, body) VALUES (@n, @s, @at, @k, @b)",
-                    ("n", negotiation), ("s", seq), ("at", stamp), ("k", events[i].Kind), ("b", CaseJson.Serialize(events[i])));
-                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                records[i] = new CaseRecord(seq, at, events[i]);
-                if (events[i] is InvitationIssued { TokenHash.Length: > 0 } issued)
-                {
-                    // The token projection, in the same transaction: start-up reads it instead of every log.
-                    await using var token = Command(connection, transaction, "INSERT INTO tokens (token_hash, negotiation, invitation) VALUES (@h, @n, @i)", ("h", issued.TokenHash), ("n", negotiation), ("i", issued.Invitation));
-                    await token.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
+                throw new ConcurrencyException(p.Negotiation, p.ExpectedVersion);
             }
+        }
 
-            await AfterAppendAsync(connection, transaction, negotiation, version, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return records;
-        }
-        catch (DbException e) when (IsUniqueViolation(e))
+        var records = new CaseRecord[p.Events.Count];
+        await using var write = Batch(connection, transaction);
+        for (var i = 0; i < p.Events.Count; i++)
         {
-            throw new ConcurrencyException(negotiation, expectedVersion);
+            var seq = p.ExpectedVersion + 1 + i;
+            Add(write, "INSERT INTO events (negotiation, seq, at, kind, body) VALUES (@n, @s, @at, @k, @b)", ("n", p.Negotiation), ("s", seq), ("at", stamp), ("k", p.Events[i].Kind), ("b", CaseJson.Serialize(p.Events[i])));
+            records[i] = new CaseRecord(seq, p.At, p.Events[i]);
+            if (p.Events[i] is InvitationIssued { TokenHash.Length: > 0 } issued)
+            {
+                Add(write, "INSERT INTO tokens (token_hash, negotiation, invitation) VALUES (@h, @n, @i)", ("h", issued.TokenHash), ("n", p.Negotiation), ("i", issued.Invitation));
+            }
         }
+
+        if (AfterAppend(p.Negotiation, version) is { } after)
+        {
+            Add(write, after.Sql, after.Parameters);
+        }
+
+        Add(write, "RELEASE append");
+        await write.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return records;
+    }
+
+    private static DbBatch Batch(DbConnection connection, DbTransaction transaction)
+    {
+        var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        return batch;
+    }
+
+    private static void Add(DbBatch batch, string sql, params (string Name, object Value)[] parameters)
+    {
+        var c = batch.CreateBatchCommand();
+        c.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = c.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value;
+            c.Parameters.Add(parameter);
+        }
+
+        batch.BatchCommands.Add(c);
+    }
+
+    /// <summary>Writes one append inside <paramref name="transaction"/>: the version check, the events, the token projection.</summary>
+    /// <exception cref="ConcurrencyException">The negotiation is not at <paramref name="expectedVersion"/>.</exception>
+    protected async Task<IReadOnlyList<CaseRecord>> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var stamp = at.ToString("O", CultureInfo.InvariantCulture);
+        var version = expectedVersion + events.Count;
+        if (expectedVersion == 0)
+        {
+            await using var create = Command(connection, transaction, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v)", ("id", negotiation), ("at", stamp), ("v", version));
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The version check and the row lock in one statement: a concurrent writer waits here, then finds the version moved.
+            await using var update = Command(connection, transaction, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", negotiation), ("expected", expectedVersion));
+            if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                throw new ConcurrencyException(negotiation, expectedVersion);
+            }
+        }
+
+        var records = new CaseRecord[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var seq = expectedVersion + 1 + i;
+            await using var insert = Command(connection, transaction, "INSERT INTO events (negotiation, seq, at, kind, body) VALUES (@n, @s, @at, @k, @b)",
+                ("n", negotiation), ("s", seq), ("at", stamp), ("k", events[i].Kind), ("b", CaseJson.Serialize(events[i])));
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            records[i] = new CaseRecord(seq, at, events[i]);
+            if (events[i] is InvitationIssued { TokenHash.Length: > 0 } issued)
+            {
+                // The token projection, in the same transaction: start-up reads it instead of every log.
+                await using var token = Command(connection, transaction, "INSERT INTO tokens (token_hash, negotiation, invitation) VALUES (@h, @n, @i)", ("h", issued.TokenHash), ("n", negotiation), ("i", issued.Invitation));
+                await token.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (AfterAppend(negotiation, version) is { } after)
+        {
+            await using var command = Command(connection, transaction, after.Sql, after.Parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return records;
     }
 
     public async Task<IReadOnlyList<CaseRecord>> ReadAsync(string negotiation, long after = 0, CancellationToken cancellationToken = default)
@@ -159,7 +333,11 @@ internal abstract class SqlEventStore : IEventStore
         }
     }
 
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public virtual async ValueTask DisposeAsync()
+    {
+        _appends.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
 
     protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {
@@ -177,7 +355,7 @@ internal abstract class SqlEventStore : IEventStore
         return command;
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    protected static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, sql);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

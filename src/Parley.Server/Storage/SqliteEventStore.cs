@@ -43,9 +43,9 @@ internal sealed class SqliteEventStore : SqlEventStore
     protected override bool IsUniqueViolation(DbException e) =>
         e is SqliteException { SqliteErrorCode: 19 };   // SQLITE_CONSTRAINT
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        await base.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
     }
 }

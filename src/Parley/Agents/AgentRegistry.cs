@@ -10,9 +10,16 @@ namespace Parley.Agents;
 /// Ids are lower-case; parameters follow a colon as <c>name=value</c> pairs separated by commas or
 /// semicolons (invariant culture numbers). <see cref="Factory"/> parses once and returns a delegate
 /// that creates a fresh agent per session, so a tournament pays for parsing only once per agent.
+/// A host (a test, a web server, a research harness) extends the registry with its own kinds
+/// (<see cref="Register"/>, <see cref="RegisterResolver"/>); every command and runner that takes
+/// an agent id then accepts them, so no host keeps a registry of its own.
 /// </remarks>
 public static class AgentRegistry
 {
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<string, (AgentDescriptor Descriptor, Func<IAgent> Factory)> Extra = new(StringComparer.Ordinal);
+    private static readonly List<Func<string, Func<IAgent>?>> Resolvers = [];
+
     private static readonly AgentDescriptor[] Descriptors =
     [
         new("boulware", "Time-dependent concession with e = 0.2: holds out, concedes near the deadline; accepts by AC_next.", "Faratin, Sierra & Jennings (1998)"),
@@ -26,8 +33,49 @@ public static class AgentRegistry
         new("hardheaded", "Boulware target; among offers of the same own utility, the one a frequency opponent model likes most.", "van Krimpen, Looije & Hajizadeh (2013), HardHeaded"),
     ];
 
-    /// <summary>Every built-in agent, with a one-line description and its source.</summary>
-    public static IReadOnlyList<AgentDescriptor> All => Descriptors;
+    /// <summary>Every agent kind, built-in first, then those registered, each with a one-line description and its source.</summary>
+    public static IReadOnlyList<AgentDescriptor> All
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. Descriptors, .. Extra.Values.Select(e => e.Descriptor).OrderBy(d => d.Id, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    /// <summary>Adds (or replaces) an agent kind named <c>descriptor.Id</c> (lower case, no colon).</summary>
+    /// <exception cref="ArgumentException">An id that is empty, not lower case, has a colon, or names a built-in agent.</exception>
+    public static void Register(AgentDescriptor descriptor, Func<IAgent> factory)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(factory);
+        var id = descriptor.Id;
+        if (string.IsNullOrWhiteSpace(id) || id != id.Trim().ToLowerInvariant() || id.Contains(':', StringComparison.Ordinal) || Array.Exists(Descriptors, d => d.Id.Split(':')[0] == id))
+        {
+            throw new ArgumentException($"'{id}' cannot name a registered agent: use a new lower-case id without a colon.", nameof(descriptor));
+        }
+
+        lock (Gate)
+        {
+            Extra[id] = (descriptor, factory);
+        }
+    }
+
+    /// <summary>
+    /// Adds a resolver consulted for ids that name no built-in or registered agent (for example a
+    /// URL of a remote party): it returns a factory for the ids it understands and null for others,
+    /// and throws <see cref="ArgumentException"/> for ids it understands but finds invalid.
+    /// </summary>
+    public static void RegisterResolver(Func<string, Func<IAgent>?> resolver)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        lock (Gate)
+        {
+            Resolvers.Add(resolver);
+        }
+    }
 
     /// <summary>Creates a fresh agent from <paramref name="id"/>.</summary>
     /// <exception cref="ArgumentException">The id is unknown or its parameters are invalid; the message says which ids exist.</exception>
@@ -38,6 +86,22 @@ public static class AgentRegistry
     public static Func<IAgent> Factory(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
+        lock (Gate)
+        {
+            if (Extra.TryGetValue(id.Trim().ToLowerInvariant(), out var registered))
+            {
+                return registered.Factory;
+            }
+
+            foreach (var resolver in Resolvers)
+            {
+                if (resolver(id.Trim()) is { } resolved)
+                {
+                    return resolved;
+                }
+            }
+        }
+
         var trimmed = id.Trim().ToLowerInvariant();
         var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? trimmed : trimmed[..colon];
@@ -105,11 +169,5 @@ public static class AgentRegistry
         return result;
     }
 
-    private static IEnumerable<string> KnownIds()
-    {
-        foreach (var d in Descriptors)
-        {
-            yield return d.Id;
-        }
-    }
+    private static IEnumerable<string> KnownIds() => All.Select(d => d.Id);
 }

@@ -50,8 +50,8 @@ public sealed class BoaAgent : IAgent
         var context = _context ?? throw new InvalidOperationException("Act was called before Start.");
         if (OpponentModel is not null)
         {
-            var history = context.History.AsSpan();
-            for (var i = _seen; i < history.Length; i++)
+            var history = context.History.Since(_seen);
+            for (var i = 0; i < history.Length; i++)
             {
                 ref readonly var entry = ref history[i];
                 if (entry.Kind == ActionKind.Offer && entry.Actor != context.PartyIndex && entry.Offer is not null)
@@ -60,7 +60,7 @@ public sealed class BoaAgent : IAgent
                 }
             }
 
-            _seen = history.Length;
+            _seen = context.History.Count;
         }
 
         var next = Bidding.NextBid(state);

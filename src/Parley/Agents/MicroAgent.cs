@@ -36,8 +36,8 @@ public sealed class MicroAgent : IAgent
     public AgentAction Act(NegotiationState state)
     {
         var context = _context ?? throw new InvalidOperationException("Act was called before Start.");
-        var history = context.History.AsSpan();
-        for (var i = _seen; i < history.Length; i++)
+        var history = context.History.Since(_seen);
+        for (var i = 0; i < history.Length; i++)
         {
             ref readonly var entry = ref history[i];
             if (entry.Kind == ActionKind.Offer && entry.Actor != context.PartyIndex && entry.Offer is not null)
@@ -46,7 +46,7 @@ public sealed class MicroAgent : IAgent
             }
         }
 
-        _seen = history.Length;
+        _seen = context.History.Count;
         var index = context.Index;
         var reservation = context.Profile.ReservationValue;
         var canConcede = _proposed < index.Count

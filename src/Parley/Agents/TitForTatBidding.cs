@@ -39,8 +39,8 @@ public sealed class TitForTatBidding : IBiddingStrategy
     public Outcome NextBid(NegotiationState state)
     {
         var context = _context ?? throw new InvalidOperationException("Start was not called.");
-        var history = context.History.AsSpan();
-        for (var i = _seen; i < history.Length; i++)
+        var history = context.History.Since(_seen);
+        for (var i = 0; i < history.Length; i++)
         {
             ref readonly var entry = ref history[i];
             if (entry.Kind != ActionKind.Offer || entry.Actor == context.PartyIndex || entry.Offer is null)
@@ -57,7 +57,7 @@ public sealed class TitForTatBidding : IBiddingStrategy
             _lastOther = u;
         }
 
-        _seen = history.Length;
+        _seen = context.History.Count;
         var index = context.Index;
         var rank = index.RankAtLeast(_target);
         return index.OutcomeAt(Math.Max(0, rank));

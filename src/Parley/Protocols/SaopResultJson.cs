@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Parley.Analysis;
+using Parley.Domains;
 using Parley.Scenarios;
 
 namespace Parley.Protocols;
@@ -21,7 +22,8 @@ public static class SaopResultJson
     /// <param name="metrics">The agreement measured against the frontier and the Nash point.</param>
     /// <param name="scenario">The scenario (for issue and option names).</param>
     /// <param name="agentIds">The agent that played each party, in order.</param>
-    public static string Write(SessionResult result, OutcomeMetrics metrics, Scenario scenario, IReadOnlyList<string> agentIds)
+    /// <param name="agreements">MOPAC: each party's own agreement (written as <c>"agreements"</c>); null for SAOP.</param>
+    public static string Write(SessionResult result, OutcomeMetrics metrics, Scenario scenario, IReadOnlyList<string> agentIds, IReadOnlyList<Outcome?>? agreements = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -46,6 +48,31 @@ public static class SaopResultJson
             else
             {
                 json.WriteNullValue();
+            }
+
+            if (agreements is not null)
+            {
+                json.WriteStartObject("agreements");
+                for (var i = 0; i < result.PartyNames.Count; i++)
+                {
+                    json.WritePropertyName(result.PartyNames[i]);
+                    if (agreements[i] is { } own)
+                    {
+                        json.WriteStartObject();
+                        foreach (var (issue, value) in scenario.Domain.Describe(own))
+                        {
+                            json.WriteString(issue, value);
+                        }
+
+                        json.WriteEndObject();
+                    }
+                    else
+                    {
+                        json.WriteNullValue();
+                    }
+                }
+
+                json.WriteEndObject();
             }
 
             json.WriteStartObject("utilities");

@@ -31,6 +31,9 @@ public sealed record SessionOptions
     /// <summary>Told of each action as it happens (for a live display); null for none.</summary>
     public ISessionObserver? Observer { get; init; }
 
+    /// <summary>Stops the session between two actions (Ctrl-C): the run throws <see cref="OperationCanceledException"/>, and what the log received so far stays valid (a replay resumes from it).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Receives every event of the session's log (a file being written, a store); null for none.</summary>
     public INegotiationObserver? Log { get; init; }
 }

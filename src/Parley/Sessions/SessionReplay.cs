@@ -19,6 +19,7 @@ public static class SessionReplay
     private static readonly Dictionary<string, Func<NegotiationLog, ReplayedSession>> Protocols = new(StringComparer.Ordinal)
     {
         ["saop"] = ReplaySaop,
+        ["mopac"] = ReplayMopac,
     };
 
     private static readonly Lock Gate = new();
@@ -98,5 +99,16 @@ public static class SessionReplay
         var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
         var agents = (log.Header.Setting("agents") ?? string.Empty).Split(',');
         return new ReplayedSession(log, negotiation, result, SaopResultJson.Write(result, metrics, log.Scenario, agents), metrics);
+    }
+
+    private static ReplayedSession ReplayMopac(NegotiationLog log)
+    {
+        var negotiation = new MopacNegotiation(SetupOf(log));
+        negotiation.Replay(log.Events);
+        var result = Mopac.Result(negotiation, TimeSpan.Zero);
+        var analysis = OutcomeSpaceAnalyzer.Analyze(log.Scenario, new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false });
+        var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
+        var agents = (log.Header.Setting("agents") ?? string.Empty).Split(',');
+        return new ReplayedSession(log, negotiation, result, SaopResultJson.Write(result, metrics, log.Scenario, agents, negotiation.Agreements), metrics);
     }
 }

@@ -8,7 +8,8 @@ namespace Parley.Workbench;
 /// <param name="Seat">The seat's name, for a delegation.</param>
 /// <param name="Label">A label for people.</param>
 /// <param name="TokenHash">The hash of the secret token (<see cref="InvitationTokens.Hash"/>).</param>
-public sealed record Invite(string Invitation, AudienceRole Role, string? Seat, string Label, string TokenHash) : CaseCommand;
+/// <param name="Expires">When the token stops opening the negotiation, if ever.</param>
+public sealed record Invite(string Invitation, AudienceRole Role, string? Seat, string Label, string TokenHash, DateTimeOffset? Expires = null) : CaseCommand;
 
 /// <summary>Mediator: revoke an invitation.</summary>
 /// <param name="Invitation">The invitation's id.</param>
@@ -68,3 +69,8 @@ public sealed record Sign(bool Yes) : CaseCommand;
 /// <summary>Mediator: close the case without agreement.</summary>
 /// <param name="Reason">Why, in words.</param>
 public sealed record CloseCase(string Reason) : CaseCommand;
+
+/// <summary>Mediator: fill a delegation's seat with a built-in agent (<see cref="SeatAgents.Names"/>), which then votes and signs for it with the seat's profile.</summary>
+/// <param name="Seat">The seat's name.</param>
+/// <param name="Agent">The agent's name.</param>
+public sealed record FillSeat(string Seat, string Agent) : CaseCommand;

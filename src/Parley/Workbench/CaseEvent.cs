@@ -29,6 +29,7 @@ namespace Parley.Workbench;
 [JsonDerivedType(typeof(CaseClosed), "closed")]
 [JsonDerivedType(typeof(ArticlesAnswered), "articles-answered")]
 [JsonDerivedType(typeof(AgreementRecorded), "agreement-recorded")]
+[JsonDerivedType(typeof(SeatFilledByAgent), "seat-agent")]
 public abstract record CaseEvent
 {
     /// <summary>The kind's name, as stored and sent (the JSON discriminator).</summary>

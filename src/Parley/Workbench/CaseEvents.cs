@@ -24,7 +24,8 @@ public sealed record CaseCreated(string Title, string Source, string? Scenario, 
 /// <param name="Seat">The seat of a delegation's invitation; −1 otherwise.</param>
 /// <param name="Label">A label for people ("Syria, foreign minister's office").</param>
 /// <param name="TokenHash">The SHA-256 of the secret token (hex); never part of any view.</param>
-public sealed record InvitationIssued(string Invitation, AudienceRole Role, int Seat, string Label, string TokenHash) : CaseEvent
+/// <param name="Expires">When the token stops opening the negotiation, if ever.</param>
+public sealed record InvitationIssued(string Invitation, AudienceRole Role, int Seat, string Label, string TokenHash, DateTimeOffset? Expires = null) : CaseEvent
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -178,4 +179,14 @@ public sealed record CaseClosed(bool Agreement, string Reason) : CaseEvent
     /// <inheritdoc />
     [JsonIgnore]
     public override string Kind => "closed";
+}
+
+/// <summary>The mediator filled a delegation's seat with a built-in agent (teaching, rehearsal): it votes and signs with the seat's profile.</summary>
+/// <param name="Seat">The seat.</param>
+/// <param name="Agent">The agent's name (<see cref="SeatAgents.Names"/>).</param>
+public sealed record SeatFilledByAgent(int Seat, string Agent) : CaseEvent
+{
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Kind => "seat-agent";
 }

@@ -90,4 +90,5 @@ public sealed record ProfileView(
 /// <param name="Seat">The seat, for a delegation.</param>
 /// <param name="Label">The label.</param>
 /// <param name="Revoked">Whether it has been revoked.</param>
-public sealed record InvitationView(string Id, AudienceRole Role, string? Seat, string Label, bool Revoked);
+/// <param name="Expires">When it expires, if ever.</param>
+public sealed record InvitationView(string Id, AudienceRole Role, string? Seat, string Label, bool Revoked, DateTimeOffset? Expires);

@@ -118,7 +118,7 @@ public sealed partial class MediationCase
             round,
             publicRecord && state.Adopted is not null ? TextOf(state.Adopted) : null,
             profiles,
-            mediator ? [.. _invitations.Values.OrderBy(i => i.Sequence).Select(i => new InvitationView(i.Id, i.Role, i.Seat >= 0 ? Seats[i.Seat] : null, i.Label, i.Revoked))] : null,
+            mediator ? [.. _invitations.Values.OrderBy(i => i.Sequence).Select(i => new InvitationView(i.Id, i.Role, i.Seat >= 0 ? Seats[i.Seat] : null, i.Label, i.Revoked, i.Expires))] : null,
             mediator || observer ? ObserverAccess : null,
             VisibleRecords(audience));
     }

@@ -30,6 +30,7 @@ public sealed partial class MediationCase
     private Profile?[] _profiles = [];
     private Profile?[] _mediatorProfiles = [];
     private bool[] _declared = [];
+    private string?[] _agents = [];
     private ISingleTextProtocol? _protocol;
 
     /// <summary>The title.</summary>
@@ -73,6 +74,9 @@ public sealed partial class MediationCase
 
     /// <summary>The profile of <paramref name="seat"/> as the mediator knows it (its model, or the seat's last shared declaration), or null.</summary>
     public Profile? MediatorProfileOf(int seat) => _mediatorProfiles[seat];
+
+    /// <summary>The built-in agent filling <paramref name="seat"/>, or null when people hold it.</summary>
+    public string? AgentOf(int seat) => _agents[seat];
 
     /// <summary>The seat named <paramref name="name"/>, or −1.</summary>
     public int SeatOf(string name)
@@ -200,6 +204,11 @@ public sealed partial class MediationCase
                 : Invalid("a note needs text"),
             AnswerArticles answer => DecideAnswer(actor, answer),
             RecordAgreement agreement => DecideRecordAgreement(actor, agreement),
+            FillSeat fill => !actor.IsMediator ? Forbidden("only the mediator fills a seat with an agent")
+                : SeatOf(fill.Seat ?? "") is var seat && seat < 0 ? CaseDecision.Refuse(CaseRefusalKind.NotFound, $"no seat named '{fill.Seat}'")
+                : !SeatAgents.Names.Contains(fill.Agent ?? "", StringComparer.Ordinal) ? Invalid($"no built-in agent '{fill.Agent}' (known: {string.Join(", ", SeatAgents.Names)})")
+                : ProfileOf(seat) is null ? OutOfTurn("the seat has no profile for an agent to vote with")
+                : CaseDecision.Accept(new SeatFilledByAgent(seat, fill.Agent!)),
             CloseCase close => actor.IsMediator ? CaseDecision.Accept(new CaseClosed(false, string.IsNullOrWhiteSpace(close.Reason) ? "closed by the mediator" : close.Reason)) : Forbidden("only the mediator closes the case"),
             _ => Invalid($"unknown command {command.GetType().Name}"),
         };
@@ -230,7 +239,7 @@ public sealed partial class MediationCase
                 ApplyCreated(created);
                 break;
             case InvitationIssued issued:
-                _invitations[issued.Invitation] = new Invitation(issued.Invitation, issued.Role, issued.Seat, issued.Label, issued.TokenHash, false, record.Sequence);
+                _invitations[issued.Invitation] = new Invitation(issued.Invitation, issued.Role, issued.Seat, issued.Label, issued.TokenHash, false, record.Sequence, issued.Expires);
                 break;
             case InvitationRevoked revoked:
                 _invitations[revoked.Invitation] = _invitations[revoked.Invitation] with { Revoked = true };
@@ -256,6 +265,9 @@ public sealed partial class MediationCase
                 break;
             case AgreementRecorded agreed:
                 ApplyAgreement(agreed);
+                break;
+            case SeatFilledByAgent agent:
+                _agents[agent.Seat] = agent.Agent;
                 break;
             default:
                 _protocol!.Apply(record.Event);
@@ -291,6 +303,8 @@ public sealed partial class MediationCase
     private static CaseDecision Forbidden(string message) => CaseDecision.Refuse(CaseRefusalKind.Forbidden, message);
 
     private static CaseDecision Invalid(string message) => CaseDecision.Refuse(CaseRefusalKind.Invalid, message);
+
+    private static CaseDecision OutOfTurn(string message) => CaseDecision.Refuse(CaseRefusalKind.OutOfTurn, message);
 
     private static Domain BuildDomain(string title, IReadOnlyList<IssueSpec> issues)
     {
@@ -349,6 +363,7 @@ public sealed partial class MediationCase
 
         _mediatorProfiles = [.. _profiles];
         _declared = new bool[Seats.Count];
+        _agents = new string?[Seats.Count];
         _protocol = new RoundVotingProtocol(Domain, Seats.Count, s => _declared[s] ? _profiles[s] : null);
     }
 
@@ -378,7 +393,7 @@ public sealed partial class MediationCase
             return Invalid("only a delegation's invitation names a seat");
         }
 
-        return CaseDecision.Accept(new InvitationIssued(invite.Invitation, invite.Role, seat, invite.Label ?? "", invite.TokenHash));
+        return CaseDecision.Accept(new InvitationIssued(invite.Invitation, invite.Role, seat, invite.Label ?? "", invite.TokenHash, invite.Expires));
     }
 
     private CaseDecision DecideDeclare(Audience actor, DeclareProfile declare)

@@ -23,7 +23,7 @@ public sealed class AnacSessionTests
         return data;
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(AnacFolders))]
     public void BoulwareAgainstConceder_AnacDomain_Agrees(string folder)
     {
@@ -70,7 +70,7 @@ public sealed class AnacSessionTests
         return false;
     }
 
-    [Fact]
+    [SharedFact]
     public void HardlinerAgainstHardliner_CameraC_EndsAtTheDeadline()
     {
         var scenario = GeniusReader.ReadFolder(TestPaths.Domain("anac", "y2012", "CameraC"));
@@ -81,7 +81,7 @@ public sealed class AnacSessionTests
         result.Rounds.ShouldBe(1000);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("Domain1", 3)]
     [InlineData("Domain16", 6)]
     public void TimeDependentAgents_MultilateralDomain_RunToAnEnd(string domain, int parties)

@@ -20,7 +20,7 @@ public sealed class GeniusReferenceAnalysisTests
         { "other/AMPOvsCity", 0.70600, 0.78300, 0.73400, 0.73847, -1 },
     };
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(References))]
     public void Analyze_AnacDomain_MatchesGeniusBidSpace(string folder, double nashA, double nashB, double ksA, double ksB, int frontierPoints)
     {
@@ -40,7 +40,7 @@ public sealed class GeniusReferenceAnalysisTests
         }
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("anac/y2010/Travel", 0.88241, 0.80202)]
     [InlineData("anac/y2011/Energy", 0.68250, 0.68400)]
     [InlineData("other/AMPOvsCity", 0.73400, 0.73847)]
@@ -52,7 +52,7 @@ public sealed class GeniusReferenceAnalysisTests
         result.KalaiSmorodinsky.Utilities[1].ShouldBe(ksB, 5e-6);
     }
 
-    [Fact]
+    [SharedFact]
     public void Analyze_CameraC_TextbookKalaiSmorodinskyIsTheNashPoint()
     {
         // CameraC: both reservation values 0.25, ideals 1.0 and 1.0. The frontier point maximising
@@ -65,7 +65,7 @@ public sealed class GeniusReferenceAnalysisTests
         result.KalaiSmorodinsky.Utilities[1].ShouldBe(0.88080, 5e-6);
     }
 
-    [Fact]
+    [SharedFact]
     public void Analyze_Energy_ZoneAndGapsAreConsistentWithEnumeration()
     {
         var scenario = GeniusReader.ReadFolder(TestPaths.Domain("anac", "y2011", "Energy"));

@@ -18,7 +18,7 @@ public sealed class AnacParetoDistanceTests(ITestOutputHelper output)
     /// <summary>The stated bound on the mean distance over all domains.</summary>
     private const double MaxMeanDistance = 0.05;
 
-    [Fact]
+    [SharedFact]
     public void Run_AnnealingMediatorOnTwoPartyAnacDomains_AgreementsLieNearTheParetoFrontier()
     {
         var distances = new List<double>();

@@ -6,7 +6,7 @@ namespace Parley.Tests.Tournaments;
 
 public sealed class SaopTournamentTests
 {
-    [Fact]
+    [SharedFact]
     public void Run_CrashingAndHangingAgents_BothRecordedAgainstThemAndTournamentCompletes()
     {
         // Arrange: two test-only agents added through the resolver, beside two built-in ones.
@@ -43,7 +43,7 @@ public sealed class SaopTournamentTests
         report.Summary.Failures.ShouldBe(10);
     }
 
-    [Fact]
+    [SharedFact]
     public void Run_RealSessions_AnalysisSharedAndMetricsFilled()
     {
         var scenario = GeniusReader.ReadFolder(TestPaths.Domain("anac", "y2010", "Travel"));

@@ -72,59 +72,6 @@ public sealed class ArticleWorkTests
         c.AgreedArticles.ShouldBeEmpty();
     }
 
-    [Fact]
-    public void SeatAgent_OpenRound_AnswersEveryArticleAndVotesOnce()
-    {
-        var c = Open();
-        Run(c, Audience.Mediator, new Invite("agent", AudienceRole.Delegation, "Syria", SeatAgent.LabelOf("boulware"), Hash));
-        var agent = SeatAgent.In(c).ShouldHaveSingleItem();
-        agent.Seat.ShouldBe(1);
-        agent.Respond(c).ShouldBeEmpty();   // no round yet
-
-        Run(c, Audience.Mediator, new OpenRound(Text(c, 0), null));
-        var commands = agent.Respond(c);
-        commands.Count.ShouldBe(2);
-        commands[0].ShouldBeOfType<AnswerArticles>().Answers.Count.ShouldBe(c.Domain.IssueCount);
-        foreach (var command in commands)
-        {
-            Run(c, Audience.Delegation(1), command);
-        }
-
-        agent.Respond(c).ShouldBeEmpty();   // it has voted
-        c.Protocol.Ballots[1].ShouldNotBeNull();
-    }
-
-    [Fact]
-    public void SeatAgent_Text_AcceptsOnlyWhatMeetsItsAspiration()
-    {
-        var c = Open();
-        var profile = c.ProfileOf(1)!;
-        var firm = new SeatAgent("boulware", 1);
-        var flexible = new SeatAgent("conceder", 1);
-
-        firm.Aspiration(1, profile.ReservationValue).ShouldBe(1.0);
-        flexible.Aspiration(SeatAgent.Horizon + 1, 0.3).ShouldBe(0.3, 1e-12);
-        firm.Aspiration(5, 0.3).ShouldBeGreaterThan(flexible.Aspiration(5, 0.3));
-
-        // Round 1: the firm agent wants everything; Syria's ideal text is the only one it accepts.
-        Run(c, Audience.Mediator, new Invite("agent", AudienceRole.Delegation, "Syria", SeatAgent.LabelOf("boulware"), Hash));
-        var ideal = c.Domain.Issues.Select((issue, i) => (issue, Best: Enumerable.Range(0, issue.Cardinality).MaxBy(l => ((Parley.Preferences.AdditiveProfile)profile).ValueFunctions[i].EvaluateLevel(issue, l))))
-            .ToDictionary(p => p.issue.Name, p => p.issue.FormatLevel(p.Best));
-        Run(c, Audience.Mediator, new OpenRound(ideal, null));
-        var vote = SeatAgent.In(c).Single().Respond(c).OfType<Vote>().Single();
-        vote.Yes.ShouldBeTrue();
-    }
-
-    [Fact]
-    public void SeatAgent_UnknownKindOrRevoked_NoAgent()
-    {
-        Should.Throw<InputException>(() => new SeatAgent("stubborn", 0)).Message.ShouldContain("boulware");
-        var c = Open();
-        Run(c, Audience.Mediator, new Invite("agent", AudienceRole.Delegation, "Syria", SeatAgent.LabelOf("linear"), Hash));
-        Run(c, Audience.Mediator, new Revoke("agent"));
-        SeatAgent.In(c).ShouldBeEmpty();
-    }
-
     private static string Json(MediationCase c, Audience a) => JsonSerializer.Serialize(c.ViewFor(a), CaseJson.Options);
 
     private static MediationCase Open()

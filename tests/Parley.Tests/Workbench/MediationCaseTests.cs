@@ -187,6 +187,7 @@ public sealed class MediationCaseTests
             new SigningOpened(new Dictionary<string, string> { ["a"] = "x" }),
             new Signed(0, true),
             new CaseClosed(true, "signed"),
+            new SeatFilledByAgent(1, "truthful"),
         ];
 
         foreach (var e in events)
@@ -195,6 +196,27 @@ public sealed class MediationCaseTests
             json.ShouldContain($"\"type\":\"{e.Kind}\"");
             CaseJson.Serialize(CaseJson.Deserialize(json)).ShouldBe(json);
         }
+    }
+
+    [Fact]
+    public void SeatAgents_TruthfulAgent_VotesAsItsProfileAccepts()
+    {
+        var c = Open();
+        Run(c, Audience.Mediator, new FillSeat("Syria", "truthful"));
+        var texts = new[] { Text(c, 0), Text(c, 1), Text(c, 3) };
+
+        foreach (var text in texts)
+        {
+            Run(c, Audience.Mediator, new OpenRound(text, null));
+            var expected = c.ProfileOf(1)!.Accepts(c.Domain.OutcomeOf(text).Levels);
+
+            SeatAgents.Next(c, 1).ShouldBe(new Vote(expected));
+            SeatAgents.Next(c, 0).ShouldBeNull();   // people hold Israel's seat
+            Run(c, Audience.Mediator, new CloseRound());
+        }
+
+        c.Decide(Audience.Mediator, new FillSeat("Syria", "oracle"), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
+        c.Decide(Audience.Delegation(0), new FillSeat("Syria", "truthful"), T0).Refusal.ShouldBe(CaseRefusalKind.Forbidden);
     }
 
     [Fact]

@@ -152,6 +152,7 @@
       case "agreement-recorded": return `The mediator recorded agreement on ${Object.keys(e.articles).map((k) => `article ${articleNo(k)} (${title(k)})`).join(", ")}.`;
       case "signing-opened": return "The mediator opened the text for signature.";
       case "signed": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "signed" : "declined to sign"}.`;
+      case "seat-agent": return `The mediator gave ${mine(e.seat) ? "your" : seatName(e.seat) + "'s"} seat to a built-in agent (${e.agent}).`;
       case "closed": return e.agreement ? "The negotiation ended with a signed agreement." : `The negotiation was closed: ${e.reason}.`;
       default: return e.type;
     }
@@ -578,7 +579,7 @@
       for (const rec of v.record) if (rec.event.type === "articles-answered" && rec.event.round === r.number) answersBySeat[seatName(rec.event.seat)] = Object.fromEntries(rec.event.answers.map((a) => [a.issue, a]));
       const who = v.seats.map((seat) => {
         const answered = r.ballots ? r.ballots[seat.name] !== null && r.ballots[seat.name] !== undefined : null;
-        const agent = (v.invitations || []).some((i) => i.seat === seat.name && !i.revoked && i.label.startsWith("agent: "));
+        const agent = agentSeats()[seat.name];
         return h("li", {}, `${seat.name}${agent ? " (built-in agent)" : ""}: `, answered === null ? "—" : answered ? h("span", { class: "tag ok" }, "has answered") : h("span", { class: "tag warn" }, "not yet"));
       });
       body.push(h("p", {}, `Round ${r.number}: ${r.voted} of ${v.seats.length} delegations have answered.${r.deadline && r.open ? ` Deadline ${new Date(r.deadline).toLocaleString()}.` : ""}`), h("ul", {}, who));
@@ -604,16 +605,24 @@
     return card("Round control", null, false, ...body);
   }
 
+  // The seats the mediator gave to built-in agents (public "seat-agent" events of the record).
+  const agentStyles = { truthful: "Truthful: votes for what it prefers", strategic: "Strategic: votes tactically", annealing: "Exploring: accepts worse texts early, fewer later" };
+  function agentSeats() {
+    const seats = {};
+    for (const r of state.view.record) if (r.event.type === "seat-agent") seats[seatName(r.event.seat)] = r.event.agent;
+    return seats;
+  }
+
   function invitationsCard() {
     const v = state.view;
-    const styles = { boulware: "firm, concedes late", linear: "steady, concedes evenly", conceder: "flexible, concedes early" };
-    const who = (i) => i.label.startsWith("agent: ") ? `Built-in agent (${styles[i.label.slice(7)] || i.label.slice(7)})` : i.label;
+    const who = (i) => i.label;
     const rows = (v.invitations || []).map((i) => h("tr", {}, h("td", {}, who(i)), h("td", {}, i.role), h("td", {}, i.seat || "—"), h("td", {}, i.revoked ? "revoked" : "active"),
       h("td", {}, !i.revoked && i.role !== "mediator" ? h("button", { type: "button", class: "secondary", onclick: () => act("DELETE", "/invitations/" + encodeURIComponent(i.id), undefined, "Invitation revoked.") }, `Revoke ${who(i)}`) : null)));
     const rid = nextId("iv"), sid = nextId("iv"), aid = nextId("iv"), asid = nextId("iv");
     const role = h("select", { id: rid, name: "invite-role" }, h("option", { value: "delegation" }, "A delegation"), h("option", { value: "observer" }, "An observer"), h("option", { value: "mediator" }, "A co-mediator"));
     const seat = h("select", { id: sid, name: "invite-seat" }, v.seats.map((x) => h("option", { value: x.name }, x.name)));
-    const agent = h("select", { id: aid, name: "agent-kind" }, h("option", { value: "boulware" }, "Firm (concedes late)"), h("option", { value: "linear" }, "Steady (concedes evenly)"), h("option", { value: "conceder" }, "Flexible (concedes early)"));
+    const agent = h("select", { id: aid, name: "agent-kind" }, Object.entries(agentStyles).map(([k, label]) => h("option", { value: k }, label)));
+    const seated = agentSeats();
     const agentSeat = h("select", { id: asid, name: "agent-seat" }, v.seats.map((x) => h("option", { value: x.name }, x.name)));
     const invite = async () => {
       try {
@@ -626,7 +635,8 @@
       h("h3", {}, "Invite"), field(rid, "Role", role), field(sid, "Seat (for a delegation)", seat),
       h("button", { type: "button", onclick: invite }, "Create a personal link"),
       state.issued ? h("p", {}, "Give this link to ", state.issued.label, " (shown once): ", h("span", { class: "link" }, state.issued.link)) : null,
-      h("h3", {}, "Fill a seat with a built-in agent"), h("p", { class: "hint" }, "For rehearsal or teaching: the agent answers every round from the seat's priorities."),
+      h("h3", {}, "Fill a seat with a built-in agent"), h("p", { class: "hint" }, "For rehearsal or teaching: the agent votes on every round's text and signs, with the seat's priorities."),
+      Object.keys(seated).length ? h("p", {}, Object.entries(seated).map(([seat, kind]) => h("span", { class: "tag" }, `${seat}: built-in agent (${agentStyles[kind] || kind})`))) : null,
       field(asid, "Seat", agentSeat), field(aid, "Style", agent),
       h("button", { type: "button", onclick: () => act("POST", "/agents", { seat: agentSeat.value, agent: agent.value }, "The agent has taken the seat.") }, "Seat the agent"));
   }

@@ -97,6 +97,7 @@ public sealed class MopacAgentRunner : INegotiationObserver
 
         while (true)
         {
+            _options.Cancellation.ThrowIfCancellationRequested();
             n.Tick();
             if (n.IsOver)
             {

@@ -19,6 +19,7 @@ namespace Parley.Protocols.Drivers;
 /// </remarks>
 public sealed class SaopAgentRunner : INegotiationObserver
 {
+    private const int InitialCapacityLimit = 4096;
     private readonly SaopNegotiation _negotiation;
     private readonly IAgent[] _agents;
     private readonly SessionOptions _options;
@@ -48,8 +49,10 @@ public sealed class SaopAgentRunner : INegotiationObserver
         _agents = [.. agents];
         _options = options;
         Guard = new AgentCallGuard(options.ActionTimeLimit, options.TimeProvider, setup.Parties);
-        _history = new NegotiationHistory(64);
-        _trace = options.RecordTrace ? new SessionTrace(setup.Domain, setup.Parties, 64) : null;
+        // Room for the whole session when it is short (no growth in the loop), bounded when it is long.
+        var expected = setup.Deadline.Rounds is { } r ? (int)Math.Min(((long)r * setup.PartyCount) + 1, InitialCapacityLimit) : 256;
+        _history = new NegotiationHistory(expected);
+        _trace = options.RecordTrace ? new SessionTrace(setup.Domain, setup.Parties, expected) : null;
         _observer = options.Observer;
         _utilities = new double[setup.PartyCount];
         negotiation.Observe(this);
@@ -142,8 +145,10 @@ public sealed class SaopAgentRunner : INegotiationObserver
             }
         }
 
+        var cancellation = _options.Cancellation;
         while (true)
         {
+            cancellation.ThrowIfCancellationRequested();
             negotiation.Tick(); // the deadline is checked before each turn
             if (negotiation.IsOver)
             {

@@ -22,7 +22,7 @@ public sealed class GeniusAllDomainsTests(ITestOutputHelper output)
         Path.GetRelativePath(TestPaths.Domains, folder).Replace('\\', '/').StartsWith("anac/y2014/", StringComparison.Ordinal)
         || Path.GetFileName(folder).StartsWith("S-1N", StringComparison.Ordinal);
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_EveryAnacAndOtherScenario_LoadsOrIsRefusedForNonlinearity()
     {
         // Arrange
@@ -64,7 +64,7 @@ public sealed class GeniusAllDomainsTests(ITestOutputHelper output)
         refused.Values.ShouldAllBe(problem => problem.Contains("nonlinear"));
     }
 
-    [Fact]
+    [SharedFact]
     public void WriteScenario_EveryLoadableRealScenario_RoundTripsEveryOutcome()
     {
         // Arrange

@@ -9,7 +9,7 @@ namespace Parley.Tests.Formats.Genius;
 /// </summary>
 public sealed class GeniusReferenceFiguresTests
 {
-    [Theory]
+    [SharedTheory]
     [InlineData("anac/y2012/CameraC", 0.82065, 0.88080)]
     [InlineData("anac/y2011/Energy", 0.62500, 0.75429)]
     [InlineData("anac/y2010/Travel", 0.88241, 0.80202)]

@@ -79,7 +79,7 @@ public sealed class GeniusSafetyTests : IDisposable
         ex.File.ShouldBe(path);
     }
 
-    [Fact]
+    [SharedFact]
     public void ReadDomain_ProfileFile_SaysItIsAProfile()
     {
         var ex = Should.Throw<InputException>(() => GeniusReader.ReadDomain(TestPaths.Domain("anac", "y2012", "CameraC", "Camera-C-prof1.xml")));

@@ -9,7 +9,7 @@ public sealed class GeniusSpotCheckTests
 {
     private const double Tolerance = 1e-12;
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_CameraC_GivesHandComputedUtilities()
     {
         // Arrange
@@ -36,7 +36,7 @@ public sealed class GeniusSpotCheckTests
         p1.IsDiscounted.ShouldBeFalse();
     }
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_Energy2011_GivesHandComputedUtilities()
     {
         // Arrange
@@ -61,7 +61,7 @@ public sealed class GeniusSpotCheckTests
         consumer.ReservationValue.ShouldBe(0);
     }
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_AmpoVsCity_LoadsMessyFileWithAllOutcomes()
     {
         // Arrange / Act
@@ -77,7 +77,7 @@ public sealed class GeniusSpotCheckTests
         ampo.LevelUtility(salaries, zero).ShouldBe(0.457 * 8 / 100, Tolerance);
     }
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_IntegerDomain_UsesClampedLinearEvaluators()
     {
         // Arrange
@@ -101,7 +101,7 @@ public sealed class GeniusSpotCheckTests
         p1.DiscountFactor.ShouldBe(1);
     }
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_QoDomainSideB_NotesWhereGeniusWouldCapAtOne()
     {
         // Arrange / Act
@@ -115,7 +115,7 @@ public sealed class GeniusSpotCheckTests
         ((AdditiveProfile)scenario.Profiles[0]).Weights.Sum().ShouldBe(1.9, 1e-12);
     }
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_UnknownPartyName_ListsTheAvailableOnes()
     {
         var folder = TestPaths.Domain("anac", "y2012", "CameraC");
@@ -127,7 +127,7 @@ public sealed class GeniusSpotCheckTests
         ex.File.ShouldBe(folder);
     }
 
-    [Fact]
+    [SharedFact]
     public void ReadFolder_ChosenProfiles_KeepsTheGivenOrder()
     {
         var scenario = GeniusReader.ReadFolder(TestPaths.Domain("anac", "y2012", "CameraC"), ["Camera-C-prof2", "Camera-C-prof1"]);
@@ -135,7 +135,7 @@ public sealed class GeniusSpotCheckTests
         scenario.Negotiators.Select(p => p.Name).ShouldBe(["Camera-C-prof2", "Camera-C-prof1"]);
     }
 
-    [Fact]
+    [SharedFact]
     public void Classify_AnacFiles_TellsDomainProfileAndOther()
     {
         GeniusReader.Classify(TestPaths.Domain("anac", "y2012", "CameraC", "Camera-C-domain.xml")).ShouldBe(GeniusFileKind.Domain);

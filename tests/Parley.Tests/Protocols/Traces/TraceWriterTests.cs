@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Parley.Agents;
 using Parley.Protocols;
 using Parley.Protocols.Traces;
+using Parley.Reports;
 using Parley.Scenarios;
 
 namespace Parley.Tests.Protocols.Traces;

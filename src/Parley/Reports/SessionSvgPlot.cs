@@ -2,9 +2,9 @@ using System.Globalization;
 using Parley.Agents;
 using Parley.Domains;
 using Parley.Preferences;
-using Parley.Reports;
+using Parley.Protocols;
 
-namespace Parley.Protocols.Traces;
+namespace Parley.Reports;
 
 /// <summary>
 /// An SVG picture of a two-party session: each side's offers in the utility plane over the
@@ -65,7 +65,7 @@ public static class SessionSvgPlot
         {
             EndReason.Agreement => $"Agreement in round {result.Rounds} (t = {result.Time.ToString("0.###", c)}): {u}",
             EndReason.Failure => $"Failure of {result.Failure?.PartyName}: {result.Failure?.Reason}",
-            _ => $"No agreement ({TraceJsonWriter.EndReasonName(result.EndReason)}, round {result.Rounds}): {u}",
+            _ => $"No agreement ({EndReasonNames.Name(result.EndReason)}, round {result.Rounds}): {u}",
         };
     }
 

@@ -1,24 +1,22 @@
 using System.Security.Cryptography;
-using Parley.Formats;
-using Parley.Scenarios;
 
-namespace Parley.Cli.Tournaments;
+namespace Parley.Formats;
 
 /// <summary>
-/// Resolves <c>--scenarios</c> into scenarios: a folder of scenario folders (GENIUS or GeniusWeb,
+/// Finds the scenarios a tournament (or any batch) names: a folder of scenario folders (GENIUS or GeniusWeb,
 /// searched recursively, in ordinal path order), a single scenario folder or file, a built-in
 /// scenario name, a comma-separated list of those, or a text file (<c>.txt</c>, <c>.list</c>)
 /// listing one per line (blank lines and lines starting with # skipped). Each is loaded by
 /// <see cref="ScenarioLoader.Load"/>.
 /// </summary>
-internal static class ScenarioSources
+public static class ScenarioDiscovery
 {
-    public sealed record Source(string Name, string Path, Scenario Scenario, string Fingerprint);
-
-    public static IReadOnlyList<Source> Resolve(string argument)
+    /// <summary>Resolves a scenario list (see the class remarks) into loaded scenarios, each named by its path relative to the folder given, with a fingerprint of its files.</summary>
+    /// <exception cref="InputException">A missing path, a folder holding no scenario, a scenario listed twice, or a file that does not load.</exception>
+    public static IReadOnlyList<DiscoveredScenario> Resolve(string argument)
     {
         var items = new List<(string Path, string Root)>();
-        var sources = new List<Source>();
+        var sources = new List<DiscoveredScenario>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in argument.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -51,7 +49,7 @@ internal static class ScenarioSources
                     throw new InputException(raw, string.Empty, $"the scenario '{raw}' is listed twice");
                 }
 
-                sources.Add(new Source(raw, raw, scenario, "built-in:" + raw));
+                sources.Add(new DiscoveredScenario(raw, raw, scenario, "built-in:" + raw));
             }
         }
 
@@ -88,7 +86,7 @@ internal static class ScenarioSources
             }
 
             var scenario = ScenarioLoader.Load(path);
-            sources.Add(new Source(name, path, scenario, Fingerprint(path)));
+            sources.Add(new DiscoveredScenario(name, path, scenario, Fingerprint(path)));
         }
 
         return sources;
