@@ -12,7 +12,7 @@
   const $ = (sel) => document.querySelector(sel);
   const main = $("#main");
 
-  const state = { view: null, analysis: null, draft: null, editor: null, answers: {}, answersRound: 0, plot: null, issued: null, lastVersion: 0 };
+  const state = { view: null, analysis: null, declarations: -1, draft: null, editor: null, answers: {}, answersRound: 0, plot: null, issued: null, lastVersion: 0 };
 
   // ---------- small DOM helpers (text only: nothing the server sends is parsed as HTML) ----------
   function h(tag, attrs, ...children) {
@@ -485,7 +485,7 @@
   // Per article, how far apart the sides' preferred options are (0: same option; 1: opposite ends of the list).
   function gapChart(a, known) {
     if (known.length < 2) return null;
-    const rows = a.issues || [], W = 760, rowH = 24, L = 200, T = 22, H = T + rows.length * rowH + 24, colors = ["#1f4e9c", "#b35c00", "#2ca02c"];
+    const rows = a.issues || [], W = 840, rowH = 24, L = 200, T = 22, H = T + rows.length * rowH + 24, colors = ["#1f4e9c", "#b35c00", "#2ca02c"];
     const items = rows.map((gi, k) => {
       const issue = issues().find((i) => i.name === gi.issue), n = issue.options.length, y = T + k * rowH + rowH / 2;
       const xOf = (o) => L + (issue.options.indexOf(o) / Math.max(1, n - 1)) * (W - L - 30);
@@ -501,7 +501,7 @@
     return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "Gap chart: for each article, the options from one end to the other, where each side stands, and the options both could accept (green)." },
       s("title", {}, "Gap chart"), ends, items, legend,
       s("rect", { x: L + known.length * 140, y: H - 18, width: 14, height: 14, fill: "#bfe3c9" }), s("text", { x: L + known.length * 140 + 20, y: H - 6, "font-size": 12 }, "both could accept"),
-      s("text", { x: L + known.length * 140 + 150, y: H - 6, "font-size": 12, fill: "#b3261e" }, "✕ blocking: no option both accept"));
+      s("text", { x: L + known.length * 140 + 140, y: H - 6, "font-size": 12, fill: "#b3261e" }, "✕ blocking: no option both accept"));
   }
 
   function packagesCard() {
@@ -520,7 +520,8 @@
       packs.length ? h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Package"), profiles.map((p) => h("th", { scope: "col" }, `Value to ${p.seat}`)), h("th", { scope: "col" }, "Against the agreed articles"), h("th", { scope: "col" }, "Action"))), h("tbody", {}, rows)))
         : h("p", {}, "No package every known side would accept."),
       h("h3", {}, "Where every package lies"),
-      state.plot ? h("img", { class: "plot", src: state.plot, alt: "Utility-space plot: each dot is a package, placed by its value to each side; the line is the set of packages no other package beats for both sides." })
+      state.plot ? h("figure", {}, h("img", { class: "plot", src: state.plot, alt: "Each possible text as a dot, placed by its value to each side, with the texts no other text beats for both sides as a line." }),
+        h("figcaption", { class: "hint" }, "Each dot is a possible text, placed by its value (“utility”, 0 to 1) to one side across and to the other up. Pink dots cross a red line; grey ones are worse than no agreement for a side. The dark line joins the texts that no other text beats for both sides (the “Pareto frontier”); the marked points are balanced choices on it (“Nash” balances the gains). The dashed lines are each side's walk-away value: texts above and to the right of both are better than no agreement for both."))
         : h("button", { type: "button", class: "secondary", onclick: loadPlot }, "Draw the value of every package to each side"));
   }
   async function loadPlot() {
@@ -678,7 +679,13 @@
         const view = await api("GET", "");
         state.view = view;
         state.lastVersion = view.version;
-        if (view.role === "mediator") { try { state.analysis = await api("GET", "/analysis"); } catch (e) { state.analysis = { issues: [], note: e.message }; } }
+        // The analysis depends only on the profiles the mediator knows: re-read it when a declaration arrives.
+        const declarations = view.record.filter((r) => r.event.type === "profile-declared").length;
+        if (view.role === "mediator" && (state.analysis === null || declarations !== state.declarations)) {
+          state.declarations = declarations;
+          state.plot = null;
+          try { state.analysis = await api("GET", "/analysis"); } catch (e) { state.analysis = { issues: [], note: e.message }; }
+        }
         if (!isEditing()) render();
         else pending = true;
       } while (again);
