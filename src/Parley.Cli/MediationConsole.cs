@@ -2,6 +2,7 @@ using System.Globalization;
 using Parley.Domains;
 using Parley.Mediation;
 using Parley.Preferences;
+using Parley.Protocols;
 using Parley.Reports;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -98,7 +99,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
         Flush();
         var agreement = result.Agreement;
         console.WriteLine();
-        var colour = result.EndReason switch { MediationEndReason.Agreement => "green", MediationEndReason.Partial => "yellow", _ => "red" };
+        var colour = result.EndReason switch { EndReason.Agreement => "green", EndReason.Partial => "yellow", _ => "red" };
         console.Write(new Rule($"[bold {colour}]{Markup.Escape(NegotiatingTextDocument.EndReasonText(result.EndReason))}[/]: {agreement.Agreed.SettledCount} of {Domain.IssueCount} articles agreed, {result.Rounds} rounds, {result.Versions.Count} versions of the text").LeftJustified());
         if (result.FailureMessage is { } failure)
         {

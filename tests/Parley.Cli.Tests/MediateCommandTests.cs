@@ -77,6 +77,25 @@ public sealed class MediateCommandTests
         second.Out.ShouldBe(first.Out);
     }
 
+    [Theory]
+    [InlineData("annealing", "votes", null)]
+    [InlineData("hill-climbing", "feedback", "coordination-mechanism,withdrawal")]
+    [InlineData("nash", "veto", "withdrawal")]
+    [InlineData("random-flip", "veto", null)]
+    public async Task Mediate_Log_ReplaysToTheSameJsonByteForByte(string mediator, string protocol, string? agenda)
+    {
+        using var dir = new TempDir();
+        var log = Path.Combine(dir.Path, "events.jsonl");
+        string[] args = ["mediate", "israel-syria-2026", "--mediator", mediator, "--protocol", protocol, "--post-settlement", "--rounds", "60", "--json", "--log", log];
+
+        var (code, output, _) = await CliRunner.RunAsync(agenda is null ? args : [.. args, "--agenda", agenda]);
+        var (replayCode, replayed, _) = await CliRunner.RunAsync("replay", log, "--json");
+
+        code.ShouldBe(0);
+        replayCode.ShouldBe(0);
+        replayed.ShouldBe(output);
+    }
+
     [Fact]
     public async Task Mediate_Report_WritesPageTextAndTrace()
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 using Spectre.Console;
 
@@ -41,7 +42,7 @@ internal static class DemoCommand
             console.WriteLine();
             console.MarkupLine($"Report written to [bold]{Markup.Escape(Path.GetFullPath(folder))}[/]: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}");
             await io.Out.FlushAsync(ct).ConfigureAwait(false);
-            return result.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
     }

@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Protocols;
+using Parley.Protocols.Log;
 using Parley.Reports;
 using Parley.Scenarios;
+using Parley.Sessions;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -11,7 +14,7 @@ namespace Parley.Cli.Commands;
 /// <summary>
 /// <c>parley mediate &lt;scenario&gt; --mediator annealing|hill-climbing|random-flip|nash|maximin
 /// [--voters truthful|strategic|annealing] [--protocol votes|feedback|veto] [--agenda a,b,c]
-/// [--rounds N] [--seed 7] [--profiles a,b] [--json] [--report dir]</c>.
+/// [--rounds N] [--seed 7] [--profiles a,b] [--json] [--report dir] [--log events.jsonl]</c>.
 /// </summary>
 internal static class MediateCommand
 {
@@ -45,6 +48,7 @@ internal static class MediateCommand
         var seed = new Option<int>("--seed") { Description = "The seed every random choice derives from: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
         var postSettlement = new Option<bool>("--post-settlement") { Description = "After a deal, let a trusted mediator propose improvements every party weakly prefers (Raiffa's post-settlement settlement)." };
         var report = new Option<string?>("--report") { Description = "Write a report folder there: index.html (figures, the text's versions), final-text.md and trace.json." };
+        var log = new Option<string?>("--log") { Description = "Write the session's event log to this file (JSON Lines; 'parley replay' rebuilds the session from it)." };
         var command = new Command("mediate", "Run a mediated negotiation over a single negotiating text and show what was agreed, what stays open, and what would close the gap.");
         command.Arguments.Add(scenario);
         command.Options.Add(mediator);
@@ -57,6 +61,7 @@ internal static class MediateCommand
         command.Options.Add(profiles);
         command.Options.Add(json);
         command.Options.Add(report);
+        command.Options.Add(log);
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
@@ -85,7 +90,16 @@ internal static class MediateCommand
                 MediationReportFolder.Prepare(folder);
             }
 
-            var session = new MediationSession(loaded, MediationChoices.Mediator(parse.GetValue(mediator)!), voterList, options, parse.GetValue(seed));
+            var mediatorStrategy = MediationChoices.Mediator(parse.GetValue(mediator)!);
+            var session = new MediationSession(loaded, mediatorStrategy, voterList, options, parse.GetValue(seed));
+            using var logWriter = parse.GetValue(log) is { } logPath
+                ? NegotiationLogWriter.Create(logPath, SingleTextReplay.Header(loaded, session.Negotiation, mediatorStrategy.Name, [.. loaded.Negotiators.Select((_, k) => voterList[voterList.Count == 1 ? 0 : k].Name)]))
+                : null;
+            if (logWriter is not null)
+            {
+                session.Negotiation.Observe(logWriter);
+            }
+
             var asJson = parse.GetValue(json);
             MediationConsole? printer = null;
             if (!asJson)
@@ -99,7 +113,7 @@ internal static class MediateCommand
             var result = session.Run(printer, ct);
             if (asJson)
             {
-                await io.Out.WriteLineAsync(MediationJson.Summary(result, loaded).ToJsonString(JsonOutput.SerializerOptions)).ConfigureAwait(false);
+                await io.Out.WriteLineAsync(MediationJson.SummaryText(result, loaded)).ConfigureAwait(false);
             }
             else
             {
@@ -112,7 +126,7 @@ internal static class MediateCommand
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             }
 
-            return result.EndReason == MediationEndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
+            return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
     }

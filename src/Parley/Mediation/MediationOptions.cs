@@ -31,6 +31,9 @@ public sealed record MediationOptions
     /// <summary>Told of every event as it happens (the mediator's texts, the parties' answers), on the same stream as SAOP; null for none.</summary>
     public ISessionObserver? Observer { get; init; }
 
+    /// <summary>Receives every event of the negotiation's log (<see cref="SingleTextNegotiation"/>: a file being written, a store); null for none.</summary>
+    public INegotiationObserver? Log { get; init; }
+
     /// <summary>Whether to keep the event stream in <see cref="MediationResult.Events"/>. Default true.</summary>
     public bool RecordEvents { get; init; } = true;
 

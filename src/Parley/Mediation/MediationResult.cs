@@ -1,5 +1,7 @@
 using Parley.Domains;
+using Parley.Preferences;
 using Parley.Protocols;
+using Parley.Scenarios;
 
 namespace Parley.Mediation;
 
@@ -16,7 +18,7 @@ namespace Parley.Mediation;
 /// <param name="Utilities">Each party's utility of what was agreed: of the complete text on an agreement, otherwise of the agreed articles alone (open articles count 0).</param>
 /// <param name="FailureMessage">Why the session failed, when it did.</param>
 public sealed record MediationResult(
-    MediationEndReason EndReason,
+    EndReason EndReason,
     string Mediator,
     IReadOnlyList<string> Voters,
     MediatedProtocol Protocol,
@@ -49,4 +51,60 @@ public sealed record MediationResult(
 
     /// <summary>The complete agreed text, on an agreement.</summary>
     public Outcome? Deal => Agreement.Agreed.TryComplete(out var o) ? o : null;
+
+    // The stream of the random source GapAnalysis uses when it cannot enumerate (independent of the session's seed).
+    private const int GapAnalysisStream = 99;
+
+    /// <summary>
+    /// The result of a finished (or failed) single-text negotiation, from its state alone: a run and
+    /// a replay of its log give the same result.
+    /// </summary>
+    /// <param name="negotiation">The negotiation, over (or failed).</param>
+    /// <param name="scenario">Its scenario (for the gap analysis of the open articles).</param>
+    /// <param name="mediator">The mediator strategy's name.</param>
+    /// <param name="voters">Each party's voter strategy name, in party order.</param>
+    /// <param name="elapsed">The wall time the run took, as its driver measured it (zero for a replay).</param>
+    /// <param name="events">The event stream, if one was kept (<see cref="MediationEventFeed"/>).</param>
+    public static MediationResult From(SingleTextNegotiation negotiation, Scenario scenario, string mediator, IReadOnlyList<string> voters, TimeSpan elapsed = default, SessionTrace? events = null)
+    {
+        ArgumentNullException.ThrowIfNull(negotiation);
+        ArgumentNullException.ThrowIfNull(scenario);
+        var setup = negotiation.Setup;
+        var domain = setup.Domain;
+        var failure = negotiation.Failure;
+        var agreed = negotiation.IsOver && failure is null ? negotiation.Agreed : PartialOutcome.AllOpen(domain.IssueCount);
+        var reason = !negotiation.IsOver ? (agreed.SettledCount > 0 ? EndReason.Partial : EndReason.Deadline) : negotiation.EndReason;
+        var agreement = GapAnalysis.Analyse(scenario, agreed, new Random(Saop.AgentSeed(0, GapAnalysisStream)));
+        var utilities = new double[setup.PartyCount];
+        for (var p = 0; p < utilities.Length; p++)
+        {
+            utilities[p] = setup.Profiles[p] is not { } profile ? double.NaN
+                : agreed.TryComplete(out var o) ? profile.Utility(o)
+                : profile is AdditiveProfile a ? a.SettledUtility(agreed)
+                : 0.0;
+        }
+
+        IReadOnlyList<NegotiatingText> versions = negotiation.Versions.Count == 0 ? [NegotiatingText.Blank(domain)] : [.. negotiation.Versions];
+        var message = failure is not null ? $"{failure.PartyName} failed: {failure.Reason}"
+            : negotiation.NoText ? "No text avoids every party's red lines."
+            : null;
+        return new MediationResult(
+            reason,
+            mediator,
+            [.. voters],
+            negotiation.Settings.Protocol,
+            setup.Parties,
+            negotiation.Rounds.Count,
+            versions,
+            [.. negotiation.Rounds],
+            agreement,
+            utilities,
+            message)
+        {
+            Events = events,
+            Failure = failure,
+            Seed = setup.Seed,
+            Elapsed = elapsed,
+        };
+    }
 }

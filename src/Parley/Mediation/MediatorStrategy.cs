@@ -26,6 +26,30 @@ public abstract class MediatorStrategy
     /// <summary>The next text to put to the parties, or null when the strategy has nothing left to propose.</summary>
     public abstract Outcome? Propose(MediatorView view);
 
+    /// <summary>
+    /// A trusted mediator's package after the agenda (issue-by-issue mode): the best package across
+    /// the open articles that keeps <paramref name="settled"/>, else the best package reopening agreed
+    /// articles, by the Nash product of the gains over the reservation values; null when the parties
+    /// confided no profiles or no package gives every party its reservation value.
+    /// </summary>
+    /// <remarks>Called only when <see cref="IsTrusted"/>; every party must then sign the package.</remarks>
+    public virtual Outcome? ProposePackage(MediatorView view, PartialOutcome settled) => BestPackage(view, settled, PackageObjective.NashProduct);
+
+    /// <summary>The best package keeping <paramref name="settled"/>, else reopening it, under <paramref name="objective"/> (see <see cref="ProposePackage"/>).</summary>
+    protected static Outcome? BestPackage(MediatorView view, PartialOutcome settled, PackageObjective objective)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(settled);
+        if (view.ConfidedProfiles is not { } profiles)
+        {
+            return null;
+        }
+
+        var reservations = profiles.Select(p => p.ReservationValue).ToArray();
+        return PackageSearch.Best(profiles, view.Guard, settled, reservations, objective, view.Random)?.Outcome
+            ?? PackageSearch.Best(profiles, view.Guard, PartialOutcome.AllOpen(view.Domain.IssueCount), reservations, objective, view.Random)?.Outcome;
+    }
+
     /// <summary>Whether to make <paramref name="candidate"/> the current text, given how the parties answered.</summary>
     public virtual bool Adopt(MediatorView view, Outcome candidate, BallotTally tally) => tally.Unanimous;
 

@@ -57,6 +57,9 @@ public sealed class TrustedMediator : MediatorStrategy
     }
 
     /// <inheritdoc />
+    public override Outcome? ProposePackage(MediatorView view, PartialOutcome settled) => BestPackage(view, settled, Objective);
+
+    /// <inheritdoc />
     public override Outcome? Propose(MediatorView view)
     {
         var profiles = Profiles(view);

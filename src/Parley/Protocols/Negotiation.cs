@@ -162,8 +162,9 @@ public abstract class Negotiation
             }
         }
 
+        var beforeDecide = _sequence; // the deadline's events (a round closing) are not the action's
         var refusal = Decide(actor, action, now, out var message);
-        if (refusal != RefusalKind.None && _sequence != first)
+        if (refusal != RefusalKind.None && _sequence != beforeDecide)
         {
             throw new InvalidOperationException($"{GetType().Name} emitted events for an action it refused ({action}).");
         }

@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Reports;
@@ -11,6 +14,11 @@ namespace Parley.Reports;
 /// <remarks>Numbers are written by System.Text.Json, which is culture-invariant.</remarks>
 public static class MediationJson
 {
+    private static readonly JsonSerializerOptions TextOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The summary as <c>parley mediate --json</c> prints it (indented, non-ASCII text kept as it is): a run and a replay of its log print the same bytes.</summary>
+    public static string SummaryText(MediationResult result, Scenario scenario) => Summary(result, scenario).ToJsonString(TextOptions);
+
     /// <summary>
     /// The summary: <c>endReason</c>, <c>rounds</c>, <c>versions</c>, <c>agreedIssues</c>,
     /// <c>openIssues</c> (issue, positions per party), <c>text</c> (issue → option or null) and
@@ -64,7 +72,7 @@ public static class MediationJson
 
         return new JsonObject
         {
-            ["endReason"] = result.EndReason.ToString().ToLowerInvariant(),
+            ["endReason"] = EndReasonNames.Name(result.EndReason),
             ["rounds"] = result.Rounds,
             ["versions"] = result.Versions.Count,
             ["agreedIssues"] = agreed,

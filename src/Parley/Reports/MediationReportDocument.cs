@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Reports;
@@ -33,7 +34,7 @@ public static class MediationReportDocument
         sb.Append("</header>\n");
 
         // Outcome summary.
-        var cls = result.EndReason switch { MediationEndReason.Agreement => "ok", MediationEndReason.Partial => "partial", _ => "fail" };
+        var cls = result.EndReason switch { EndReason.Agreement => "ok", EndReason.Partial => "partial", _ => "fail" };
         sb.Append(CultureInfo.InvariantCulture, $"<section class=\"summary\"><div class=\"outcome {cls}\">{E(NegotiatingTextDocument.EndReasonText(result.EndReason))}</div>\n<dl>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Articles agreed</dt><dd>{agreement.Agreed.SettledCount} of {domain.IssueCount}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Mediator</dt><dd>{E(result.Mediator)} · {E(result.Protocol.ToString().ToLowerInvariant())}{(result.Trace.Any(r => r.Issue is not null) ? " · issue by issue" : "")}</dd>");

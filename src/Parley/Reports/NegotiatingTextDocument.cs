@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Parley.Domains;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Reports;
@@ -149,11 +150,11 @@ public static class NegotiatingTextDocument
     }
 
     /// <summary>The end reason in words.</summary>
-    public static string EndReasonText(MediationEndReason reason) => reason switch
+    public static string EndReasonText(EndReason reason) => reason switch
     {
-        MediationEndReason.Agreement => "full agreement",
-        MediationEndReason.Partial => "partial agreement",
-        MediationEndReason.Deadline => "no agreement by the deadline",
+        EndReason.Agreement => "full agreement",
+        EndReason.Partial => "partial agreement",
+        EndReason.Deadline => "no agreement by the deadline",
         _ => "failure",
     };
 

@@ -20,6 +20,7 @@ public static class SessionReplay
     {
         ["saop"] = ReplaySaop,
         ["mopac"] = ReplayMopac,
+        [SingleTextReplay.Protocol] = SingleTextReplay.Replay,
     };
 
     private static readonly Lock Gate = new();

@@ -1,4 +1,5 @@
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Tournaments;
@@ -14,7 +15,7 @@ namespace Parley.Tournaments;
 /// <c>strategic</c>, <c>annealing</c>. Fresh strategies are built for every session. Mediated
 /// protocols do not discount: the Utility and Disc. Util. columns are equal; on a partial
 /// agreement a party's utility counts only the agreed articles (open ones count 0), and the end
-/// reason is <see cref="EndReasons.Partial"/>. Each scenario's analysis is shared between sessions.
+/// reason is <see cref="EndReason.Partial"/> (named by <see cref="EndReasonNames"/>, as everywhere). Each scenario's analysis is shared between sessions.
 /// </remarks>
 public sealed class MediatedSessions
 {
@@ -65,7 +66,7 @@ public sealed class MediatedSessions
         var options = new MediationOptions { Protocol = _protocol, Rounds = session.Rounds ?? int.MaxValue, TimeLimit = session.Time };
         var result = new MediationSession(entry.Scenario, mediator, voters, options, session.Seed).Run(cancellationToken: cancellationToken);
         var (pareto, nash, welfare) = entry.Measure(result.Utilities);
-        var agreement = result.EndReason == MediationEndReason.Agreement;
+        var agreement = result.EndReason == EndReason.Agreement;
         return new SessionOutcome(
             result.Rounds,
             agreement,
@@ -76,14 +77,8 @@ public sealed class MediatedSessions
             pareto,
             nash,
             welfare,
-            result.EndReason switch
-            {
-                MediationEndReason.Agreement => EndReasons.Agreement,
-                MediationEndReason.Partial => EndReasons.Partial,
-                MediationEndReason.Deadline => EndReasons.Deadline,
-                _ => EndReasons.Failure,
-            },
-            result.EndReason == MediationEndReason.Failure ? result.FailureMessage ?? "failure" : null);
+            EndReasonNames.Name(result.EndReason),
+            result.EndReason == EndReason.Failure ? result.FailureMessage ?? "failure" : null);
     }
 
     private static Func<MediatorStrategy> MediatorFactory(string id) => id switch

@@ -1,6 +1,7 @@
 using Parley.Analysis;
 using Parley.Formats;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Tests.Mediation;
@@ -35,7 +36,7 @@ public sealed class DemoMediationTests
 
         var result = DemoMediation.Create(scenario, seed).Session.Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Partial);
+        result.EndReason.ShouldBe(EndReason.Partial);
         Option(scenario, result.Agreement, "coordination-mechanism").ShouldBe("joint-cell-us");
         Option(scenario, result.Agreement, "military-activity").ShouldBe("halt-except-notified-threats");
         foreach (var issue in TerritorialSecurity)

@@ -64,7 +64,7 @@ public sealed class MediationEngineTests
 
         var result = new MediationSession(scenario, new HillClimbingMediator(), [new TruthfulVoter(), new SlowVoter(clock)], options, seed: 1, time: clock).Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Failure);
+        result.EndReason.ShouldBe(EndReason.Failure);
         var failure = result.Failure.ShouldNotBeNull();
         failure.Kind.ShouldBe(FailureKind.Timeout);
         failure.PartyName.ShouldBe("B");
@@ -80,7 +80,7 @@ public sealed class MediationEngineTests
 
         var result = new MediationSession(scenario, new ThrowingMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 10 }, seed: 1).Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Failure);
+        result.EndReason.ShouldBe(EndReason.Failure);
         var failure = result.Failure.ShouldNotBeNull();
         failure.Kind.ShouldBe(FailureKind.Exception);
         failure.Party.ShouldBe(2);
@@ -97,7 +97,7 @@ public sealed class MediationEngineTests
         // zones = extended with withdrawal = none crosses A's red line.
         var result = new MediationSession(scenario, new FixedMediator(new Outcome([0, 0, 2, 1])), [new TruthfulVoter()], options, seed: 1).Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Failure);
+        result.EndReason.ShouldBe(EndReason.Failure);
         var failure = result.Failure.ShouldNotBeNull();
         failure.Kind.ShouldBe(FailureKind.InvalidAction);
         failure.PartyName.ShouldBe("Mediator");
@@ -111,7 +111,7 @@ public sealed class MediationEngineTests
 
         var result = new MediationSession(scenario, new FixedMediator(new Outcome([0, 0, 9, 0])), [new TruthfulVoter()], new MediationOptions { Rounds = 10 }, seed: 1).Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Failure);
+        result.EndReason.ShouldBe(EndReason.Failure);
         result.Failure.ShouldNotBeNull().Kind.ShouldBe(FailureKind.InvalidAction);
         result.FailureMessage.ShouldNotBeNull().ShouldContain("outside the domain");
     }

@@ -2,6 +2,7 @@ using CsCheck;
 using Parley.Analysis;
 using Parley.Domains;
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Tests.Generators;
 
 namespace Parley.Tests.Mediation;
@@ -25,7 +26,7 @@ public sealed class MediationPropertyTests
                 };
                 var result = new MediationSession(scenario, MediationSessionTests.Mediator(MediatorNames[m]), [new AnnealingVoter()], options, seed).Run();
                 var guard = new RedLineGuard(scenario.Domain, scenario.Profiles);
-                var ok = result.EndReason != MediationEndReason.Failure || result.FailureMessage!.Contains("red lines", StringComparison.Ordinal);
+                var ok = result.EndReason != EndReason.Failure || result.FailureMessage!.Contains("red lines", StringComparison.Ordinal);
                 foreach (var v in result.Versions)
                 {
                     ok &= !guard.IsCrossed(v.Draft);
@@ -90,7 +91,7 @@ public sealed class MediationPropertyTests
                 var result = new MediationSession(scenario, new TrustedMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 10 }, seed: 1).Run();
                 if (nash is null)
                 {
-                    return result.EndReason != MediationEndReason.Agreement;
+                    return result.EndReason != EndReason.Agreement;
                 }
 
                 return SameNashPoint(scenario, new Outcome(result.Versions[0].Draft.Levels), nash);
@@ -108,7 +109,7 @@ public sealed class MediationPropertyTests
                 var nash = OutcomeSpaceAnalyzer.Analyze(scenario, options).Nash;
                 var result = new MediationSession(scenario, new TrustedMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 10 }, seed: 1).Run();
                 return nash is null
-                    ? result.EndReason != MediationEndReason.Agreement
+                    ? result.EndReason != EndReason.Agreement
                     : SameNashPoint(scenario, new Outcome(result.Versions[0].Draft.Levels), nash);
             },
             iter: 150);
@@ -146,7 +147,7 @@ public sealed class MediationPropertyTests
                 var result = new MediationSession(scenario, new TrustedMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 10 }, seed: 1).Run();
                 if (expected is null)
                 {
-                    return result.EndReason != MediationEndReason.Agreement;
+                    return result.EndReason != EndReason.Agreement;
                 }
 
                 var opening = new Outcome(result.Versions[0].Draft.Levels);

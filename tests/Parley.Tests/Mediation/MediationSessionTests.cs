@@ -1,5 +1,6 @@
 using Parley.Domains;
 using Parley.Mediation;
+using Parley.Protocols;
 
 namespace Parley.Tests.Mediation;
 
@@ -51,7 +52,7 @@ public sealed class MediationSessionTests
 
         var result = session.Run();
 
-        result.EndReason.ShouldNotBe(MediationEndReason.Failure, result.FailureMessage);
+        result.EndReason.ShouldNotBe(EndReason.Failure, result.FailureMessage);
         result.Versions.Count.ShouldBeGreaterThan(0);
         result.Versions.Select(v => v.Version).ShouldBe(Enumerable.Range(1, result.Versions.Count));
         var guard = new RedLineGuard(scenario.Domain, scenario.Profiles);
@@ -60,7 +61,7 @@ public sealed class MediationSessionTests
             guard.IsCrossed(round.Proposal.Levels).ShouldBeFalse();
         }
 
-        if (result.EndReason == MediationEndReason.Agreement)
+        if (result.EndReason == EndReason.Agreement)
         {
             foreach (var p in scenario.Profiles)
             {
@@ -78,7 +79,7 @@ public sealed class MediationSessionTests
         {
             var result = new MediationSession(scenario, Mediator(mediator), [new TruthfulVoter()], new MediationOptions { Protocol = protocol, Rounds = 120 }, seed: 3).Run();
 
-            result.EndReason.ShouldNotBe(MediationEndReason.Failure, result.FailureMessage);
+            result.EndReason.ShouldNotBe(EndReason.Failure, result.FailureMessage);
             result.Protocol.ShouldBe(protocol);
         }
     }
@@ -128,7 +129,7 @@ public sealed class MediationSessionTests
 
         var result = new MediationSession(scenario, new TrustedMediator(), [new TruthfulVoter()], new MediationOptions(), seed: 1).Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Agreement);
+        result.EndReason.ShouldBe(EndReason.Agreement);
         result.Deal.ShouldBe(BruteForce.Nash(scenario.Profiles, scenario.Domain));
     }
 
@@ -140,7 +141,7 @@ public sealed class MediationSessionTests
 
         var result = new MediationSession(scenario, new AnnealingMediator(), [new TruthfulVoter()], options, seed: 7).Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Partial);
+        result.EndReason.ShouldBe(EndReason.Partial);
         result.Agreement.AgreedIssues.ShouldBe([0, 1]);
         result.Agreement.OpenIssues.Select(g => g.Name).ShouldBe(["withdrawal", "zones"]);
         result.Agreement.OpenIssues.ShouldAllBe(g => g.ZoneOfAgreement.Count == 0);
@@ -174,7 +175,7 @@ public sealed class MediationSessionTests
 
         var result = new MediationSession(scenario, new TrustedMediator(), [new TruthfulVoter()], new MediationOptions { Agenda = [0, 1, 2, 3] }, seed: 7).Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Agreement);
+        result.EndReason.ShouldBe(EndReason.Agreement);
         result.Deal![0].ShouldBe(2);
     }
 
@@ -227,7 +228,7 @@ public sealed class MediationSessionTests
 
         var result = new MediationSession(scenario, new HillClimbingMediator(), [new TruthfulVoter(), new ThrowingVoter()], new MediationOptions(), seed: 1).Run();
 
-        result.EndReason.ShouldBe(MediationEndReason.Failure);
+        result.EndReason.ShouldBe(EndReason.Failure);
         result.FailureMessage!.ShouldContain("B");
     }
 

@@ -1,0 +1,30 @@
+namespace Parley.Mediation;
+
+/// <summary>The rules of one <see cref="SingleTextNegotiation"/>, besides its setup (parties, profiles, deadline, clock).</summary>
+public sealed record SingleTextSettings
+{
+    /// <summary>How parties answer a whole text (votes, feedback, veto). Default: votes.</summary>
+    public MediatedProtocol Protocol { get; init; } = MediatedProtocol.Votes;
+
+    /// <summary>
+    /// Issue-by-issue mode: the issues' indexes in the order they are taken up (an issue missing from
+    /// the list comes after, in domain order). Null: the whole text is negotiated at once.
+    /// </summary>
+    public IReadOnlyList<int>? Agenda { get; init; }
+
+    /// <summary>Whether the parties confided their profiles to the mediator: it may then propose a cross-issue package after the agenda, and post-settlement improvements after a deal.</summary>
+    public bool Trusted { get; init; }
+
+    /// <summary>Post-settlement improvements after a deal, even with an untrusted mediator (the parties confide their profiles for that step only). Always on for a trusted mediator.</summary>
+    public bool PostSettlement { get; init; }
+
+    /// <summary>The mediator's name in the notes of the text ("Opening text by the … mediator."): its strategy's name for an automated mediator.</summary>
+    public string MediatorLabel { get; init; } = "human";
+
+    /// <summary>
+    /// How long a round of ballots (or signatures) stays open, measured on the session's clock from
+    /// the moment the text is put to the parties; null for no limit. A party that has not answered
+    /// when it runs out counts as objecting. Meant for people: the mediator's round deadline.
+    /// </summary>
+    public TimeSpan? RoundTime { get; init; }
+}
