@@ -27,7 +27,7 @@ public static class CaseAnalysis
 
         if (used.Count < 2)
         {
-            return new MediatorAnalysis([.. used.Select(p => p.Name)], missing, [], null, null, "the mediator knows fewer than two profiles: nothing to analyse");
+            return new MediatorAnalysis([.. used.Select(p => p.Name)], missing, [], null, null, [], "the mediator knows fewer than two profiles: nothing to analyse");
         }
 
         var scenario = new Scenario(@case.Title, @case.Domain, used);
@@ -46,12 +46,25 @@ public static class CaseAnalysis
             issues.Add(new IssueAnalysis(issue.Name, preferred, [.. gaps.ZonesOfAgreement[i].Select(issue.FormatLevel)]));
         }
 
+        var profiles = used.Select(p => p.Profile!).ToArray();
+        var guard = new RedLineGuard(@case.Domain, profiles);
+        var floors = profiles.Select(p => p.ReservationValue).ToArray();
+        var candidates = new List<CandidatePackage>();
+        foreach (var (objective, name) in new[] { (PackageObjective.NashProduct, "nash-product"), (PackageObjective.Maximin, "maximin"), (PackageObjective.SumOfGains, "sum-of-gains") })
+        {
+            if (PackageSearch.Best(profiles, guard, PartialOutcome.AllOpen(@case.Domain.IssueCount), floors, objective, new Random(0)) is { } found)
+            {
+                candidates.Add(new CandidatePackage(name, @case.TextOf(found.Outcome), used.ToDictionary(p => p.Name, p => p.Profile!.Utility(found.Outcome), StringComparer.Ordinal)));
+            }
+        }
+
         return new MediatorAnalysis(
             [.. used.Select(p => p.Name)],
             missing,
             issues,
             gaps.ClosingPackage is { } closing ? @case.TextOf(closing) : null,
             gaps.NashPackage is { } nash ? @case.TextOf(nash) : null,
+            candidates,
             missing.Count > 0 ? $"without the profiles of {string.Join(", ", missing)}" : null);
     }
 }
