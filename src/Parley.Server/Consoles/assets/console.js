@@ -442,7 +442,6 @@
     const v = state.view;
     const profile = v.profiles.find((p) => p.seat === v.seat) || null;
     if (!state.draft) state.draft = initDraft(profile);
-    const keep = document.activeElement && document.activeElement.id;
     main.replaceChildren(
       roundCardForDelegation(profile),
       prioritiesCard(),
@@ -454,7 +453,6 @@
       recordCard(),
       exportCard());
     const sc = signingCard(); if (sc) main.prepend(sc);
-    if (keep && document.getElementById(keep)) document.getElementById(keep).focus();
   }
 
   // ---------- the mediator's console ----------
@@ -664,9 +662,17 @@
     $("#title").textContent = v.title;
     $("#who").textContent = v.role === "delegation" ? `Delegation of ${v.seat} — your confidential console` : v.role === "mediator" ? "Mediator's console" : "Observer";
     document.title = `${v.role === "delegation" ? v.seat : v.role === "mediator" ? "Mediator" : "Observer"} — ${v.title}`;
+    // Redrawing keeps the place: the same structure gets the same ids, so the focused control
+    // (or the button with the same words) gets the focus back, and the scroll position stays.
+    const active = document.activeElement;
+    const keepId = active && active !== document.body ? active.id : "";
+    const keepButton = active && active.tagName === "BUTTON" ? active.textContent : "";
     const scroll = window.scrollY;
+    uid = 0;
     if (v.role === "delegation") renderDelegation(); else if (v.role === "mediator") renderMediator(); else renderObserver();
     window.scrollTo(0, scroll);
+    const again = (keepId && document.getElementById(keepId)) || (keepButton && [...main.querySelectorAll("button")].find((b) => b.textContent === keepButton));
+    if (again) again.focus({ preventScroll: true });
   }
 
   // ---------- loading and live updates ----------
@@ -694,7 +700,7 @@
   }
   // Do not redraw under a person typing: redraw when they leave the field.
   let pending = false;
-  const isEditing = () => { const a = document.activeElement; return a && (a.tagName === "TEXTAREA" || (a.tagName === "INPUT" && a.type !== "checkbox" && a.type !== "radio" && a.type !== "range")); };
+  const isEditing = () => { const a = document.activeElement; return a && (a.tagName === "TEXTAREA" || a.tagName === "SELECT" || (a.tagName === "INPUT" && a.type !== "checkbox" && a.type !== "radio" && a.type !== "range")); };
   document.addEventListener("focusout", () => setTimeout(() => { if (pending && !isEditing()) { pending = false; render(); } }, 0));
 
   function connection(text, cls) { const c = $("#connection"); c.textContent = text; c.className = "connection " + cls; }
