@@ -20,6 +20,13 @@ internal sealed class ConsoleSession : IAsyncDisposable
     /// <summary>Response bodies from the server and frames received on the live channel, as text.</summary>
     public ConcurrentQueue<string> Traffic { get; } = new();
 
+    /// <summary>Every URL the page requested.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>The form controls on the page that no label (nor aria-label) names.</summary>
+    public async Task<IReadOnlyList<string>> UnlabelledControlsAsync() =>
+        await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('input, select, textarea')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.outerHTML.slice(0, 120))");
+
     public static async Task<ConsoleSession> OpenAsync(IBrowser browser, string link, int width = 1280, int height = 900)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
@@ -36,6 +43,7 @@ internal sealed class ConsoleSession : IAsyncDisposable
                 // A body that is gone (a redirect, a closed page) carries nothing to check.
             }
         };
+        page.Request += (_, request) => session.Requests.Enqueue(request.Url);
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => session.Traffic.Enqueue(frame.Text ?? "");
         await page.GotoAsync(link);
         await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Live"));

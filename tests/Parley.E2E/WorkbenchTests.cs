@@ -59,8 +59,12 @@ public sealed class WorkbenchTests : IAsyncLifetime
 
         // 2. The delegations declare priorities: points over the articles, option ratings, a red line.
         await MovePointsAsync(israel.Page, from: "3. Legal Basis", to: "1. Withdrawal", points: 5);
-        await israel.Page.GetByLabel("Share these priorities with the mediator").CheckAsync();
-        await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Save priorities" }).ClickAsync();
+        // By keyboard: tick the box with the space bar, move to the button, press Enter.
+        await israel.Page.GetByLabel("Share these priorities with the mediator").FocusAsync();
+        await israel.Page.Keyboard.PressAsync("Space");
+        await israel.Page.Keyboard.PressAsync("Tab");
+        await Expect(israel.Page.GetByRole(AriaRole.Button, new() { Name = "Save priorities" })).ToBeFocusedAsync();
+        await israel.Page.Keyboard.PressAsync("Enter");
         await Expect(israel.Page.Locator("#message")).ToHaveTextAsync("Your priorities are saved.");
 
         await MovePointsAsync(syria.Page, from: "11. Next Steps", to: "2. Mount Hermon", points: 3);
@@ -131,6 +135,15 @@ public sealed class WorkbenchTests : IAsyncLifetime
         markdown.ShouldNotContain("1. **withdrawal**");
 
         await ScreenshotsAsync(mediator, israel);
+
+        // Every form control is labelled, and nothing was fetched from anywhere but the server.
+        foreach (var console in new[] { mediator, israel, syria })
+        {
+            (await console.UnlabelledControlsAsync()).ShouldBeEmpty();
+            console.Requests.Where(u => !u.StartsWith(_server.Address.ToString(), StringComparison.Ordinal) && !u.StartsWith("ws://" + _server.Address.Authority, StringComparison.Ordinal)
+                && !u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("blob:", StringComparison.Ordinal)).ShouldBeEmpty();
+            console.Requests.ShouldNotBeEmpty();
+        }
 
         // Neither delegation's screen nor its traffic ever held the other's priorities, answers or notes.
         var seats = await SeatsAsync();
