@@ -174,12 +174,14 @@ public sealed class WorkbenchTests : IAsyncLifetime
         // The agent answers by itself, and the mediator sees that it has; Israel does not see how.
         await Expect(mediator.Page.GetByText("Syria (built-in agent): has answered")).ToBeVisibleAsync();
         await Expect(mediator.Page.GetByText(new Regex(@"Syria (accepted|did not accept) the text of round 1\.$"))).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText(new Regex(@"Syria answered round 1 article by article: \d+ of 11 accepted\.$"))).ToBeVisibleAsync();
 
         // The person in the other seat answers; the round closes on the two answers.
         await AnswerAsync(israel.Page, accept: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], comment: null);
         await Expect(mediator.Page.GetByText("Round 1 closed (everyone answered)")).ToBeVisibleAsync();
         await Expect(israel.Page.GetByText("Round 1 closed (everyone answered)")).ToBeVisibleAsync();
         (await israel.Page.ContentAsync()).ShouldNotContain("Syria accepted");
+        (await israel.Page.ContentAsync()).ShouldNotContain("Syria answered");
         (await israel.Page.ContentAsync()).ShouldNotContain("Syria did not accept");
     }
 

@@ -4,10 +4,15 @@ namespace Parley.Workbench;
 public sealed partial class MediationCase
 {
     private readonly Dictionary<string, string> _agreed = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _answeredRound = [];
 
     /// <summary>The articles recorded as agreed so far (issue → option), in the order of the issues.</summary>
     public IReadOnlyDictionary<string, string> AgreedArticles =>
         Domain.Issues.Where(i => _agreed.ContainsKey(i.Name)).ToDictionary(i => i.Name, i => _agreed[i.Name], StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="seat"/> has answered the current round's articles.</summary>
+    public bool HasAnsweredArticles(int seat) =>
+        _answeredRound.TryGetValue(seat, out var round) && round == Protocol.Round && Protocol.Round > 0;
 
     private CaseDecision DecideAnswer(Audience actor, AnswerArticles answer)
     {
@@ -70,6 +75,8 @@ public sealed partial class MediationCase
 
         return CaseDecision.Accept(new AgreementRecorded(Protocol.Round, new Dictionary<string, string>(record.Articles, StringComparer.Ordinal)));
     }
+
+    private void ApplyAnswers(ArticlesAnswered answered) => _answeredRound[answered.Seat] = answered.Round;
 
     private void ApplyAgreement(AgreementRecorded recorded)
     {

@@ -261,7 +261,8 @@ public sealed partial class MediationCase
             case ItemShared shared:
                 _shared.Add(shared.Sequence);
                 break;
-            case ArticlesAnswered:
+            case ArticlesAnswered answered:
+                ApplyAnswers(answered);
                 break;
             case AgreementRecorded agreed:
                 ApplyAgreement(agreed);

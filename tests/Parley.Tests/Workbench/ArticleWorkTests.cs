@@ -72,6 +72,24 @@ public sealed class ArticleWorkTests
         c.AgreedArticles.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void SeatAgent_OpenRound_AnswersArticlesThenVotes()
+    {
+        var c = Open();
+        Run(c, Audience.Mediator, new FillSeat("Syria", "truthful"));
+        Run(c, Audience.Mediator, new OpenRound(Text(c, 0), null));
+
+        var first = SeatAgents.Next(c, 1).ShouldBeOfType<AnswerArticles>();
+        first.Answers.Select(a => a.Issue).ShouldBe(c.Domain.Issues.Select(i => i.Name));
+        first.Answers.Count(a => a.Accept).ShouldBeLessThan(c.Domain.IssueCount);   // Syria's own red lines refuse some of Israel-leaning option 0
+        Run(c, Audience.Delegation(1), first);
+        c.HasAnsweredArticles(1).ShouldBeTrue();
+        c.HasAnsweredArticles(0).ShouldBeFalse();
+
+        Run(c, Audience.Delegation(1), SeatAgents.Next(c, 1).ShouldBeOfType<Vote>());
+        SeatAgents.Next(c, 1).ShouldBeNull();
+    }
+
     private static string Json(MediationCase c, Audience a) => JsonSerializer.Serialize(c.ViewFor(a), CaseJson.Options);
 
     private static MediationCase Open()
