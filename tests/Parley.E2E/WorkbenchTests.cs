@@ -80,6 +80,17 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await israel.Page.GetByLabel("New note").FillAsync("Red line on the corridor: " + IsraelMarker);
         await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Keep note" }).ClickAsync();
 
+        // Israel proposes an amendment; the mediator shares it, and then Syria sees it too.
+        await israel.Page.GetByLabel("Article", new() { Exact = true }).SelectOptionAsync("monitoring");
+        await israel.Page.GetByLabel("Proposed wording").SelectOptionAsync("us-led");
+        await israel.Page.GetByLabel("Why").FillAsync("A single verifier is faster.");
+        await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Send amendment" }).ClickAsync();
+        const string amendment = "Israel proposed for article 8 (Monitoring): US Led — “A single verifier is faster.”";
+        await Expect(mediator.Page.GetByText(amendment).First).ToBeVisibleAsync();
+        await Expect(syria.Page.GetByText("A single verifier is faster.")).ToHaveCountAsync(0);
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Share with everyone" }).ClickAsync();
+        await Expect(syria.Page.GetByText(amendment)).ToBeVisibleAsync();
+
         // The mediator's record says who declared, and whether it was shared; the notes stay private.
         await Expect(mediator.Page.GetByText("Israel updated its priorities and shared them with you.")).ToBeVisibleAsync();
         await Expect(mediator.Page.GetByText("Syria updated its priorities (kept confidential).")).ToBeVisibleAsync();
