@@ -166,7 +166,7 @@
 
   function statusText(v) {
     return { preparing: "Preparing: no text has been put to the delegations yet", "round-open": `Round ${v.round && v.round.number} is open for answers`,
-      "between-rounds": "Between rounds", signing: "The text is open for signature", agreement: "Agreement signed", closed: "Closed" }[v.status] || v.status;
+      "between-rounds": `Round ${v.round && v.round.number} is closed${v.role === "mediator" ? ": open the next one from the text editor" : ""}`, signing: "The text is open for signature", agreement: "Agreement signed", closed: "Closed" }[v.status] || v.status;
   }
 
   function textTable(text, previous, valueOf, answersOf) {
