@@ -15,14 +15,20 @@ namespace Parley.Cli;
 public static class CliApp
 {
     /// <summary>Runs the parley command with <paramref name="args"/>, writing to the given streams.</summary>
-    /// <returns>0 on success, 1 on a run-time failure, 2 on bad input or usage.</returns>
+    /// <returns>0 on success, 1 on a run-time failure, 2 on bad input or usage, 130 when interrupted (Ctrl-C, SIGTERM).</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var root = BuildRoot(output, error);
+        var commandError = new ErrorWriter(error);
+        var root = BuildRoot(output, commandError);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors)
+            // "Required command was not provided." comes with every unknown command: only the error
+            // that names the word the user typed is worth a line.
+            var errors = parsed.Errors.Count > 1
+                ? parsed.Errors.Where(e => e.SymbolResult is not CommandResult || !e.Message.StartsWith("Required command", StringComparison.Ordinal)).ToList()
+                : [.. parsed.Errors];
+            foreach (var e in errors.Count > 0 ? errors : [.. parsed.Errors])
             {
                 await error.WriteLineAsync($"error: {OneLine(e)}").ConfigureAwait(false);
             }
@@ -50,8 +56,15 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            await error.WriteLineAsync("cancelled").ConfigureAwait(false);
-            return ExitCodes.Failure;
+            // A command that keeps something says what before it lets the cancellation through (or returns
+            // Interrupted itself); the others write their files only whole (a temporary name, then a
+            // rename), so nothing is left.
+            if (!commandError.SaidWhatWasKept)
+            {
+                await error.WriteLineAsync("interrupted: nothing was written").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Interrupted;
         }
         catch (AnalysisLimitException ex)
         {
@@ -113,8 +126,9 @@ public static class CliApp
             return value;
         }
 
-        result.AddError(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-            ? $"{option}: {text} is out of range (at most {int.MaxValue.ToString(CultureInfo.InvariantCulture)})"
+        var digits = text.Length > 0 && text.AsSpan(text[0] is '-' or '+' ? 1 : 0).Length > 0 && !text.AsSpan(text[0] is '-' or '+' ? 1 : 0).ContainsAnyExceptInRange('0', '9');
+        result.AddError(digits
+            ? $"{option}: {text} is out of range (a whole number from {int.MinValue.ToString("N0", CultureInfo.InvariantCulture)} to {int.MaxValue.ToString("N0", CultureInfo.InvariantCulture)})"
             : $"{option}: '{text}' is not a whole number");
         return null;
     }

@@ -9,5 +9,5 @@ public sealed record CliIO(TextWriter Out, TextWriter Error)
     /// Whether standard error is a terminal a person watches: progress bars and live lines are drawn
     /// only then, never into a pipe, a file or a test's writer.
     /// </summary>
-    public bool ErrorIsTerminal => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
+    public bool ErrorIsTerminal => ReferenceEquals(Error is ErrorWriter e ? e.Inner : Error, Console.Error) && !Console.IsErrorRedirected;
 }

@@ -45,7 +45,11 @@ internal static class CommonOptions
     }
 
     /// <summary>A Spectre console that writes to the command's output stream.</summary>
-    /// <remarks>When the output is not a terminal (a pipe, a file, a test) tables are laid out 120 columns wide.</remarks>
+    /// <remarks>
+    /// When the output is not a terminal (a pipe, a file, a test) nothing is wrapped: lines are as
+    /// long as their text (a reader or a program gets whole sentences), and headings drawn by
+    /// <see cref="Heading"/> are 120 columns wide.
+    /// </remarks>
     public static IAnsiConsole Console(CliIO io)
     {
         var terminal = ReferenceEquals(io.Out, System.Console.Out) && !System.Console.IsOutputRedirected;
@@ -58,9 +62,29 @@ internal static class CommonOptions
         });
         if (!terminal)
         {
-            console.Profile.Width = 120;
+            console.Profile.Width = UnwrappedWidth;
         }
 
         return console;
     }
+
+    /// <summary>
+    /// A heading: a rule across the terminal, or, when the output is not a terminal (where the
+    /// console does not wrap and a rule would be thousands of columns long), the title followed by
+    /// a rule to column 120.
+    /// </summary>
+    public static void Heading(IAnsiConsole console, string markup)
+    {
+        if (console.Profile.Width < UnwrappedWidth)
+        {
+            console.Write(new Rule(markup).LeftJustified());
+            return;
+        }
+
+        var title = Markup.Remove(markup);
+        console.WriteLine($"── {title} {new string('─', Math.Max(3, HeadingWidth - title.Length - 4))}");
+    }
+
+    private const int UnwrappedWidth = 100_000;
+    private const int HeadingWidth = 120;
 }

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad input or usage: a malformed file, an unknown option, a missing argument.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Interrupted by Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT, the shell's convention.</summary>
+    public const int Interrupted = 130;
 }

@@ -100,7 +100,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
         var agreement = result.Agreement;
         console.WriteLine();
         var colour = result.EndReason switch { EndReason.Agreement => "green", EndReason.Partial => "yellow", _ => "red" };
-        console.Write(new Rule($"[bold {colour}]{Markup.Escape(NegotiatingTextDocument.EndReasonText(result.EndReason))}[/]: {agreement.Agreed.SettledCount} of {Domain.IssueCount} articles agreed, {result.Rounds} rounds, {result.Versions.Count} versions of the text").LeftJustified());
+        CommonOptions.Heading(console, $"[bold {colour}]{Markup.Escape(NegotiatingTextDocument.EndReasonText(result.EndReason))}[/]: {agreement.Agreed.SettledCount} of {Wording.Count(Domain.IssueCount, "article")} agreed, {Wording.Count(result.Rounds, "round")}, {Wording.Count(result.Versions.Count, "version")} of the text");
         if (result.FailureMessage is { } failure)
         {
             console.MarkupLine($"[red]{Markup.Escape(failure)}[/]");
@@ -201,7 +201,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
             var zone = analysis.AgreementZone.OutcomeCount is { } count
                 ? string.Create(Inv, $"{count:N0} of {analysis.OutcomeCount:N0} packages are acceptable to every party")
                 : analysis.AgreementZone.IsEmpty ? "no package is acceptable to every party" : "some packages are acceptable to every party (not counted)";
-            console.MarkupLine(Markup.Escape(string.Create(Inv, $"Outcome-space analysis: {zone}; {analysis.Pareto.Count} Pareto-optimal utility vectors; the Nash point above is the acceptable package with the largest product of gains over the reservation values.")));
+            console.MarkupLine(Markup.Escape(string.Create(Inv, $"Outcome-space analysis: {zone}; {Wording.Count(analysis.Pareto.Count, "Pareto-optimal utility vector")}; the Nash point above is the acceptable package with the largest product of gains over the reservation values.")));
         }
     }
 

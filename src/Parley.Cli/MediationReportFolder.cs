@@ -12,39 +12,28 @@ internal static class MediationReportFolder
     public const string Trace = "trace.json";
 
     /// <summary>
-    /// Creates <paramref name="folder"/> when missing, before the session runs, so that a path that
-    /// cannot hold the report (a file, a folder without write access) is reported before any work
-    /// is done or any result printed.
+    /// Checks, before the session runs and without creating anything, that <paramref name="folder"/>
+    /// can receive the report, so that a path that cannot hold it (a file, a folder without write
+    /// access) is reported before any work is done or any result printed.
     /// </summary>
-    /// <exception cref="InputException">The folder cannot be created.</exception>
-    public static void Prepare(string folder) => Guard(folder, () => Directory.CreateDirectory(folder));
+    /// <exception cref="InputException">The folder could not be written.</exception>
+    public static void Prepare(string folder) => OutputPaths.CheckFolder("--report", folder);
 
-    /// <summary>Writes the three files into <paramref name="folder"/> (created when missing) and returns their paths.</summary>
+    /// <summary>
+    /// Writes the three files into <paramref name="folder"/> whole or not at all (see
+    /// <see cref="OutputPaths.WriteFolder(string, string, Action{string}, CancellationToken)"/>): an interruption never leaves an empty or half-written report.
+    /// </summary>
     /// <exception cref="InputException">A file cannot be written there.</exception>
-    public static IReadOnlyList<string> Write(string folder, MediationResult result, Scenario scenario)
-    {
-        var page = Path.Combine(folder, Page);
-        var text = Path.Combine(folder, FinalText);
-        var trace = Path.Combine(folder, Trace);
-        Guard(folder, () =>
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(page, MediationReportDocument.ToHtml(result, scenario));
-            File.WriteAllText(text, NegotiatingTextDocument.FinalMarkdown(result, scenario));
-            File.WriteAllText(trace, MediationJson.Trace(result, scenario).ToJsonString(JsonOutput.SerializerOptions) + "\n");
-        });
-        return [page, text, trace];
-    }
+    public static IReadOnlyList<string> Write(string folder, MediationResult result, Scenario scenario, CancellationToken cancellationToken = default) =>
+        OutputPaths.WriteFolder(
+            "--report",
+            folder,
+            [
+                (Page, s => Text(s, MediationReportDocument.ToHtml(result, scenario))),
+                (FinalText, s => Text(s, NegotiatingTextDocument.FinalMarkdown(result, scenario))),
+                (Trace, s => Text(s, MediationJson.Trace(result, scenario).ToJsonString(JsonOutput.SerializerOptions) + "\n")),
+            ],
+            cancellationToken);
 
-    private static void Guard(string folder, Action write)
-    {
-        try
-        {
-            write();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(folder, "", $"cannot write the report there: {ex.Message}", ex);
-        }
-    }
+    private static void Text(Stream stream, string text) => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(text));
 }

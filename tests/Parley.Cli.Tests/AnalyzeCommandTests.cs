@@ -19,7 +19,8 @@ public sealed class AnalyzeCommandTests
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
         root.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["outcomeCount", "parties", "pareto", "nash", "kalaiSmorodinsky", "egalitarian", "maxWelfare", "agreementZone", "gaps"]);
+            ["outcomeCount", "parties", "method", "pareto", "nash", "kalaiSmorodinsky", "egalitarian", "maxWelfare", "agreementZone", "gaps"]);
+        root.GetProperty("method").GetString().ShouldBe("minkowski");
         root.GetProperty("outcomeCount").GetInt64().ShouldBe(3600);
         root.GetProperty("parties").EnumerateArray().Select(p => p.GetString()).ShouldBe(["Camera-C-prof1", "Camera-C-prof2"]);
         var pareto = root.GetProperty("pareto").EnumerateArray().ToList();

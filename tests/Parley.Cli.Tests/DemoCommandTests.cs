@@ -10,7 +10,7 @@ public sealed class DemoCommandTests
         using var dir = new TempDir();
         var folder = Path.Combine(dir.Path, "demo");
 
-        var (code, output, _) = await CliRunner.RunAsync("demo", "--report", folder);
+        var (code, output, error) = await CliRunner.RunAsync("demo", "--report", folder);
 
         code.ShouldBe(0);
         output.ShouldContain("coordination-mechanism = joint-cell-us");
@@ -19,7 +19,7 @@ public sealed class DemoCommandTests
         output.ShouldContain("Who would have to move");
         output.ShouldContain("Nash point of the whole text (analysis)");
         output.ShouldContain("351 of 559,872 packages are acceptable to every party");
-        output.ShouldContain("Report written to");
+        error.ShouldContain($"report written to {folder} (index.html, final-text.md, trace.json)");
         var page = File.ReadAllText(Path.Combine(folder, "index.html"));
         page.ShouldContain("<svg");
         page.ShouldContain("Versions of the text");

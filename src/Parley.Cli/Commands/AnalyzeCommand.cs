@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using Parley.Analysis;
 using Parley.Domains;
@@ -55,6 +54,11 @@ internal static class AnalyzeCommand
                 throw new InputException(plotPath, string.Empty, "a utility-space plot needs at least two parties");
             }
 
+            if (plotPath is not null)
+            {
+                OutputPaths.CheckFile("--plot", plotPath, "plot.svg", "plot");
+            }
+
             var progress = new StderrProgress(io.Error, io.ErrorIsTerminal);
             var result = await Task.Run(() => OutcomeSpaceAnalyzer.Analyze(loaded, AnalysisOptions.Default, progress, ct), ct).ConfigureAwait(false);
             progress.Done();
@@ -62,14 +66,7 @@ internal static class AnalyzeCommand
             if (plotPath is not null)
             {
                 var svg = UtilitySpacePlot.Render(result, new UtilitySpacePlotOptions { Title = loaded.Name });
-                try
-                {
-                    await File.WriteAllTextAsync(plotPath, svg, ct).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new InputException(plotPath, string.Empty, $"cannot write the plot there: {ex.Message}", ex);
-                }
+                OutputPaths.WriteText("--plot", plotPath, svg, "plot");
             }
 
             if (parse.GetValue(json))
@@ -79,10 +76,11 @@ internal static class AnalyzeCommand
             else
             {
                 PrintTables(io, loaded.Name, result);
-                if (plotPath is not null)
-                {
-                    await io.Out.WriteLineAsync($"Plot written to {plotPath}").ConfigureAwait(false);
-                }
+            }
+
+            if (plotPath is not null)
+            {
+                await io.Error.WriteLineAsync($"plot written to {plotPath}").ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
@@ -105,10 +103,22 @@ internal static class AnalyzeCommand
             }
 
             w.WriteEndArray();
+            w.WriteString("method", result.Method);
+            if (result.Solver is { } solver)
+            {
+                w.WriteStartObject("solver");
+                w.WriteBoolean("proved", solver.IsProved);
+                w.WriteNumber("solves", solver.Solves);
+                w.WriteNumber("seconds", Math.Round(solver.Seconds, 3));
+                w.WriteNumber("timeBudgetSeconds", solver.TimeBudgetSeconds);
+                w.WriteNumber("utilityGap", solver.UtilityGap);
+                w.WriteEndObject();
+            }
+
             w.WriteStartArray("pareto");
             foreach (var point in result.Pareto)
             {
-                WritePoint(w, domain, point.Utilities, point.Outcome);
+                WritePoint(w, domain, point.Utilities, point.Outcome, point.IsProved ? null : false);
             }
 
             w.WriteEndArray();
@@ -122,6 +132,7 @@ internal static class AnalyzeCommand
             WriteSolution(w, domain, result.MaxWelfare);
             w.WriteStartObject("agreementZone");
             w.WriteBoolean("empty", result.AgreementZone.IsEmpty);
+            w.WriteBoolean("proved", result.AgreementZone.IsProved);
             if (result.AgreementZone.OutcomeCount is { } count)
             {
                 w.WriteCount("outcomeCount", count);
@@ -180,9 +191,14 @@ internal static class AnalyzeCommand
         }
     }
 
-    private static void WritePoint(Utf8JsonWriter w, Domain domain, IReadOnlyList<double> utilities, Outcome outcome)
+    private static void WritePoint(Utf8JsonWriter w, Domain domain, IReadOnlyList<double> utilities, Outcome outcome, bool? proved = null)
     {
         w.WriteStartObject();
+        if (proved is { } p)
+        {
+            w.WriteBoolean("proved", p);
+        }
+
         w.WriteStartArray("utilities");
         foreach (var u in utilities)
         {
@@ -203,22 +219,33 @@ internal static class AnalyzeCommand
     private static void PrintTables(CliIO io, string name, AnalysisResult result)
     {
         var console = CommonOptions.Console(io);
-        if (!ReferenceEquals(io.Out, Console.Out) || Console.IsOutputRedirected)
+        if (ReferenceEquals(io.Out, Console.Out) && !Console.IsOutputRedirected && console.Profile.Width < 160)
         {
             console.Profile.Width = 160;
         }
 
         var inv = CultureInfo.InvariantCulture;
         var domain = result.Domain;
-        console.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {result.OutcomeCount.ToString("N0", inv)} outcomes, {result.PartyNames.Count} parties ({Markup.Escape(string.Join(", ", result.PartyNames))}), frontier by {result.Method}");
+        console.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {Wording.Count(result.OutcomeCount, "outcome")}, {Wording.Count(result.PartyNames.Count, "party", "parties")} ({Markup.Escape(string.Join(", ", result.PartyNames))}), frontier by {result.Method}");
         var zone = result.AgreementZone;
         var zoneText = zone.IsEmpty
             ? "[red]EMPTY[/]: no outcome is acceptable to every party"
             : zone.OutcomeCount is { } n
-                ? $"{n.ToString("N0", inv)} outcomes acceptable to every party ({Percent(n, result.OutcomeCount)})"
+                ? $"{Wording.Count(n, "outcome")} acceptable to every party ({Wording.Percent(n, result.OutcomeCount)})"
                 : "not empty (too large to count)";
+        if (!zone.IsProved)
+        {
+            zoneText = "[yellow]UNKNOWN[/] within the solver's time budget (no acceptable outcome found, none ruled out)";
+        }
         console.MarkupLine($"Zone of possible agreement: {zoneText}");
         console.MarkupLine($"Reservation values: {Markup.Escape(Vector(result.ReservationValues))}");
+        if (result.Solver is { } solver)
+        {
+            console.MarkupLine(solver.IsProved
+                ? string.Create(inv, $"Frontier [green]proved exact[/] by CP-SAT: {solver.Solves} solves, {solver.Seconds:0.##} s of solver time.")
+                : string.Create(inv, $"Frontier [yellow]not proved[/] within the {solver.TimeBudgetSeconds:0.#} s budget ({solver.Solves} solves): a point's first utility could still rise by up to {solver.UtilityGap:0.#####}. Unproved points are marked *."));
+            console.MarkupLine("Per-issue gaps are not computed for solver-built frontiers (the acceptable options of 10^10+ outcomes are not enumerated).");
+        }
         console.WriteLine();
 
         var solutions = new Table().Title("Solution points (undiscounted utilities)").Border(TableBorder.Rounded);
@@ -236,7 +263,7 @@ internal static class AnalyzeCommand
         AddSolution(solutions, domain, "GENIUS KS (least asymmetry)", result.GeniusKalaiSmorodinsky, result.PartyNames.Count);
         console.Write(solutions);
 
-        var frontier = new Table().Title($"Pareto frontier: {result.Pareto.Count.ToString(inv)} points").Border(TableBorder.Rounded);
+        var frontier = new Table().Title($"Pareto frontier: {Wording.Count(result.Pareto.Count, "point")}").Border(TableBorder.Rounded);
         foreach (var p in result.PartyNames)
         {
             frontier.AddColumn(new TableColumn(Markup.Escape(p)).RightAligned());
@@ -245,7 +272,7 @@ internal static class AnalyzeCommand
         frontier.AddColumn("Outcome");
         for (var i = 0; i < Math.Min(result.Pareto.Count, FrontierRowsShown); i++)
         {
-            var cells = result.Pareto[i].Utilities.Select(u => u.ToString("0.00000", inv)).ToList();
+            var cells = result.Pareto[i].Utilities.Select(u => u.ToString("0.00000", inv) + (result.Pareto[i].IsProved ? string.Empty : "*")).ToList();
             cells.Add(Markup.Escape(OutcomeText(domain, result.Pareto[i].Outcome)));
             frontier.AddRow(cells.ToArray());
         }
@@ -314,9 +341,6 @@ internal static class AnalyzeCommand
 
     private static string Vector(IReadOnlyList<double> v) =>
         "(" + string.Join(", ", v.Select(x => x.ToString("0.#####", CultureInfo.InvariantCulture))) + ")";
-
-    private static string Percent(BigInteger part, BigInteger whole) =>
-        whole.IsZero ? "0%" : ((double)part / (double)whole).ToString("0.##%", CultureInfo.InvariantCulture);
 
     /// <summary>A percentage line on standard error, only on a terminal and only once the work has taken a moment.</summary>
     private sealed class StderrProgress(TextWriter error, bool enabled) : IProgress<double>

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return InspectCommand.Create(io);
         yield return ConvertCommand.Create(io);
         yield return AnalyzeCommand.Create(io);
+        yield return ParetoCheckCommand.Create(io);
         yield return NegotiateCommand.Create(io);
         yield return ReplayCommand.Create(io);
         yield return AgentsCommand.Create(io);

@@ -31,21 +31,21 @@ internal static class ConvertCommand
             var target = parse.GetValue(to)!;
             var path = parse.GetValue(output)!;
             var overwrite = parse.GetValue(force);
-            IReadOnlyList<string> notes;
+            IReadOnlyList<string> notes = [];
             switch (target)
             {
+                // Written whole or not at all: an interruption leaves neither a half-written file nor a partial folder.
                 case "parley":
                     Guard(path, overwrite, isFolder: false);
-                    ParleyScenarioWriter.Write(scenario, path);
-                    notes = [];
+                    OutputPaths.WriteText("--output", path, ParleyScenarioWriter.ToJson(scenario), "scenario");
                     break;
                 case "genius":
                     Guard(path, overwrite, isFolder: true);
-                    notes = GeniusWriter.WriteScenario(scenario, path);
+                    OutputPaths.WriteFolder("--output", path, staging => notes = GeniusWriter.WriteScenario(scenario, staging), ct);
                     break;
                 default:
                     Guard(path, overwrite, isFolder: true);
-                    notes = GeniusWebWriter.WriteScenario(scenario, path);
+                    OutputPaths.WriteFolder("--output", path, staging => notes = GeniusWebWriter.WriteScenario(scenario, staging), ct);
                     break;
             }
 
@@ -54,7 +54,7 @@ internal static class ConvertCommand
                 await io.Error.WriteLineAsync($"note: {note}").ConfigureAwait(false);
             }
 
-            await io.Error.WriteLineAsync($"wrote {target} to {path}").ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"{target} scenario written to {path}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

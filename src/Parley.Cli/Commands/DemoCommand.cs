@@ -38,10 +38,9 @@ internal static class DemoCommand
             var printer = new MediationConsole(console, scenario, showRounds: true);
             var result = run.Session.Run(printer, ct);
             printer.WriteResult(result);
-            var files = MediationReportFolder.Write(folder, result, scenario);
-            console.WriteLine();
-            console.MarkupLine($"Report written to [bold]{Markup.Escape(Path.GetFullPath(folder))}[/]: {Markup.Escape(string.Join(", ", files.Select(Path.GetFileName)))}");
+            var files = MediationReportFolder.Write(folder, result, scenario, ct);
             await io.Out.FlushAsync(ct).ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             return result.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
@@ -53,7 +52,7 @@ internal static class DemoCommand
     private static void Introduce(IAnsiConsole console, Scenario scenario, DemoMediation run)
     {
         var meta = scenario.Metadata;
-        console.Write(new Rule($"[bold]Parley demo: {Markup.Escape(meta.Title ?? scenario.Name)}[/]").LeftJustified());
+        CommonOptions.Heading(console, $"[bold]Parley demo: {Markup.Escape(meta.Title ?? scenario.Name)}[/]");
         if (meta.Description is { } description)
         {
             console.MarkupLine($"[grey]{Markup.Escape(description)}[/]");

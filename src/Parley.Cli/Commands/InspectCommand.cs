@@ -107,6 +107,24 @@ internal static class InspectCommand
                     w.WriteEndObject();
                 }
 
+                if (profile is NonlinearProfile nonlinear)
+                {
+                    w.WriteStartObject("constraints");
+                    w.WriteNumber("count", nonlinear.Constraints.Count);
+                    w.WriteNumber("exclusive", nonlinear.Constraints.Count(c => c.IsExclusive));
+                    w.WriteNumber("scale", nonlinear.Scale);
+                    w.WriteBoolean("capsAtOne", nonlinear.CapsAtOne);
+                    w.WriteBoolean("hasAdditivePart", nonlinear.Additive is not null);
+                    w.WriteStartObject("issuesPerConstraint");
+                    foreach (var (issues, count) in nonlinear.IssuesPerConstraint())
+                    {
+                        w.WriteNumber(issues.ToString(CultureInfo.InvariantCulture), count);
+                    }
+
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                }
+
                 w.WriteStartArray("redLines");
                 foreach (var line in profile.RedLines.Lines)
                 {
@@ -128,7 +146,7 @@ internal static class InspectCommand
         var domain = scenario.Domain;
         var inv = CultureInfo.InvariantCulture;
         var meta = scenario.Metadata;
-        console.Write(new Rule($"[bold]{Markup.Escape(meta.Title ?? scenario.Name)}[/]").LeftJustified());
+        CommonOptions.Heading(console, $"[bold]{Markup.Escape(meta.Title ?? scenario.Name)}[/]");
         if (meta.Description is { } description)
         {
             console.WriteLine(description);
@@ -197,5 +215,24 @@ internal static class InspectCommand
         }
 
         console.Write(table);
+
+        var nonlinear = scenario.Parties.Where(p => p.Profile is NonlinearProfile).ToArray();
+        if (nonlinear.Length > 0)
+        {
+            var constraints = new Table().Title("Nonlinear preferences (weighted constraints)").AddColumn("party").AddColumn(new TableColumn("constraints").RightAligned()).AddColumn(new TableColumn("exclusive").RightAligned()).AddColumn("issues per constraint (issues: constraints)").AddColumn(new TableColumn("scale").RightAligned()).AddColumn("additive part");
+            foreach (var p in nonlinear)
+            {
+                var n = (NonlinearProfile)p.Profile!;
+                constraints.AddRow(
+                    Markup.Escape(p.Name),
+                    n.Constraints.Count.ToString(inv),
+                    n.Constraints.Count(c => c.IsExclusive).ToString(inv),
+                    string.Join(", ", n.IssuesPerConstraint().Select(kv => string.Create(inv, $"{kv.Key}: {kv.Value}"))),
+                    n.Scale.ToString("0.###", inv) + (n.CapsAtOne ? ", capped at 1" : string.Empty),
+                    n.Additive is null ? "none" : "yes");
+            }
+
+            console.Write(constraints);
+        }
     }
 }

@@ -31,7 +31,7 @@ internal static class MediateCommand
             Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash or maximin (trusted: the parties confide their profiles to it).",
             DefaultValueFactory = _ => "annealing",
         };
-        mediator.AcceptOnlyFromAmong(MediationChoices.Mediators);
+        mediator.AcceptOnlyFromAmong([.. MediationRegistry.MediatorIds]);
         var voters = new Option<string>("--voters")
         {
             Description = "The parties' strategy: truthful, strategic or annealing; or one per party, comma-separated, in party order.",
@@ -42,7 +42,7 @@ internal static class MediateCommand
             Description = "How parties answer each text: votes (accept/reject), feedback (better/same/worse) or veto (block changed articles).",
             DefaultValueFactory = _ => "votes",
         };
-        protocol.AcceptOnlyFromAmong(MediationChoices.Protocols);
+        protocol.AcceptOnlyFromAmong([.. MediationRegistry.Protocols]);
         var agenda = new Option<string?>("--agenda") { Description = "Issue by issue: the issues' names in the order they are taken up (unlisted issues follow in domain order). A settled article stays settled." };
         var rounds = new Option<int?>("--rounds") { Description = $"The round limit (each text put to the parties is a round). Default: the scenario's round deadline, else {DefaultRounds}." };
         var seed = new Option<int>("--seed") { Description = "The seed every random choice derives from: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
@@ -65,10 +65,7 @@ internal static class MediateCommand
         command.SetAction(async (parse, ct) =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!, CommonOptions.SplitList(parse.GetValue(profiles)));
-            if (loaded.Negotiators.Count == 0)
-            {
-                throw new InputException(loaded.Name, "", "the scenario has no negotiating party to mediate between");
-            }
+            NegotiationPreconditions.Check(loaded, parse.GetValue(scenario)!);
 
             var roundLimit = parse.GetValue(rounds) ?? loaded.Deadline?.Rounds ?? DefaultRounds;
             if (roundLimit <= 0)
@@ -78,9 +75,9 @@ internal static class MediateCommand
 
             var options = new MediationOptions
             {
-                Protocol = MediationChoices.Protocol(parse.GetValue(protocol)!),
+                Protocol = MediationRegistry.Protocol(parse.GetValue(protocol)!),
                 Rounds = roundLimit,
-                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationChoices.Agenda(loaded.Domain, names) : null,
+                Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationRegistry.Agenda(loaded.Domain, names) : null,
                 PostSettlement = parse.GetValue(postSettlement),
             };
             var voterList = Voters(parse.GetValue(voters)!, loaded);
@@ -90,7 +87,7 @@ internal static class MediateCommand
                 MediationReportFolder.Prepare(folder);
             }
 
-            var mediatorStrategy = MediationChoices.Mediator(parse.GetValue(mediator)!);
+            var mediatorStrategy = MediationRegistry.CreateMediator(parse.GetValue(mediator)!);
             var session = new MediationSession(loaded, mediatorStrategy, voterList, options, parse.GetValue(seed));
             using var logWriter = parse.GetValue(log) is { } logPath
                 ? NegotiationLogWriter.Create(logPath, SingleTextReplay.Header(loaded, session.Negotiation, mediatorStrategy.Name, [.. loaded.Negotiators.Select((_, k) => voterList[voterList.Count == 1 ? 0 : k].Name)]))
@@ -105,7 +102,7 @@ internal static class MediateCommand
             if (!asJson)
             {
                 var console = CommonOptions.Console(io);
-                console.Write(new Rule($"[bold]{Markup.Escape(loaded.Metadata.Title ?? loaded.Name)}[/]").LeftJustified());
+                CommonOptions.Heading(console, $"[bold]{Markup.Escape(loaded.Metadata.Title ?? loaded.Name)}[/]");
                 console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"mediator: {parse.GetValue(mediator)} · protocol: {parse.GetValue(protocol)}{(options.Agenda is null ? "" : " · issue by issue")} · parties: {string.Join(", ", loaded.Negotiators.Select((p, k) => $"{p.Name} ({voterList[voterList.Count == 1 ? 0 : k].Name})"))} · rounds ≤ {roundLimit} · seed {parse.GetValue(seed)}")));
                 printer = new MediationConsole(console, loaded, showRounds: false);
             }
@@ -136,17 +133,17 @@ internal static class MediateCommand
         var names = CommonOptions.SplitList(value) ?? ["truthful"];
         foreach (var n in names)
         {
-            if (!MediationChoices.Voters.Contains(n, StringComparer.Ordinal))
+            if (!MediationRegistry.VoterIds.Contains(n, StringComparer.Ordinal))
             {
-                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationChoices.Voters)})");
+                throw new InputException("--voters", "", $"'{n}' is not a voter strategy (choose from {string.Join(", ", MediationRegistry.VoterIds)})");
             }
         }
 
         if (names.Count != 1 && names.Count != scenario.Negotiators.Count)
         {
-            throw new InputException("--voters", "", $"{names.Count} strategies given for {scenario.Negotiators.Count} parties: give one for all, or one per party");
+            throw new InputException("--voters", "", $"{Wording.Count(names.Count, "strategy", "strategies")} given for {Wording.Count(scenario.Negotiators.Count, "party", "parties")}: give one for all, or one per party");
         }
 
-        return names.Select(MediationChoices.Voter).ToArray();
+        return names.Select(MediationRegistry.CreateVoter).ToArray();
     }
 }

@@ -66,16 +66,27 @@ internal static class NegotiateCommand
     private static async Task<int> RunAsync(CliIO io, Request request, CancellationToken cancellation)
     {
         var loaded = ScenarioLoader.Load(request.Scenario, CommonOptions.SplitList(request.Profiles));
+        NegotiationPreconditions.Check(loaded, request.Scenario);
         var agentIds = CommonOptions.SplitAgents(request.Agents);
         var negotiators = loaded.Negotiators;
         if (agentIds.Count != negotiators.Count)
         {
-            throw new InputException("--agents", string.Empty, $"{agentIds.Count} agent(s) for {negotiators.Count} parties ({string.Join(", ", negotiators.Select(p => p.Name))}); give one agent per party, or choose parties with --profiles");
+            throw new InputException("--agents", string.Empty, $"{Wording.Count(agentIds.Count, "agent")} for {Wording.Count(negotiators.Count, "party", "parties")} ({string.Join(", ", negotiators.Select(p => p.Name))}); give one agent per party, or choose parties with --profiles");
         }
 
         if (request.Plot is not null && negotiators.Count != 2)
         {
             throw new InputException("--plot", string.Empty, $"the session picture shows two-party sessions; this one has {negotiators.Count} parties");
+        }
+
+        if (request.Plot is not null)
+        {
+            OutputPaths.CheckFile("--plot", request.Plot, "session.svg", "plot");
+        }
+
+        if (request.Trace is not null)
+        {
+            OutputPaths.CheckFile("--trace", request.Trace, "trace.csv", "trace");
         }
 
         var agents = new IAgent[agentIds.Count];
@@ -124,7 +135,7 @@ internal static class NegotiateCommand
 
         if (!request.Json)
         {
-            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Scenario {loaded.Name}: {loaded.Domain.IssueCount} issues, {loaded.Domain.OutcomeCount} outcomes; deadline {Describe(deadline)}; seed {request.Seed}")).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Scenario {loaded.Name}: {Wording.Count(loaded.Domain.IssueCount, "issue")}, {Wording.Count(loaded.Domain.OutcomeCount, "outcome")}; deadline {Describe(deadline)}; seed {request.Seed}")).ConfigureAwait(false);
             for (var i = 0; i < negotiators.Count; i++)
             {
                 await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {i + 1}. {negotiators[i].Name} played by {agentIds[i]}")).ConfigureAwait(false);
@@ -180,7 +191,7 @@ internal static class NegotiateCommand
 
         if (request.Plot is { } plotPath)
         {
-            await File.WriteAllTextAsync(plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!), Encoding.UTF8).ConfigureAwait(false);
+            OutputPaths.WriteText("--plot", plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!, agents: agentIds), "plot");
         }
 
         if (request.Json)
@@ -227,7 +238,7 @@ internal static class NegotiateCommand
         var ended = result.EndReason switch
         {
             EndReason.Agreement => $"Agreement in round {result.Rounds} (t = {result.Time.ToString("0.###", c)})",
-            EndReason.Deadline => $"No agreement: deadline reached after {result.Rounds} rounds",
+            EndReason.Deadline => $"No agreement: deadline reached after {Wording.Count(result.Rounds, "round")}",
             EndReason.WalkAway when result.WalkedAwayParty >= 0 => $"No agreement: {result.PartyNames[result.WalkedAwayParty]} walked away in round {result.Rounds}",
             EndReason.WalkAway => $"No agreement: the parties walked away by round {result.Rounds}",
             EndReason.Partial => $"Agreements among some of the parties by round {result.Rounds} (the others have none)",
@@ -257,15 +268,15 @@ internal static class NegotiateCommand
         await output.WriteLineAsync($"Distance to the Pareto frontier: {metrics.DistanceToPareto.ToString("0.0000", c)}").ConfigureAwait(false);
         await output.WriteLineAsync($"Distance to the Nash point: {(metrics.DistanceToNash is { } n ? n.ToString("0.0000", c) : "none (no deal is acceptable to every party)")}").ConfigureAwait(false);
         await output.WriteLineAsync(replayed
-            ? $"{result.Actions} actions (replayed from the event log)"
-            : $"{result.Actions} actions in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
+            ? $"{Wording.Count(result.Actions, "action")} (replayed from the event log)"
+            : $"{Wording.Count(result.Actions, "action")} in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);
     }
 
     private static string Describe(Deadline deadline) =>
         (deadline.Rounds, deadline.Time) switch
         {
-            ({ } r, { } t) => $"{r} rounds or {Durations.Describe(t)}",
-            ({ } r, null) => $"{r} rounds",
+            ({ } r, { } t) => $"{Wording.Count(r, "round")} or {Durations.Describe(t)}",
+            ({ } r, null) => Wording.Count(r, "round"),
             (null, { } t) => Durations.Describe(t),
             _ => "none",
         };

@@ -4,6 +4,7 @@ using Parley.Cli.Tournaments;
 using Parley.Formats;
 using Parley.Scenarios;
 using Parley.Mediation;
+using Parley.Reports;
 using Parley.Tournaments;
 using Spectre.Console;
 
@@ -31,9 +32,10 @@ internal static class TournamentCommand
         var json = CommonOptions.JsonOption();
         var sessionTimeout = new Option<string?>("--session-timeout") { Description = "Abandon a session (recorded as a failure) after this long; default 60s plus the --time deadline." };
         var actionTimeout = new Option<string?>("--action-timeout") { Description = "Longest one agent call may take before the session fails, attributed to that agent (default: no limit)." };
+        var maxSessions = new Option<long>("--max-sessions") { Description = "Refuse a tournament of more sessions than this (default 10,000,000); the disk's free space is checked too.", DefaultValueFactory = _ => TournamentStorage.DefaultSessionLimit };
         var progressOption = new Option<bool>("--progress") { Description = "Show the progress bar even when standard error is redirected." };
         var command = new Command("tournament", "Run every ordered pair (or n-party group) of agents on every profile of every scenario, repeated; resumable, parallel, reproducible.");
-        foreach (var o in new Option[] { agents, mediators, voters, protocol, scenarios, repetitions, rounds, time, parallel, seed, output, json, sessionTimeout, actionTimeout, progressOption })
+        foreach (var o in new Option[] { agents, mediators, voters, protocol, scenarios, repetitions, rounds, time, parallel, seed, output, json, sessionTimeout, actionTimeout, maxSessions, progressOption })
         {
             command.Options.Add(o);
         }
@@ -89,20 +91,23 @@ internal static class TournamentCommand
             var definition = new TournamentDefinition(agentIds, described, parse.GetValue(repetitions), roundLimit, timeLimit, parse.GetValue(seed), mediatorIds, SelfPlay: mediatorIds is not null, Protocol: protocolText);
             var plan = new TournamentPlan(definition);
             var folder = Path.GetFullPath(parse.GetValue(output)!);
+            OutputPaths.CheckFolder("--out", folder, "results");
+            TournamentStorage.EnsureRoom(plan, folder, parse.GetValue(maxSessions));
             var timeout = parse.GetValue(sessionTimeout) is { } st ? ParseDuration("--session-timeout", st) : TimeSpan.FromSeconds(60) + (timeLimit ?? TimeSpan.Zero);
             var showProgress = parse.GetValue(progressOption) || io.ErrorIsTerminal;
             var progress = showProgress ? new ProgressLine(io.Error) : null;
-            await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{plan.Count} sessions: {(mediatorIds is null ? string.Empty : $"{mediatorIds.Count} mediators, ")}{agentIds.Count} {(mediatorIds is null ? "agents" : "voters")}, {described.Length} scenarios, {definition.Repetitions} repetitions, {definition.DeadlineText}; {parallelism} in parallel; results in {folder}")).ConfigureAwait(false);
+            await io.Error.WriteLineAsync($"{Wording.Count(plan.Count, "session")}: {(mediatorIds is null ? string.Empty : Wording.Count(mediatorIds.Count, "mediator") + ", ")}{Wording.Count(agentIds.Count, mediatorIds is null ? "agent" : "voter")}, {Wording.Count(described.Length, "scenario")}, {Wording.Count(definition.Repetitions, "repetition")}, {definition.DeadlineText}; {Wording.Number(parallelism)} in parallel; results in {folder}").ConfigureAwait(false);
             var report = await Task.Run(() => Tournament.Run(plan, runner, folder, new TournamentRunOptions(parallelism, timeout), progress, ct), CancellationToken.None).ConfigureAwait(false);
             progress?.Finish();
             var run = report.Run;
-            await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{run.Ran} sessions run in {run.Elapsed.TotalSeconds:0.0} s ({(run.Elapsed > TimeSpan.Zero ? run.Ran / run.Elapsed.TotalSeconds : 0):0} sessions/s){(run.Resumed > 0 ? $", {run.Resumed} resumed from the journal" : string.Empty)}{(run.Failed > 0 ? $", {run.Failed} failed" : string.Empty)}.")).ConfigureAwait(false);
             if (report.Summary is null)
             {
-                await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Interrupted: {run.Resumed + run.Ran} of {run.Total} sessions are recorded. Run the same command again to resume.")).ConfigureAwait(false);
-                return ExitCodes.Failure;
+                // Interrupted (Ctrl-C, SIGTERM): every finished session is in the journal, which a rerun resumes from.
+                await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"interrupted: {run.Resumed + run.Ran:N0} of {run.Total:N0} sessions are kept in {Path.Combine(folder, TournamentResults.JournalFileName)}; run the same command again to resume")).ConfigureAwait(false);
+                return ExitCodes.Interrupted;
             }
 
+            await io.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{Wording.Count(run.Ran, "session")} run in {run.Elapsed.TotalSeconds:0.0} s ({(run.Elapsed > TimeSpan.Zero ? run.Ran / run.Elapsed.TotalSeconds : 0):N0} sessions/s){(run.Resumed > 0 ? $", {run.Resumed:N0} resumed from the journal" : string.Empty)}{(run.Failed > 0 ? $", {run.Failed:N0} failed" : string.Empty)}.")).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 await io.Out.WriteAsync(TournamentSummaryJson.ToJson(report.Summary, definition)).ConfigureAwait(false);
@@ -111,6 +116,8 @@ internal static class TournamentCommand
             {
                 WriteTable(io, report.Summary, folder);
             }
+
+            await io.Error.WriteLineAsync($"results written to {folder} ({TournamentResults.CsvFileName}, {TournamentResults.SummaryFileName}, scores.svg, heatmap.svg, distributions.svg)").ConfigureAwait(false);
 
             return ExitCodes.Ok;
         });
@@ -132,8 +139,7 @@ internal static class TournamentCommand
         }
 
         console.Write(BuildTable(summary.Mediators is null ? "Agent" : "Voter", summary.Agents));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Sessions} sessions, {summary.Agreements} agreements, {summary.Failures} failures."));
-        output.WriteLine($"Wrote {Path.Combine(folder, TournamentResults.CsvFileName)}, {TournamentResults.SummaryFileName}, scores.svg, heatmap.svg, distributions.svg.");
+        output.WriteLine($"{Wording.Count(summary.Sessions, "session")}, {Wording.Count(summary.Agreements, "agreement")}, {Wording.Count(summary.Failures, "failure")}.");
     }
 
     private static Table BuildTable(string first, IReadOnlyList<AgentSummary> rows)

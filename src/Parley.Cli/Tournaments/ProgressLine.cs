@@ -17,7 +17,7 @@ internal sealed class ProgressLine(TextWriter error) : IProgress<TournamentProgr
         var left = value.Remaining is { } r ? Format(r) : "--:--";
         var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"[{new string('#', filled)}{new string('.', Width - filled)}] {value.Finished}/{value.Total} {fraction * 100,5:0.0}%  {value.Rate,8:0} sessions/s  {left} left{(value.Failed > 0 ? $"  {value.Failed} failed" : string.Empty)}");
+            $"[{new string('#', filled)}{new string('.', Width - filled)}] {value.Finished:N0}/{value.Total:N0} {fraction * 100,5:0.0}%  {value.Rate,8:N0} sessions/s  {left} left{(value.Failed > 0 ? $"  {value.Failed} failed" : string.Empty)}");
         lock (_lock)
         {
             error.Write("\r" + line + new string(' ', Math.Max(0, _lastLength - line.Length)));

@@ -34,6 +34,21 @@ public sealed record AnalysisOptions
     /// <summary>The largest half-space Parley enumerates to count the zone of agreement (meet in the middle); above it the count is left unknown.</summary>
     public int MaxCountingHalf { get; init; } = 1 << 23;
 
+    /// <summary>
+    /// The most outcomes enumerated for profiles the additive construction cannot take (nonlinear ones);
+    /// two-party spaces above it go to the CP-SAT frontier (<see cref="SolverTimeBudget"/>).
+    /// </summary>
+    public long MaxEnumeratedOutcomes { get; init; } = 10_000_000;
+
+    /// <summary>The time the CP-SAT frontier may take in total (solver wall time); past it the best frontier found is reported with its gap.</summary>
+    public TimeSpan SolverTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The CP-SAT portfolio size (parallel search workers); 8 proves faster than 2 even on a 2-core machine.</summary>
+    public int SolverWorkers { get; init; } = 8;
+
+    /// <summary>Use the CP-SAT frontier for two parties whatever the space's size (for verification against enumeration).</summary>
+    public bool ForceSolver { get; init; }
+
     /// <summary>Always enumerate every outcome, even for additive profiles (for verification and comparison; slow on large spaces).</summary>
     public bool ForceEnumeration { get; init; }
 }

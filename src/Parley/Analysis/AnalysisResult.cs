@@ -28,7 +28,8 @@ public sealed class AnalysisResult
         AgreementZone agreementZone,
         IReadOnlyList<IssueGap> gaps,
         IReadOnlyList<Relaxation> relaxations,
-        string method)
+        string method,
+        SolverReport? solver = null)
     {
         Domain = domain;
         Profiles = profiles;
@@ -44,6 +45,7 @@ public sealed class AnalysisResult
         Gaps = gaps;
         Relaxations = relaxations;
         Method = method;
+        Solver = solver;
         var k = profiles.Count;
         _frontierFlat = new double[pareto.Count * k];
         for (var p = 0; p < pareto.Count; p++)
@@ -125,8 +127,11 @@ public sealed class AnalysisResult
     /// <summary>The least costly relaxation that opens an empty zone, if any.</summary>
     public Relaxation? LeastCostlyRelaxation => Relaxations.Count > 0 ? Relaxations[0] : null;
 
-    /// <summary>How the frontier was built: "minkowski" (issue by issue) or "enumeration".</summary>
+    /// <summary>How the frontier was built: "minkowski" (issue by issue), "enumeration" or "cp-sat" (the solver's epsilon-constraint sweep).</summary>
     public string Method { get; }
+
+    /// <summary>What the CP-SAT solver proved, when the frontier came from it (<see cref="Method"/> "cp-sat"); null otherwise.</summary>
+    public SolverReport? Solver { get; }
 
     /// <summary>The frontier's utility vectors, flattened point by point (for metrics).</summary>
     internal ReadOnlySpan<double> FrontierFlat => _frontierFlat;

@@ -9,4 +9,7 @@ public sealed record FrontierPoint(IReadOnlyList<double> Utilities, IReadOnlyLis
 {
     /// <summary>The first (smallest-index) outcome of the point.</summary>
     public Outcome Outcome => Outcomes[0];
+
+    /// <summary>Whether the point is proved Pareto-optimal: always, except for a CP-SAT solve the time budget cut short.</summary>
+    public bool IsProved { get; init; } = true;
 }

@@ -82,9 +82,20 @@ public static class OutcomeSpaceAnalyzer
         }
 
         var keepTies = options.AllOutcomesPerFrontierPoint;
-        var engine = CreateEngine(profileArray, options, cancellationToken);
+        var engine = options.ForceSolver && k == 2 ? null : CreateEngine(profileArray, options, cancellationToken);
         SpaceSummary summary;
-        if (engine is not null)
+        CpSatFrontier.Result? solved = null;
+        if (engine is null && k == 2 && (options.ForceSolver || domain.LongOutcomeCount < 0 || domain.LongOutcomeCount > options.MaxEnumeratedOutcomes))
+        {
+            if (Array.Exists(profileArray, p => p is not (AdditiveProfile or NonlinearProfile)))
+            {
+                throw new AnalysisLimitException($"The outcome space has {domain.OutcomeCount:N0} outcomes, more than {options.MaxEnumeratedOutcomes:N0} to enumerate, and a profile of kind {Array.Find(profileArray, p => p is not (AdditiveProfile or NonlinearProfile))!.GetType().Name} cannot be given to the solver.");
+            }
+
+            solved = CpSatFrontier.Solve(profileArray[0], profileArray[1], options.SolverTimeBudget, options.SolverWorkers, progress, 0, 0.9, cancellationToken);
+            summary = SummaryOf(solved, k);
+        }
+        else if (engine is not null)
         {
             summary = engine.Frontier(keepTies, Math.Max(1, options.MaxOutcomesPerFrontierPoint), progress, 0, 0.5);
         }
@@ -104,6 +115,7 @@ public static class OutcomeSpaceAnalyzer
         }
 
         var zoneEmpty = acceptable.Count == 0;
+        var zoneProved = solved is null || !zoneEmpty || solved.Report.IsProved;
         double[]? ideal = null;
         SolutionPoint? nash = null, ks = null, egalitarian = null, welfare = null;
         if (!zoneEmpty)
@@ -154,6 +166,10 @@ public static class OutcomeSpaceAnalyzer
         {
             zoneCount = zoneEmpty ? 0 : options.CountAgreementZone ? engine.CountZone(reservation, options.MaxCountingHalf) : null;
         }
+        else if (solved is not null)
+        {
+            zoneCount = zoneEmpty && zoneProved ? 0 : null; // a count of a space this size is out of reach
+        }
         else if (!options.CountAgreementZone)
         {
             zoneCount = null;
@@ -164,7 +180,7 @@ public static class OutcomeSpaceAnalyzer
         // Gaps and relaxations.
         var gaps = new List<IssueGap>();
         var relaxations = new List<Relaxation>();
-        if (options.AnalyzeGaps)
+        if (options.AnalyzeGaps && solved is null)
         {
             bool[][]? levels = null;
             if (!zoneEmpty)
@@ -191,8 +207,14 @@ public static class OutcomeSpaceAnalyzer
                 list[t] = new Outcome(outs[t]);
             }
 
-            pareto[p] = new FrontierPoint(summary.Vectors.AsSpan(p * k, k).ToArray(), list);
+            pareto[p] = new FrontierPoint(summary.Vectors.AsSpan(p * k, k).ToArray(), list) { IsProved = solved is null || solved.Points[p].IsProved };
         }
+
+        var zone = new AgreementZone(zoneEmpty, zoneCount)
+        {
+            IsProved = zoneProved,
+            Witness = zoneEmpty ? null : new Outcome(summary.Outcomes[acceptable[0]][0]),
+        };
 
         return new AnalysisResult(
             domain,
@@ -205,10 +227,29 @@ public static class OutcomeSpaceAnalyzer
             welfare,
             geniusKs,
             ideal,
-            new AgreementZone(zoneEmpty, zoneCount),
+            zone,
             gaps,
             relaxations,
-            engine is not null ? "minkowski" : "enumeration");
+            solved is not null ? "cp-sat" : engine is not null ? "minkowski" : "enumeration",
+            solved?.Report);
+    }
+
+    private static SpaceSummary SummaryOf(CpSatFrontier.Result solved, int k)
+    {
+        var n = solved.Points.Count;
+        var vectors = new double[n * k];
+        var outcomes = new List<int[]>[n];
+        for (var p = 0; p < n; p++)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                vectors[(p * k) + i] = solved.Points[p].Utilities[i];
+            }
+
+            outcomes[p] = [solved.Points[p].Outcome];
+        }
+
+        return new SpaceSummary(vectors, n, outcomes);
     }
 
     private static MinkowskiEngine? CreateEngine(Profile[] profiles, AnalysisOptions options, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Parley.Domains;
 
 /// <summary>
@@ -99,9 +101,9 @@ public sealed class PartialOutcome : IEquatable<PartialOutcome>
     }
 
     /// <summary>The complete outcome, if every issue is settled.</summary>
-    public bool TryComplete(out Outcome outcome)
+    public bool TryComplete([NotNullWhen(true)] out Outcome? outcome)
     {
-        outcome = IsComplete ? new Outcome(_levels) : null!;
+        outcome = IsComplete ? new Outcome(_levels) : null;
         return IsComplete;
     }
 

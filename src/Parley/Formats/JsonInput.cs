@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Parley.Formats;
 
@@ -68,9 +71,15 @@ internal sealed class JsonInput
             memory = memory[3..];
         }
 
+        if (!Utf8.IsValid(memory.Span))
+        {
+            throw new InputException(File, FirstInvalidUtf8(memory.Span), "the file is not UTF-8 text; save it as UTF-8");
+        }
+
+        JsonDocument document;
         try
         {
-            return JsonDocument.Parse(memory, new JsonDocumentOptions
+            document = JsonDocument.Parse(memory, new JsonDocumentOptions
             {
                 AllowTrailingCommas = true,
                 CommentHandling = JsonCommentHandling.Skip,
@@ -82,11 +91,93 @@ internal sealed class JsonInput
             var location = e.LineNumber is { } line
                 ? string.Create(CultureInfo.InvariantCulture, $"line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}")
                 : string.Empty;
-            throw new InputException(File, location, "not valid JSON: " + CleanMessage(e.Message), e);
+            throw new InputException(File, location, "not valid JSON: " + PlainProblem(e), e);
+        }
+
+        try
+        {
+            CheckText(document.RootElement, "$");
+            return document;
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Refuses a name or string whose escapes are not valid Unicode (a lone surrogate such as
+    /// <c>"\ud800"</c>): JSON's grammar allows it, but reading it as text throws an
+    /// <see cref="InvalidOperationException"/>, wherever a reader would meet it.
+    /// </summary>
+    private void CheckText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        throw new InputException(File, path, "a field name holds an escaped character that is not valid Unicode (a lone surrogate such as \\ud800)", ex);
+                    }
+
+                    CheckText(property.Value, Prop(path, name));
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckText(item, Item(path, i++));
+                }
+
+                break;
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new InputException(File, path, "the text holds an escaped character that is not valid Unicode (a lone surrogate such as \\ud800)", ex);
+                }
+
+                break;
         }
     }
 
     public InputException Error(string path, string problem) => new(File, path, problem);
+
+    /// <summary>"line N, byte M" of the first byte of <paramref name="text"/> that is not part of valid UTF-8.</summary>
+    internal static string FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        int line = 1, lineStart = 0, i = 0;
+        while (i < text.Length)
+        {
+            if (Rune.DecodeFromUtf8(text[i..], out var rune, out var consumed) != OperationStatus.Done)
+            {
+                break;
+            }
+
+            if (rune.Value == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+
+            i += consumed;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {i - lineStart + 1}");
+    }
 
     /// <summary>The path of property <paramref name="name"/> under <paramref name="path"/>: dotted when the name is simple, bracketed otherwise.</summary>
     public static string Prop(string path, string name)
@@ -245,15 +336,41 @@ internal sealed class JsonInput
 
     private static string Shorten(string s) => s.Length <= 40 ? s : string.Concat(s.AsSpan(0, 37), "...");
 
-    private static string CleanMessage(string message)
+    /// <summary>
+    /// What is wrong with JSON that <see cref="System.Text.Json"/> refused, in plain words: its
+    /// messages name reader internals ("isFinalBlock", "LineNumber: 0 | BytePositionInLine: 9"),
+    /// which a person cannot act on. The location is reported separately by the caller.
+    /// </summary>
+    internal static string PlainProblem(JsonException exception)
     {
+        var message = exception.Message;
+        if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "it is empty (no JSON value at all)";
+        }
+
+        if (message.Contains("isFinalBlock", StringComparison.Ordinal) || message.Contains("end of data", StringComparison.Ordinal)
+            || message.Contains("Expected depth to be zero", StringComparison.Ordinal))
+        {
+            return "the JSON ends before it is complete (a missing '}', ']' or '\"'?)";
+        }
+
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         if (cut < 0)
         {
             cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         }
 
-        var text = (cut >= 0 ? message[..cut] : message).Trim();
-        return text.TrimEnd('.', ' ');
+        var text = (cut >= 0 ? message[..cut] : message).Trim().TrimEnd('.', ' ');
+
+        // The reader's first sentence says what it met ("'1' is an invalid end of a number"); the
+        // ones after it name its expectations in its own terms ("Expected a delimiter").
+        var sentence = text.IndexOf(". ", StringComparison.Ordinal);
+        if (sentence > 0)
+        {
+            text = text[..sentence];
+        }
+
+        return text.Length == 0 ? "not valid JSON" : text;
     }
 }

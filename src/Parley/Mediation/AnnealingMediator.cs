@@ -9,11 +9,15 @@ namespace Parley.Mediation;
 /// text can leave a local optimum that hill-climbing would be stuck in.
 /// </summary>
 /// <remarks>
-/// Temperature schedule (geometric cooling over the round budget R): <c>T(r) = T₀ · α^r</c> with
-/// <c>T₀ = </c><see cref="InitialTemperature"/> (default 1: one rejection is overridden with
-/// probability e⁻¹ ≈ 0.37 in the first round) and <c>α = (T_end / T₀)^(1/R)</c> with
+/// Temperature schedule (geometric cooling over the session's normalised time t ∈ [0, 1], the
+/// share of its deadline used, whether the deadline is in rounds or in wall time):
+/// <c>T(t) = T₀ · (T_end / T₀)^t</c> with <c>T₀ = </c><see cref="InitialTemperature"/> (default 1:
+/// one rejection is overridden with probability e⁻¹ ≈ 0.37 at the start) and
 /// <c>T_end = </c><see cref="FinalTemperature"/> (default 0.05: one rejection is overridden with
 /// probability e⁻²⁰ ≈ 2·10⁻⁹ at the deadline, so the end of the session is pure hill-climbing).
+/// With a deadline of R rounds only, t = r / R and this is <c>T₀ · α^r</c> with
+/// <c>α = (T_end / T₀)^(1/R)</c>. Cooling by time matters when only a wall-time limit is set (a
+/// <c>--time</c> tournament has no round limit): counted in rounds, the temperature never fell.
 /// In the feedback protocol k counts "worse" answers. The last text all parties accepted is kept
 /// by the protocol whatever the annealing does. Source: M. Klein, P. Faratin, H. Sayama,
 /// Y. Bar-Yam, "Negotiating complex contracts", Group Decision and Negotiation 12 (2003) 111–125.
@@ -38,13 +42,13 @@ public sealed class AnnealingMediator : MediatorStrategy
     /// <inheritdoc />
     public override string Name => "annealing";
 
-    /// <summary>The temperature in round <paramref name="round"/> of <paramref name="maxRounds"/>.</summary>
-    public double Temperature(int round, int maxRounds)
-    {
-        var r = Math.Clamp(round, 0, Math.Max(1, maxRounds));
-        var alpha = Math.Pow(FinalTemperature / InitialTemperature, 1.0 / Math.Max(1, maxRounds));
-        return InitialTemperature * Math.Pow(alpha, r);
-    }
+    /// <summary>The temperature in round <paramref name="round"/> of <paramref name="maxRounds"/> (a deadline in rounds only).</summary>
+    public double Temperature(int round, int maxRounds) =>
+        Temperature((double)Math.Clamp(round, 0, Math.Max(1, maxRounds)) / Math.Max(1, maxRounds));
+
+    /// <summary>The temperature at normalised time <paramref name="time"/> (the share of the deadline used, clamped to [0, 1]).</summary>
+    public double Temperature(double time) =>
+        InitialTemperature * Math.Pow(FinalTemperature / InitialTemperature, Math.Clamp(time, 0, 1));
 
     /// <inheritdoc />
     public override Outcome? Propose(MediatorView view) =>
@@ -58,7 +62,7 @@ public sealed class AnnealingMediator : MediatorStrategy
             return true;
         }
 
-        var t = Temperature(view.Round, view.MaxRounds);
+        var t = Temperature(view.Time);
         return view.Random.NextDouble() < Math.Exp(-tally.Rejects / t);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Parley.Domains;
 using Parley.Preferences;
 
@@ -72,7 +73,7 @@ public sealed class RedLineGuard
     /// no red line, found by depth-first search in random level order (pruned on partial texts).
     /// </summary>
     /// <returns>False when none exists (or none is found within <paramref name="nodeBudget"/> search nodes).</returns>
-    public bool TryComplete(PartialOutcome fixedPart, Random random, out Outcome outcome, int nodeBudget = 200_000)
+    public bool TryComplete(PartialOutcome fixedPart, Random random, [NotNullWhen(true)] out Outcome? outcome, int nodeBudget = 200_000)
     {
         var n = Domain.IssueCount;
         var orders = new int[n][];
@@ -101,7 +102,7 @@ public sealed class RedLineGuard
         var current = fixedPart;
         var budget = nodeBudget;
         var found = Search(0);
-        outcome = found && current.TryComplete(out var o) ? o : null!;
+        outcome = found && current.TryComplete(out var o) ? o : null;
         return found;
 
         bool Search(int issue)

@@ -148,6 +148,9 @@ public sealed class SingleTextNegotiation : Negotiation
     /// </summary>
     public long PhaseStartedAt { get; private set; } = -1;
 
+    /// <inheritdoc />
+    public override long StepStartedAt => PhaseStartedAt;
+
     /// <summary>The article the phase is about (the agenda item, the article put to agreement, the article a failed ratification reopens), or −1.</summary>
     public int PhaseArticle { get; private set; } = -1;
 

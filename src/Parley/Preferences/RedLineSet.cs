@@ -159,6 +159,109 @@ public sealed class RedLineSet
         return list;
     }
 
+    /// <summary>
+    /// Whether some outcome of the domain crosses none of the lines of <paramref name="sets"/> (all
+    /// over one domain): <c>true</c> or <c>false</c> when decided, <c>null</c> when the search gave up
+    /// after <paramref name="budget"/> partial outcomes.
+    /// </summary>
+    /// <remarks>
+    /// Single-issue lines are intersected level by level (an issue left without a level decides at
+    /// once); combinations are then searched depth-first over the remaining levels, pruning a partial
+    /// outcome as soon as its settled issues complete a combination. Without combinations the answer
+    /// is immediate, whatever the size of the outcome space.
+    /// </remarks>
+    public static bool? AnyOutcomeAllowed(IReadOnlyList<RedLineSet> sets, long budget = 1_000_000)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        if (sets.Count == 0)
+        {
+            return true;
+        }
+
+        var domain = sets[0].Domain;
+        var allowed = new int[domain.IssueCount][];
+        for (var i = 0; i < domain.IssueCount; i++)
+        {
+            var levels = new List<int>();
+            for (var l = 0; l < domain.Issues[i].Cardinality; l++)
+            {
+                var ok = true;
+                foreach (var set in sets)
+                {
+                    ok &= set.IsLevelAllowed(i, l);
+                }
+
+                if (ok)
+                {
+                    levels.Add(l);
+                }
+            }
+
+            if (levels.Count == 0)
+            {
+                return false;
+            }
+
+            allowed[i] = [.. levels];
+        }
+
+        if (!sets.Any(s => s.HasCombinations))
+        {
+            return true;
+        }
+
+        var settled = new int[domain.IssueCount];
+        Array.Fill(settled, -1);
+        var nodes = 0L;
+        return Search(0);
+
+        bool? Search(int issue)
+        {
+            if (issue == settled.Length)
+            {
+                return true;
+            }
+
+            var gaveUp = false;
+            foreach (var level in allowed[issue])
+            {
+                if (++nodes > budget)
+                {
+                    return null;
+                }
+
+                settled[issue] = level;
+                var crossed = false;
+                foreach (var set in sets)
+                {
+                    foreach (var c in set._combinations)
+                    {
+                        crossed |= c.HoldsForSettled(settled, set._offsets);
+                    }
+                }
+
+                if (!crossed)
+                {
+                    var found = Search(issue + 1);
+                    if (found is null)
+                    {
+                        gaveUp = true;
+                        break;
+                    }
+
+                    if (found.Value)
+                    {
+                        settled[issue] = -1;
+                        return true;
+                    }
+                }
+            }
+
+            settled[issue] = -1;
+            return gaveUp ? null : false;
+        }
+    }
+
     private sealed class Combination
     {
         private Combination(int[] issues, bool[] masks)

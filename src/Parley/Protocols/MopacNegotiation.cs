@@ -37,6 +37,7 @@ public sealed class MopacNegotiation : Negotiation
     private readonly Outcome?[] _offers;
     private readonly MopacVote[]?[] _votes;
     private readonly Outcome?[] _agreements;
+    private long _phaseStartedAt = -1;
 
     /// <summary>Creates a session that has not started.</summary>
     /// <exception cref="ArgumentException">Fewer than two parties, a mediator, or a deadline that limits nothing.</exception>
@@ -62,6 +63,9 @@ public sealed class MopacNegotiation : Negotiation
 
     /// <summary>The phase in progress (<see cref="OfferPhase"/>, <see cref="VotingPhase"/>, <see cref="OptInPhase"/>).</summary>
     public int Phase { get; private set; }
+
+    /// <inheritdoc />
+    public override long StepStartedAt => _phaseStartedAt;
 
     /// <summary>Whether party <paramref name="party"/> is still at the table.</summary>
     public bool IsActive(int party) => _active[party];
@@ -170,6 +174,7 @@ public sealed class MopacNegotiation : Negotiation
         switch (e.Kind)
         {
             case EventKind.PhaseBegan:
+                _phaseStartedAt = e.Sequence;
                 if (e.Value == OfferPhase && Phase == OptInPhase)
                 {
                     Round++;

@@ -8,7 +8,7 @@ namespace Parley.Protocols;
 /// </summary>
 /// <remarks>
 /// <para>A negotiation says what it expects now (<see cref="Allowed"/>: which actors may act, with
-/// which kinds of action), takes an action from an actor (<see cref="Submit"/>) and answers with the
+/// which kinds of action), takes an action from an actor (<see cref="Submit(int, in NegotiationAction)"/>) and answers with the
 /// events the action caused, or with a typed refusal that leaves the state unchanged. Every change
 /// of state is an event appended to the log and told to the observers; the state after any prefix
 /// of the log is a pure function of the <see cref="NegotiationSetup"/> and those events, so
@@ -80,6 +80,14 @@ public abstract class Negotiation
     /// <summary>Normalised time t ∈ [0, 1] at session time <paramref name="elapsed"/> (from <see cref="ReadClock"/>) in the current state: what a party asked to act now sees.</summary>
     public double TimeOf(long elapsed) => TimeAt(elapsed);
 
+    /// <summary>
+    /// The sequence of the event that opened the step a party is answering now (a round of ballots, a
+    /// MOPAC phase), or −1 for protocols without such steps. A person who answers at their own pace
+    /// submits with the value they saw (<see cref="Submit(int, in NegotiationAction, long)"/>), so a
+    /// late answer to a closed round is refused rather than counted in the next.
+    /// </summary>
+    public virtual long StepStartedAt => -1;
+
     /// <summary>Which kinds of action <paramref name="actor"/> may submit now (<see cref="ActionKinds.None"/>: none).</summary>
     public abstract ActionKinds Allowed(int actor);
 
@@ -128,6 +136,21 @@ public abstract class Negotiation
     /// or refuses it and changes nothing (except that a deadline found passed is recorded first).
     /// </summary>
     public SubmitResult Submit(int actor, in NegotiationAction action) => SubmitAt(actor, action, ReadClock());
+
+    /// <summary>
+    /// Submits an action meant for the step that began at event <paramref name="seenStep"/> (the
+    /// <see cref="StepStartedAt"/> the submitter saw): refused as <see cref="RefusalKind.Stale"/>,
+    /// changing nothing, when another step has begun since.
+    /// </summary>
+    public SubmitResult Submit(int actor, in NegotiationAction action, long seenStep)
+    {
+        if (_started && !IsOver && seenStep != StepStartedAt)
+        {
+            return Refuse(RefusalKind.Stale, $"this answer was meant for a step that has closed (step {seenStep}; the current one began at event {StepStartedAt})");
+        }
+
+        return Submit(actor, action);
+    }
 
     /// <summary>
     /// Submits an action as of <paramref name="elapsed"/> (ticks of session time, from <see cref="ReadClock"/>):

@@ -26,4 +26,7 @@ public enum RefusalKind
 
     /// <summary>No such party in this negotiation.</summary>
     UnknownParty,
+
+    /// <summary>The action answers a step (a round, a phase) that has closed since the submitter saw it.</summary>
+    Stale,
 }

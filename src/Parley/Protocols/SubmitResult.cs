@@ -1,6 +1,6 @@
 namespace Parley.Protocols;
 
-/// <summary>The answer to <see cref="Negotiation.Submit"/>: the events the action caused, or a refusal.</summary>
+/// <summary>The answer to <see cref="Negotiation.Submit(int, in NegotiationAction)"/>: the events the action caused, or a refusal.</summary>
 /// <remarks>A value type; the events themselves are in the log (sequences <see cref="FirstEvent"/> .. <see cref="FirstEvent"/> + <see cref="EventCount"/> − 1) and reached every observer.</remarks>
 /// <param name="Refusal">Why the action was refused, or <see cref="RefusalKind.None"/>.</param>
 /// <param name="Message">The refusal in words, for a person or a log; null when accepted.</param>

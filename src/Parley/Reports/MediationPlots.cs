@@ -14,14 +14,16 @@ public static class MediationPlots
 
     /// <summary>
     /// Each party's utility round by round. Whole-text sessions: dots for every text put to the
-    /// parties (faint: rejected), a line for the text in force. Issue-by-issue sessions: a step line
-    /// for the utility of the articles agreed so far, and dotted, each party's utility of the
-    /// package that would close the gap. Dashed: each party's reservation value.
+    /// parties (faint: rejected), a line for the text on the table. Issue-by-issue sessions: a step
+    /// line for the utility of the articles agreed so far, and dotted, each party's utility of the
+    /// package that would close the gap. Dashed: each party's reservation value. A diamond at the
+    /// end: the utility the result reports (of what was agreed). The lines that end at the right
+    /// edge are labelled there with their values, pushed apart so that none overprints another.
     /// </summary>
-    public static string UtilityOverRounds(MediationResult result, Scenario scenario, int width = 560, int height = 300)
+    public static string UtilityOverRounds(MediationResult result, Scenario scenario, int width = 600, int height = 300)
     {
         var profiles = scenario.Negotiators.Select(p => p.Profile!).ToArray();
-        const int left = 46, right = 14, top = 16, bottom = 38;
+        const int left = 46, right = 136, top = 16, bottom = 38;
         var w = width - left - right;
         var h = height - top - bottom;
         var rounds = Math.Max(1, result.Trace.Count);
@@ -32,18 +34,23 @@ public static class MediationPlots
         Axes(svg, left, top, w, h, "round", byIssue ? "utility of the agreed articles" : "utility", rounds);
         var target = result.Deal ?? result.Agreement.ClosingPackage;
         var showTarget = byIssue && target is not null && !result.Agreement.IsComplete;
+        var labels = new List<(double Y, string Text, string Colour)>();
         for (var p = 0; p < profiles.Length; p++)
         {
             var c = Colour(p);
+            var name = scenario.Negotiators[p].Name;
             var reservation = Y(profiles[p].ReservationValue);
             svg.Polyline([(left, reservation), (left + w, reservation)], c, 1, "5 3", 0.8);
+            labels.Add((reservation, $"{name} {U(profiles[p].ReservationValue)} reservation", c));
             if (showTarget)
             {
-                var y = Y(profiles[p].Utility(target!));
+                var value = profiles[p].Utility(target!);
+                var y = Y(value);
                 svg.Line(left, y, left + w, y, c, 1.5, "1 3");
+                labels.Add((y, $"{name} {U(value)} closing package", c));
             }
 
-            // The text in force (whole text) or the agreed articles (issue by issue), held until the next change.
+            // The text on the table (whole text) or the agreed articles (issue by issue), held until the next change.
             var line = new List<(double X, double Y)>();
             double? current = null;
             if (byIssue)
@@ -76,25 +83,35 @@ public static class MediationPlots
 
             if (current is { } last && result.Trace.Count > 0)
             {
-                line.Add((X(result.Trace[^1].Round), Y(last))); // the text stays in force to the end
+                line.Add((X(result.Trace[^1].Round), Y(last))); // the text stays on the table to the end
             }
 
             if (line.Count > 0)
             {
                 svg.Polyline(line, c, 2);
             }
+
+            // What the result reports: the deal, or the agreed articles alone (open ones count 0).
+            if (p < result.Utilities.Count)
+            {
+                var y = Y(result.Utilities[p]);
+                svg.Diamond(left + w, y, 5, c, "#ffffff");
+                labels.Add((y, $"{name} {U(result.Utilities[p])} {(result.Deal is null ? "agreed articles" : "agreement")}", c));
+            }
         }
+
+        RightLabels(svg, labels, left + w + 8, top, top + h);
 
         // Legends, each on a translucent white ground so that the lines under them stay visible.
         var longest = scenario.Negotiators.Max(p => p.Name.Length);
         svg.Shade(left + 4, top + 3, 24 + (longest * 6.5), (15 * profiles.Length) + 4, "#ffffff", 0.85);
-        var keys = new List<(string? Dash, string Label)> { (null, byIssue ? "agreed so far" : "text in force"), ("5 3", "reservation value") };
+        var keys = new List<(string? Dash, string Label)> { (null, byIssue ? "agreed so far" : "text on the table"), ("5 3", "reservation value") };
         if (showTarget)
         {
             keys.Add(("1 3", "closing package"));
         }
 
-        svg.Shade(left + w - 154, top + 3, 150, (keys.Count * 15) + 4, "#ffffff", 0.85);
+        svg.Shade(left + w - 154, top + 3, 150, (keys.Count * 15) + 19, "#ffffff", 0.85);
         Legend(svg, scenario.Negotiators.Select(p => p.Name).ToArray(), left + 8, top + 6);
         for (var k = 0; k < keys.Count; k++)
         {
@@ -104,6 +121,9 @@ public static class MediationPlots
             svg.Text(x + 32, y + 4, keys[k].Label, 11);
         }
 
+        var resultY = top + 11 + (keys.Count * 15);
+        svg.Diamond(left + w - 137, resultY, 5, "#444444", "#ffffff");
+        svg.Text(left + w - 118, resultY + 4, "the result", 11);
         return svg.ToString();
     }
 
@@ -175,6 +195,7 @@ public static class MediationPlots
             markers.Add((nash, "#d68910", "Nash package"));
         }
 
+        var placed = new List<(double X0, double Y0, double X1, double Y1)>();
         for (var k = 0; k < markers.Count; k++)
         {
             var (package, colour, label) = markers[k];
@@ -183,10 +204,30 @@ public static class MediationPlots
                 continue; // drawn with the earlier marker of the same package
             }
 
-            var joined = markers.Skip(k + 1).Where(m => m.Package.Equals(package)).Select(m => m.Label).Prepend(label);
+            var text = string.Join(" = ", markers.Skip(k + 1).Where(m => m.Package.Equals(package)).Select(m => m.Label).Prepend(label));
             var (x, y) = (X(a.Utility(package)), Y(b.Utility(package)));
             svg.Circle(x, y, 6, "none", colour, strokeWidth: 2.5);
-            svg.Text(x - 8, y - 9, string.Join(" = ", joined), 11, "end", colour);
+
+            // The first of four places around the marker (above left, below left, above right, below
+            // right) that neither overlaps an earlier label nor leaves the figure.
+            var textWidth = TextWidth(text, 11);
+            (double X, double Y, string Anchor)[] candidates =
+            [
+                (x - 8, y - 9, "end"), (x - 8, y + 17, "end"), (x + 8, y - 9, "start"), (x + 8, y + 17, "start"),
+            ];
+            var chosen = candidates[0];
+            foreach (var candidate in candidates)
+            {
+                var box = Box(candidate.X, candidate.Y, candidate.Anchor, textWidth);
+                if (box.X0 >= 0 && box.X1 <= width && box.Y0 >= 0 && !placed.Any(o => Overlap(o, box)))
+                {
+                    chosen = candidate;
+                    break;
+                }
+            }
+
+            placed.Add(Box(chosen.X, chosen.Y, chosen.Anchor, textWidth));
+            svg.Text(chosen.X, chosen.Y, text, 11, chosen.Anchor, colour);
         }
 
         return svg.ToString();
@@ -279,13 +320,89 @@ public static class MediationPlots
             var y = top + (h * (1 - (k / 4.0)));
             svg.Line(left, y, left + w, y, "#eeeeee");
             svg.Text(left - 5, y + 4, (k / 4.0).ToString("0.00", CultureInfo.InvariantCulture), 10, "end", "#555555");
-            var xl = rounds > 0 ? (rounds * k / 4.0).ToString("0", CultureInfo.InvariantCulture) : (k / 4.0).ToString("0.00", CultureInfo.InvariantCulture);
-            svg.Text(left + (w * k / 4.0), top + h + 14, xl, 10, "middle", "#555555");
+            if (rounds <= 0)
+            {
+                svg.Text(left + (w * k / 4.0), top + h + 14, (k / 4.0).ToString("0.00", CultureInfo.InvariantCulture), 10, "middle", "#555555");
+            }
+        }
+
+        if (rounds > 0)
+        {
+            foreach (var tick in RoundTicks(rounds))
+            {
+                var x = left + (w * (double)tick / rounds);
+                svg.Line(x, top + h, x, top + h + 3, "#999999");
+                svg.Text(x, top + h + 14, tick.ToString(CultureInfo.InvariantCulture), 10, "middle", "#555555");
+            }
         }
 
         svg.Text(left + (w / 2.0), top + h + 30, xLabel, 11, "middle");
         svg.Text(12, top + (h / 2.0), yLabel, 11, "middle", rotate: -90);
     }
+
+    /// <summary>
+    /// Whole-number ticks for an axis of <paramref name="rounds"/> rounds: 0 and every multiple of
+    /// a step of 1, 2 or 5 times a power of ten, at most six of them (23 rounds: 0, 5, 10, 15, 20).
+    /// </summary>
+    internal static IReadOnlyList<int> RoundTicks(int rounds)
+    {
+        var step = 1L;
+        while (rounds / step > 5)
+        {
+            var next = step.ToString(CultureInfo.InvariantCulture)[0] switch { '1' => step * 2, '2' => step * 5 / 2, _ => step * 2 };
+            step = next;
+        }
+
+        var ticks = new List<int>();
+        for (var t = 0L; t <= rounds; t += step)
+        {
+            ticks.Add((int)t);
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Labels at the right edge, in value order, each at its line's height unless that would overprint the one above: then just below it (with a leader line).</summary>
+    private static void RightLabels(SvgWriter svg, List<(double Y, string Text, string Colour)> labels, double x, double top, double bottom)
+    {
+        const double gap = 12;
+        var sorted = labels.OrderBy(l => l.Y).ToList();
+        var ys = new double[sorted.Count];
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            ys[i] = Math.Max(sorted[i].Y, i == 0 ? top + 4 : ys[i - 1] + gap);
+        }
+
+        // Pushed below the plot: move the whole stack up, keeping the gaps.
+        var overflow = ys.Length == 0 ? 0 : ys[^1] - (bottom + 4);
+        for (var i = ys.Length - 1; i >= 0 && overflow > 0; i--)
+        {
+            var room = i == 0 ? ys[i] - (top - 6) : ys[i] - gap - ys[i - 1];
+            ys[i] -= overflow;
+            overflow = Math.Max(0, overflow - room);
+        }
+
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (Math.Abs(ys[i] - sorted[i].Y) > 1)
+            {
+                svg.Line(x - 6, sorted[i].Y, x - 1, ys[i] - 3.5, sorted[i].Colour, 0.8);
+            }
+
+            svg.Text(x, ys[i], sorted[i].Text, 10, "start", sorted[i].Colour);
+        }
+    }
+
+    private static string U(double u) => u.ToString("0.00", CultureInfo.InvariantCulture);
+
+    // An estimate of the width of a text in the sans-serif font the figures use (0.56 em a character).
+    private static double TextWidth(string text, double size) => text.Length * size * 0.56;
+
+    private static (double X0, double Y0, double X1, double Y1) Box(double x, double y, string anchor, double width) =>
+        anchor == "end" ? (x - width, y - 10, x, y + 2) : (x, y - 10, x + width, y + 2);
+
+    private static bool Overlap((double X0, double Y0, double X1, double Y1) a, (double X0, double Y0, double X1, double Y1) b) =>
+        a.X0 < b.X1 && b.X0 < a.X1 && a.Y0 < b.Y1 && b.Y0 < a.Y1;
 
     private static void Legend(SvgWriter svg, IReadOnlyList<string> names, int x, int y)
     {

@@ -55,8 +55,8 @@ public static class MediationReportDocument
         var byIssue = result.Trace.Any(r => r.Issue is not null);
         sb.Append("<section class=\"figures\"><h2>Figures</h2><div class=\"figrow\">\n");
         var overRounds = byIssue
-            ? "Each party's utility of the articles agreed so far, round by round (open articles count 0); dashed: reservation values; dotted: each party's utility of the package that would close the gap."
-            : "Each party's utility of every text put to it (faint dots: rejected, solid: adopted; line: the text in force); dashed: reservation values.";
+            ? "Each party's utility of the articles agreed so far, round by round (open articles count 0); dashed: reservation values; dotted: each party's utility of the package that would close the gap; diamond at the end: what the result reports."
+            : "Each party's utility of every text put to it (faint dots: rejected, solid: adopted; line: the text on the table, which is not agreed until every party signs it); dashed: reservation values; diamond at the end: what the result reports (the agreement, or the agreed articles alone).";
         sb.Append("<figure>").Append(MediationPlots.UtilityOverRounds(result, scenario)).Append(CultureInfo.InvariantCulture, $"<figcaption>{E(overRounds)}</figcaption></figure>\n");
         if (MediationPlots.UtilityPlane(result, scenario) is { } plane)
         {
@@ -222,7 +222,7 @@ public static class MediationReportDocument
             var zone = analysis.AgreementZone.OutcomeCount is { } count
                 ? string.Create(CultureInfo.InvariantCulture, $"{count:N0} of {analysis.OutcomeCount:N0} packages are acceptable to every party")
                 : analysis.AgreementZone.IsEmpty ? "no package is acceptable to every party" : "the packages acceptable to every party were not counted";
-            sb.Append(CultureInfo.InvariantCulture, $" Outcome-space analysis: {E(zone)}; the Pareto frontier has {analysis.Pareto.Count} points.");
+            sb.Append(CultureInfo.InvariantCulture, $" Outcome-space analysis: {E(zone)}; the Pareto frontier has {Wording.Count(analysis.Pareto.Count, "point")}.");
         }
 
         sb.Append("</p>\n");

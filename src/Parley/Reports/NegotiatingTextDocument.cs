@@ -52,7 +52,7 @@ public static class NegotiatingTextDocument
         var sb = new StringBuilder();
         var domain = text.Domain;
         sb.Append(CultureInfo.InvariantCulture, $"# {title ?? "Negotiating text"}: version {text.Version}\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"{text.AgreedCount} of {domain.IssueCount} articles agreed.");
+        sb.Append(CultureInfo.InvariantCulture, $"{text.AgreedCount} of {Wording.Count(domain.IssueCount, "article")} agreed.");
         if (!string.IsNullOrWhiteSpace(text.Note))
         {
             sb.Append(CultureInfo.InvariantCulture, $" {text.Note}");
@@ -109,7 +109,7 @@ public static class NegotiatingTextDocument
             sb.Append(CultureInfo.InvariantCulture, $"{meta}. ");
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"Version {result.FinalText.Version} of the negotiating text; mediator strategy: {result.Mediator}; outcome: {EndReasonText(result.EndReason)} ({agreed.SettledCount} of {domain.IssueCount} articles agreed).\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Version {result.FinalText.Version} of the negotiating text; mediator strategy: {result.Mediator}; outcome: {EndReasonText(result.EndReason)} ({agreed.SettledCount} of {Wording.Count(domain.IssueCount, "article")} agreed).\n\n");
         var n = 0;
         for (var i = 0; i < domain.IssueCount; i++)
         {

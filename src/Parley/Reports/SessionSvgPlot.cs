@@ -36,8 +36,13 @@ public static class SessionSvgPlot
     private const double RightW = 370;
 
     /// <summary>Renders the picture of <paramref name="result"/> (which must carry a trace) between <paramref name="first"/> and <paramref name="second"/>.</summary>
+    /// <param name="result">The session.</param>
+    /// <param name="first">The first party's profile.</param>
+    /// <param name="second">The second party's profile.</param>
+    /// <param name="title">The title; by default the agents (when given) and the parties they play, and the domain.</param>
+    /// <param name="agents">The two agents that played, in role order, for the default title ("boulware (buyer) vs linear (seller) on CameraC").</param>
     /// <exception cref="ArgumentException">The result has no trace or not two parties.</exception>
-    public static string Render(SessionResult result, Profile first, Profile second, string? title = null)
+    public static string Render(SessionResult result, Profile first, Profile second, string? title = null, IReadOnlyList<string>? agents = null)
     {
         var trace = result.Trace ?? throw new ArgumentException("The session was run without a trace (SessionOptions.RecordTrace).", nameof(result));
         if (trace.PartyNames.Count != 2)
@@ -48,7 +53,10 @@ public static class SessionSvgPlot
         var a = trace.PartyNames[0];
         var b = trace.PartyNames[1];
         var svg = new SvgWriter(Width, Height);
-        svg.Text(Width / 2, 26, title ?? $"{a} vs {b} on {trace.Domain.Name}", 16, "middle", weight: "bold");
+        var defaultTitle = agents is { Count: 2 }
+            ? $"{agents[0]} ({a}) vs {agents[1]} ({b}) on {trace.Domain.Name}"
+            : $"{a} vs {b} on {trace.Domain.Name}";
+        svg.Text(Width / 2, 26, title ?? defaultTitle, 16, "middle", weight: "bold");
         svg.Text(Width / 2, 46, Summary(result), 12, "middle", "#444");
         Legend(svg, a, b);
 

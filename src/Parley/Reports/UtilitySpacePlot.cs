@@ -77,6 +77,25 @@ public static class UtilitySpacePlot
         return m.ToString();
     }
 
+    /// <summary>The smallest step of 0.05, 0.1, 0.2, 0.25 or 0.5 times a power of ten that puts at most <paramref name="maxTicks"/> ticks on a span.</summary>
+    internal static double TickStep(double span, int maxTicks)
+    {
+        double[] mantissas = [1, 2, 2.5, 5];
+        for (var exponent = -2; exponent <= 12; exponent++)
+        {
+            foreach (var m in mantissas)
+            {
+                var step = m * Math.Pow(10, exponent);
+                if ((Math.Floor(span / step) + 1) <= maxTicks)
+                {
+                    return step;
+                }
+            }
+        }
+
+        return span;
+    }
+
     private static void Panel(SvgWriter svg, AnalysisResult analysis, PlotData data, int px, int py, double x0, double y0, double w, double h, bool compact)
     {
         var k = analysis.PartyNames.Count;
@@ -86,8 +105,10 @@ public static class UtilitySpacePlot
         double Y(double u) => y0 + h - ((u - yMin) / (yMax - yMin) * h);
 
         svg.Rect(x0, y0, w, h, "#ffffff", "#444444");
-        // Ticks are whole multiples of the step (i · step, not a running sum, so zero is exactly 0, never −0.0).
-        var ticks = compact ? 0.25 : 0.1;
+        // Ticks are whole multiples of the step (i · step, not a running sum, so zero is exactly 0, never −0.0),
+        // the step chosen per axis so that its labels never crowd into one another (utilities above 1 included).
+        var maxTicks = compact ? 5 : 16;
+        var ticks = TickStep(xMax - xMin, maxTicks);
         for (var i = Math.Ceiling((xMin / ticks) - 1e-9); i * ticks <= xMax + 1e-9; i++)
         {
             var t = i * ticks;
@@ -95,6 +116,7 @@ public static class UtilitySpacePlot
             svg.Text(X(t), y0 + h + (compact ? 12 : 18), F2(t), compact ? 9 : 11, "middle", "#444444");
         }
 
+        ticks = TickStep(yMax - yMin, maxTicks);
         for (var i = Math.Ceiling((yMin / ticks) - 1e-9); i * ticks <= yMax + 1e-9; i++)
         {
             var t = i * ticks;
@@ -187,7 +209,7 @@ public static class UtilitySpacePlot
         {
             ("dot", AcceptedColor, "outcome every party accepts"),
             ("dot", OtherColor, analysis.Profiles.Any(p => !p.RedLines.IsEmpty) ? "other outcome (below a reservation value)" : "other outcome"),
-            ("line", FrontierColor, $"Pareto frontier ({analysis.Pareto.Count} points)"),
+            ("line", FrontierColor, $"Pareto frontier ({Wording.Count(analysis.Pareto.Count, "point")})"),
             ("diamond", NashColor, "Nash " + Point(analysis.Nash)),
             ("triangle", KsColor, "Kalai-Smorodinsky " + Point(analysis.KalaiSmorodinsky)),
             ("square", EgalitarianColor, "egalitarian " + Point(analysis.Egalitarian)),
@@ -309,7 +331,7 @@ public static class UtilitySpacePlot
                 Fill(profiles, levels, u, categories, o);
             }
 
-            caption = string.Create(CultureInfo.InvariantCulture, $"a uniform random sample of {count:N0} of {total:N0} outcomes (seed {options.Seed}); frontier and solution points exact");
+            caption = string.Create(CultureInfo.InvariantCulture, $"a uniform random sample of {count:N0} of {total:N0} outcomes (seed {options.Seed}); frontier and solution points {(analysis.Solver is { IsProved: false } ? "best found, not proved" : "exact")}");
         }
 
         return new PlotData(u, categories, count, caption);

@@ -44,10 +44,10 @@ public sealed class MediatedSessions
     }
 
     /// <summary>The mediator ids this runner knows.</summary>
-    public static IReadOnlyList<string> MediatorIds { get; } = ["hill-climbing", "annealing", "random-flip", "nash", "maximin"];
+    public static IReadOnlyList<string> MediatorIds => MediationRegistry.MediatorIds;
 
     /// <summary>The voter ids this runner knows.</summary>
-    public static IReadOnlyList<string> VoterIds { get; } = ["truthful", "strategic", "annealing"];
+    public static IReadOnlyList<string> VoterIds => MediationRegistry.VoterIds;
 
     /// <summary>The scenarios as the tournament plan sees them.</summary>
     public IReadOnlyList<TournamentScenario> Scenarios { get; }
@@ -81,21 +81,27 @@ public sealed class MediatedSessions
             result.EndReason == EndReason.Failure ? result.FailureMessage ?? "failure" : null);
     }
 
-    private static Func<MediatorStrategy> MediatorFactory(string id) => id switch
+    private static Func<MediatorStrategy> MediatorFactory(string id)
     {
-        "hill-climbing" => static () => new HillClimbingMediator(),
-        "annealing" => static () => new AnnealingMediator(),
-        "random-flip" => static () => new RandomFlippingMediator(),
-        "nash" => static () => new TrustedMediator(PackageObjective.NashProduct),
-        "maximin" => static () => new TrustedMediator(PackageObjective.Maximin),
-        _ => throw new InputException("--mediators", string.Empty, $"unknown mediator '{id}'; known: {string.Join(", ", MediatorIds)}"),
-    };
+        try
+        {
+            return MediationRegistry.MediatorFactory(id);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InputException("--mediators", string.Empty, ex.Message, ex);
+        }
+    }
 
-    private static Func<Voter> VoterFactory(string id) => id switch
+    private static Func<Voter> VoterFactory(string id)
     {
-        "truthful" => static () => new TruthfulVoter(),
-        "strategic" => static () => new StrategicVoter(),
-        "annealing" => static () => new AnnealingVoter(),
-        _ => throw new InputException("--voters", string.Empty, $"unknown voter '{id}'; known: {string.Join(", ", VoterIds)}"),
-    };
+        try
+        {
+            return MediationRegistry.VoterFactory(id);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InputException("--voters", string.Empty, ex.Message, ex);
+        }
+    }
 }

@@ -56,12 +56,12 @@ public sealed class ResultsJournal : IDisposable
                 }
                 catch (JsonException ex)
                 {
-                    throw new InputException(path, $"line {lineNumber}", "is not a session record: " + ex.Message, ex);
+                    throw new InputException(path, $"line {lineNumber}", "is not a session record (" + Formats.JsonInput.PlainProblem(ex) + "); the journal is damaged: delete this line (or the --out folder) and run again", ex);
                 }
 
                 if (id < 0 || id >= sessionCount)
                 {
-                    throw new InputException(path, $"line {lineNumber}", $"names session {id}, outside this tournament's {sessionCount} sessions");
+                    throw new InputException(path, $"line {lineNumber}", $"names session {id}, outside this tournament's {Reports.Wording.Count(sessionCount, "session")}");
                 }
 
                 if (!finished[(int)id])

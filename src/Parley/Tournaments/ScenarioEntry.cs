@@ -8,11 +8,16 @@ namespace Parley.Tournaments;
 /// <summary>
 /// What a tournament prepares once per scenario and shares between all its sessions and threads:
 /// the negotiators' names and profiles, and the analysis (Pareto frontier, Nash point) the
-/// sessions' results are measured against, computed the first time it is needed.
+/// sessions' results are measured against.
 /// </summary>
+/// <remarks>
+/// The analysis is computed when the entry is made, before any session starts, so that it never
+/// counts against the time limit of the session that happens to need it first. A scenario beyond
+/// the analyser's limits (<see cref="AnalysisLimitException"/>) leaves the distances empty; any
+/// other exception is a bug and escapes.
+/// </remarks>
 internal sealed class ScenarioEntry
 {
-    private readonly Lazy<AnalysisResult?> _analysis;
 
     public ScenarioEntry(Scenario scenario)
     {
@@ -21,7 +26,7 @@ internal sealed class ScenarioEntry
         Names = [.. negotiators.Select(n => n.Name)];
         Profiles = [.. negotiators.Select(n => n.Profile!)];
         Discounted = Profiles.Any(p => p.IsDiscounted);
-        _analysis = new Lazy<AnalysisResult?>(Analyze, LazyThreadSafetyMode.ExecutionAndPublication);
+        Analysis = Analyze(Profiles);
     }
 
     public Scenario Scenario { get; }
@@ -35,7 +40,7 @@ internal sealed class ScenarioEntry
     public bool Discounted { get; }
 
     /// <summary>The scenario's analysis, or null when the analyser cannot handle it (its distances are then left empty).</summary>
-    public AnalysisResult? Analysis => _analysis.Value;
+    public AnalysisResult? Analysis { get; }
 
     public TournamentScenario Describe() =>
         new(Scenario.Name, Names, [.. Profiles.Select(p => p.ReservationValue)]);
@@ -58,18 +63,19 @@ internal sealed class ScenarioEntry
         return (metrics.DistanceToPareto, metrics.DistanceToNash ?? double.NaN, welfare);
     }
 
-    private AnalysisResult? Analyze()
+    private static AnalysisResult? Analyze(Profile[] profiles)
     {
         try
         {
-            var options = new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false, MaxDegreeOfParallelism = 1 };
-            return OutcomeSpaceAnalyzer.Analyze(Profiles, options);
+            // Nonlinear spaces too large to enumerate get the CP-SAT frontier; the analysis runs before any
+            // session starts (outside every session's timer). Where the budget runs out, distances are measured
+            // against the best frontier found (AnalysisResult.Solver says so).
+            var options = new AnalysisOptions { CountAgreementZone = false, AnalyzeGaps = false, MaxDegreeOfParallelism = 1, SolverTimeBudget = TimeSpan.FromSeconds(15) };
+            return OutcomeSpaceAnalyzer.Analyze(profiles, options);
         }
-#pragma warning disable CA1031 // A scenario the analyser cannot handle leaves its distances empty; the tournament goes on.
-        catch (Exception)
-#pragma warning restore CA1031
+        catch (AnalysisLimitException)
         {
-            return null;
+            return null; // Beyond the analyser's limits: the distances stay empty and the tournament goes on.
         }
     }
 }

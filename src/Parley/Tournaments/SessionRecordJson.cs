@@ -58,6 +58,12 @@ public static class SessionRecordJson
     /// <exception cref="JsonException">The line is not a complete record.</exception>
     public static SessionRecord Read(ReadOnlySpan<byte> line)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(line))
+        {
+            // Utf8JsonReader.GetString would throw an InvalidOperationException on such bytes.
+            throw new JsonException("the line is not UTF-8 text");
+        }
+
         var r = new Utf8JsonReader(line);
         long? id = null;
         int seed = 0, rounds = 0, agreeing = 0;
@@ -75,32 +81,49 @@ public static class SessionRecordJson
                 break;
             }
 
-            var name = r.GetString();
-            Next(ref r);
-            switch (name)
+            string? name = null;
+            try
             {
-                case "id": id = r.GetInt64(); break;
-                case "seed": seed = r.GetInt32(); break;
-                case "runTime": runTime = r.GetDouble(); break;
-                case "rounds": rounds = r.GetInt32(); break;
-                case "agreement": agreement = r.GetBoolean(); break;
-                case "agreeing": agreeing = r.GetInt32(); break;
-                case "discounted": discounted = r.GetBoolean(); break;
-                case "utilities": utilities = ReadArray(ref r); break;
-                case "discountedUtilities": discountedUtilities = ReadArray(ref r); break;
-                case "distanceToPareto": pareto = NumberOrNaN(ref r); break;
-                case "distanceToNash": nash = NumberOrNaN(ref r); break;
-                case "socialWelfare": welfare = NumberOrNaN(ref r); break;
-                case "endReason": endReason = r.GetString(); break;
-                case "exception": exception = r.TokenType == JsonTokenType.Null ? null : r.GetString(); break;
-                case "failedRole": failedRole = r.TokenType == JsonTokenType.Null ? null : r.GetInt32(); break;
-                default: r.Skip(); break;
+                name = r.GetString();
+                Next(ref r);
+                switch (name)
+                {
+                    case "id": id = r.GetInt64(); break;
+                    case "seed": seed = r.GetInt32(); break;
+                    case "runTime": runTime = r.GetDouble(); break;
+                    case "rounds": rounds = r.GetInt32(); break;
+                    case "agreement": agreement = r.GetBoolean(); break;
+                    case "agreeing": agreeing = r.GetInt32(); break;
+                    case "discounted": discounted = r.GetBoolean(); break;
+                    case "utilities": utilities = ReadArray(ref r); break;
+                    case "discountedUtilities": discountedUtilities = ReadArray(ref r); break;
+                    case "distanceToPareto": pareto = NumberOrNaN(ref r); break;
+                    case "distanceToNash": nash = NumberOrNaN(ref r); break;
+                    case "socialWelfare": welfare = NumberOrNaN(ref r); break;
+                    case "endReason": endReason = r.GetString(); break;
+                    case "exception": exception = r.TokenType == JsonTokenType.Null ? null : r.GetString(); break;
+                    case "failedRole": failedRole = r.TokenType == JsonTokenType.Null ? null : r.GetInt32(); break;
+                    default: r.Skip(); break;
+                }
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+            {
+                // A value of the wrong type or range ("seed": "x", "rounds": 1e40): Utf8JsonReader's
+                // getters throw these, which are not JsonExceptions.
+                throw new JsonException(name is null
+                    ? "a field name is not valid text (an escaped lone surrogate such as \\ud800)"
+                    : $"the field '{name}' holds {Describe(r.TokenType)}, which is not a valid value for it", ex);
             }
         }
 
         if (id is null || utilities is null || discountedUtilities is null || endReason is null)
         {
-            throw new JsonException("A journal record lacks id, utilities, discountedUtilities or endReason.");
+            throw new JsonException("the record lacks id, utilities, discountedUtilities or endReason");
+        }
+
+        if (!(runTime >= 0 && runTime < TimeSpan.MaxValue.TotalSeconds))
+        {
+            throw new JsonException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the field 'runTime' holds {runTime:R}, which is not a run time in seconds"));
         }
 
         var outcome = new SessionOutcome(rounds, agreement, agreeing, discounted, utilities, discountedUtilities, pareto, nash, welfare, endReason, exception, failedRole);
@@ -116,7 +139,9 @@ public static class SessionRecordJson
         if (r.TokenType == JsonTokenType.PropertyName && r.ValueTextEquals("id"u8))
         {
             Next(ref r);
-            return r.GetInt64();
+            return r.TokenType == JsonTokenType.Number && r.TryGetInt64(out var id)
+                ? id
+                : throw new JsonException($"the field 'id' holds {Describe(r.TokenType)}, not a whole number");
         }
 
         return Read(line).Id;
@@ -172,6 +197,17 @@ public static class SessionRecordJson
         }
     }
 
+    private static string Describe(JsonTokenType type) => type switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "a list",
+        JsonTokenType.String => "text",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "true or false",
+        JsonTokenType.Null => "null",
+        _ => "a value",
+    };
+
     private static double NumberOrNaN(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Null ? double.NaN : r.GetDouble();
 
     private static void Expect(ref Utf8JsonReader r, JsonTokenType type)
@@ -187,7 +223,7 @@ public static class SessionRecordJson
     {
         if (!r.Read())
         {
-            throw new JsonException("The record ends early.");
+            throw new JsonException("the record ends early");
         }
     }
 }

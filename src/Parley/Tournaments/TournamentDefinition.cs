@@ -69,12 +69,12 @@ public sealed record TournamentDefinition(
 
             if (s.PartyCount < 2)
             {
-                throw new InputException("--scenarios", string.Empty, $"scenario '{s.Name}' has {s.PartyCount} profile(s); a session needs at least two");
+                throw new InputException("--scenarios", string.Empty, $"scenario '{s.Name}' has {Reports.Wording.Count(s.PartyCount, "profile")}; a session needs at least two");
             }
 
             if (!SelfPlay && s.PartyCount > Agents.Count)
             {
-                throw new InputException("--agents", string.Empty, $"scenario '{s.Name}' seats {s.PartyCount} distinct agents but only {Agents.Count} were given");
+                throw new InputException("--agents", string.Empty, $"scenario '{s.Name}' seats {s.PartyCount} distinct agents but only {Reports.Wording.Count(Agents.Count, "agent")} {(Agents.Count == 1 ? "was" : "were")} given");
             }
         }
 
@@ -107,7 +107,7 @@ public sealed record TournamentDefinition(
             var parts = new List<string>(2);
             if (Rounds is { } r)
             {
-                parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r} rounds"));
+                parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r} {(r == 1 ? "round" : "rounds")}"));
             }
 
             if (Time is { } t)

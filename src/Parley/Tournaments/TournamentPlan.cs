@@ -55,7 +55,7 @@ public sealed class TournamentPlan
             string.Empty,
             string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"{definition.Agents.Count} agents, {definition.Scenarios.Count} scenarios and {definition.Repetitions} repetitions make {(count is { } c ? c.ToString(System.Globalization.CultureInfo.InvariantCulture) : "too many")} sessions; a tournament holds at most {MaxSessions}"));
+                $"{Reports.Wording.Count(definition.Agents.Count, "agent")}, {Reports.Wording.Count(definition.Scenarios.Count, "scenario")} and {Reports.Wording.Count(definition.Repetitions, "repetition")} make {(count is { } c ? Reports.Wording.Number(c) : "too many")} sessions; a tournament holds at most {Reports.Wording.Number(MaxSessions)}"));
 
     private static (int[][][] Groups, long[] Starts, long[] Seatings, int Mediators) Layout(TournamentDefinition definition)
     {

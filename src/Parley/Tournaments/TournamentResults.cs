@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Parley.Tournaments.Plots;
 
 namespace Parley.Tournaments;
@@ -54,8 +55,22 @@ public static class TournamentResults
             csv.Write(TournamentCsv.Header(seats));
             for (long id = 0; id < plan.Count; id++)
             {
-                var record = SessionRecordJson.Read(JournalLines.ReadAt(journal, offsets[id], ref scratch));
+                SessionRecord record;
+                try
+                {
+                    record = SessionRecordJson.Read(JournalLines.ReadAt(journal, offsets[id], ref scratch));
+                }
+                catch (JsonException ex)
+                {
+                    throw new InputException(journalPath, $"session {id.ToString(CultureInfo.InvariantCulture)}", "is not a complete session record (" + Formats.JsonInput.PlainProblem(ex) + "); the journal is damaged: delete that line (or the --out folder) and run again", ex);
+                }
+
                 var spec = plan[id];
+                if (record.Outcome.Utilities.Count != spec.Agents.Count || record.Outcome.DiscountedUtilities.Count != spec.Agents.Count)
+                {
+                    throw new InputException(journalPath, $"session {id.ToString(CultureInfo.InvariantCulture)}", string.Create(CultureInfo.InvariantCulture, $"holds {record.Outcome.Utilities.Count} utilities for a session of {spec.Agents.Count} parties; the journal is damaged: delete that line (or the --out folder) and run again"));
+                }
+
                 if (record.Seed != spec.Seed)
                 {
                     throw new InputException(journalPath, $"session {id}", $"was run with seed {record.Seed.ToString(CultureInfo.InvariantCulture)}, but this tournament gives it seed {spec.Seed.ToString(CultureInfo.InvariantCulture)}");
@@ -92,6 +107,8 @@ public static class TournamentResults
         private readonly Dictionary<string, int> _mediatorIndex = new(StringComparer.Ordinal);
         private readonly RunningStatistic[,] _byScenario;
         private readonly long[][] _histograms;
+        private readonly RunningStatistic[,]? _mediatorByScenario;
+        private readonly long[][]? _mediatorHistograms;
         private long _sessions;
         private long _agreements;
         private long _failures;
@@ -105,12 +122,20 @@ public static class TournamentResults
             if (definition.IsMediated)
             {
                 _mediators = new AgentAccumulator[definition.Mediators!.Count];
+                _mediatorByScenario = new RunningStatistic[_mediators.Length, definition.Scenarios.Count];
+                _mediatorHistograms = new long[_mediators.Length][];
                 for (var m = 0; m < _mediators.Length; m++)
                 {
                     _mediators[m] = new AgentAccumulator();
                     _mediatorIndex[definition.Mediators[m]] = m;
+                    _mediatorHistograms[m] = new long[TournamentSummary.HistogramBins];
+                    for (var s = 0; s < definition.Scenarios.Count; s++)
+                    {
+                        _mediatorByScenario[m, s] = new RunningStatistic();
+                    }
                 }
             }
+
             for (var a = 0; a < _agents.Length; a++)
             {
                 _agentIndex[definition.Agents[a]] = a;
@@ -130,11 +155,19 @@ public static class TournamentResults
             _failures += o.Exception is null ? 0 : 1;
             if (_mediators is not null && spec.Mediator is not null)
             {
-                var m = _mediators[_mediatorIndex[spec.Mediator]];
+                var index = _mediatorIndex[spec.Mediator];
+                var m = _mediators[index];
+                var score = Mean(o.DiscountedUtilities);
                 m.Sessions++;
                 m.Failures += o.Exception is null ? 0 : 1;
                 m.Utility.Add(Mean(o.Utilities));
-                m.DiscountedUtility.Add(Mean(o.DiscountedUtilities));
+                m.DiscountedUtility.Add(score);
+                _mediatorByScenario![index, spec.ScenarioIndex].Add(score);
+                if (!double.IsNaN(score))
+                {
+                    _mediatorHistograms![index][Bin(score)]++;
+                }
+
                 m.Agreement.Add(o.Agreement ? 1 : 0);
                 m.DistanceToPareto.Add(o.DistanceToPareto);
                 m.DistanceToNash.Add(o.DistanceToNash);
@@ -156,8 +189,7 @@ public static class TournamentResults
                 _byScenario[a, spec.ScenarioIndex].Add(score);
                 if (!double.IsNaN(score))
                 {
-                    var bin = (int)Math.Floor(Math.Clamp(score, 0, 1) * TournamentSummary.HistogramBins);
-                    _histograms[a][Math.Min(bin, TournamentSummary.HistogramBins - 1)]++;
+                    _histograms[a][Bin(score)]++;
                 }
             }
         }
@@ -194,8 +226,31 @@ public static class TournamentResults
                 scenarios[s] = _definition.Scenarios[s].Name;
             }
 
-            return new TournamentSummary(_sessions, _agreements, _failures, agents, scenarios, byScenario, _histograms, mediators);
+            IReadOnlyList<double>[]? mediatorByScenario = null;
+            if (_mediatorByScenario is not null)
+            {
+                mediatorByScenario = new IReadOnlyList<double>[_mediators!.Length];
+                for (var m = 0; m < mediatorByScenario.Length; m++)
+                {
+                    var row = new double[_definition.Scenarios.Count];
+                    for (var s = 0; s < row.Length; s++)
+                    {
+                        row[s] = _mediatorByScenario[m, s].ToStatistic().Mean;
+                    }
+
+                    mediatorByScenario[m] = row;
+                }
+            }
+
+            return new TournamentSummary(_sessions, _agreements, _failures, agents, scenarios, byScenario, _histograms, mediators)
+            {
+                MediatorMeanUtilityByScenario = mediatorByScenario,
+                MediatorUtilityHistograms = _mediatorHistograms,
+            };
         }
+
+        private static int Bin(double score) =>
+            Math.Min((int)Math.Floor(Math.Clamp(score, 0, 1) * TournamentSummary.HistogramBins), TournamentSummary.HistogramBins - 1);
 
         private static double Mean(IReadOnlyList<double> values)
         {

@@ -21,4 +21,10 @@ public sealed record TournamentSummary(
 {
     /// <summary>The number of histogram bins over [0, 1].</summary>
     public const int HistogramBins = 20;
+
+    /// <summary>In a mediated tournament, the parties' mean discounted utility per session under mediator m on scenario s at [m][s]; null otherwise.</summary>
+    public IReadOnlyList<IReadOnlyList<double>>? MediatorMeanUtilityByScenario { get; init; }
+
+    /// <summary>In a mediated tournament, per mediator, counts of the parties' mean discounted utility per session in <see cref="HistogramBins"/> bins; null otherwise.</summary>
+    public IReadOnlyList<IReadOnlyList<long>>? MediatorUtilityHistograms { get; init; }
 }

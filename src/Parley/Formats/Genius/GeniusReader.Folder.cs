@@ -45,6 +45,9 @@ public static partial class GeniusReader
                 case GeniusFileKind.Profile:
                     profileFiles.Add(file);
                     break;
+                default:
+                    RefuseUnlessKnownExtra(file);
+                    break;
             }
         }
 
@@ -101,8 +104,7 @@ public static partial class GeniusReader
             var profile = ReadProfile(file, domain);
             var name = Path.GetFileNameWithoutExtension(file);
             parties.Add(new Party(name, PartyRole.Party, profile));
-            var best = MaxUtility(profile);
-            if (best > 1 + CapSlack)
+            if (profile is AdditiveProfile additive && MaxUtility(additive) is var best && best > 1 + CapSlack)
             {
                 notes.Add(string.Create(
                     CultureInfo.InvariantCulture,
@@ -113,6 +115,30 @@ public static partial class GeniusReader
         var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         var metadata = notes.Count == 0 ? null : new ScenarioMetadata(Notes: string.Join("\n", notes));
         return new Scenario(folderName, domain, parties, metadata);
+    }
+
+    /// <summary>
+    /// An .xml file beside the domain that is not GENIUS XML: a published frontier (ANAC's <c>pareto.xml</c>, lines
+    /// of numbers) is known and skipped; other text (junk where a profile would be) would silently drop a party, so
+    /// it is refused, named.
+    /// </summary>
+    private static void RefuseUnlessKnownExtra(string file)
+    {
+        if (GeniusXml.FirstNonBlank(file) != '<')
+        {
+            try
+            {
+                GeniusParetoFile.Read(file);
+                return; // a published frontier
+            }
+            catch (InputException ex)
+            {
+                throw new InputException(file, ex.Location, $"an .xml file beside the GENIUS files is neither XML nor a published frontier (it would be a profile, so it is refused rather than skipped): {ex.Problem}", ex);
+            }
+        }
+
+        // Well-formed XML with another root (notes, a GeniusWeb file) is not a GENIUS profile: skipped. XML that is
+        // not well-formed was already refused, named, by Classify.
     }
 
     /// <summary>How far above 1 a profile's best utility may sum by rounding before GENIUS's cap at 1 is worth a note.</summary>

@@ -9,18 +9,23 @@ namespace Parley.Formats.Genius;
 /// <summary>Reading utility spaces (profiles).</summary>
 public static partial class GeniusReader
 {
-    /// <summary>Reads a GENIUS linear additive utility space over <paramref name="domain"/>.</summary>
+    /// <summary>Reads a GENIUS utility space over <paramref name="domain"/>: linear additive, or nonlinear (hyper-rectangles, read as a <see cref="NonlinearProfile"/>).</summary>
     /// <remarks>
     /// Profile issues are matched to the domain's by name; when <paramref name="domain"/> was read by
     /// <see cref="ReadDomain"/> the GENIUS <c>index</c> must agree too (GENIUS itself matches by
     /// index, so a disagreement means the file would be read differently there). Weights are taken
     /// from the <c>weight</c> elements beside the issue, by index, and kept as written.
     /// </remarks>
-    /// <exception cref="InputException">The file is not a readable linear GENIUS utility space, or does not match the domain.</exception>
-    public static AdditiveProfile ReadProfile(string path, Domain domain)
+    /// <exception cref="InputException">The file is not a readable GENIUS utility space, or does not match the domain.</exception>
+    public static Profile ReadProfile(string path, Domain domain)
     {
         var root = Load(path).Root!;
         var space = UtilitySpaceOf(path, root);
+        if (IsNonlinear(space))
+        {
+            return ReadNonlinearProfile(path, space, domain);
+        }
+
         RefuseNonlinear(path, space);
 
         var numbers = IssueNumbersOf(domain);
@@ -66,10 +71,19 @@ public static partial class GeniusReader
             }
         }
 
+        if (Array.TrueForAll(weights, w => w == 0))
+        {
+            throw new InputException(path, Where(space), "every weight is 0, so every outcome is worth the same; give at least one issue a positive weight");
+        }
+
         var reservation = 0.0;
         if (Child(space, "reservation") is { } r)
         {
             reservation = ParseFinite(path, r, "value", RequireAttribute(path, r, "value"));
+            if (reservation is < 0 or > 1)
+            {
+                throw new InputException(path, Where(r), string.Create(CultureInfo.InvariantCulture, $"the reservation value is {reservation:R}; it is a utility and must lie between 0 and 1"));
+            }
         }
 
         var discount = 1.0;
@@ -89,7 +103,7 @@ public static partial class GeniusReader
     {
         if ((string?)space.Attribute("type") is { Length: > 0 } type && !type.Equals("linear", StringComparison.OrdinalIgnoreCase) && !type.Equals("additive", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InputException(path, Where(space), $"<utility_space type=\"{type}\"> is a nonlinear (constraint-based) GENIUS utility space; Parley reads only linear additive ones");
+            throw new InputException(path, Where(space), $"<utility_space type=\"{type}\"> is not a GENIUS utility-space type Parley reads (linear or nonlinear)");
         }
 
         foreach (var e in space.Descendants())
@@ -97,7 +111,7 @@ public static partial class GeniusReader
             var name = e.Name.LocalName;
             if (Array.IndexOf(NonlinearElements, name) >= 0 || name.Contains("constraint", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InputException(path, Where(e), $"<{name}> belongs to a nonlinear (constraint-based) GENIUS utility space; Parley reads only linear additive ones");
+                throw new InputException(path, Where(e), $"<{name}> belongs to a nonlinear (constraint-based) GENIUS utility space, but this one has no <utility maxutility=...> definition; it mixes the two kinds");
             }
         }
     }
@@ -117,6 +131,13 @@ public static partial class GeniusReader
             if (value < 0)
             {
                 throw new InputException(path, Where(w), $"weight {index.ToString(CultureInfo.InvariantCulture)} is negative ({text}); weights must be 0 or more");
+            }
+
+            if (value > 1 + 1e-9)
+            {
+                // GENIUS weights are shares of the utility, between 0 and 1 (a rounding error above 1 is
+                // tolerated: the writer multiplies weights by a table's largest value); 1e308 is a broken file.
+                throw new InputException(path, Where(w), $"weight {index.ToString(CultureInfo.InvariantCulture)} is {text}; GENIUS weights lie between 0 and 1");
             }
 
             if (!weights.TryAdd(index, value))
@@ -228,7 +249,13 @@ public static partial class GeniusReader
             case "linear":
                 return CheckedClampedLinear(path, evaluator, issue, P(1), P(0));
             case "constant":
-                return new LinearValueFunction(0, P(0));
+                var constant = P(0);
+                if (constant is < 0 or > 1)
+                {
+                    throw new InputException(path, Where(evaluator), string.Create(CultureInfo.InvariantCulture, $"the constant evaluator of issue '{issue.Name}' is {constant:R}; an evaluation lies between 0 and 1"));
+                }
+
+                return new LinearValueFunction(0, constant);
             case "triangular":
                 var (lower, upper, top) = (P(0), P(1), P(2));
                 if (!(lower < top && top < upper))

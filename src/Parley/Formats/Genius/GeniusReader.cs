@@ -14,7 +14,8 @@ namespace Parley.Formats.Genius;
 /// is worth its evaluation divided by the issue's largest evaluation; integer and real issues use
 /// GENIUS's linear evaluators clamped to [0, 1]; weights are used as written (GENIUS does not
 /// normalise them); a discount factor outside (0, 1] or missing means no discount; a missing
-/// reservation value is 0. Nonlinear (constraint, hyper-rectangle) utility spaces are refused.
+/// reservation value is 0. Nonlinear (hyper-rectangle) utility spaces are read as GENIUS computes them
+/// (see <see cref="ReadProfile"/>).
 /// Every problem a file can have is reported as an <see cref="InputException"/> naming the file
 /// and the line. Files are read with DTDs prohibited and no resolver, and files larger than
 /// <see cref="MaxFileBytes"/> are refused before they are read.

@@ -22,7 +22,7 @@ namespace Parley.Formats.Genius;
 /// clause texts, mediators and metadata have no place in GENIUS files:
 /// <see cref="WriteScenario"/> leaves them out and says so in its notes.
 /// </remarks>
-public static class GeniusWriter
+public static partial class GeniusWriter
 {
     private const double FitTolerance = 1e-12;
 
@@ -30,9 +30,9 @@ public static class GeniusWriter
     /// <exception cref="InputException">An issue GENIUS cannot hold (an integer step other than 1, bounds beyond 32-bit integers), or the file cannot be written.</exception>
     public static void WriteDomain(Domain domain, string path) => Save(DomainDocument(domain, path), path);
 
-    /// <summary>Writes <paramref name="profile"/> as a GENIUS utility space. Red lines are not written (GENIUS has none).</summary>
-    /// <exception cref="InputException">A value function GENIUS cannot express, or the file cannot be written.</exception>
-    public static void WriteProfile(AdditiveProfile profile, string path) => Save(ProfileDocument(profile, path), path);
+    /// <summary>Writes <paramref name="profile"/> as a GENIUS utility space (linear additive, or nonlinear for a <see cref="NonlinearProfile"/>). Red lines are not written (GENIUS has none).</summary>
+    /// <exception cref="InputException">A value function or constraint GENIUS cannot express, or the file cannot be written.</exception>
+    public static void WriteProfile(Profile profile, string path) => Save(AnyProfileDocument(profile, path, path), path);
 
     /// <summary>
     /// Writes a GENIUS folder: <c>&lt;domain name&gt;-domain.xml</c> and one <c>&lt;party&gt;.xml</c>
@@ -67,12 +67,8 @@ public static class GeniusWriter
                 throw new InputException(folder, $"party '{party.Name}'", $"the party's file {Path.GetFileName(file)} would clash with another file of the scenario");
             }
 
-            if (party.Profile is not AdditiveProfile profile)
-            {
-                throw new InputException(folder, $"party '{party.Name}'", "the party's profile is not additive; GENIUS holds linear additive utility spaces only");
-            }
-
-            documents.Add((file, ProfileDocument(profile, file)));
+            var profile = party.Profile!;
+            documents.Add((file, AnyProfileDocument(profile, file, folder)));
             if (profile.RedLines.Lines.Count > 0)
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"{party.Name}: {profile.RedLines.Lines.Count} red line(s) left out: GENIUS profiles have none"));
@@ -83,8 +79,7 @@ public static class GeniusWriter
                 notes.Add($"{party.Name}: the party's description left out");
             }
 
-            var best = GeniusReader.MaxUtility(profile);
-            if (best > 1 + GeniusReader.CapSlack)
+            if (profile is AdditiveProfile additive && GeniusReader.MaxUtility(additive) is var best && best > 1 + GeniusReader.CapSlack)
             {
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"{party.Name}: its utilities reach {best:R}; GENIUS caps every utility at 1, so outcomes above 1 will all be worth 1 there"));
             }

@@ -41,6 +41,7 @@ internal static class GeniusXml
         };
         try
         {
+            CheckDepth(path, settings);
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
             using var reader = XmlReader.Create(stream, settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
@@ -60,6 +61,28 @@ internal static class GeniusXml
         catch (UnauthorizedAccessException ex)
         {
             throw new InputException(path, string.Empty, "cannot read the file: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>The deepest element nesting read; GENIUS files nest a few levels (objectives, issues, items, constraints).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// One forward pass that refuses a document nested deeper than <see cref="MaxDepth"/> before it is loaded:
+    /// linear in the file's size, with no recursion, so a file nested 100,000 deep is one line of error, not a
+    /// stack overflow.
+    /// </summary>
+    private static void CheckDepth(string path, XmlReaderSettings settings)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        using var reader = XmlReader.Create(stream, settings);
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= MaxDepth)
+            {
+                var line = ((IXmlLineInfo)reader).LineNumber;
+                throw new InputException(path, $"line {line.ToString(CultureInfo.InvariantCulture)}", string.Create(CultureInfo.InvariantCulture, $"elements are nested more than {MaxDepth} deep; GENIUS files nest a few levels, so this is not one"));
+            }
         }
     }
 

@@ -23,7 +23,7 @@ namespace Parley.Formats.GeniusWeb;
 /// <item><c>NumberValueSetUtilities</c> (lowValue, lowUtility, highValue, highUtility) becomes a
 /// two-point <see cref="PiecewiseLinearValueFunction"/>, exact at both ends and linear between; like
 /// GeniusWeb, its low and high values must be the range's. Utilities must lie in [0, 1], as GeniusWeb requires.</item>
-/// <item>Weights are kept as given (GeniusWeb requires them to sum to 1; Parley does not check).</item>
+/// <item>Weights are kept as given (GeniusWeb requires them to sum to 1; Parley does not check), but each must lie in [0, 1] and not all may be 0.</item>
 /// <item>The reservation bid becomes the reservation value: the bid's utility under the profile
 /// (issues the bid leaves out contribute 0, as in GeniusWeb). GeniusWeb accepts only bids at least as
 /// good as the reservation bid, which is <see cref="Profile.Accepts(ReadOnlySpan{int})"/> with that
@@ -77,13 +77,52 @@ public static class GeniusWebReader
             var reader = new Utf8JsonReader(span, complete, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }));
             return reader.Read() && reader.TokenType == JsonTokenType.StartObject
                 && reader.Read() && reader.TokenType == JsonTokenType.PropertyName
-                && Array.IndexOf(KnownProfileTypes, reader.GetString()) >= 0
+                && IsKnownProfileType(ref reader)
                 && reader.Read() && reader.TokenType == JsonTokenType.StartObject;
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// The value table of <paramref name="issue"/> from utilities given per value name, in the
+    /// order of <paramref name="values"/> (a profile's own value order may differ from the domain's).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A value is not an option of the issue, or an option is left without a utility: the caller matched profile and domain wrongly (a bug, never bad input).</exception>
+    internal static double[] TableOver(CategoricalIssue issue, IReadOnlyList<string> values, IReadOnlyList<double> utilities)
+    {
+        var table = new double[issue.Cardinality];
+        var given = new bool[issue.Cardinality];
+        for (var v = 0; v < values.Count; v++)
+        {
+            if (!issue.TryParseLevel(values[v], out var level))
+            {
+                throw new InvalidOperationException($"Value '{values[v]}' is not an option of issue '{issue.Name}'.");
+            }
+
+            table[level] = utilities[v];
+            given[level] = true;
+        }
+
+        var missing = Array.IndexOf(given, false);
+        return missing < 0 ? table : throw new InvalidOperationException($"Option '{issue.FormatLevel(missing)}' of issue '{issue.Name}' has no utility.");
+    }
+
+    // Compares without transcoding: GetString throws on bytes that are not UTF-8, and a file that is
+    // not UTF-8 is simply not a GeniusWeb profile here.
+    private static bool IsKnownProfileType(ref Utf8JsonReader reader)
+    {
+        foreach (var type in KnownProfileTypes)
+        {
+            if (reader.ValueTextEquals(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the GeniusWeb profile at <paramref name="path"/>; <paramref name="domain"/> receives its domain (also <see cref="Profile.Domain"/>).</summary>
@@ -241,6 +280,11 @@ public static class GeniusWebReader
                 throw input.Error(ip, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issueName}' is {w:R}; weights must not be negative"));
             }
 
+            if (w > 1 + 1e-9)
+            {
+                throw input.Error(ip, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issueName}' is {w:R}; GeniusWeb weights lie between 0 and 1 (and sum to 1)"));
+            }
+
             weights[i] = w;
             given[i] = true;
         }
@@ -251,6 +295,11 @@ public static class GeniusWebReader
             {
                 throw input.Error(wp, $"no weight for issue '{domain.Issues[i].Name}'");
             }
+        }
+
+        if (Array.TrueForAll(weights, w => w == 0))
+        {
+            throw input.Error(wp, "every weight is 0, so every outcome is worth the same; give at least one issue a positive weight");
         }
 
         Dictionary<string, (JsonElement Value, string Path)>? bid = null;
@@ -517,15 +566,7 @@ public static class GeniusWebReader
                 var u = Utilities[k];
                 if (u.Table is not null)
                 {
-                    var issue = (CategoricalIssue)domain.Issues[i];
-                    var table = new double[issue.Cardinality];
-                    for (var v = 0; v < Domain.Issues[k].Values!.Length; v++)
-                    {
-                        issue.TryParseLevel(Domain.Issues[k].Values![v], out var level);
-                        table[level] = u.Table[v];
-                    }
-
-                    functions[i] = new TableValueFunction(table);
+                    functions[i] = new TableValueFunction(TableOver((CategoricalIssue)domain.Issues[i], Domain.Issues[k].Values!, u.Table));
                 }
                 else
                 {

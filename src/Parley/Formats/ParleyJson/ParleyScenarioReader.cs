@@ -363,7 +363,7 @@ public static class ParleyScenarioReader
             {
                 var weights = Weights(weightsElement, path + ".weights", domain);
                 var functions = hasValues ? Values(valuesElement, path + ".values", domain, weights) : Values(default, path + ".values", domain, weights);
-                var reservation = JsonInput.TryGet(f, "reservationValue", out var rv) ? input.Number(rv, path + ".reservationValue", "the reservation value") : 0;
+                var reservation = JsonInput.TryGet(f, "reservationValue", out var rv) ? Unit(input.Number(rv, path + ".reservationValue", "the reservation value"), path + ".reservationValue", "the reservation value") : 0;
                 var discount = JsonInput.TryGet(f, "discountFactor", out var df) ? input.Number(df, path + ".discountFactor", "the discount factor") : 1;
                 if (discount < 0)
                 {
@@ -399,6 +399,11 @@ public static class ParleyScenarioReader
                     throw input.Error(wp, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issue}' is {w:R}; weights must not be negative"));
                 }
 
+                if (w > 1 + 1e-9)
+                {
+                    throw input.Error(wp, string.Create(CultureInfo.InvariantCulture, $"the weight of issue '{issue}' is {w:R}; a weight lies between 0 and 1 (the share of the issue in the party's utility)"));
+                }
+
                 weights[i] = w;
                 given[i] = true;
             }
@@ -409,6 +414,11 @@ public static class ParleyScenarioReader
                 {
                     throw input.Error(path, $"no weight for issue '{domain.Issues[i].Name}' (give every issue a weight; 0 means it does not matter)");
                 }
+            }
+
+            if (Array.TrueForAll(weights, w => w == 0))
+            {
+                throw input.Error(path, "every weight is 0, so every outcome is worth the same; give at least one issue a positive weight");
             }
 
             return weights;
@@ -468,9 +478,10 @@ public static class ParleyScenarioReader
                 case "linear":
                     {
                         var f = input.Fields(e, path, "a linear value function", "type", "slope", "offset");
-                        return new LinearValueFunction(
+                        var linear = new LinearValueFunction(
                             input.Number(input.Required(f, path, "slope", "a linear value function"), path + ".slope", "the slope"),
                             input.Number(input.Required(f, path, "offset", "a linear value function"), path + ".offset", "the offset"));
+                        return InUnitRange(linear, (NumericIssue)issue, path);
                     }
 
                 case "triangular":
@@ -488,9 +499,9 @@ public static class ParleyScenarioReader
                             lower,
                             peak,
                             upper,
-                            JsonInput.TryGet(f, "lowValue", out var lv) ? input.Number(lv, path + ".lowValue", "lowValue") : 0,
-                            JsonInput.TryGet(f, "peakValue", out var pv) ? input.Number(pv, path + ".peakValue", "peakValue") : 1,
-                            JsonInput.TryGet(f, "highValue", out var hv) ? input.Number(hv, path + ".highValue", "highValue") : 0);
+                            JsonInput.TryGet(f, "lowValue", out var lv) ? Unit(input.Number(lv, path + ".lowValue", "lowValue"), path + ".lowValue", "lowValue") : 0,
+                            JsonInput.TryGet(f, "peakValue", out var pv) ? Unit(input.Number(pv, path + ".peakValue", "peakValue"), path + ".peakValue", "peakValue") : 1,
+                            JsonInput.TryGet(f, "highValue", out var hv) ? Unit(input.Number(hv, path + ".highValue", "highValue"), path + ".highValue", "highValue") : 0);
                     }
 
                 case "piecewise-linear":
@@ -504,7 +515,7 @@ public static class ParleyScenarioReader
                             var ip = JsonInput.Item(pp, i++);
                             var pf = input.Fields(item, ip, "a point", "x", "value");
                             var x = input.Number(input.Required(pf, ip, "x", "a point"), ip + ".x", "x");
-                            var v = input.Number(input.Required(pf, ip, "value", "a point"), ip + ".value", "the value");
+                            var v = Unit(input.Number(input.Required(pf, ip, "value", "a point"), ip + ".value", "the value"), ip + ".value", "the value");
                             if (points.Count > 0 && x <= points[^1].X)
                             {
                                 throw input.Error(ip + ".x", string.Create(CultureInfo.InvariantCulture, $"the points' x must be strictly ascending, but {x:R} follows {points[^1].X:R}"));
@@ -519,6 +530,30 @@ public static class ParleyScenarioReader
                 default:
                     throw input.Error(path + ".type", $"unknown value function type '{kind}' (expected linear, triangular or piecewise-linear, or a table of values by option)");
             }
+        }
+
+        /// <summary><paramref name="value"/> when it lies in [0, 1], the range of values and reservation values; an error at <paramref name="path"/> otherwise.</summary>
+        private double Unit(double value, string path, string what) =>
+            value is >= 0 and <= 1
+                ? value
+                : throw input.Error(path, string.Create(CultureInfo.InvariantCulture, $"{what} is {value:R}; it must lie between 0 and 1"));
+
+        /// <summary>A linear function whose value at every level of <paramref name="issue"/> lies in [0, 1]; an error naming the first level outside otherwise.</summary>
+        private LinearValueFunction InUnitRange(LinearValueFunction function, NumericIssue issue, string path)
+        {
+            // A line is monotone: its extremes over the issue are at the first and last level.
+            foreach (var level in new[] { 0, issue.Cardinality - 1 })
+            {
+                var x = issue.ValueAt(level);
+                var v = function.Evaluate(x);
+                // 1e-9 of slack: a line written through (min, 0) and (max, 1) may land a rounding error outside.
+                if (!(v >= -1e-9 && v <= 1 + 1e-9))
+                {
+                    throw input.Error(path, string.Create(CultureInfo.InvariantCulture, $"the linear value function gives {v:R} at {issue.Name} = {issue.FormatLevel(level)}; values must lie between 0 and 1 over the issue's range ({issue.FormatLevel(0)} to {issue.FormatLevel(issue.Cardinality - 1)})"));
+                }
+            }
+
+            return function;
         }
 
         private TableValueFunction Table(List<KeyValuePair<string, JsonElement>> members, string path, Issue issue)
@@ -538,7 +573,7 @@ public static class ParleyScenarioReader
                     throw input.Error(op, $"option '{issue.FormatLevel(level)}' of issue '{issue.Name}' is valued twice");
                 }
 
-                values[level] = input.Number(value, op, $"the value of option '{option}'");
+                values[level] = Unit(input.Number(value, op, $"the value of option '{option}'"), op, $"the value of option '{option}'");
                 given[level] = true;
             }
 

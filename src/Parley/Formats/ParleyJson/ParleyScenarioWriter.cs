@@ -189,7 +189,7 @@ public static class ParleyScenarioWriter
         {
             if (party.Profile is not AdditiveProfile profile)
             {
-                throw new NotSupportedException($"The profile of '{party.Name}' is a {party.Profile.GetType().Name}; the Parley format holds additive profiles.");
+                throw new InputException(party.Name, string.Empty, $"the profile is a {party.Profile.GetType().Name}; the Parley format holds additive profiles (write a nonlinear scenario as GENIUS XML: --to genius)");
             }
 
             WriteNumber(w, "reservationValue", profile.ReservationValue);

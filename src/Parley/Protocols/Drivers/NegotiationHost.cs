@@ -56,6 +56,15 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
         }
     }
 
+    /// <summary>Submits an answer meant for the step the submitter saw (see <see cref="Negotiation.StepStartedAt"/>); refused as stale when that step has closed.</summary>
+    public SubmitResult Submit(int actor, in NegotiationAction action, long seenStep)
+    {
+        lock (_lock)
+        {
+            return _negotiation.Submit(actor, action, seenStep);
+        }
+    }
+
     /// <summary>Records a party's failure (a remote party that disconnected, overran its budget or sent garbage).</summary>
     public SubmitResult Fail(int actor, FailureKind kind, string reason)
     {

@@ -1,4 +1,5 @@
 using Parley.Formats.Genius;
+using Parley.Preferences;
 using Parley.Scenarios;
 using Xunit.Abstractions;
 
@@ -14,16 +15,13 @@ public sealed class GeniusAllDomainsTests(ITestOutputHelper output)
             .Where(dir => Directory.GetFiles(dir, "*.xml").Any(f => GeniusReader.Classify(f) == GeniusFileKind.Domain))
             .Order(StringComparer.Ordinal);
 
-    /// <summary>
-    /// The folders Parley cannot read: ANAC 2014 and the S-1N* scenarios hold nonlinear
-    /// (hyper-rectangle constraint) utility spaces, which no additive profile can represent.
-    /// </summary>
+    /// <summary>The nonlinear folders: ANAC 2014 and the S-1N* scenarios hold hyper-rectangle utility spaces.</summary>
     private static bool IsNonlinearScenario(string folder) =>
         Path.GetRelativePath(TestPaths.Domains, folder).Replace('\\', '/').StartsWith("anac/y2014/", StringComparison.Ordinal)
         || Path.GetFileName(folder).StartsWith("S-1N", StringComparison.Ordinal);
 
     [SharedFact]
-    public void ReadFolder_EveryAnacAndOtherScenario_LoadsOrIsRefusedForNonlinearity()
+    public void ReadFolder_EverySharedFolder_Loads()
     {
         // Arrange
         var folders = ScenarioFolders().ToArray();
@@ -59,9 +57,12 @@ public sealed class GeniusAllDomainsTests(ITestOutputHelper output)
             }
         }
 
-        folders.Length.ShouldBeGreaterThan(100);
-        refused.Keys.Order(StringComparer.Ordinal).ShouldBe(folders.Where(IsNonlinearScenario));
-        refused.Values.ShouldAllBe(problem => problem.Contains("nonlinear"));
+        folders.Length.ShouldBe(130);
+        refused.ShouldBeEmpty();
+        foreach (var folder in folders.Where(IsNonlinearScenario))
+        {
+            GeniusReader.ReadFolder(folder).Profiles.ShouldAllBe(p => p is NonlinearProfile);
+        }
     }
 
     [SharedFact]
@@ -70,7 +71,7 @@ public sealed class GeniusAllDomainsTests(ITestOutputHelper output)
         // Arrange
         var random = new Random(7);
         var count = 0;
-        foreach (var folder in ScenarioFolders().Where(f => !IsNonlinearScenario(f)))
+        foreach (var folder in ScenarioFolders())
         {
             var original = GeniusReader.ReadFolder(folder);
             var target = Path.Combine(Path.GetTempPath(), "parley-genius-rt-" + Guid.NewGuid().ToString("N"));

@@ -37,7 +37,7 @@ public sealed class GeniusRoundTripTests
 
     private static Gen<AdditiveProfile> GeniusProfile(Domain domain) =>
         Gen.Select(
-            Gen.Double[0, 1].Array[domain.IssueCount],
+            Gen.Double[0.01, 1].Array[domain.IssueCount],
             ModelGen.Sequence(domain.Issues.Select(GeniusValueFunction).ToArray()),
             Gen.Double[0, 0.6],
             Gen.Double[0.3, 1],

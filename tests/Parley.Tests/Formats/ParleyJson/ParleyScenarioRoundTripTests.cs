@@ -108,7 +108,7 @@ public sealed class ParleyScenarioRoundTripTests
             [
                 new TriangularValueFunction(0, 10, 30, 0.2, 1, 0.1),
                 new PiecewiseLinearValueFunction([(0.1, 0), (0.5, 0.8), (0.9, 1)]),
-                new TableValueFunction([0.3, 1e-5, 1.0 / 3, 2, -0.5]),
+                new TableValueFunction([0.3, 1e-5, 1.0 / 3, 0.75, 0]),
                 new TableValueFunction([1, 0]),
             ],
             reservationValue: 1.0 / 7,

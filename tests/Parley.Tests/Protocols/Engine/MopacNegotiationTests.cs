@@ -81,4 +81,20 @@ public sealed class MopacNegotiationTests
         negotiation.Failure!.Party.ShouldBe(1);
         negotiation.Failure.Reason.ShouldContain("boom");
     }
+
+    [Fact]
+    public void Submit_AnAnswerMeantForAClosedPhase_IsRefusedAsStale()
+    {
+        var (n, _) = Started(parties: 2);
+        var seen = n.StepStartedAt; // a person looks at the offer phase
+        n.Submit(0, NegotiationAction.Offer(Outcome(0, 0, 0, 0)), seen).Accepted.ShouldBeTrue();
+        n.Submit(1, NegotiationAction.Offer(Outcome(1, 1, 1, 1))).Accepted.ShouldBeTrue(); // the voting phase begins
+        var before = StateText.Of(n);
+
+        var late = n.Submit(0, NegotiationAction.CastVotes([]), seen);
+
+        late.Refusal.ShouldBe(RefusalKind.Stale);
+        StateText.Of(n).ShouldBe(before);
+        n.Submit(0, NegotiationAction.CastVotes([]), n.StepStartedAt).Accepted.ShouldBeTrue();
+    }
 }

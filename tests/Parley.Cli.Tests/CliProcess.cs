@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Parley.Cli.Tests;
+
+/// <summary>The real parley command as a child process, for tests of signals and exit codes.</summary>
+internal static class CliProcess
+{
+    /// <summary>
+    /// Starts the command with SIGINT at its default disposition (a test runner started in the
+    /// background inherits SIGINT ignored, which the .NET runtime would keep), output captured.
+    /// </summary>
+    public static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("env") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
+        info.ArgumentList.Add(Dll());
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    /// <summary>Sends <paramref name="signal"/> ("INT", "TERM") to the process.</summary>
+    public static void Signal(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits until the process catches SIGINT (its handler is installed: /proc/PID/status, SigCgt bit 2).</summary>
+    public static async Task WaitUntilCatchingSigintAsync(Process process)
+    {
+        for (var i = 0; i < 3000 && !process.HasExited; i++)
+        {
+            var status = await File.ReadAllLinesAsync($"/proc/{process.Id}/status");
+            var caught = status.FirstOrDefault(l => l.StartsWith("SigCgt:", StringComparison.Ordinal));
+            if (caught is not null && (ulong.Parse(caught[7..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & 2) != 0)
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>The built parley command: beside the tests when its runtime config was copied, else in src/Parley.Cli/bin.</summary>
+    public static string Dll()
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, "Parley.Cli.dll");
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "Parley.Cli.runtimeconfig.json")))
+        {
+            return local;
+        }
+
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        return Path.Combine(RepoPaths.Root, "src", "Parley.Cli", "bin", configuration, "net10.0", "Parley.Cli.dll");
+    }
+}

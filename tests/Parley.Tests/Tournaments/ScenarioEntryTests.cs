@@ -1,0 +1,81 @@
+using Parley.Domains;
+using Parley.Preferences;
+using Parley.Scenarios;
+using Parley.Tournaments;
+
+namespace Parley.Tests.Tournaments;
+
+public sealed class ScenarioEntryTests
+{
+    [Fact]
+    public void New_AnalysisDoneBeforeAnySession_NotInsideTheFirstSessionsTimeLimit()
+    {
+        var domain = Small();
+        var a = new CountingProfile(domain, flip: false);
+        var b = new CountingProfile(domain, flip: true);
+
+        var entry = new ScenarioEntry(Two(domain, a, b));
+        var callsWhenMade = a.Calls + b.Calls;
+        var measured = entry.Measure([1.0, 0.0]);
+
+        callsWhenMade.ShouldBeGreaterThan(0); // lazily, the first session's Measure paid for the analysis
+        (a.Calls + b.Calls).ShouldBe(callsWhenMade);
+        entry.Analysis.ShouldNotBeNull();
+        measured.Pareto.ShouldBe(0, 1e-12);
+    }
+
+    [Fact]
+    public void New_AnalysisBug_Escapes()
+    {
+        var domain = Small();
+
+        // Before, every exception was swallowed and the distances silently left empty.
+        var thrown = Record.Exception(() => new ScenarioEntry(Two(domain, new CountingProfile(domain, flip: false), new CountingProfile(domain, flip: false, fail: true))));
+
+        thrown.ShouldNotBeNull();
+        (thrown is AggregateException aggregate ? aggregate.InnerException : thrown).ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("a bug in a profile");
+    }
+
+    [Fact]
+    public void New_BeyondTheAnalysersLimits_DistancesLeftEmpty()
+    {
+        var domain = new Domain("huge", Enumerable.Range(0, 30).Select(i => (Issue)new IntegerIssue($"i{i}", 0, 9)));
+
+        var entry = new ScenarioEntry(Two(domain, new CountingProfile(domain, flip: false), new CountingProfile(domain, flip: true)));
+
+        entry.Analysis.ShouldBeNull();
+        var (pareto, nash, welfare) = entry.Measure([0.5, 0.25]);
+        pareto.ShouldBe(double.NaN);
+        nash.ShouldBe(double.NaN);
+        welfare.ShouldBe(0.75);
+    }
+
+    private static Domain Small() => new("small", [new IntegerIssue("x", 0, 9)]);
+
+    private static Scenario Two(Domain domain, Profile a, Profile b) =>
+        new("s", domain, [new Party("A", PartyRole.Party, a), new Party("B", PartyRole.Party, b)]);
+
+    /// <summary>A profile the analyser must enumerate (it is not additive): utility x/9 or 1 − x/9, counting its calls.</summary>
+    private sealed class CountingProfile(Domain domain, bool flip, bool fail = false) : Profile(domain, 0, 1, null)
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public override double Utility(ReadOnlySpan<int> outcome)
+        {
+            Interlocked.Increment(ref _calls);
+            if (fail)
+            {
+                throw new InvalidOperationException("a bug in a profile");
+            }
+
+            var x = outcome[0] / 9.0;
+            return flip ? 1 - x : x;
+        }
+
+        public override Profile WithReservationValue(double reservationValue) => this;
+
+        public override Profile WithRedLines(IEnumerable<RedLine> redLines) => this;
+    }
+}
