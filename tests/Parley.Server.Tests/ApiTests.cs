@@ -42,6 +42,12 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
     }
 
     [Fact]
+    public async Task UnknownRoute_ProblemDetails404()
+    {
+        await Table.Problem(await Http.GetAsync("/api/no-such-thing"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Scenarios_Listed_IncludesIsraelSyria()
     {
         var names = await Table.Json(await Http.GetAsync("/api/scenarios"), HttpStatusCode.OK);

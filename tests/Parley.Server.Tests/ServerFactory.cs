@@ -32,14 +32,18 @@ public sealed class ServerFactory(DatabaseTarget database, bool seed = false, in
         });
     }
 
-    /// <summary>A live-channel connection to <paramref name="negotiation"/> with <paramref name="token"/> (long polling through the in-memory server).</summary>
+    /// <summary>A live-channel connection to <paramref name="negotiation"/> with <paramref name="token"/> (a WebSocket through the in-memory server, the token in the query as browsers send it).</summary>
     public HubConnection Live(string negotiation, string token) =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(Server.BaseAddress, $"live?negotiation={negotiation}"), o =>
+            .WithUrl(new Uri(Server.BaseAddress, $"live?negotiation={Uri.EscapeDataString(negotiation)}&access_token={Uri.EscapeDataString(token)}"), o =>
             {
-                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = Server.CreateWebSocketClient();
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
             })
             .AddJsonProtocol(o =>
             {

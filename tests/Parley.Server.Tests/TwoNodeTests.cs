@@ -25,9 +25,14 @@ public sealed class TwoNodeTests
         await using var live = b.Live(table.Id, table.Israel);
         live.On<string, long, System.Text.Json.JsonElement>(Live.LiveChannel.EventsMethod, (_, _, records) => seen.Enqueue(records.GetRawText()));
         await live.StartAsync();
+        // As every client does after connecting: catch up. The hub runs it after the connection has
+        // joined its group (the handshake completes before that), so nothing pushed later is missed.
+        await live.InvokeAsync<System.Text.Json.JsonElement>("CatchUp", 0L);
 
         await table.ActAsync(HttpMethod.Post, "comments", table.Mediator, new { text = "FROM-NODE-A", to = "everyone" });
-        await Eventually(() => Task.FromResult(seen.Any(s => s.Contains("FROM-NODE-A", StringComparison.Ordinal))), "the comment reaches the client on node B");
+        await Eventually(() => Task.FromResult(seen.Any(s => s.Contains("FROM-NODE-A", StringComparison.Ordinal))), "the comment reaches the client on node B",
+            async () => $"connection {live.State}; node B's record {(await onB.ViewAsync(table.Israel))["version"]}; node A's {(await table.ViewAsync(table.Israel))["version"]}");
+        (await live.InvokeAsync<System.Text.Json.JsonElement>("CatchUp", 0L)).GetRawText().ShouldContain("FROM-NODE-A");
 
         var acknowledged = new ConcurrentDictionary<long, string>();
         var writers = Enumerable.Range(0, 16).Select(async i =>
@@ -72,5 +77,20 @@ public sealed class TwoNodeTests
         }
 
         (await condition()).ShouldBeTrue(what);
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string what, Func<Task<string>> diagnose)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        (await condition()).ShouldBeTrue(what + ": " + await diagnose());
     }
 }

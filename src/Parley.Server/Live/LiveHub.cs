@@ -9,6 +9,11 @@ namespace Parley.Server.Live;
 /// <see cref="AccessControl"/> as the HTTP API; it then receives <c>events(negotiation, version, records)</c>
 /// with what its audience may see, and <see cref="CatchUp"/> returns what it missed since its last seen event.
 /// </summary>
+/// <remarks>
+/// A client calls <see cref="CatchUp"/> right after connecting (and after every reconnection): the
+/// handshake completes before the connection joins its group, and hub calls run only after it has,
+/// so the catch-up and the pushes that follow it leave no gap.
+/// </remarks>
 internal sealed class LiveHub(AccessControl access, NegotiationRegistry registry, LiveChannel live) : Hub
 {
     public override async Task OnConnectedAsync()

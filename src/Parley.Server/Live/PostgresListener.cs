@@ -29,7 +29,7 @@ internal sealed partial class PostgresListener(IEventStore eventStore, Negotiati
                     var parts = e.Payload.Split(' ');
                     if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
                     {
-                        _ = registry.OnRemoteAppendAsync(parts[0], version, stoppingToken);
+                        _ = CatchUpAsync(parts[0], version, stoppingToken);
                     }
                 };
                 await using (var listen = new NpgsqlCommand("LISTEN " + PostgresEventStore.Channel, connection))
@@ -59,6 +59,21 @@ internal sealed partial class PostgresListener(IEventStore eventStore, Negotiati
             }
         }
     }
+
+    private async Task CatchUpAsync(string negotiation, long version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await registry.OnRemoteAppendAsync(negotiation, version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogCatchUpFailed(logger, negotiation, version, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Catching up with negotiation {Negotiation} at version {Version} failed")]
+    private static partial void LogCatchUpFailed(ILogger logger, string negotiation, long version, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LISTEN connection lost ({Reason}); reconnecting")]
     private static partial void LogLost(ILogger logger, string reason);
