@@ -172,7 +172,7 @@ public sealed partial class MediationCase
 
         if (_protocol.Handles(command))
         {
-            if (command is OpenRound open && actor.IsMediator && !TryParseText(open.Text, out _, out var problem))
+            if (command is OpenRound open && actor.IsMediator && ProblemWithText(open.Text) is { } problem)
             {
                 return CaseDecision.Refuse(CaseRefusalKind.Invalid, problem);
             }
@@ -276,21 +276,18 @@ public sealed partial class MediationCase
         }
     }
 
-    /// <summary>Parses a text (issue name → option name, every issue) against the case's domain.</summary>
-    public bool TryParseText(IReadOnlyDictionary<string, string> text, out Outcome? outcome, out string problem)
+    /// <summary>What is wrong with a text (issue name → option name, every issue) against the case's domain, or null when it names an option of every issue.</summary>
+    public string? ProblemWithText(IReadOnlyDictionary<string, string> text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        outcome = null;
         try
         {
-            outcome = Domain.OutcomeOf(text);
-            problem = "";
-            return true;
+            _ = Domain.OutcomeOf(text);
+            return null;
         }
         catch (ArgumentException e)
         {
-            problem = e.Message;
-            return false;
+            return e.Message;
         }
     }
 
