@@ -50,6 +50,7 @@ public static class ServerHost
         app.MapGet("/health", HealthAsync).WithSummary("Whether the server and its database answer.");
         NegotiationEndpoints.Map(app);
         app.MapHub<LiveHub>("/live");
+        Consoles.ConsoleAssets.Map(app);
         return app;
     }
 

@@ -34,6 +34,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
             "/api/negotiations/{id}/comments", "/api/negotiations/{id}/amendments", "/api/negotiations/{id}/shares", "/api/negotiations/{id}/notes",
             "/api/negotiations/{id}/rounds", "/api/negotiations/{id}/rounds/close", "/api/negotiations/{id}/votes",
             "/api/negotiations/{id}/signing", "/api/negotiations/{id}/signatures", "/api/negotiations/{id}/close", "/api/negotiations/{id}/agents",
+            "/api/negotiations/{id}/answers", "/api/negotiations/{id}/agreements", "/api/negotiations/{id}/analysis/utility-space.svg",
         })
         {
             paths.ShouldContain(route);
@@ -61,8 +62,10 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         var link = created["invitations"]![0]!["link"]!.GetValue<string>();
         var token = created["invitations"]![0]!["token"]!.GetValue<string>();
 
-        link.ShouldEndWith("token=" + token);
-        var view = await Table.Json(await Http.GetAsync(new Uri(link).PathAndQuery), HttpStatusCode.OK);
+        var id = created["id"]!.GetValue<string>();
+        link.ShouldEndWith($"/console/{id}#token=" + token);   // the console; the token stays in the fragment
+        (await Http.GetStringAsync(new Uri(link).AbsolutePath)).ShouldContain("/console/assets/console.js");
+        var view = await Table.Json(await Http.GetAsync($"/api/negotiations/{id}?token={token}"), HttpStatusCode.OK);
         view["title"]!.GetValue<string>().ShouldBe("Paris");
         view["role"]!.GetValue<string>().ShouldBe("mediator");
         view["profiles"]!.AsArray().Count.ShouldBe(2);
@@ -258,7 +261,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         markdown.ShouldContain("**withdrawal**");
         var html = await table.SendAsync(HttpMethod.Get, "text.html", table.Syria);
         html.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
-        (await html.Content.ReadAsStringAsync()).ShouldContain("<li><strong>withdrawal</strong>");
+        (await html.Content.ReadAsStringAsync()).ShouldContain("<li value=\"1\"><strong>withdrawal</strong>");
 
         await table.ActAsync(HttpMethod.Post, "signing", table.Mediator);
         await table.ActAsync(HttpMethod.Post, "signatures", table.Israel, new { yes = true });

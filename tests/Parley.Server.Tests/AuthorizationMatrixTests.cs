@@ -50,6 +50,9 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
         (HttpMethod.Post, "rounds", new { text = new { withdrawal = "none" } }, Allowed.Mediator),
         (HttpMethod.Post, "signing", null, Allowed.Mediator),
         (HttpMethod.Post, "signatures", new { yes = true }, Allowed.Delegations),
+        (HttpMethod.Post, "answers", new { answers = new[] { new { issue = "monitoring", accept = true, comment = "fine" } } }, Allowed.Delegations),
+        (HttpMethod.Post, "agreements", new { articles = new { monitoring = "joint-under-us" } }, Allowed.Mediator),
+        (HttpMethod.Get, "analysis/utility-space.svg", null, Allowed.Mediator),
         (HttpMethod.Post, "agents", new { seat = "Atlantis", agent = "truthful" }, Allowed.Mediator),
         (HttpMethod.Post, "close", new { reason = "end of the matrix" }, Allowed.Mediator),
     ];

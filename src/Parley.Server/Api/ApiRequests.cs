@@ -37,5 +37,11 @@ public sealed record AnswerRequest(bool Yes);
 /// <summary>Close the negotiation.</summary>
 public sealed record CloseRequest(string? Reason);
 
+/// <summary>Answers to the open round's text, article by article.</summary>
+public sealed record ArticleAnswersRequest(IReadOnlyList<ArticleAnswer>? Answers);
+
+/// <summary>The articles agreed so far: issue → option.</summary>
+public sealed record AgreementRequest(IReadOnlyDictionary<string, string>? Articles);
+
 /// <summary>Fill a seat with a built-in agent.</summary>
 public sealed record AgentRequest(string? Seat, string? Agent);

@@ -61,12 +61,13 @@ internal static class NegotiationEndpoints
         Command<AnswerRequest>(one.MapPost("/votes", (HttpContext http, NegotiationRegistry r, AnswerRequest body) => ActAsync(http, r, new Vote(body.Yes))), "Delegation: vote on the round's text.");
         Command<object?>(one.MapPost("/signing", (HttpContext http, NegotiationRegistry r) => ActAsync(http, r, new OpenSigning())), "Mediator: open the negotiating text for signature.");
         Command<AnswerRequest>(one.MapPost("/signatures", (HttpContext http, NegotiationRegistry r, AnswerRequest body) => ActAsync(http, r, new Sign(body.Yes))), "Delegation: sign or decline.");
+        WorkbenchEndpoints.Map(one);
         Command<AgentRequest>(one.MapPost("/agents", (HttpContext http, NegotiationRegistry r, AgentRequest body) =>
             ActAsync(http, r, new FillSeat(body.Seat ?? "", body.Agent ?? ""))), "Mediator: fill a delegation's seat with a built-in agent (truthful, strategic, annealing), which votes and signs with the seat's profile.");
         Command<CloseRequest>(one.MapPost("/close", (HttpContext http, NegotiationRegistry r, CloseRequest body) => ActAsync(http, r, new CloseCase(body.Reason ?? ""))), "Mediator: close the negotiation without agreement.");
     }
 
-    private static void Command<T>(RouteHandlerBuilder route, string summary) =>
+    internal static void Command<T>(RouteHandlerBuilder route, string summary) =>
         route.WithSummary(summary + " Optional If-Match: the version the caller saw (412 if it moved).")
             .Produces<CommandAck>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422);
 
@@ -84,7 +85,7 @@ internal static class NegotiationEndpoints
         return await next(context).ConfigureAwait(false);
     }
 
-    private static AccessResult Access(HttpContext http) => (AccessResult)http.Items[AccessKey]!;
+    internal static AccessResult Access(HttpContext http) => (AccessResult)http.Items[AccessKey]!;
 
     private static async Task<IResult> ReadAsync<T>(HttpContext http, NegotiationRegistry registry, Func<MediationCase, Audience, T> read)
     {
@@ -93,7 +94,7 @@ internal static class NegotiationEndpoints
         return Results.Json(value, CaseJson.Options);
     }
 
-    private static async Task<IResult> ActAsync(HttpContext http, NegotiationRegistry registry, CaseCommand command)
+    internal static async Task<IResult> ActAsync(HttpContext http, NegotiationRegistry registry, CaseCommand command)
     {
         var a = Access(http);
         long? ifMatch = null;
@@ -290,7 +291,7 @@ internal static class NegotiationEndpoints
     }
 
     internal static string Link(ServerOptions options, string negotiation, string token) =>
-        $"{options.PublicUrl}/api/negotiations/{negotiation}?token={token}";
+        $"{options.PublicUrl}/console/{negotiation}#token={token}";
 
     internal static IResult Problem(int status, string title, long? version = null) =>
         Results.Problem(statusCode: status, title: title, extensions: version is { } v ? new Dictionary<string, object?> { ["version"] = v } : null);

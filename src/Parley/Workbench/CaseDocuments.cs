@@ -14,6 +14,10 @@ public static class CaseDocuments
         var sb = new StringBuilder();
         sb.Append("# ").Append(view.Title).Append('\n').Append('\n');
         Section(sb, view, "The negotiating text", view.Text, markdown: true);
+        if (Agreed(view) is { Count: > 0 } agreed)
+        {
+            Section(sb, view, "Articles agreed so far", agreed, markdown: true);
+        }
         if (view.Round is { Open: true, Candidate: { } candidate })
         {
             Section(sb, view, $"Proposed in round {view.Round.Number}", candidate, markdown: true);
@@ -31,6 +35,10 @@ public static class CaseDocuments
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(view.Title)).Append("</title></head><body>\n");
         sb.Append("<h1>").Append(E(view.Title)).Append("</h1>\n");
         Section(sb, view, "The negotiating text", view.Text, markdown: false);
+        if (Agreed(view) is { Count: > 0 } agreed)
+        {
+            Section(sb, view, "Articles agreed so far", agreed, markdown: false);
+        }
         if (view.Round is { Open: true, Candidate: { } candidate })
         {
             Section(sb, view, $"Proposed in round {view.Round.Number}", candidate, markdown: false);
@@ -49,7 +57,7 @@ public static class CaseDocuments
             return;
         }
 
-        var article = 1;
+        var article = 0;
         if (!markdown)
         {
             sb.Append("<ol>\n");
@@ -57,19 +65,42 @@ public static class CaseDocuments
 
         foreach (var issue in view.Issues)
         {
-            var option = text[issue.Name];
+            article++;
+            if (!text.TryGetValue(issue.Name, out var option))
+            {
+                continue;
+            }
+
             var clause = issue.Clauses.TryGetValue(option, out var c) ? c : option;
             if (markdown)
             {
-                sb.Append(article++).Append(". **").Append(issue.Name).Append("** (").Append(option).Append("): ").Append(clause).Append('\n');
+                sb.Append(article).Append(". **").Append(issue.Name).Append("** (").Append(option).Append("): ").Append(clause).Append('\n');
             }
             else
             {
-                sb.Append("<li><strong>").Append(E(issue.Name)).Append("</strong> (").Append(E(option)).Append("): ").Append(E(clause)).Append("</li>\n");
+                sb.Append("<li value=\"").Append(article).Append("\"><strong>").Append(E(issue.Name)).Append("</strong> (").Append(E(option)).Append("): ").Append(E(clause)).Append("</li>\n");
             }
         }
 
         sb.Append(markdown ? "\n" : "</ol>\n");
+    }
+
+    // The agreed articles as this audience sees them: from the records its view holds.
+    private static Dictionary<string, string> Agreed(CaseView view)
+    {
+        var agreed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var r in view.Record)
+        {
+            if (r.Event is AgreementRecorded a)
+            {
+                foreach (var (issue, option) in a.Articles)
+                {
+                    agreed[issue] = option;
+                }
+            }
+        }
+
+        return agreed;
     }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);

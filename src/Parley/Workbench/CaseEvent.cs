@@ -27,6 +27,8 @@ namespace Parley.Workbench;
 [JsonDerivedType(typeof(SigningOpened), "signing-opened")]
 [JsonDerivedType(typeof(Signed), "signed")]
 [JsonDerivedType(typeof(CaseClosed), "closed")]
+[JsonDerivedType(typeof(ArticlesAnswered), "articles-answered")]
+[JsonDerivedType(typeof(AgreementRecorded), "agreement-recorded")]
 [JsonDerivedType(typeof(SeatFilledByAgent), "seat-agent")]
 public abstract record CaseEvent
 {

@@ -11,7 +11,7 @@ public sealed partial class MediationCase
     /// The rules: the scenario's profiles (the mediator's model) reach the mediator, and observers
     /// only with <see cref="ObserverAccess.Profiles"/>; token hashes reach no one; invitations reach
     /// the mediator; a declaration reaches its delegation, and the mediator only when shared;
-    /// a ballot reaches its delegation and the mediator (observers, with
+    /// a ballot, and an article-by-article answer, reach their delegation and the mediator (ballots reach observers, with
     /// <see cref="ObserverAccess.Ballots"/>, once its round has closed); notes reach their author;
     /// a comment or amendment addressed to the mediator reaches it and its author until shared.
     /// Observers see the public record only with <see cref="ObserverAccess.PublicRecord"/>.
@@ -42,6 +42,7 @@ public sealed partial class MediationCase
             },
             AmendmentProposed a => mediator || audience.IsSeat(a.Seat) || (_shared.Contains(record.Sequence) && publicRecord) ? a : null,
             ItemShared s => publicRecord ? s : null,
+            ArticlesAnswered a => mediator || audience.IsSeat(a.Seat) ? a : null,
             NoteWritten n => n.Author == audience ? n : null,
             BallotCast b => mediator || audience.IsSeat(b.Seat)
                 || (observer && (ObserverAccess & ObserverAccess.Ballots) != 0 && (b.Round < Protocol.Round || !Protocol.RoundOpen)) ? b : null,

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Parley.Domains;
 using Parley.Formats.ParleyJson;
@@ -173,7 +172,7 @@ public sealed partial class MediationCase
 
         if (_protocol.Handles(command))
         {
-            if (command is OpenRound open && actor.IsMediator && !TryParseText(open.Text, out _, out var problem))
+            if (command is OpenRound open && actor.IsMediator && ProblemWithText(open.Text) is { } problem)
             {
                 return CaseDecision.Refuse(CaseRefusalKind.Invalid, problem);
             }
@@ -203,6 +202,8 @@ public sealed partial class MediationCase
             Note note => actor.Role == AudienceRole.Observer || !string.IsNullOrWhiteSpace(note.Text)
                 ? string.IsNullOrWhiteSpace(note.Text) ? Invalid("a note needs text") : CaseDecision.Accept(new NoteWritten(actor, note.Text))
                 : Invalid("a note needs text"),
+            AnswerArticles answer => DecideAnswer(actor, answer),
+            RecordAgreement agreement => DecideRecordAgreement(actor, agreement),
             FillSeat fill => !actor.IsMediator ? Forbidden("only the mediator fills a seat with an agent")
                 : SeatOf(fill.Seat ?? "") is var seat && seat < 0 ? CaseDecision.Refuse(CaseRefusalKind.NotFound, $"no seat named '{fill.Seat}'")
                 : !SeatAgents.Names.Contains(fill.Agent ?? "", StringComparer.Ordinal) ? Invalid($"no built-in agent '{fill.Agent}' (known: {string.Join(", ", SeatAgents.Names)})")
@@ -260,6 +261,12 @@ public sealed partial class MediationCase
             case ItemShared shared:
                 _shared.Add(shared.Sequence);
                 break;
+            case ArticlesAnswered answered:
+                ApplyAnswers(answered);
+                break;
+            case AgreementRecorded agreed:
+                ApplyAgreement(agreed);
+                break;
             case SeatFilledByAgent agent:
                 _agents[agent.Seat] = agent.Agent;
                 break;
@@ -269,21 +276,18 @@ public sealed partial class MediationCase
         }
     }
 
-    /// <summary>Parses a text (issue name → option name, every issue) against the case's domain.</summary>
-    private bool TryParseText(IReadOnlyDictionary<string, string> text, [NotNullWhen(true)] out Outcome? outcome, out string problem)
+    /// <summary>What is wrong with a text (issue name → option name, every issue) against the case's domain, or null when it names an option of every issue.</summary>
+    public string? ProblemWithText(IReadOnlyDictionary<string, string> text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        outcome = null;
         try
         {
-            outcome = Domain.OutcomeOf(text);
-            problem = "";
-            return true;
+            _ = Domain.OutcomeOf(text);
+            return null;
         }
         catch (ArgumentException e)
         {
-            problem = e.Message;
-            return false;
+            return e.Message;
         }
     }
 

@@ -8,7 +8,8 @@ namespace Parley.Workbench;
 /// mediator rehearsing): the mediation voters of <c>Mediation/</c>, voting with the seat's profile.
 /// </summary>
 /// <remarks>
-/// The first text is accepted when the seat's profile accepts it (not across a red line, at least
+/// In a round the agent first answers article by article (an article is accepted when the seat
+/// would settle it alone: <see cref="ArticleAcceptance.Accepts"/>), then votes. The first text is accepted when the seat's profile accepts it (not across a red line, at least
 /// the reservation value); later texts are put to the voter against the negotiating text in
 /// force. The agent signs a text its profile accepts. Randomness (the annealing voter) is seeded by
 /// the seat and the round, so a replay of the log is the same.
@@ -30,6 +31,11 @@ public static class SeatAgents
         var state = @case.Protocol;
         if (state.RoundOpen && state.Ballots[seat] is null && state.Candidate is { } candidate)
         {
+            if (!@case.HasAnsweredArticles(seat))
+            {
+                return ArticleAnswers(@case, profile, candidate);
+            }
+
             if (state.Adopted is not { } incumbent)
             {
                 return new Vote(profile.Accepts(candidate.Levels));
@@ -45,6 +51,20 @@ public static class SeatAgents
         }
 
         return null;
+    }
+
+    // Article by article first (so the mediator can see what a partial agreement could hold): an
+    // article is accepted when the seat would settle it alone (its bar met, no red line crossed).
+    private static AnswerArticles ArticleAnswers(MediationCase @case, Preferences.Profile profile, Outcome candidate)
+    {
+        var open = PartialOutcome.AllOpen(@case.Domain.IssueCount);
+        var answers = new ArticleAnswer[@case.Domain.IssueCount];
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = new ArticleAnswer(@case.Domain.Issues[i].Name, ArticleAcceptance.Accepts(profile, open, i, candidate[i]), "");
+        }
+
+        return new AnswerArticles(answers);
     }
 
     private static Voter Create(string name) => name switch

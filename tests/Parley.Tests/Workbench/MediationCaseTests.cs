@@ -210,6 +210,7 @@ public sealed class MediationCaseTests
             Run(c, Audience.Mediator, new OpenRound(text, null));
             var expected = c.ProfileOf(1)!.Accepts(c.Domain.OutcomeOf(text).Levels);
 
+            Run(c, Audience.Delegation(1), SeatAgents.Next(c, 1).ShouldBeOfType<AnswerArticles>());   // article by article first
             SeatAgents.Next(c, 1).ShouldBe(new Vote(expected));
             SeatAgents.Next(c, 0).ShouldBeNull();   // people hold Israel's seat
             Run(c, Audience.Mediator, new CloseRound());

@@ -1,0 +1,737 @@
+// Parley's negotiation consoles: one page for the mediator, each delegation and observers.
+// It reads and acts only through the server's JSON API and live channel, with the caller's token:
+// it shows what the API gives this caller and nothing else. Values shown to a delegation are computed
+// here from its own priorities (also while it edits them, before they are saved).
+"use strict";
+
+(() => {
+  const id = decodeURIComponent(location.pathname.split("/").filter(Boolean)[1] || "");
+  const token = new URLSearchParams(location.hash.slice(1)).get("token") || sessionStorage.getItem("parley.token." + id) || "";
+  if (token) sessionStorage.setItem("parley.token." + id, token);
+  const base = "/api/negotiations/" + encodeURIComponent(id);
+  const $ = (sel) => document.querySelector(sel);
+  const main = $("#main");
+
+  const state = { view: null, analysis: null, declarations: -1, draft: null, editor: null, answers: {}, answersRound: 0, plot: null, issued: null, lastVersion: 0 };
+
+  // ---------- small DOM helpers (text only: nothing the server sends is parsed as HTML) ----------
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+      else if (k === "class") el.className = v;
+      else if (k === "style") el.style.cssText = v;
+      else if (v === true) el.setAttribute(k, "");
+      else el.setAttribute(k, String(v));
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined || c === false) continue;
+      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  }
+  const svgNs = "http://www.w3.org/2000/svg";
+  function s(tag, attrs, ...children) {
+    const el = document.createElementNS(svgNs, tag);
+    for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, String(v));
+    for (const c of children.flat(Infinity)) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    return el;
+  }
+  // A labelled form field: the label names the control (for="…"), the control stands beside it.
+  function field(forId, label, ...control) {
+    return h("div", { class: "field" }, h("label", { for: forId }, label), ...control);
+  }
+  let uid = 0;
+  const nextId = (p) => `${p}-${++uid}`;
+  const pct = (x) => Math.round(x * 100);
+  // Option and issue names are identifiers ("joint-under-us"): shown as words, acronyms restored.
+  const acronyms = { un: "UN", us: "US", eu: "EU", undof: "UNDOF", nato: "NATO", idf: "IDF", usa: "USA", uk: "UK" };
+  const title = (name) => String(name).split("-").map((w) => acronyms[w] || w.charAt(0).toUpperCase() + w.slice(1)).join(" ");
+  const human = title;
+
+  function say(text, ok) {
+    const m = $("#message");
+    m.textContent = text;
+    m.className = ok ? "message ok" : "message";
+    m.hidden = !text;
+    if (ok) setTimeout(() => { if (m.textContent === text) m.hidden = true; }, 4000);
+  }
+
+  // ---------- the API ----------
+  async function api(method, path, body) {
+    const init = { method, headers: { Authorization: "Bearer " + token } };
+    if (body !== undefined) { init.headers["Content-Type"] = "application/json"; init.body = JSON.stringify(body); }
+    const res = await fetch(base + path, init);
+    const type = res.headers.get("Content-Type") || "";
+    const data = type.includes("json") ? await res.json() : await res.text();
+    if (!res.ok) throw new Error((data && data.title) || `the server answered ${res.status}`);
+    return data;
+  }
+  async function act(method, path, body, done) {
+    try {
+      await api(method, path, body);
+      if (done) say(done, true);
+      await reload();
+    } catch (e) { say(e.message); }
+  }
+
+  // ---------- values ----------
+  const issues = () => state.view.issues;
+  const articleNo = (name) => issues().findIndex((i) => i.name === name) + 1;
+  const clause = (issue, option) => (issue.clauses && issue.clauses[option]) || human(option);
+  function profileValue(profile, text) {
+    let v = 0;
+    for (const i of issues()) if (text[i.name] !== undefined) v += (profile.weights[i.name] || 0) * ((profile.values[i.name] || {})[text[i.name]] || 0);
+    return v;
+  }
+  function crossesRedLine(profile, text) {
+    return (profile.redLines || []).some((r) => text[r.issue] === r.option);
+  }
+  function bestFor(profile, pick) {
+    const t = {};
+    for (const i of issues()) {
+      const vals = profile.values[i.name] || {};
+      let best = null;
+      for (const o of i.options) if (best === null || pick(vals[o] || 0, vals[best] || 0)) best = o;
+      t[i.name] = best;
+    }
+    return t;
+  }
+  function valueBar(v, label) {
+    const w = Math.max(0, Math.min(1, v));
+    return h("span", { class: "barbox", role: "img", "aria-label": label || `${pct(w)} out of 100` }, h("span", { class: "bar", style: `width:${(w * 100).toFixed(0)}%` }));
+  }
+
+  // The texts over time: each round's proposal, then the adopted and the agreed articles.
+  function versions() {
+    const list = [];
+    for (const r of state.view.record) {
+      if (r.event.type === "round-opened") list.push({ label: `Round ${r.event.round} proposal`, text: r.event.text, at: r.at, round: r.event.round });
+    }
+    return list;
+  }
+  function agreedArticles() {
+    const agreed = {};
+    for (const r of state.view.record) if (r.event.type === "agreement-recorded") Object.assign(agreed, r.event.articles);
+    return agreed;
+  }
+
+  // ---------- the record in plain words ----------
+  function seatName(n) { return (state.view.seats[n] || {}).name || `seat ${n}`; }
+  function authorName(a) {
+    if (!a) return "someone";
+    if (a.role === "mediator") return "The mediator";
+    if (a.role === "observer") return "An observer";
+    return state.view.seat === seatName(a.seat) ? "You" : seatName(a.seat);
+  }
+  function describe(r) {
+    const e = r.event, mine = (seat) => state.view.seat === seatName(seat);
+    switch (e.type) {
+      case "created": return `The negotiation "${e.title}" was opened.`;
+      case "invited": return `Invitation issued: ${e.label} (${e.role}).`;
+      case "revoked": return "An invitation was revoked.";
+      case "profile-declared":
+        return mine(e.seat) ? `You updated your priorities (${e.sharedWithMediator ? "shared with the mediator" : "kept to yourselves"}).`
+          : `${seatName(e.seat)} updated its priorities${e.weights ? " and shared them with you" : " (kept confidential)"}.`;
+      case "observer-access": return "The mediator changed what observers may see.";
+      case "comment": {
+        const to = e.to === "everyone" ? "to everyone" : e.to === "mediator" ? "to the mediator" : `to ${seatName(e.toSeat)}`;
+        return `${authorName(e.author)} wrote ${to}: “${e.text}”`;
+      }
+      case "amendment": return `${mine(e.seat) ? "You" : seatName(e.seat)} proposed for article ${articleNo(e.issue)} (${title(e.issue)}): ${human(e.option)}${e.rationale ? ` — “${e.rationale}”` : ""}`;
+      case "shared": return `The mediator shared item ${e.sequence} with everyone.`;
+      case "note": return `Private note: “${e.text}”`;
+      case "round-opened": return `Round ${e.round} opened with a proposed text${e.deadline ? `, answers due by ${new Date(e.deadline).toLocaleString()}` : ""}.`;
+      case "ballot": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "accepted" : "did not accept"} the text of round ${e.round}.`;
+      case "articles-answered": {
+        const yes = e.answers.filter((a) => a.accept).length;
+        return `${mine(e.seat) ? "You" : seatName(e.seat)} answered round ${e.round} article by article: ${yes} of ${e.answers.length} accepted.`;
+      }
+      case "round-closed": return `Round ${e.round} closed (${e.reason === "all-voted" ? "everyone answered" : e.reason === "deadline" ? "deadline reached" : "closed by the mediator"}): ${e.yes} accepted, ${e.no} did not, ${e.missing} did not answer. ${e.adopted ? "The text is adopted." : "The text is not adopted as a whole."}`;
+      case "agreement-recorded": return `The mediator recorded agreement on ${Object.keys(e.articles).map((k) => `article ${articleNo(k)} (${title(k)})`).join(", ")}.`;
+      case "signing-opened": return "The mediator opened the text for signature.";
+      case "signed": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "signed" : "declined to sign"}.`;
+      case "seat-agent": return `The mediator gave ${mine(e.seat) ? "your" : seatName(e.seat) + "'s"} seat to a built-in agent (${e.agent}).`;
+      case "closed": return e.agreement ? "The negotiation ended with a signed agreement." : `The negotiation was closed: ${e.reason}.`;
+      default: return e.type;
+    }
+  }
+
+  // ---------- sections shared by every console ----------
+  function card(title, hint, wide, ...body) {
+    const hid = nextId("h");
+    return h("section", { class: wide ? "card wide" : "card", "aria-labelledby": hid }, h("h2", { id: hid }, title), hint ? h("p", { class: "hint" }, hint) : null, ...body);
+  }
+
+  function statusText(v) {
+    return { preparing: "Preparing: no text has been put to the delegations yet", "round-open": `Round ${v.round && v.round.number} is open for answers`,
+      "between-rounds": `Round ${v.round && v.round.number} is closed${v.role === "mediator" ? ": open the next one from the text editor" : ""}`, signing: "The text is open for signature", agreement: "Agreement signed", closed: "Closed" }[v.status] || v.status;
+  }
+
+  function textTable(text, previous, valueOf, answersOf) {
+    const rows = issues().filter((i) => text[i.name] !== undefined).map((i) => {
+      const changed = previous && previous[i.name] !== undefined && previous[i.name] !== text[i.name];
+      return h("tr", { class: changed ? "changed" : null },
+        h("td", {}, String(articleNo(i.name))),
+        h("th", { scope: "row" }, title(i.name)),
+        h("td", {}, changed ? [h("del", {}, clause(i, previous[i.name])), " ", h("ins", {}, clause(i, text[i.name]))] : clause(i, text[i.name])),
+        valueOf ? h("td", {}, valueOf(i)) : null,
+        answersOf ? h("td", {}, answersOf(i)) : null);
+    });
+    return h("div", { class: "scroll" }, h("table", {},
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "No."), h("th", { scope: "col" }, "Article"), h("th", { scope: "col" }, "Text"),
+        valueOf ? h("th", { scope: "col" }, "Value to you") : null, answersOf ? h("th", { scope: "col" }, "Answers") : null)),
+      h("tbody", {}, rows)));
+  }
+
+  function historyCard(profile) {
+    const list = versions();
+    const body = [];
+    if (list.length === 0) body.push(h("p", {}, "No text has been proposed yet."));
+    list.forEach((v, k) => {
+      const prev = k > 0 ? list[k - 1].text : null;
+      const changes = prev ? issues().filter((i) => prev[i.name] !== v.text[i.name]).length : null;
+      body.push(h("details", { open: k === list.length - 1 },
+        h("summary", {}, `${v.label}${profile ? ` — value to you ${pct(profileValue(profile, v.text))} of 100` : ""}${changes !== null ? ` — ${changes} article${changes === 1 ? "" : "s"} changed` : ""}`),
+        textTable(v.text, prev, null, null)));
+    });
+    if (profile && list.length > 0) body.unshift(valueOverVersions(profile, list));
+    return card("History of the text", "Every version put to the delegations; changed articles are highlighted, old wording struck through.", true, ...body);
+  }
+
+  function valueOverVersions(profile, list) {
+    const W = 520, H = 170, L = 40, B = 30, T = 12, R = 12;
+    const n = list.length, x = (k) => L + (n === 1 ? (W - L - R) / 2 : (k * (W - L - R)) / (n - 1)), y = (v) => T + (1 - v) * (H - T - B);
+    const pts = list.map((v, k) => [x(k), y(profileValue(profile, v.text))]);
+    const reservation = y(profile.reservation);
+    return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": `Value to you of each version: ${list.map((v) => `${v.label} ${pct(profileValue(profile, v.text))}`).join(", ")}; walk-away value ${pct(profile.reservation)}` },
+      s("title", {}, "Value to you of the text over its versions"),
+      s("line", { x1: L, y1: y(0), x2: W - R, y2: y(0), stroke: "#9aa6b5" }),
+      [0, 0.5, 1].map((v) => s("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11, fill: "#5b6675" }, String(pct(v)))),
+      s("line", { x1: L, y1: reservation, x2: W - R, y2: reservation, stroke: "#b3261e", "stroke-dasharray": "5 4" }),
+      s("text", { x: W - R, y: reservation - 4, "text-anchor": "end", "font-size": 11, fill: "#b3261e" }, "your walk-away value"),
+      s("polyline", { points: pts.map((p) => p.join(",")).join(" "), fill: "none", stroke: "#1f4e9c", "stroke-width": 2 }),
+      pts.map((p, k) => [s("circle", { cx: p[0], cy: p[1], r: 4, fill: "#1f4e9c" }), s("text", { x: p[0], y: H - 10, "text-anchor": "middle", "font-size": 11, fill: "#5b6675" }, `R${list[k].round}`)]));
+  }
+
+  function recordCard() {
+    const items = state.view.record.filter((r) => r.event.type !== "invited" || state.view.role === "mediator").slice().reverse()
+      .map((r) => h("li", {}, h("span", { class: "hint" }, new Date(r.at).toLocaleTimeString() + " "), describe(r)));
+    return card(state.view.role === "mediator" ? "Record" : "The record", state.view.role === "delegation"
+      ? "What has happened, as far as your delegation may see it: public steps, and your own confidential ones." : "Everything that has happened, newest first.",
+    false, h("ol", { class: "record", reversed: true }, items));
+  }
+
+  function commentForm(toOptions) {
+    const tid = nextId("c"), sid = nextId("c");
+    const text = h("textarea", { id: tid, name: "comment" });
+    const to = h("select", { id: sid, name: "to" }, toOptions.map(([v, l]) => h("option", { value: v }, l)));
+    return h("form", { onsubmit: (ev) => {
+      ev.preventDefault();
+      const [kind, seat] = to.value.split(":");
+      if (!text.value.trim()) return say("Write a comment first.");
+      act("POST", "/comments", { text: text.value, to: kind, seat: seat || null }, "Comment sent.");
+    } }, field(tid, "Comment", text), field(sid, "To", to), h("button", { type: "submit" }, "Send comment"));
+  }
+
+  function notesCard() {
+    const nid = nextId("n");
+    const text = h("textarea", { id: nid, name: "note" });
+    const mine = state.view.record.filter((r) => r.event.type === "note").map((r) => h("li", {}, r.event.text));
+    return card("Private notes", "Only you can read these: not the mediator, not the other side.", false,
+      h("form", { onsubmit: (ev) => { ev.preventDefault(); if (!text.value.trim()) return say("Write a note first."); act("POST", "/notes", { text: text.value }, "Note kept."); } },
+        field(nid, "New note", text), h("button", { type: "submit" }, "Keep note")),
+      mine.length ? h("ul", {}, mine) : h("p", { class: "hint" }, "No notes yet."));
+  }
+
+  async function download(path, name) {
+    try {
+      const res = await fetch(base + path, { headers: { Authorization: "Bearer " + token } });
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      const blob = await res.blob();
+      const a = h("a", { href: URL.createObjectURL(blob), download: name });
+      document.body.append(a); a.click(); a.remove();
+    } catch (e) { say(e.message); }
+  }
+
+  function exportCard() {
+    return card("Export", "Download the text or the record as you may see it.", false,
+      h("button", { type: "button", class: "secondary", onclick: () => download("/text.md", "negotiating-text.md") }, "Text (Markdown)"),
+      h("button", { type: "button", class: "secondary", onclick: () => download("/text.html", "negotiating-text.html") }, "Text (web page)"),
+      h("button", { type: "button", class: "secondary", onclick: () => download("/export", "record.json") }, "Record (JSON)"));
+  }
+
+  function currentTextCard(profile) {
+    const v = state.view, agreed = agreedArticles(), body = [];
+    const valueOf = profile ? (i) => {
+      const text = v.text || (v.round && v.round.candidate) || agreed;
+      const val = (profile.values[i.name] || {})[text[i.name]] || 0;
+      const red = (profile.redLines || []).some((r) => r.issue === i.name && r.option === text[i.name]);
+      return [valueBar(val, `${pct(val)} out of 100 on this article`), h("span", { class: red ? "bad" : "" }, `${pct(val)}${red ? " — crosses your red line" : ""}`)];
+    } : null;
+    if (v.text) {
+      body.push(h("p", {}, "Adopted text", profile ? [" — value to you: ", h("span", { class: "value" }, `${pct(profileValue(profile, v.text))} of 100`)] : ""));
+      body.push(textTable(v.text, null, valueOf, null));
+    }
+    if (Object.keys(agreed).length) {
+      body.push(h("h3", {}, "Articles agreed so far (partial agreement)"));
+      body.push(textTable(agreed, null, valueOf, null));
+    }
+    if (!v.text && !Object.keys(agreed).length) body.push(h("p", {}, "No text has been adopted or agreed yet."));
+    return card("The negotiating text", null, true, ...body);
+  }
+
+  // ---------- the delegation's console ----------
+  function initDraft(profile) {
+    const d = { points: {}, ratings: {}, red: new Set(), reservation: 0, share: false };
+    let total = 0;
+    for (const i of issues()) { d.points[i.name] = profile ? Math.round((profile.weights[i.name] || 0) * 100) : Math.round(100 / issues().length); total += d.points[i.name]; }
+    const first = issues()[0].name; d.points[first] += 100 - total;
+    for (const i of issues()) {
+      d.ratings[i.name] = {};
+      i.options.forEach((o, k) => { d.ratings[i.name][o] = profile ? pct((profile.values[i.name] || {})[o] || 0) : Math.round(100 * (i.options.length - 1 - k) / (i.options.length - 1)); });
+    }
+    for (const r of (profile && profile.redLines) || []) d.red.add(r.issue + "\u0000" + r.option);
+    d.reservation = profile ? pct(profile.reservation) : 0;
+    d.share = state.view.record.some((r) => r.event.type === "profile-declared" && r.event.sharedWithMediator);
+    return d;
+  }
+  function draftProfile() {
+    const d = state.draft, total = Object.values(d.points).reduce((a, b) => a + b, 0) || 1, p = { weights: {}, values: {}, redLines: [], reservation: d.reservation / 100 };
+    for (const i of issues()) {
+      p.weights[i.name] = d.points[i.name] / total;
+      p.values[i.name] = {};
+      for (const o of i.options) p.values[i.name][o] = d.ratings[i.name][o] / 100;
+    }
+    for (const key of d.red) { const [issue, option] = key.split("\u0000"); p.redLines.push({ issue, option }); }
+    return p;
+  }
+
+  function prioritiesCard() {
+    const d = state.draft;
+    const sum = h("span", { class: "sum" });
+    const feedback = h("div", { "aria-live": "polite" });
+    const update = () => {
+      const total = Object.values(d.points).reduce((a, b) => a + b, 0);
+      sum.textContent = `Points given: ${total} of 100`;
+      sum.className = total === 100 ? "sum" : "sum bad";
+      feedback.replaceChildren(feedbackTable(draftProfile()));
+    };
+    const rows = issues().map((i) => {
+      const pid = nextId("p");
+      const points = h("input", { id: pid, type: "number", min: 0, max: 100, step: 1, value: d.points[i.name], name: "points-" + i.name,
+        oninput: () => { d.points[i.name] = Math.max(0, Math.min(100, Number(points.value) || 0)); slider.value = d.points[i.name]; update(); } });
+      const slider = h("input", { type: "range", min: 0, max: 100, value: d.points[i.name], "aria-label": `Weight of ${human(i.name)} (drag)`,
+        oninput: () => { d.points[i.name] = Number(slider.value); points.value = slider.value; update(); } });
+      const options = i.options.map((o) => {
+        const rid = nextId("r"), cid = nextId("x");
+        const rating = h("input", { id: rid, type: "number", min: 0, max: 100, step: 5, value: d.ratings[i.name][o], name: `rating-${i.name}-${o}`,
+          oninput: () => { d.ratings[i.name][o] = Math.max(0, Math.min(100, Number(rating.value) || 0)); update(); } });
+        const red = h("input", { id: cid, type: "checkbox", checked: d.red.has(i.name + "\u0000" + o), name: `red-${i.name}-${o}`,
+          onchange: () => { if (red.checked) d.red.add(i.name + "\u0000" + o); else d.red.delete(i.name + "\u0000" + o); update(); } });
+        return h("tr", {}, h("td", {}, h("label", { for: rid }, clause(i, o))), h("td", {}, rating), h("td", {}, h("label", { class: "inline", for: cid }, red, "red line")));
+      });
+      return h("div", { class: "issue" }, h("div", { class: "issue-row" }, h("label", { for: pid }, `${articleNo(i.name)}. ${title(i.name)}`),
+        h("span", {}, points, " points ", slider)),
+      h("details", {}, h("summary", {}, `Rate the options of article ${articleNo(i.name)}`),
+      h("p", { class: "hint" }, "Rate each option from 0 (worthless to you) to 100 (the best for you). Tick a red line for an option you can never accept."),
+      h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Option"), h("th", { scope: "col" }, "Rating (0–100)"), h("th", { scope: "col" }, "Red line"))), h("tbody", {}, options)))));
+    });
+    const resId = nextId("res"), shareId = nextId("share");
+    const reservation = h("input", { id: resId, type: "number", min: 0, max: 100, step: 1, value: d.reservation, name: "reservation", oninput: () => { d.reservation = Math.max(0, Math.min(100, Number(reservation.value) || 0)); update(); } });
+    const share = h("input", { id: shareId, type: "checkbox", checked: d.share, name: "share", onchange: () => { d.share = share.checked; } });
+    const save = () => {
+      const total = Object.values(d.points).reduce((a, b) => a + b, 0);
+      if (total !== 100) return say(`Give exactly 100 points over the articles (now ${total}).`);
+      const p = draftProfile();
+      act("PUT", "/profile", { weights: p.weights, values: p.values, reservation: p.reservation, redLines: p.redLines, shareWithMediator: d.share }, "Your priorities are saved.");
+    };
+    update();
+    return card("Your priorities (confidential)",
+      "Step 1: share 100 points over the articles by how much each matters to you (or drag the sliders). Step 2: open an article and rate its options. Only your delegation sees this unless you choose to share it with the mediator; the other side never does.",
+      false, sum, ...rows,
+      field(resId, "Walk-away value: the value of no agreement (the status quo) to you, 0–100", reservation),
+      h("label", { class: "inline", for: shareId }, share, "Share these priorities with the mediator (never with the other side)"),
+      h("div", {}, h("button", { type: "button", onclick: save }, "Save priorities")),
+      h("h3", {}, "What these priorities mean"), feedback);
+  }
+
+  function feedbackTable(p) {
+    const v = state.view, rows = [];
+    const add = (label, text) => {
+      if (!text) return;
+      const val = profileValue(p, text), red = crossesRedLine(p, text);
+      const verdict = red ? h("span", { class: "bad" }, "crosses a red line") : val >= p.reservation ? h("span", { class: "ok" }, "better than no agreement") : h("span", { class: "bad" }, "worse than no agreement");
+      rows.push(h("tr", {}, h("th", { scope: "row" }, label), h("td", {}, valueBar(val), h("span", { class: "value" }, `${pct(val)}`)), h("td", {}, verdict)));
+    };
+    add("Your ideal text", bestFor(p, (a, b) => a > b));
+    if (v.round && v.round.candidate) add(`The text proposed in round ${v.round.number}`, v.round.candidate);
+    if (v.text) add("The adopted text", v.text);
+    const agreed = agreedArticles();
+    if (Object.keys(agreed).length) add("The agreed articles, your best elsewhere", Object.assign(bestFor(p, (a, b) => a > b), agreed));
+    add("Your worst text", bestFor(p, (a, b) => a < b));
+    return h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Package"), h("th", { scope: "col" }, "Value to you (0–100)"), h("th", { scope: "col" }, "Compared with no agreement"))), h("tbody", {}, rows));
+  }
+
+  function roundCardForDelegation(profile) {
+    const v = state.view, r = v.round;
+    if (!r || !r.candidate) return card("This round", null, true, h("p", {}, "No text has been put to you yet. The mediator will open a round; it appears here at once."));
+    if (state.answersRound !== r.number) {
+      state.answersRound = r.number; state.answers = {};
+      for (const rec of v.record) if (rec.event.type === "articles-answered" && rec.event.round === r.number) for (const a of rec.event.answers) state.answers[a.issue] = { accept: a.accept, comment: a.comment };
+    }
+    const total = profile ? profileValue(profile, r.candidate) : null;
+    const articles = issues().map((i) => {
+      const opt = r.candidate[i.name], val = profile ? ((profile.values[i.name] || {})[opt] || 0) : null;
+      const a = state.answers[i.name] || (state.answers[i.name] = { accept: null, comment: "" });
+      const name = nextId("ans"), yes = nextId("y"), no = nextId("n"), com = nextId("cm");
+      const red = profile && (profile.redLines || []).some((x) => x.issue === i.name && x.option === opt);
+      return h("div", { class: "article" },
+        h("h3", {}, `Article ${articleNo(i.name)}: ${title(i.name)}`),
+        h("p", { class: "clause" }, clause(i, opt)),
+        profile ? h("p", {}, "Value to you on this article: ", valueBar(val), h("span", { class: "value" }, `${pct(val)} of 100`), red ? h("span", { class: "bad" }, " — crosses your red line") : "") : null,
+        h("fieldset", { class: "inline", disabled: !r.open }, h("legend", { class: "hint" }, `Your answer to article ${articleNo(i.name)}`),
+          h("label", { class: "inline", for: yes }, h("input", { type: "radio", id: yes, name, checked: a.accept === true, onchange: () => { a.accept = true; } }), "Accept"),
+          h("label", { class: "inline", for: no }, h("input", { type: "radio", id: no, name, checked: a.accept === false, onchange: () => { a.accept = false; } }), "Reject")),
+        field(com, "Comment on this article (seen by the mediator)", h("textarea", { id: com, name: "article-comment", disabled: !r.open, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment)));
+    });
+    const send = () => {
+      const answers = issues().map((i) => ({ issue: i.name, accept: state.answers[i.name].accept, comment: state.answers[i.name].comment || "" }));
+      const missing = answers.filter((x) => x.accept === null).map((x) => articleNo(x.issue));
+      if (missing.length) return say(`Answer every article first (missing: ${missing.join(", ")}).`);
+      (async () => {
+        try {
+          await api("POST", "/answers", { answers });
+          if (r.myBallot === null || r.myBallot === undefined) await api("POST", "/votes", { yes: answers.every((x) => x.accept) });
+          say("Your answers are sent to the mediator.", true);
+          await reload();
+        } catch (e) { say(e.message); }
+      })();
+    };
+    const answered = r.myBallot !== null && r.myBallot !== undefined;
+    return card(`Round ${r.number}: the proposed text`, r.open ? `Answer article by article. Your answers go to the mediator only.${r.deadline ? ` Answers due by ${new Date(r.deadline).toLocaleString()}.` : ""}` : "This round is closed.", true,
+      profile ? h("p", {}, "Value to you of the whole proposed text: ", valueBar(total), h("span", { class: "value" }, `${pct(total)} of 100`), total >= profile.reservation ? h("span", { class: "ok" }, " (better than no agreement)") : h("span", { class: "bad" }, " (worse than no agreement)")) : null,
+      answered ? h("p", { class: "ok" }, `You have answered this round (${r.myBallot ? "you accept the whole text" : "you do not accept the whole text"}).${r.open ? " You may still refine your article answers while it is open." : ""}`) : null,
+      ...articles,
+      r.open ? h("button", { type: "button", onclick: send }, "Send our answers") : null);
+  }
+
+  function amendCard() {
+    const iid = nextId("am"), oid = nextId("am"), rid = nextId("am");
+    const issue = h("select", { id: iid, name: "amend-issue", onchange: () => fill() }, issues().map((i) => h("option", { value: i.name }, `${articleNo(i.name)}. ${title(i.name)}`)));
+    const option = h("select", { id: oid, name: "amend-option" });
+    const fill = () => { const i = issues().find((x) => x.name === issue.value); option.replaceChildren(...i.options.map((o) => h("option", { value: o }, human(o)))); };
+    fill();
+    const why = h("textarea", { id: rid, name: "amend-rationale" });
+    return card("Propose an amendment", "Ask the mediator to change one article. The mediator decides whether to share it with the other side.", false,
+      h("form", { onsubmit: (ev) => { ev.preventDefault(); act("POST", "/amendments", { issue: issue.value, option: option.value, rationale: why.value }, "Amendment sent to the mediator."); } },
+        field(iid, "Article", issue), field(oid, "Proposed wording", option),
+        field(rid, "Why", why), h("button", { type: "submit" }, "Send amendment")));
+  }
+
+  function signingCard() {
+    const r = state.view.round;
+    if (!r || !r.signingOpen) return null;
+    return card("Signature", "The mediator has opened the adopted text for signature.", true,
+      h("button", { type: "button", onclick: () => act("POST", "/signatures", { yes: true }, "Signed.") }, "Sign the text"),
+      h("button", { type: "button", class: "secondary", onclick: () => act("POST", "/signatures", { yes: false }, "You declined to sign.") }, "Decline to sign"));
+  }
+
+  function renderDelegation() {
+    const v = state.view;
+    const profile = v.profiles.find((p) => p.seat === v.seat) || null;
+    if (!state.draft) state.draft = initDraft(profile);
+    main.replaceChildren(
+      roundCardForDelegation(profile),
+      prioritiesCard(),
+      h("div", {}, currentTextCard(profile)),
+      amendCard(),
+      card("Comments", "Write to everyone at the table, or only to the mediator.", false, commentForm([["everyone", "Everyone"], ["mediator", "The mediator only"]])),
+      notesCard(),
+      historyCard(profile),
+      recordCard(),
+      exportCard());
+    const sc = signingCard(); if (sc) main.prepend(sc);
+  }
+
+  // ---------- the mediator's console ----------
+  function gapCard() {
+    const a = state.analysis, v = state.view;
+    if (!a) return card("Gap view", null, true, h("p", {}, "Loading the analysis…"));
+    const known = a.profilesUsed || [];
+    const body = [];
+    body.push(h("p", { class: "hint" }, known.length >= 2
+      ? `Built from what you know of ${known.join(" and ")}${(a.profilesMissing || []).length ? `; not ${a.profilesMissing.join(", ")}` : ""}: your model of each side, or the priorities a delegation shared with you. Status quo per article: not in this version of the analysis.`
+      : a.note || "Not enough is known to analyse."));
+    const profiles = Object.fromEntries(v.profiles.map((p) => [p.seat, p]));
+    const rows = (a.issues || []).map((gi) => {
+      const issue = issues().find((i) => i.name === gi.issue);
+      const zone = gi.zoneOfAgreement || [];
+      const reds = known.flatMap((seat) => ((profiles[seat] || {}).redLines || []).filter((r) => r.issue === gi.issue).map((r) => `${seat}: never “${human(r.option)}”`));
+      return h("tr", {},
+        h("th", { scope: "row" }, `${articleNo(gi.issue)}. ${title(gi.issue)}`),
+        known.map((seat) => h("td", { title: clause(issue, gi.preferred[seat]) }, human(gi.preferred[seat]))),
+        h("td", {}, reds.length ? reds.join("; ") : h("span", { class: "hint" }, "none declared")),
+        h("td", {}, zone.length ? zone.map((o) => h("span", { class: "tag ok", title: clause(issue, o) }, human(o))) : h("span", { class: "tag bad" }, "no option both accept: blocking")));
+    });
+    body.push(gapChart(a, known));
+    body.push(h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Article"), known.map((s2) => h("th", { scope: "col" }, `${s2} wants`)), h("th", { scope: "col" }, "Red lines"), h("th", { scope: "col" }, "Zone of agreement"))), h("tbody", {}, rows))));
+    return card("Gap view", null, true, ...body);
+  }
+
+  // Per article, how far apart the sides' preferred options are (0: same option; 1: opposite ends of the list).
+  function gapChart(a, known) {
+    if (known.length < 2) return null;
+    const rows = a.issues || [], W = 840, rowH = 24, L = 200, T = 22, H = T + rows.length * rowH + 24, colors = ["#1f4e9c", "#b35c00", "#2ca02c"];
+    const items = rows.map((gi, k) => {
+      const issue = issues().find((i) => i.name === gi.issue), n = issue.options.length, y = T + k * rowH + rowH / 2;
+      const xOf = (o) => L + (issue.options.indexOf(o) / Math.max(1, n - 1)) * (W - L - 30);
+      const zone = (gi.zoneOfAgreement || []).map(xOf);
+      return [s("text", { x: L - 8, y: y + 4, "text-anchor": "end", "font-size": 12 }, `${articleNo(gi.issue)}. ${title(gi.issue)}`),
+        s("line", { x1: L, y1: y, x2: W - 30, y2: y, stroke: "#d5dbe3", "stroke-width": 6, "stroke-linecap": "round" }),
+        zone.map((x) => s("rect", { x: x - 7, y: y - 9, width: 14, height: 18, fill: "#bfe3c9", rx: 3 })),
+        known.map((seat, j) => s("circle", { cx: xOf(gi.preferred[seat]), cy: y + (j - (known.length - 1) / 2) * 5, r: 5, fill: colors[j % 3] }, s("title", {}, `${seat}: ${human(gi.preferred[seat])}`))),
+        zone.length === 0 ? s("text", { x: W - 24, y: y + 4, "font-size": 11, fill: "#b3261e" }, "✕") : null];
+    });
+    const ends = s("g", {}, s("text", { x: L, y: T - 6, "font-size": 11, fill: "#5b6675" }, "← first option listed"), s("text", { x: W - 30, y: T - 6, "font-size": 11, fill: "#5b6675", "text-anchor": "end" }, "last option listed →"));
+    const legend = known.map((seat, j) => [s("circle", { cx: L + j * 140, cy: H - 10, r: 5, fill: colors[j % 3] }), s("text", { x: L + 10 + j * 140, y: H - 6, "font-size": 12 }, `${seat} wants`)]);
+    return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "Gap chart: for each article, the options from one end to the other, where each side stands, and the options both could accept (green)." },
+      s("title", {}, "Gap chart"), ends, items, legend,
+      s("rect", { x: L + known.length * 140, y: H - 18, width: 14, height: 14, fill: "#bfe3c9" }), s("text", { x: L + known.length * 140 + 20, y: H - 6, "font-size": 12 }, "both could accept"),
+      s("text", { x: L + known.length * 140 + 140, y: H - 6, "font-size": 12, fill: "#b3261e" }, "✕ blocking: no option both accept"));
+  }
+
+  function packagesCard() {
+    const a = state.analysis, v = state.view;
+    if (!a) return null;
+    const profiles = v.profiles;
+    const packs = [];
+    if (a.suggestedDraft) packs.push(["Suggested next draft (every known side accepts it; best balance of gains)", a.suggestedDraft]);
+    if (a.nashPackage && JSON.stringify(a.nashPackage) !== JSON.stringify(a.suggestedDraft)) packs.push(["Best balance of gains over all packages", a.nashPackage]);
+    const agreed = agreedArticles();
+    const rows = packs.map(([label, text]) => h("tr", {}, h("th", { scope: "row" }, label),
+      profiles.map((p) => h("td", {}, `${pct(profileValue(p, text))}`, crossesRedLine(p, text) ? h("span", { class: "bad" }, " red line") : "")),
+      h("td", {}, Object.keys(agreed).length ? `${issues().filter((i) => agreed[i.name] && agreed[i.name] !== text[i.name]).length} agreed articles differ` : "—"),
+      h("td", {}, h("button", { type: "button", onclick: () => { state.editor = { ...text }; render(); document.getElementById("editor-card").scrollIntoView(); say("The package is in the text editor: review it, then open a round.", true); } }, "Adopt into the text editor"))));
+    return card("Candidate packages", "Value to each side (0–100), from the profiles you know. Chance of ratification and robustness: not available in this version (they come with the status-quo and ratification analysis).", true,
+      packs.length ? h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Package"), profiles.map((p) => h("th", { scope: "col" }, `Value to ${p.seat}`)), h("th", { scope: "col" }, "Against the agreed articles"), h("th", { scope: "col" }, "Action"))), h("tbody", {}, rows)))
+        : h("p", {}, "No package every known side would accept."),
+      h("h3", {}, "Where every package lies"),
+      state.plot ? h("figure", {}, h("img", { class: "plot", src: state.plot, alt: "Each possible text as a dot, placed by its value to each side, with the texts no other text beats for both sides as a line." }),
+        h("figcaption", { class: "hint" }, "Each dot is a possible text, placed by its value (“utility”, 0 to 1) to one side across and to the other up. Pink dots cross a red line; grey ones are worse than no agreement for a side. The dark line joins the texts that no other text beats for both sides (the “Pareto frontier”); the marked points are balanced choices on it (“Nash” balances the gains). The dashed lines are each side's walk-away value: texts above and to the right of both are better than no agreement for both."))
+        : h("button", { type: "button", class: "secondary", onclick: loadPlot }, "Draw the value of every package to each side"));
+  }
+  async function loadPlot() {
+    try {
+      say("Drawing… (it computes every package)", true);
+      const svg = await api("GET", "/analysis/utility-space.svg");
+      state.plot = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
+      render();
+    } catch (e) { say(e.message); }
+  }
+
+  function editorCard() {
+    const v = state.view;
+    if (!state.editor) state.editor = { ...(v.round && v.round.candidate ? v.round.candidate : v.text || bestFor({ values: {}, weights: {} }, () => false)) };
+    const agreed = agreedArticles();
+    const profiles = v.profiles;
+    const values = h("p", { "aria-live": "polite" });
+    const updateValues = () => values.replaceChildren(...profiles.map((p) => h("span", { class: "tag" }, `Value to ${p.seat}: ${pct(profileValue(p, state.editor))}${crossesRedLine(p, state.editor) ? " (red line)" : ""}`)));
+    const fields = issues().map((i) => {
+      const sid = nextId("ed");
+      const wording = h("p", { class: "hint clause" }, clause(i, state.editor[i.name]));
+      const sel = h("select", { id: sid, name: "article-" + i.name, onchange: () => { state.editor[i.name] = sel.value; wording.textContent = clause(i, sel.value); updateValues(); } },
+        i.options.map((o) => h("option", { value: o, selected: state.editor[i.name] === o }, human(o))));
+      return h("div", {}, field(sid, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`, sel), wording);
+    });
+    updateValues();
+    const did = nextId("dl");
+    const deadline = h("input", { id: did, type: "number", min: 0, step: 1, value: 30, name: "deadline-minutes" });
+    const open = () => {
+      const minutes = Number(deadline.value);
+      act("POST", "/rounds", { text: state.editor, durationSeconds: minutes > 0 ? minutes * 60 : null }, "Round opened: the delegations see the text now.");
+    };
+    const roundOpen = v.round && v.round.open;
+    return h("section", { class: "card", id: "editor-card", "aria-labelledby": "editor-h" }, h("h2", { id: "editor-h" }, "Text editor"),
+      h("p", { class: "hint" }, "Choose the wording of each article, then put the text to the delegations in a new round."), values, ...fields,
+      field(did, "Deadline for answers, in minutes (0: no deadline)", deadline),
+      h("button", { type: "button", onclick: open, disabled: roundOpen || v.status === "signing" }, "Open a round with this text"),
+      h("button", { type: "button", class: "secondary", onclick: suggest }, "Suggest next draft"),
+      roundOpen ? h("p", { class: "hint" }, "Close the open round before opening another.") : null);
+  }
+  async function suggest() {
+    try {
+      state.analysis = await api("GET", "/analysis");
+      if (!state.analysis.suggestedDraft) return say("The automated mediator finds no draft every known side would accept.");
+      state.editor = { ...agreedArticles(), ...state.analysis.suggestedDraft, ...agreedArticles() };
+      render();
+      say("The automated mediator's draft is in the editor (articles already agreed are kept).", true);
+    } catch (e) { say(e.message); }
+  }
+
+  function roundControlCard() {
+    const v = state.view, r = v.round;
+    const body = [h("p", {}, statusText(v))];
+    if (r && r.candidate) {
+      const answersBySeat = {};
+      for (const rec of v.record) if (rec.event.type === "articles-answered" && rec.event.round === r.number) answersBySeat[seatName(rec.event.seat)] = Object.fromEntries(rec.event.answers.map((a) => [a.issue, a]));
+      const who = v.seats.map((seat) => {
+        const answered = r.ballots ? r.ballots[seat.name] !== null && r.ballots[seat.name] !== undefined : null;
+        const agent = agentSeats()[seat.name];
+        return h("li", {}, `${seat.name}${agent ? " (built-in agent)" : ""}: `, answered === null ? "—" : answered ? h("span", { class: "tag ok" }, "has answered") : h("span", { class: "tag warn" }, "not yet"));
+      });
+      body.push(h("p", {}, `Round ${r.number}: ${r.voted} of ${v.seats.length} delegations have answered.${r.deadline && r.open ? ` Deadline ${new Date(r.deadline).toLocaleString()}.` : ""}`), h("ul", {}, who));
+      const everyone = (i) => v.seats.every((seat) => answersBySeat[seat.name] && answersBySeat[seat.name][i.name] && answersBySeat[seat.name][i.name].accept);
+      body.push(textTable(r.candidate, null, null, (i) => v.seats.map((seat) => {
+        const a = answersBySeat[seat.name] && answersBySeat[seat.name][i.name];
+        return h("div", {}, `${seat.name}: `, !a ? h("span", { class: "hint" }, "no answer") : a.accept ? h("span", { class: "tag ok" }, "accepts") : h("span", { class: "tag bad" }, "rejects"), a && a.comment ? ` “${a.comment}”` : "");
+      })));
+      const agreedNow = issues().filter(everyone);
+      if (agreedNow.length) {
+        const boxes = agreedNow.map((i) => { const cid = nextId("ag"); return h("label", { class: "inline", for: cid }, h("input", { type: "checkbox", id: cid, checked: true, "data-issue": i.name }), `${articleNo(i.name)}. ${title(i.name)}`); });
+        body.push(h("h3", {}, "Accepted by every delegation"), h("div", {}, boxes),
+          h("button", { type: "button", onclick: () => {
+            const articles = {};
+            for (const b of main.querySelectorAll("input[data-issue]")) if (b.checked) articles[b.getAttribute("data-issue")] = r.candidate[b.getAttribute("data-issue")];
+            if (!Object.keys(articles).length) return say("Tick at least one article.");
+            act("POST", "/agreements", { articles }, "Partial agreement recorded: every console shows it.");
+          } }, "Record these articles as agreed"));
+      }
+      if (r.open) body.push(h("button", { type: "button", class: "secondary", onclick: () => act("POST", "/rounds/close", undefined, "Round closed.") }, "Close the round now"));
+    }
+    if (v.text && !(r && r.signingOpen) && v.status !== "agreement") body.push(h("button", { type: "button", onclick: () => act("POST", "/signing", undefined, "The text is open for signature.") }, "Open the adopted text for signature"));
+    return card("Round control", null, false, ...body);
+  }
+
+  // The seats the mediator gave to built-in agents (public "seat-agent" events of the record).
+  const agentStyles = { truthful: "Truthful: votes for what it prefers", strategic: "Strategic: votes tactically", annealing: "Exploring: accepts worse texts early, fewer later" };
+  function agentSeats() {
+    const seats = {};
+    for (const r of state.view.record) if (r.event.type === "seat-agent") seats[seatName(r.event.seat)] = r.event.agent;
+    return seats;
+  }
+
+  function invitationsCard() {
+    const v = state.view;
+    const who = (i) => i.label;
+    const rows = (v.invitations || []).map((i) => h("tr", {}, h("td", {}, who(i)), h("td", {}, i.role), h("td", {}, i.seat || "—"), h("td", {}, i.revoked ? "revoked" : "active"),
+      h("td", {}, !i.revoked && i.role !== "mediator" ? h("button", { type: "button", class: "secondary", onclick: () => act("DELETE", "/invitations/" + encodeURIComponent(i.id), undefined, "Invitation revoked.") }, `Revoke ${who(i)}`) : null)));
+    const rid = nextId("iv"), sid = nextId("iv"), aid = nextId("iv"), asid = nextId("iv");
+    const role = h("select", { id: rid, name: "invite-role" }, h("option", { value: "delegation" }, "A delegation"), h("option", { value: "observer" }, "An observer"), h("option", { value: "mediator" }, "A co-mediator"));
+    const seat = h("select", { id: sid, name: "invite-seat" }, v.seats.map((x) => h("option", { value: x.name }, x.name)));
+    const agent = h("select", { id: aid, name: "agent-kind" }, Object.entries(agentStyles).map(([k, label]) => h("option", { value: k }, label)));
+    const seated = agentSeats();
+    const agentSeat = h("select", { id: asid, name: "agent-seat" }, v.seats.map((x) => h("option", { value: x.name }, x.name)));
+    const invite = async () => {
+      try {
+        state.issued = await api("POST", "/invitations", { role: role.value, seat: role.value === "delegation" ? seat.value : null, label: null });
+        await reload();
+      } catch (e) { say(e.message); }
+    };
+    return card("Participants", "Personal links open one console each. Revoke a link to shut it out at once.", false,
+      h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, ["Who", "Role", "Seat", "Status", ""].map((x) => h("th", { scope: "col" }, x)))), h("tbody", {}, rows))),
+      h("h3", {}, "Invite"), field(rid, "Role", role), field(sid, "Seat (for a delegation)", seat),
+      h("button", { type: "button", onclick: invite }, "Create a personal link"),
+      state.issued ? h("p", {}, "Give this link to ", state.issued.label, " (shown once): ", h("span", { class: "link" }, state.issued.link)) : null,
+      h("h3", {}, "Fill a seat with a built-in agent"), h("p", { class: "hint" }, "For rehearsal or teaching: the agent votes on every round's text and signs, with the seat's priorities."),
+      Object.keys(seated).length ? h("p", {}, Object.entries(seated).map(([seat, kind]) => h("span", { class: "tag" }, `${seat}: built-in agent (${agentStyles[kind] || kind})`))) : null,
+      field(asid, "Seat", agentSeat), field(aid, "Style", agent),
+      h("button", { type: "button", onclick: () => act("POST", "/agents", { seat: agentSeat.value, agent: agent.value }, "The agent has taken the seat.") }, "Seat the agent"));
+  }
+
+  function inboxCard() {
+    const v = state.view, shared = new Set(v.record.filter((r) => r.event.type === "shared").map((r) => r.event.sequence));
+    const items = v.record.filter((r) => (r.event.type === "comment" && r.event.to === "mediator") || r.event.type === "amendment").map((r) =>
+      h("li", {}, describe(r), " ", shared.has(r.sequence) ? h("span", { class: "tag" }, "shared") : h("button", { type: "button", class: "secondary", onclick: () => act("POST", "/shares", { sequence: r.sequence }, "Shared with everyone.") }, "Share with everyone")));
+    return card("Comments and amendments", "What delegations sent to you. Share an item to put it on the public record.", false,
+      items.length ? h("ul", {}, items) : h("p", { class: "hint" }, "Nothing yet."),
+      commentForm([["everyone", "Everyone"], ...v.seats.map((x) => ["seat:" + x.name, `${x.name} only`])]));
+  }
+
+  function renderMediator() {
+    main.replaceChildren(roundControlCard(), editorCard(), gapCard(), packagesCard(), currentTextCard(null), invitationsCard(), inboxCard(), historyCard(null), recordCard(), notesCard(), exportCard());
+  }
+
+  function renderObserver() {
+    main.replaceChildren(card("Status", null, false, h("p", {}, statusText(state.view))), currentTextCard(null), historyCard(null), recordCard(), exportCard());
+  }
+
+  function render() {
+    const v = state.view;
+    $("#title").textContent = v.title;
+    $("#who").textContent = v.role === "delegation" ? `Delegation of ${v.seat} — your confidential console` : v.role === "mediator" ? "Mediator's console" : "Observer";
+    document.title = `${v.role === "delegation" ? v.seat : v.role === "mediator" ? "Mediator" : "Observer"} — ${v.title}`;
+    // Redrawing keeps the place: the same structure gets the same ids, so the focused control
+    // (or the button with the same words) gets the focus back, and the scroll position stays.
+    const active = document.activeElement;
+    const keepId = active && active !== document.body ? active.id : "";
+    const keepButton = active && active.tagName === "BUTTON" ? active.textContent : "";
+    const scroll = window.scrollY;
+    uid = 0;
+    if (v.role === "delegation") renderDelegation(); else if (v.role === "mediator") renderMediator(); else renderObserver();
+    window.scrollTo(0, scroll);
+    const again = (keepId && document.getElementById(keepId)) || (keepButton && [...main.querySelectorAll("button")].find((b) => b.textContent === keepButton));
+    if (again) again.focus({ preventScroll: true });
+  }
+
+  // ---------- loading and live updates ----------
+  let loading = null, again = false;
+  async function reload() {
+    if (loading) { again = true; return loading; }
+    loading = (async () => {
+      do {
+        again = false;
+        const view = await api("GET", "");
+        state.view = view;
+        state.lastVersion = view.version;
+        // The analysis depends only on the profiles the mediator knows: re-read it when a declaration arrives.
+        const declarations = view.record.filter((r) => r.event.type === "profile-declared").length;
+        if (view.role === "mediator" && (state.analysis === null || declarations !== state.declarations)) {
+          state.declarations = declarations;
+          state.plot = null;
+          try { state.analysis = await api("GET", "/analysis"); } catch (e) { state.analysis = { issues: [], note: e.message }; }
+        }
+        if (!isEditing()) render();
+        else pending = true;
+      } while (again);
+    })();
+    try { await loading; } finally { loading = null; }
+  }
+  // Do not redraw under a person typing: redraw when they leave the field.
+  let pending = false;
+  const isEditing = () => { const a = document.activeElement; return a && (a.tagName === "TEXTAREA" || a.tagName === "SELECT" || (a.tagName === "INPUT" && a.type !== "checkbox" && a.type !== "radio" && a.type !== "range")); };
+  document.addEventListener("focusout", () => setTimeout(() => { if (pending && !isEditing()) { pending = false; render(); } }, 0));
+
+  function connection(text, cls) { const c = $("#connection"); c.textContent = text; c.className = "connection " + cls; }
+
+  async function live() {
+    const hub = new signalR.HubConnectionBuilder()
+      .withUrl("/live?negotiation=" + encodeURIComponent(id), { accessTokenFactory: () => token })
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(3000, 250 * (ctx.previousRetryCount + 1)) })
+      .configureLogging(signalR.LogLevel.None)
+      .build();
+    hub.on("events", (negotiation, version) => { if (version > state.lastVersion) reload().catch((e) => say(e.message)); });
+    let connected = false;
+    const catchUp = async () => {
+      connection(connected ? "Reconnected — catching up…" : "Connecting…", "catching");
+      connected = true;
+      const missed = await hub.invoke("CatchUp", state.lastVersion);
+      await reload();
+      connection(missed.records.length ? `Live — caught up ${missed.records.length} change${missed.records.length === 1 ? "" : "s"}` : "Live", "live");
+    };
+    hub.onreconnecting(() => connection("Connection lost — reconnecting…", "lost"));
+    hub.onreconnected(() => catchUp().catch(() => connection("Connection lost — reconnecting…", "lost")));
+    hub.onclose(() => { connection("Connection lost — reconnecting…", "lost"); setTimeout(start, 1000); });
+    const start = async () => {
+      try { await hub.start(); await catchUp(); } catch { connection("Connection lost — reconnecting…", "lost"); setTimeout(start, 1000); }
+    };
+    await start();
+  }
+
+  (async () => {
+    if (!id || !token) { connection("No link", "lost"); say("Open this console from your personal link (it carries your access key)."); return; }
+    try { await reload(); } catch (e) { connection("Not connected", "lost"); say(`This link does not open the negotiation: ${e.message}`); return; }
+    live();
+  })();
+})();

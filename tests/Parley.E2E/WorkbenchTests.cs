@@ -1,0 +1,282 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Parley.E2E;
+
+/// <summary>
+/// The consoles in a real browser (Debian's chromium) against a real server process: a mediator and
+/// two delegations in three browser contexts work through the Israel–Syria negotiation.
+/// </summary>
+public sealed class WorkbenchTests : IAsyncLifetime
+{
+    private const string SyriaMarker = "Damascus-private-7431";
+    private const string IsraelMarker = "Jerusalem-private-5219";
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private ServerRun _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (Browsers.Chromium is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return;   // every test here is skipped (ChromiumFact)
+        }
+
+        (_playwright, _browser) = await Browsers.LaunchAsync();
+        _server = await ServerRun.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [ChromiumFact]
+    public async Task Mediation_ThreeConsoles_PrioritiesRoundPartialAgreementExport()
+    {
+        // 1. The mediator and the two delegations open their consoles from the printed links.
+        await using var mediator = await ConsoleSession.OpenAsync(_browser, _server.Links["mediator"]);
+        await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
+        await using var syria = await ConsoleSession.OpenAsync(_browser, _server.Links["Syria"], width: 820, height: 1100);   // a tablet
+        await Expect(israel.Page.Locator("#who")).ToHaveTextAsync("Delegation of Israel — your confidential console");
+        await Expect(syria.Page.Locator("#who")).ToHaveTextAsync("Delegation of Syria — your confidential console");
+        await Expect(mediator.Page.Locator("#who")).ToHaveTextAsync("Mediator's console");
+        await Expect(israel.Page.GetByRole(AriaRole.Heading, new() { Name = "Your priorities (confidential)" })).ToBeVisibleAsync();
+        await Expect(israel.Page.GetByText("Gap view")).ToHaveCountAsync(0);
+
+        // 2. The delegations declare priorities: points over the articles, option ratings, a red line.
+        await MovePointsAsync(israel.Page, from: "3. Legal Basis", to: "1. Withdrawal", points: 5);
+        // By keyboard: tick the box with the space bar, move to the button, press Enter.
+        await israel.Page.GetByLabel("Share these priorities with the mediator").FocusAsync();
+        await israel.Page.Keyboard.PressAsync("Space");
+        await israel.Page.Keyboard.PressAsync("Tab");
+        await Expect(israel.Page.GetByRole(AriaRole.Button, new() { Name = "Save priorities" })).ToBeFocusedAsync();
+        await israel.Page.Keyboard.PressAsync("Enter");
+        await Expect(israel.Page.Locator("#message")).ToHaveTextAsync("Your priorities are saved.");
+
+        await MovePointsAsync(syria.Page, from: "11. Next Steps", to: "2. Mount Hermon", points: 3);
+        await syria.Page.GetByText("Rate the options of article 1", new() { Exact = true }).ClickAsync();
+        await syria.Page.Locator("input[name='rating-withdrawal-none']").FillAsync("0");
+        await syria.Page.Locator("input[name='red-withdrawal-none']").CheckAsync();
+        await Expect(syria.Page.Locator(".sum")).ToHaveTextAsync("Points given: 100 of 100");
+        await syria.Page.GetByRole(AriaRole.Button, new() { Name = "Save priorities" }).ClickAsync();
+        await Expect(syria.Page.Locator("#message")).ToHaveTextAsync("Your priorities are saved.");
+        await syria.Page.GetByLabel("New note").FillAsync("Our fallback on Hermon: " + SyriaMarker);
+        await syria.Page.GetByRole(AriaRole.Button, new() { Name = "Keep note" }).ClickAsync();
+        await Expect(syria.Page.GetByText("Our fallback on Hermon: " + SyriaMarker, new() { Exact = true })).ToBeVisibleAsync();
+        await israel.Page.GetByLabel("New note").FillAsync("Red line on the corridor: " + IsraelMarker);
+        await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Keep note" }).ClickAsync();
+
+        // Israel proposes an amendment; the mediator shares it, and then Syria sees it too.
+        await israel.Page.GetByLabel("Article", new() { Exact = true }).SelectOptionAsync("monitoring");
+        await israel.Page.GetByLabel("Proposed wording").SelectOptionAsync("us-led");
+        await israel.Page.GetByLabel("Why").FillAsync("A single verifier is faster.");
+        await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Send amendment" }).ClickAsync();
+        const string amendment = "Israel proposed for article 8 (Monitoring): US Led — “A single verifier is faster.”";
+        await Expect(mediator.Page.GetByText(amendment).First).ToBeVisibleAsync();
+        await Expect(syria.Page.GetByText("A single verifier is faster.")).ToHaveCountAsync(0);
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Share with everyone" }).ClickAsync();
+        await Expect(syria.Page.GetByText(amendment)).ToBeVisibleAsync();
+
+        // The mediator's record says who declared, and whether it was shared; the notes stay private.
+        await Expect(mediator.Page.GetByText("Israel updated its priorities and shared them with you.")).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText("Syria updated its priorities (kept confidential).")).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText(SyriaMarker)).ToHaveCountAsync(0);
+
+        // 3. The mediator asks for a draft and opens a round with it.
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Suggest next draft" }).ClickAsync();
+        await Expect(mediator.Page.Locator("#message")).ToContainTextAsync("draft is in the editor");
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Open a round with this text" }).ClickAsync();
+        await Expect(mediator.Page.GetByText("Round 1: 0 of 2 delegations have answered.")).ToBeVisibleAsync();
+        foreach (var delegation in new[] { israel, syria })
+        {
+            await Expect(delegation.Page.GetByRole(AriaRole.Heading, new() { Name = "Round 1: the proposed text" })).ToBeVisibleAsync();
+            await Expect(delegation.Page.GetByText("Value to you of the whole proposed text:")).ToBeVisibleAsync();
+        }
+
+        // 4. The delegations answer article by article.
+        await AnswerAsync(israel.Page, accept: [3, 8, 9, 11], comment: (4, "The zones must reach the whole south."));
+        await Expect(mediator.Page.GetByText("Round 1: 1 of 2 delegations have answered.")).ToBeVisibleAsync();
+        await AnswerAsync(syria.Page, accept: [3, 8, 9, 10], comment: (2, "Hermon is Syrian."));
+
+        // 5. The round closes with both answers in; the mediator sees article by article who accepts,
+        // and records the partial agreement (articles 3, 8 and 9).
+        await Expect(mediator.Page.GetByText("everyone answered")).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText("“The zones must reach the whole south.”")).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "Accepted by every delegation" })).ToBeVisibleAsync();
+        var boxes = mediator.Page.Locator("input[data-issue]");
+        await Expect(boxes).ToHaveCountAsync(3);
+        (await Task.WhenAll(Enumerable.Range(0, 3).Select(i => boxes.Nth(i).GetAttributeAsync("data-issue"))))
+            .ShouldBe(["legal-basis", "monitoring", "coordination-mechanism"]);
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Record these articles as agreed" }).ClickAsync();
+        const string recorded = "The mediator recorded agreement on article 3 (Legal Basis), article 8 (Monitoring), article 9 (Coordination Mechanism).";
+        foreach (var console in new[] { mediator, israel, syria })
+        {
+            await Expect(console.Page.GetByText(recorded)).ToBeVisibleAsync();
+            await Expect(console.Page.GetByRole(AriaRole.Heading, new() { Name = "Articles agreed so far (partial agreement)" })).ToBeVisibleAsync();
+        }
+
+        // Each delegation sees the value of the agreed articles to itself, and its own answers only.
+        await Expect(israel.Page.GetByText("Israel answered round 1")).ToHaveCountAsync(0);
+        await Expect(israel.Page.GetByText("You answered round 1 article by article: 4 of 11 accepted.")).ToBeVisibleAsync();
+        await Expect(israel.Page.GetByText("Syria answered round 1")).ToHaveCountAsync(0);
+        await Expect(syria.Page.GetByText("Israel answered round 1")).ToHaveCountAsync(0);
+        await Expect(mediator.Page.GetByText("Syria answered round 1 article by article: 4 of 11 accepted.")).ToBeVisibleAsync();
+
+        // 6. The final text is exported.
+        var download = await mediator.Page.RunAndWaitForDownloadAsync(() => mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Text (Markdown)" }).ClickAsync());
+        var markdown = await File.ReadAllTextAsync(await download.PathAsync());
+        markdown.ShouldContain("## Articles agreed so far");
+        markdown.ShouldContain("3. **legal-basis**");
+        markdown.ShouldContain("8. **monitoring**");
+        markdown.ShouldContain("9. **coordination-mechanism**");
+        markdown.ShouldNotContain("1. **withdrawal**");
+
+        await ScreenshotsAsync(mediator, israel);
+
+        // Every form control is labelled, and nothing was fetched from anywhere but the server.
+        foreach (var console in new[] { mediator, israel, syria })
+        {
+            (await console.UnlabelledControlsAsync()).ShouldBeEmpty();
+            console.Requests.Where(u => !u.StartsWith(_server.Address.ToString(), StringComparison.Ordinal) && !u.StartsWith("ws://" + _server.Address.Authority, StringComparison.Ordinal)
+                && !u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("blob:", StringComparison.Ordinal)).ShouldBeEmpty();
+            console.Requests.ShouldNotBeEmpty();
+        }
+
+        // Neither delegation's screen nor its traffic ever held the other's priorities, answers or notes.
+        var seats = await SeatsAsync();
+        israel.LeaksOf("Syria", seats.IndexOf("Syria"), SyriaMarker).ShouldBeEmpty();
+        syria.LeaksOf("Israel", seats.IndexOf("Israel"), IsraelMarker).ShouldBeEmpty();
+        (await israel.Page.ContentAsync()).ShouldNotContain("Value to Syria");
+        (await syria.Page.ContentAsync()).ShouldNotContain("Value to Israel");
+        israel.Traffic.ShouldNotBeEmpty();
+        // The check can fail: the mediator, who may see Israel's shared declaration, did receive it.
+        mediator.LeaksOf("Israel", seats.IndexOf("Israel")).ShouldNotBeEmpty();
+    }
+
+    [ChromiumFact]
+    public async Task Seat_FilledByBuiltInAgent_AnswersEachRound()
+    {
+        await using var mediator = await ConsoleSession.OpenAsync(_browser, _server.Links["mediator"]);
+        await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
+
+        await mediator.Page.GetByLabel("Seat", new() { Exact = true }).SelectOptionAsync("Syria");
+        await mediator.Page.GetByLabel("Style").SelectOptionAsync("truthful");
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Seat the agent" }).ClickAsync();
+        await Expect(mediator.Page.GetByText("Syria: built-in agent (Truthful: votes for what it prefers)")).ToBeVisibleAsync();
+        await Expect(israel.Page.GetByText("The mediator gave Syria's seat to a built-in agent (truthful).")).ToBeVisibleAsync();
+
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Suggest next draft" }).ClickAsync();
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Open a round with this text" }).ClickAsync();
+
+        // The agent answers by itself, and the mediator sees that it has; Israel does not see how.
+        await Expect(mediator.Page.GetByText("Syria (built-in agent): has answered")).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText(new Regex(@"Syria (accepted|did not accept) the text of round 1\.$"))).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText(new Regex(@"Syria answered round 1 article by article: \d+ of 11 accepted\.$"))).ToBeVisibleAsync();
+
+        // The person in the other seat answers; the round closes on the two answers.
+        await AnswerAsync(israel.Page, accept: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], comment: null);
+        await Expect(mediator.Page.GetByText("Round 1 closed (everyone answered)")).ToBeVisibleAsync();
+        await Expect(israel.Page.GetByText("Round 1 closed (everyone answered)")).ToBeVisibleAsync();
+        (await israel.Page.ContentAsync()).ShouldNotContain("Syria accepted");
+        (await israel.Page.ContentAsync()).ShouldNotContain("Syria answered");
+        (await israel.Page.ContentAsync()).ShouldNotContain("Syria did not accept");
+    }
+
+    [ChromiumFact]
+    public async Task Console_ConnectionDrops_SaysSoReconnectsAndCatchesUp()
+    {
+        await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
+        await Expect(israel.Page.GetByText("No text has been put to you yet.")).ToBeVisibleAsync();
+
+        _server.Kill();
+        await Expect(israel.Page.Locator("#connection")).ToHaveTextAsync("Connection lost — reconnecting…");
+
+        // While the console is away, the server comes back and the mediator opens a round.
+        await _server.RestartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/negotiations/{_server.Negotiation}/rounds")
+        {
+            Content = JsonContent.Create(new { text = await SuggestedDraftAsync(), durationSeconds = (double?)null }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _server.TokenOf("mediator"));
+        (await _server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+
+        await Expect(israel.Page.Locator("#connection")).ToHaveTextAsync(new Regex("^Live"));
+        await Expect(israel.Page.GetByRole(AriaRole.Heading, new() { Name = "Round 1: the proposed text" })).ToBeVisibleAsync();
+        await Expect(israel.Page.GetByText("Round 1 opened with a proposed text.")).ToBeVisibleAsync();
+    }
+
+    private static async Task MovePointsAsync(IPage page, string from, string to, int points)
+    {
+        var source = page.GetByLabel(from, new() { Exact = true });
+        var target = page.GetByLabel(to, new() { Exact = true });
+        var a = int.Parse(await source.InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var b = int.Parse(await target.InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await source.FillAsync((a - points).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await target.FillAsync((b + points).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator(".sum")).ToHaveTextAsync("Points given: 100 of 100");
+    }
+
+    private static async Task AnswerAsync(IPage page, int[] accept, (int Article, string Text)? comment)
+    {
+        for (var article = 1; article <= 11; article++)
+        {
+            var group = page.GetByRole(AriaRole.Group, new() { Name = $"Your answer to article {article}", Exact = true });
+            await group.GetByLabel(accept.Contains(article) ? "Accept" : "Reject").CheckAsync();
+        }
+
+        if (comment is { } c)
+        {
+            await page.GetByLabel("Comment on this article (seen by the mediator)").Nth(c.Article - 1).FillAsync(c.Text);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send our answers" }).ClickAsync();
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Your answers are sent to the mediator.");
+    }
+
+    private async Task<List<string>> SeatsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/negotiations/{_server.Negotiation}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _server.TokenOf("mediator"));
+        using var doc = JsonDocument.Parse(await (await _server.Http.SendAsync(request)).Content.ReadAsStringAsync());
+        return [.. doc.RootElement.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("name").GetString()!)];
+    }
+
+    private async Task<Dictionary<string, string>> SuggestedDraftAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/negotiations/{_server.Negotiation}/analysis");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _server.TokenOf("mediator"));
+        using var doc = JsonDocument.Parse(await (await _server.Http.SendAsync(request)).Content.ReadAsStringAsync());
+        return doc.RootElement.GetProperty("suggestedDraft").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+    }
+
+    // With PARLEY_SCREENSHOTS=DIR, the README's pictures are taken from this run.
+    private static async Task ScreenshotsAsync(ConsoleSession mediator, ConsoleSession delegation)
+    {
+        if (Environment.GetEnvironmentVariable("PARLEY_SCREENSHOTS") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        await mediator.Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await mediator.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator.png") });
+        await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "Gap view" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-gaps.png") });
+        await delegation.Page.EvaluateAsync("window.scrollTo(0, 0)");
+        await delegation.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation.png") });
+        await delegation.Page.Locator("section", new() { Has = delegation.Page.GetByRole(AriaRole.Heading, new() { Name = "History of the text" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation-history.png") });
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Parley.Formats;
+using Parley.Workbench;
+
+namespace Parley.Tests.Workbench;
+
+public sealed class ArticleWorkTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+    private static readonly string Hash = new('a', 64);
+
+    [Fact]
+    public void AnswerArticles_OpenRound_SeenByItsDelegationAndTheMediatorOnly()
+    {
+        var c = Open();
+        Run(c, Audience.Mediator, new OpenRound(Text(c, 1), null));
+
+        var e = Run(c, Audience.Delegation(1), new AnswerArticles([new ArticleAnswer("monitoring", true, "SYRIA-ARTICLE-MARK"), new ArticleAnswer("withdrawal", false, "")])).Single();
+
+        e.ShouldBeOfType<ArticlesAnswered>().Round.ShouldBe(1);
+        Json(c, Audience.Mediator).ShouldContain("SYRIA-ARTICLE-MARK");
+        Json(c, Audience.Delegation(1)).ShouldContain("SYRIA-ARTICLE-MARK");
+        Json(c, Audience.Delegation(0)).ShouldNotContain("SYRIA-ARTICLE-MARK");
+        Json(c, Audience.Observer).ShouldNotContain("SYRIA-ARTICLE-MARK");
+    }
+
+    [Fact]
+    public void AnswerArticles_Refusals_ChangeNothing()
+    {
+        var c = Open();
+        var answer = new AnswerArticles([new ArticleAnswer("monitoring", true, "")]);
+        c.Decide(Audience.Delegation(0), answer, T0).Refusal.ShouldBe(CaseRefusalKind.OutOfTurn);
+        Run(c, Audience.Mediator, new OpenRound(Text(c, 1), null));
+        var before = Json(c, Audience.Mediator);
+
+        c.Decide(Audience.Mediator, answer, T0).Refusal.ShouldBe(CaseRefusalKind.Forbidden);
+        c.Decide(Audience.Delegation(0), new AnswerArticles([]), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
+        c.Decide(Audience.Delegation(0), new AnswerArticles([new ArticleAnswer("moon", true, "")]), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
+        c.Decide(Audience.Delegation(0), new AnswerArticles([new ArticleAnswer("monitoring", true, ""), new ArticleAnswer("monitoring", false, "")]), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
+
+        Json(c, Audience.Mediator).ShouldBe(before);
+    }
+
+    [Fact]
+    public void RecordAgreement_Mediator_PublicAndInTheExportedText()
+    {
+        var c = Open();
+        Run(c, Audience.Mediator, new OpenRound(Text(c, 1), null));
+        Run(c, Audience.Mediator, new CloseRound());
+
+        Run(c, Audience.Mediator, new RecordAgreement(new Dictionary<string, string> { ["monitoring"] = "joint-under-us", ["legal-basis"] = "reactivate-1974" }));
+        Run(c, Audience.Mediator, new RecordAgreement(new Dictionary<string, string> { ["monitoring"] = "us-led" }));
+
+        c.AgreedArticles.ShouldBe(new Dictionary<string, string> { ["legal-basis"] = "reactivate-1974", ["monitoring"] = "us-led" });
+        var markdown = CaseDocuments.ToMarkdown(c, Audience.Delegation(0));
+        markdown.ShouldContain("## Articles agreed so far");
+        markdown.ShouldContain("3. **legal-basis** (reactivate-1974)");
+        markdown.ShouldContain("8. **monitoring** (us-led)");
+        CaseDocuments.ToHtml(c, Audience.Delegation(1)).ShouldContain("<li value=\"8\"><strong>monitoring</strong> (us-led)");
+        MediationCase.Replay(c.Records).AgreedArticles.ShouldBe(c.AgreedArticles);
+    }
+
+    [Fact]
+    public void RecordAgreement_NotMediatorOrUnknownOption_Refused()
+    {
+        var c = Open();
+        var agreement = new RecordAgreement(new Dictionary<string, string> { ["monitoring"] = "us-led" });
+
+        c.Decide(Audience.Delegation(0), agreement, T0).Refusal.ShouldBe(CaseRefusalKind.Forbidden);
+        c.Decide(Audience.Mediator, new RecordAgreement(new Dictionary<string, string> { ["monitoring"] = "moon" }), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
+        c.Decide(Audience.Mediator, new RecordAgreement(new Dictionary<string, string>()), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
+        c.AgreedArticles.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void SeatAgent_OpenRound_AnswersArticlesThenVotes()
+    {
+        var c = Open();
+        Run(c, Audience.Mediator, new FillSeat("Syria", "truthful"));
+        Run(c, Audience.Mediator, new OpenRound(Text(c, 0), null));
+
+        var first = SeatAgents.Next(c, 1).ShouldBeOfType<AnswerArticles>();
+        first.Answers.Select(a => a.Issue).ShouldBe(c.Domain.Issues.Select(i => i.Name));
+        first.Answers.Count(a => a.Accept).ShouldBeLessThan(c.Domain.IssueCount);   // Syria's own red lines refuse some of Israel-leaning option 0
+        Run(c, Audience.Delegation(1), first);
+        c.HasAnsweredArticles(1).ShouldBeTrue();
+        c.HasAnsweredArticles(0).ShouldBeFalse();
+
+        Run(c, Audience.Delegation(1), SeatAgents.Next(c, 1).ShouldBeOfType<Vote>());
+        SeatAgents.Next(c, 1).ShouldBeNull();
+    }
+
+    private static string Json(MediationCase c, Audience a) => JsonSerializer.Serialize(c.ViewFor(a), CaseJson.Options);
+
+    private static MediationCase Open()
+    {
+        var scenario = BuiltInScenarios.Load("israel-syria-2026");
+        var events = MediationCase.Create("t", "israel-syria-2026", scenario, new Invite("m", AudienceRole.Mediator, null, "mediator", Hash));
+        return MediationCase.Replay(events.Select((e, i) => new CaseRecord(i + 1, T0, e)));
+    }
+
+    private static Dictionary<string, string> Text(MediationCase c, int variant) =>
+        c.Domain.Issues.ToDictionary(i => i.Name, i => i.FormatLevel(Math.Min(variant, i.Cardinality - 1)));
+
+    private static IReadOnlyList<CaseEvent> Run(MediationCase c, Audience actor, CaseCommand command)
+    {
+        var d = c.Decide(actor, command, T0);
+        d.Refusal.ShouldBe(CaseRefusalKind.None, d.Message);
+        var v = c.Version;
+        foreach (var e in d.Events)
+        {
+            c.Apply(new CaseRecord(++v, T0, e));
+        }
+
+        return d.Events;
+    }
+}
