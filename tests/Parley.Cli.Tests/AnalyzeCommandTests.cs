@@ -19,7 +19,7 @@ public sealed class AnalyzeCommandTests
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
         root.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["outcomeCount", "parties", "method", "pareto", "nash", "kalaiSmorodinsky", "egalitarian", "maxWelfare", "agreementZone", "gaps"]);
+            ["outcomeCount", "parties", "method", "pareto", "nash", "kalaiSmorodinsky", "kalaiSmorodinskyGenius", "egalitarian", "maxWelfare", "agreementZone", "gaps"]);
         root.GetProperty("method").GetString().ShouldBe("minkowski");
         root.GetProperty("outcomeCount").GetInt64().ShouldBe(3600);
         root.GetProperty("parties").EnumerateArray().Select(p => p.GetString()).ShouldBe(["Camera-C-prof1", "Camera-C-prof2"]);
@@ -30,6 +30,9 @@ public sealed class AnalyzeCommandTests
         var nash = root.GetProperty("nash").GetProperty("utilities");
         nash[0].GetDouble().ShouldBe(0.82065, 5e-6);
         nash[1].GetDouble().ShouldBe(0.88080, 5e-6);
+        var geniusKs = root.GetProperty("kalaiSmorodinskyGenius").GetProperty("utilities"); // GENIUS's least-asymmetry point, as the table prints it
+        geniusKs[0].GetDouble().ShouldBe(0.83940, 5e-6);
+        geniusKs[1].GetDouble().ShouldBe(0.80977, 5e-6);
         var zone = root.GetProperty("agreementZone");
         zone.GetProperty("empty").GetBoolean().ShouldBeFalse();
         zone.GetProperty("outcomeCount").GetInt64().ShouldBe(2110);

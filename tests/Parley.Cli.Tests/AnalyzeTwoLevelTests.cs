@@ -16,7 +16,7 @@ public sealed class AnalyzeTwoLevelTests
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
         root.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["outcomeCount", "parties", "method", "pareto", "nash", "kalaiSmorodinsky", "egalitarian", "maxWelfare", "agreementZone", "gaps",
+            ["outcomeCount", "parties", "method", "pareto", "nash", "kalaiSmorodinsky", "kalaiSmorodinskyGenius", "egalitarian", "maxWelfare", "agreementZone", "gaps",
              "statusQuo", "earlyHarvest", "ratification", "zone", "ratifiableFrontier", "ratificationNash", "candidatePackages", "uncertainty"]);
         var sq = root.GetProperty("statusQuo");
         sq.GetProperty("outcome").GetProperty("allocation").GetString().ShouldBe("by-history");

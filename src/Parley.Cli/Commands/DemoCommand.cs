@@ -51,7 +51,7 @@ internal static class DemoCommand
                 var quiet = run.Session.Run(null, ct);
                 var (a, r) = RealityCheck(scenario, drawCount, run.Seed);
                 MediationReportFolder.Write(folder, quiet, scenario, a, r, ct);
-                await io.Out.WriteAsync(DemoJson.Document(quiet, scenario, a, r).ToJsonString(JsonOutput.SerializerOptions) + "\n").ConfigureAwait(false);
+                await io.Out.WriteAsync(DemoJson.Document(quiet, scenario, a, r).ToJsonString(JsonText.SerializerOptions) + "\n").ConfigureAwait(false);
                 return quiet.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
             }
 

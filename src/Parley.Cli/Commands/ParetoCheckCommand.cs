@@ -3,6 +3,7 @@ using System.Globalization;
 using Parley.Analysis;
 using Parley.Formats;
 using Parley.Formats.Genius;
+using Parley.Reports;
 using Spectre.Console;
 
 namespace Parley.Cli.Commands;
@@ -52,7 +53,7 @@ internal static class ParetoCheckCommand
 
             if (parse.GetValue(json))
             {
-                await io.Out.WriteLineAsync(JsonOutput.Build(w =>
+                await io.Out.WriteLineAsync(JsonText.Build(w =>
                 {
                     w.WriteStartArray();
                     foreach (var r in results)

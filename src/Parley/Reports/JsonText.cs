@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Parley.Cli;
+namespace Parley.Reports;
 
 /// <summary>Writes a command's --json output: indented, deterministic, UTF-8, invariant numbers.</summary>
-internal static class JsonOutput
+public static class JsonText
 {
     private static readonly JsonWriterOptions Options = new()
     {
