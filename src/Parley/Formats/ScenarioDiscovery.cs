@@ -7,7 +7,7 @@ namespace Parley.Formats;
 /// searched recursively, in ordinal path order), a single scenario folder or file, a built-in
 /// scenario name, a comma-separated list of those, or a text file (<c>.txt</c>, <c>.list</c>)
 /// listing one per line (blank lines and lines starting with # skipped). Each is loaded by
-/// <see cref="ScenarioLoader.Load"/>.
+/// <see cref="ScenarioLoader.Load(string, IReadOnlyList{string})"/>.
 /// </summary>
 public static class ScenarioDiscovery
 {

@@ -43,6 +43,61 @@ public static class ScenarioLoader
             $"no such file or folder, and no built-in scenario of that name (built-in: {string.Join(", ", BuiltInScenarios.Names)})");
     }
 
+    /// <summary>
+    /// Loads a scenario from one file's content (an upload: nothing is written to disk), telling
+    /// the format by content as the path overload does: a Parley scenario, a GeniusWeb profile (a
+    /// one-party scenario over its domain) or a GENIUS domain template (no parties yet).
+    /// </summary>
+    /// <param name="stream">The content; read to its end, at most <paramref name="maxBytes"/> bytes.</param>
+    /// <param name="name">The file's name, for messages and the scenario's name.</param>
+    /// <param name="maxBytes">The largest content read.</param>
+    /// <exception cref="InputException">Too large, empty, or not a scenario Parley reads (with the place).</exception>
+    public static Scenario Load(Stream stream, string name, long maxBytes = FormatLimits.MaxFileBytes)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var content = ReadBounded(stream, name, maxBytes);
+        var first = GeniusXml.FirstNonBlank(content);
+        if (first < 0)
+        {
+            throw new InputException(name, string.Empty, "the file is empty: expected a Parley scenario, a GeniusWeb profile or a GENIUS domain");
+        }
+
+        if (first == '<')
+        {
+            var title = Path.GetFileNameWithoutExtension(name);
+            return new Scenario(string.IsNullOrEmpty(title) ? "upload" : title, GeniusReader.ReadDomain(new MemoryStream(content, writable: false), name), []);
+        }
+
+        var head = System.Text.Encoding.UTF8.GetString(content, 0, (int)Math.Min(content.Length, 4096));
+        if (head.Contains("\"parley-scenario/", StringComparison.Ordinal))
+        {
+            return ParleyScenarioReader.Read(new MemoryStream(content, writable: false), name);
+        }
+
+        var profile = GeniusWebReader.ReadProfile(new MemoryStream(content, writable: false), name, out var domain);
+        var party = Path.GetFileNameWithoutExtension(name);
+        return new Scenario(domain.Name, domain, [new Party(string.IsNullOrEmpty(party) ? "party" : party, PartyRole.Party, profile)]);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end, refusing more than <paramref name="maxBytes"/> bytes (naming <paramref name="name"/>).</summary>
+    internal static byte[] ReadBounded(Stream stream, string name, long maxBytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InputException(name, string.Empty, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is larger than the limit of {maxBytes:N0} bytes"));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
     private static Scenario LoadFolder(string folder, IReadOnlyList<string>? profiles)
     {
         var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray();

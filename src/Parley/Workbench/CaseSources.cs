@@ -20,41 +20,22 @@ public static class CaseSources
     {
         ArgumentNullException.ThrowIfNull(content);
         var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? "upload.json" : fileName);
-        var extension = Path.GetExtension(name).ToLowerInvariant() is ".xml" ? ".xml" : ".json";
-        var folder = Directory.CreateTempSubdirectory("parley-upload-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, Path.GetFileNameWithoutExtension(name) + extension);
-            await using (var file = File.Create(path))
-            {
-                var buffer = new byte[81920];
-                long total = 0;
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                    if (total > maxBytes)
-                    {
-                        throw new InputException(name, "", $"the upload is larger than the limit of {maxBytes} bytes");
-                    }
 
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
+        // Read into memory (bounded) without blocking a thread on the network, then parse from memory: no temporary file.
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InputException(name, "", $"the upload is larger than the limit of {maxBytes} bytes");
             }
 
-            try
-            {
-                return ScenarioLoader.Load(path);
-            }
-            catch (InputException e)
-            {
-                // Name the uploaded file, not the temporary copy.
-                throw new InputException(name, e.Location, e.Problem, e);
-            }
+            buffer.Write(chunk, 0, read);
         }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+
+        buffer.Position = 0;
+        return ScenarioLoader.Load(buffer, name, maxBytes);
     }
 }

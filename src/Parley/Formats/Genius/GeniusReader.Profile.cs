@@ -12,7 +12,7 @@ public static partial class GeniusReader
     /// <summary>Reads a GENIUS utility space over <paramref name="domain"/>: linear additive, or nonlinear (hyper-rectangles, read as a <see cref="NonlinearProfile"/>).</summary>
     /// <remarks>
     /// Profile issues are matched to the domain's by name; when <paramref name="domain"/> was read by
-    /// <see cref="ReadDomain"/> the GENIUS <c>index</c> must agree too (GENIUS itself matches by
+    /// <see cref="ReadDomain(string)"/> the GENIUS <c>index</c> must agree too (GENIUS itself matches by
     /// index, so a disagreement means the file would be read differently there). Weights are taken
     /// from the <c>weight</c> elements beside the issue, by index, and kept as written.
     /// </remarks>

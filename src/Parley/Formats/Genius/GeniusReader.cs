@@ -67,9 +67,15 @@ public static partial class GeniusReader
     /// the objective tree in which, at each objective, nested objectives come before its own issues.
     /// </remarks>
     /// <exception cref="InputException">The file is not a readable GENIUS domain template; the message says where and why.</exception>
-    public static Domain ReadDomain(string path)
+    public static Domain ReadDomain(string path) => ReadDomain(Load(path), path);
+
+    /// <summary>Reads a GENIUS domain template from <paramref name="stream"/> (an upload), <paramref name="name"/> naming it in messages.</summary>
+    /// <exception cref="InputException">Not a domain template, too large, or malformed (with the place).</exception>
+    public static Domain ReadDomain(Stream stream, string name) => ReadDomain(Load(ScenarioLoader.ReadBounded(stream, name, MaxFileBytes), name), name);
+
+    private static Domain ReadDomain(System.Xml.Linq.XDocument document, string path)
     {
-        var root = Load(path).Root!;
+        var root = document.Root!;
         var space = UtilitySpaceOf(path, root);
         if (HoldsPreferences(root))
         {

@@ -24,9 +24,35 @@ internal static class GeniusXml
     public static XDocument Load(string path)
     {
         CheckSize(path);
-        if (IsBlank(path))
+        byte[] content;
+        try
         {
-            throw new InputException(path, string.Empty, "the file is empty: expected GENIUS XML");
+            content = File.ReadAllBytes(path);
+        }
+        catch (IOException ex)
+        {
+            throw new InputException(path, string.Empty, "cannot read the file: " + ex.Message, ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new InputException(path, string.Empty, "cannot read the file: " + ex.Message, ex);
+        }
+
+        return Load(content, path);
+    }
+
+    /// <summary>Loads GENIUS XML held in memory (an upload), <paramref name="name"/> naming it in messages; the same safety rules as a file.</summary>
+    public static XDocument Load(byte[] content, string name)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.LongLength > GeniusReader.MaxFileBytes)
+        {
+            throw new InputException(name, string.Empty, string.Create(CultureInfo.InvariantCulture, $"the file is {content.LongLength} bytes, above the limit of {GeniusReader.MaxFileBytes} bytes for GENIUS XML; it was not read"));
+        }
+
+        if (FirstNonBlank(content) < 0)
+        {
+            throw new InputException(name, string.Empty, "the file is empty: expected GENIUS XML");
         }
 
         var settings = new XmlReaderSettings
@@ -41,8 +67,8 @@ internal static class GeniusXml
         };
         try
         {
-            CheckDepth(path, settings);
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+            CheckDepth(content, name, settings);
+            using var stream = new MemoryStream(content, writable: false);
             using var reader = XmlReader.Create(stream, settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
@@ -52,15 +78,7 @@ internal static class GeniusXml
             var problem = ex.Message.Contains("DTD", StringComparison.Ordinal)
                 ? "the file contains a DTD (<!DOCTYPE ...>); DTDs and external entities are refused for safety"
                 : "the file is not well-formed XML: " + StripPosition(ex.Message);
-            throw new InputException(path, location, problem, ex);
-        }
-        catch (IOException ex)
-        {
-            throw new InputException(path, string.Empty, "cannot read the file: " + ex.Message, ex);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new InputException(path, string.Empty, "cannot read the file: " + ex.Message, ex);
+            throw new InputException(name, location, problem, ex);
         }
     }
 
@@ -72,9 +90,9 @@ internal static class GeniusXml
     /// linear in the file's size, with no recursion, so a file nested 100,000 deep is one line of error, not a
     /// stack overflow.
     /// </summary>
-    private static void CheckDepth(string path, XmlReaderSettings settings)
+    private static void CheckDepth(byte[] content, string path, XmlReaderSettings settings)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        using var stream = new MemoryStream(content, writable: false);
         using var reader = XmlReader.Create(stream, settings);
         while (reader.Read())
         {
@@ -106,6 +124,22 @@ internal static class GeniusXml
 
     /// <summary>Whether the file holds only white space (or nothing).</summary>
     public static bool IsBlank(string path) => FirstNonBlank(path) < 0;
+
+    /// <summary>The first character of <paramref name="content"/> that is not white space or a byte-order mark, or −1.</summary>
+    public static int FirstNonBlank(byte[] content)
+    {
+        using var reader = new StreamReader(new MemoryStream(content, writable: false), detectEncodingFromByteOrderMarks: true);
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (!char.IsWhiteSpace((char)c) && c != '\uFEFF')
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The first character that is not white space or a byte-order mark, or −1.</summary>
     public static int FirstNonBlank(string path)
