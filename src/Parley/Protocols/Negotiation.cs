@@ -28,6 +28,7 @@ public abstract class Negotiation
 {
     private readonly TimeProvider _time;
     private readonly bool _readsClock;
+    private readonly int _actorCount;
     private INegotiationObserver[] _observers = [];
     private long _startTimestamp;
     private long _elapsedOffset;
@@ -42,6 +43,7 @@ public abstract class Negotiation
         Setup = setup;
         _time = setup.TimeProvider;
         _readsClock = setup.Deadline.Time is not null || setup.RecordElapsed;
+        _actorCount = setup.ActorCount;
     }
 
     /// <summary>The setup: domain, parties, declared profiles, deadline, seed, clock.</summary>
@@ -92,7 +94,7 @@ public abstract class Negotiation
     public abstract ActionKinds Allowed(int actor);
 
     /// <summary>Whether <paramref name="actor"/> may act now.</summary>
-    public bool MayAct(int actor) => !IsOver && _started && (uint)actor < (uint)Setup.ActorCount && Allowed(actor) != ActionKinds.None;
+    public bool MayAct(int actor) => !IsOver && _started && (uint)actor < (uint)_actorCount && Allowed(actor) != ActionKinds.None;
 
     /// <summary>The actors that may act now, in order.</summary>
     public IReadOnlyList<int> Awaiting()
@@ -159,7 +161,7 @@ public abstract class Negotiation
     /// </summary>
     internal SubmitResult SubmitAt(int actor, in NegotiationAction action, long elapsed)
     {
-        if ((uint)actor >= (uint)Setup.ActorCount)
+        if ((uint)actor >= (uint)_actorCount)
         {
             return Refuse(RefusalKind.UnknownParty, $"no actor #{actor} in this negotiation ({Setup.ActorCount} actors)");
         }
@@ -209,6 +211,17 @@ public abstract class Negotiation
         }
 
         return new SubmitResult(RefusalKind.None, null, first, (int)(_sequence - first));
+    }
+
+    /// <summary>The deadline check of an in-process driver before it asks the next party: ends the session if the deadline has passed at <paramref name="elapsed"/>; true when the session is over.</summary>
+    internal bool EndIfDeadlinePassed(long elapsed)
+    {
+        if (_started && !IsOver && IsDeadlineDue(Math.Max(elapsed, Elapsed)))
+        {
+            OnDeadline(Math.Max(elapsed, Elapsed));
+        }
+
+        return IsOver;
     }
 
     /// <summary>Records that <paramref name="actor"/> failed (threw, overran its time, submitted an invalid action): the session ends as a failure attributed to it.</summary>

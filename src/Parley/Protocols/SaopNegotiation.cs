@@ -25,6 +25,8 @@ public sealed class SaopNegotiation : Negotiation
     private readonly int _n;
     private readonly int _roundLimit;
     private readonly long _timeLimit;
+    private readonly Preferences.Profile?[] _redLines;
+    private double _turnTime; // normalised time of the current turn from the round limit: (r·n + j) / (R·n) // each party's declared profile when it has red lines to check, else null
 
     /// <summary>Creates a session that has not started.</summary>
     /// <exception cref="ArgumentException">Fewer than two parties, a mediator, or a deadline that limits nothing or is not positive.</exception>
@@ -43,6 +45,11 @@ public sealed class SaopNegotiation : Negotiation
 
         (_roundLimit, _timeLimit) = DeadlineLimits.Of(setup.Deadline);
         _n = setup.PartyCount;
+        _redLines = new Preferences.Profile?[_n];
+        for (var i = 0; i < _n; i++)
+        {
+            _redLines[i] = setup.Profiles[i] is { RedLines.IsEmpty: false } p ? p : null;
+        }
     }
 
     /// <inheritdoc />
@@ -117,7 +124,7 @@ public sealed class SaopNegotiation : Negotiation
                     return RefusalKind.OutsideDomain;
                 }
 
-                if (Setup.Profiles[actor] is { } own && own.CrossesRedLine(offer.Levels))
+                if (_redLines[actor] is { } own && own.CrossesRedLine(offer.Levels))
                 {
                     message = $"offered {offer}, which crosses its own declared red line";
                     return RefusalKind.CrossesRedLine;
@@ -209,7 +216,7 @@ public sealed class SaopNegotiation : Negotiation
     /// <inheritdoc />
     protected override double TimeAt(long elapsed)
     {
-        var t = _roundLimit == int.MaxValue ? 0 : ((double)Round * _n + Turn) / ((double)_roundLimit * _n);
+        var t = _turnTime; // the round part, computed once per turn
         if (_timeLimit > 0)
         {
             var wall = (double)elapsed / _timeLimit;
@@ -231,5 +238,7 @@ public sealed class SaopNegotiation : Negotiation
             Turn = 0;
             Round++;
         }
+
+        _turnTime = _roundLimit == int.MaxValue ? 0 : ((double)Round * _n + Turn) / ((double)_roundLimit * _n);
     }
 }

@@ -149,14 +149,13 @@ public sealed class SaopAgentRunner : INegotiationObserver
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
-            negotiation.Tick(); // the deadline is checked before each turn
-            if (negotiation.IsOver)
+            var asked = negotiation.ReadClock();
+            if (negotiation.EndIfDeadlinePassed(asked)) // the deadline is checked before each turn
             {
                 return Finish();
             }
 
             var p = negotiation.Turn;
-            var asked = negotiation.ReadClock();
             var state = negotiation.StateAt(asked);
             AgentAction action;
             Guard.Enter(p);
