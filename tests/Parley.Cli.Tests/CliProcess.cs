@@ -60,4 +60,23 @@ internal static class CliProcess
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         return Path.Combine(RepoPaths.Root, "src", "Parley.Cli", "bin", configuration, "net10.0", "Parley.Cli.dll");
     }
+
+    /// <summary>The lines of a file another process may be appending to (a journal): 0 when it does not exist yet.</summary>
+    public static int CountLines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var count = 0;
+        int b;
+        while ((b = stream.ReadByte()) >= 0)
+        {
+            count += b == '\n' ? 1 : 0;
+        }
+
+        return count;
+    }
 }

@@ -22,7 +22,7 @@ public sealed class InterruptionTests
         using (var process = CliProcess.Start(args))
         {
             var stderr = process.StandardError.ReadToEndAsync();
-            while (!process.HasExited && Lines(journal) < 3)
+            while (!process.HasExited && CliProcess.CountLines(journal) < 3)
             {
                 await Task.Delay(10);
             }
@@ -33,7 +33,7 @@ public sealed class InterruptionTests
             (code, error) = (process.ExitCode, await stderr);
         }
 
-        var kept = Lines(journal);
+        var kept = CliProcess.CountLines(journal);
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         code.ShouldBe(130, error);
         lines[^1].ShouldBe(string.Create(CultureInfo.InvariantCulture, $"interrupted: {kept:N0} of 120 sessions are kept in {journal}; run the same command again to resume"));
@@ -42,7 +42,7 @@ public sealed class InterruptionTests
         var (resumed, _, resumedError) = await CliRunner.RunAsync(args);
         resumed.ShouldBe(0, resumedError);
         resumedError.ShouldContain(string.Create(CultureInfo.InvariantCulture, $", {kept:N0} resumed from the journal"));
-        Lines(journal).ShouldBe(120);
+        CliProcess.CountLines(journal).ShouldBe(120);
     }
 
     [Fact]
@@ -155,21 +155,4 @@ public sealed class InterruptionTests
         return json.ToString();
     }
 
-    private static int Lines(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var count = 0;
-        int b;
-        while ((b = stream.ReadByte()) >= 0)
-        {
-            count += b == '\n' ? 1 : 0;
-        }
-
-        return count;
-    }
 }

@@ -28,7 +28,7 @@ public sealed class TournamentCommandTests
         // Act: start the real CLI, kill it once some sessions are journaled, run it again to the end.
         using (var process = StartCli(Args(killed, 1)))
         {
-            while (!process.HasExited && JournalLines(journal) < 5)
+            while (!process.HasExited && CliProcess.CountLines(journal) < 5)
             {
                 await Task.Delay(5);
             }
@@ -38,7 +38,7 @@ public sealed class TournamentCommandTests
             await process.WaitForExitAsync();
         }
 
-        var journaledAtKill = JournalLines(journal);
+        var journaledAtKill = CliProcess.CountLines(journal);
         File.Exists(Path.Combine(killed, "results.csv")).ShouldBeFalse();
         using (var restarted = StartCli(Args(killed, 2)))
         {
@@ -52,7 +52,7 @@ public sealed class TournamentCommandTests
         code.ShouldBe(0, error);
         journaledAtKill.ShouldBeGreaterThanOrEqualTo(5);
         journaledAtKill.ShouldBeLessThan(180);
-        JournalLines(journal).ShouldBe(180); // no session run twice, none lost
+        CliProcess.CountLines(journal).ShouldBe(180); // no session run twice, none lost
         CsvWithoutRunTime(killed).ShouldBe(CsvWithoutRunTime(reference));
         File.ReadAllText(Path.Combine(killed, "summary.json")).ShouldBe(File.ReadAllText(Path.Combine(reference, "summary.json")));
     }
@@ -167,7 +167,7 @@ public sealed class TournamentCommandTests
     private static Process StartCli(string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliDll());
+        info.ArgumentList.Add(CliProcess.Dll());
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
@@ -179,36 +179,7 @@ public sealed class TournamentCommandTests
         return process;
     }
 
-    /// <summary>The built parley command: beside the tests when its runtime config was copied, else in src/Parley.Cli/bin.</summary>
-    private static string CliDll()
-    {
-        var local = Path.Combine(AppContext.BaseDirectory, "Parley.Cli.dll");
-        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "Parley.Cli.runtimeconfig.json")))
-        {
-            return local;
-        }
 
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        return Path.Combine(Root(), "src", "Parley.Cli", "bin", configuration, "net10.0", "Parley.Cli.dll");
-    }
-
-    private static int JournalLines(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return 0;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var count = 0;
-        int b;
-        while ((b = stream.ReadByte()) >= 0)
-        {
-            count += b == '\n' ? 1 : 0;
-        }
-
-        return count;
-    }
 
     private static string[] CsvWithoutRunTime(string folder) =>
         [.. File.ReadAllLines(Path.Combine(folder, "results.csv")).Select(l => l.Contains(';', StringComparison.Ordinal) ? l[(l.IndexOf(';', StringComparison.Ordinal) + 1)..] : l)];
@@ -220,14 +191,4 @@ public sealed class TournamentCommandTests
         return path;
     }
 
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Parley.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
-    }
 }

@@ -125,13 +125,7 @@ public static class NegotiationLogJson
                 json.WriteStartObject("text");
                 json.WriteNumber("version", t.Version);
                 WriteLevels(json, "draft", t.Draft.Levels);
-                json.WriteStartArray("statuses");
-                foreach (var s in t.Statuses)
-                {
-                    json.WriteNumberValue(s);
-                }
-
-                json.WriteEndArray();
+                WriteInts(json, "statuses", t.Statuses);
                 json.WriteString("note", t.Note);
                 json.WriteEndObject();
                 break;
@@ -150,22 +144,10 @@ public static class NegotiationLogJson
                 json.WriteEndObject();
                 break;
             case PartiesDetail g:
-                json.WriteStartArray("parties");
-                foreach (var i in g.Parties)
-                {
-                    json.WriteNumberValue(i);
-                }
-
-                json.WriteEndArray();
+                WriteInts(json, "parties", g.Parties);
                 break;
             case VetoDetail v:
-                json.WriteStartArray("vetoed");
-                foreach (var i in v.Articles)
-                {
-                    json.WriteNumberValue(i);
-                }
-
-                json.WriteEndArray();
+                WriteInts(json, "vetoed", v.Articles);
                 break;
             case MopacVotesDetail m:
                 json.WriteStartArray("votes");
@@ -341,6 +323,17 @@ public static class NegotiationLogJson
         }
 
         return new NegotiationEvent(seq, (EventKind)kindIndex, actor, round, t, elapsed, outcome, value, detail);
+    }
+
+    private static void WriteInts(Utf8JsonWriter json, string name, IReadOnlyList<int> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            json.WriteNumberValue(v);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteLevels(Utf8JsonWriter json, string name, ReadOnlySpan<int> levels)
