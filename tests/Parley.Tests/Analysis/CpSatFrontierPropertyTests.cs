@@ -37,13 +37,39 @@ public sealed class CpSatFrontierPropertyTests
     public void Analyze_SolverOnGeneratedNonlinearSpaces_EqualsBruteForce() =>
         Pairs.Sample(Check, iter: 300, threads: 1);
 
+    /// <summary>
+    /// Both search strategies (parallel epsilon strips, and the dichotomic search for supported points followed by
+    /// epsilon steps under each edge), on one thread and on three, give the brute-force frontier with every point proved.
+    /// </summary>
+    [Fact]
+    public void Solve_EveryStrategyAndThreadCount_EqualsBruteForce() =>
+        Pairs.Sample(profiles =>
+        {
+            var expected = BruteFrontier(profiles, exact: true);
+            foreach (var strategy in new[] { CpSatFrontier.Strategy.Epsilon, CpSatFrontier.Strategy.Dichotomic })
+            {
+                foreach (var threads in new[] { 1, 3 })
+                {
+                    var result = CpSatFrontier.Solve(profiles[0], profiles[1], TimeSpan.FromMinutes(5), 1, threads, strategy, null, 0, 1, CancellationToken.None);
+                    result.Report.IsProved.ShouldBeTrue();
+                    result.Points.ShouldAllBe(p => p.IsProved);
+                    Vectors(result.Points.Select(p => (IReadOnlyList<double>)p.Utilities)).ShouldBe(expected, $"{strategy}, {threads} threads");
+                    if (strategy == CpSatFrontier.Strategy.Dichotomic)
+                    {
+                        result.Report.SupportedPoints.ShouldNotBeNull();
+                        result.Report.SupportedPoints!.Value.ShouldBeLessThanOrEqualTo(Math.Max(1, expected.Count));
+                    }
+                }
+            }
+        }, iter: 150, threads: 1);
+
     /// <summary>Additive profiles through the solver (seen as additive part, no constraints) against brute force and the Minkowski construction's Nash point.</summary>
     [Fact]
     public void Analyze_SolverOnAdditiveProfiles_EqualsMinkowski() =>
         Domains.SelectMany(domain => Additive(domain).Where(a => a is not null).Array[2]).Sample(pair =>
         {
             var profiles = pair.Select(p => (Profile)p!).ToArray();
-            var solver = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { ForceSolver = true, SolverWorkers = 2, AnalyzeGaps = false });
+            var solver = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { ForceSolver = true, AnalyzeGaps = false });
             var minkowski = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { AnalyzeGaps = false });
 
             solver.Method.ShouldBe("cp-sat");
@@ -56,7 +82,7 @@ public sealed class CpSatFrontierPropertyTests
 
     private static void Check(NonlinearProfile[] profiles)
     {
-        var solver = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { ForceSolver = true, SolverWorkers = 2, AnalyzeGaps = false });
+        var solver = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { ForceSolver = true, AnalyzeGaps = false });
         var enumerated = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { ForceEnumeration = true, AnalyzeGaps = false });
 
         solver.Method.ShouldBe("cp-sat");
