@@ -86,14 +86,6 @@ internal static class CpSatFrontier
     {
         var profiles = new[] { NonlinearProfile.From(first), NonlinearProfile.From(second) };
         var domain = profiles[0].Domain;
-        foreach (var p in profiles)
-        {
-            if (p.RedLines.Lines.Count > 0 || (p.Additive?.RedLines.Lines.Count ?? 0) > 0)
-            {
-                throw new AnalysisLimitException($"Domain '{domain.Name}' has {domain.OutcomeCount} outcomes, too many to enumerate, and a profile has red lines, which the CP-SAT frontier does not take yet.");
-            }
-        }
-
         var scale = CpSatFrontierModel.ScaleFor(profiles, domain);
         var search = new Search(profiles, scale, budget, Math.Max(1, workers), strategy, progress, progressFrom, progressTo, ct);
         search.Run(Math.Max(1, threads));
@@ -300,7 +292,7 @@ internal static class CpSatFrontier
                     var (status, point) = Run(model, solver);
                     if (status == CpSolverStatus.Infeasible)
                     {
-                        throw new InvalidOperationException("CP-SAT found no outcome at all in the frontier model, which every outcome satisfies.");
+                        return; // proved: the red lines leave no outcome, so the frontier is empty
                     }
 
                     if (status != CpSolverStatus.Optimal)

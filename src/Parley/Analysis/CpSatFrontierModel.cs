@@ -52,6 +52,7 @@ internal sealed class CpSatFrontierModel
             Model.AddExactlyOne(vars);
         }
 
+        AddRedLines();
         Raw = new IntVar[2];
         Bounds = new (long Lo, long Hi)[2];
         for (var k = 0; k < 2; k++)
@@ -214,6 +215,29 @@ internal sealed class CpSatFrontierModel
             }
         }
 
+        // Red lines tell levels apart too: whether a level is allowed, and which forbidden combination's condition it meets.
+        foreach (var p in profiles)
+        {
+            for (var i = 0; i < domain.IssueCount; i++)
+            {
+                for (var l = 0; l < keys[i].Length; l++)
+                {
+                    keys[i][l].Add(p.RedLines.IsLevelAllowed(i, l) ? 1 : 0);
+                }
+            }
+
+            foreach (var c in MultiIssueLines(p))
+            {
+                foreach (var condition in c.Conditions)
+                {
+                    for (var l = 0; l < keys[condition.Issue].Length; l++)
+                    {
+                        keys[condition.Issue][l].Add(condition.Levels.Contains(l) ? 1 : 0);
+                    }
+                }
+            }
+        }
+
         var classes = new int[domain.IssueCount][];
         for (var i = 0; i < domain.IssueCount; i++)
         {
@@ -269,7 +293,81 @@ internal sealed class CpSatFrontierModel
             }
         }
 
+        // An issue a red line reads must be chosen too (its level 0 may be forbidden).
+        foreach (var p in profiles)
+        {
+            for (var i = 0; i < domain.IssueCount; i++)
+            {
+                for (var l = 0; l < domain.Issues[i].Cardinality; l++)
+                {
+                    if (!p.RedLines.IsLevelAllowed(i, l))
+                    {
+                        read[i] = true;
+                    }
+                }
+            }
+
+            foreach (var c in MultiIssueLines(p))
+            {
+                foreach (var condition in c.Conditions)
+                {
+                    read[condition.Issue] = true;
+                }
+            }
+        }
+
         return read;
+    }
+
+    /// <summary>The profile's forbidden combinations over more than one condition (single-issue red lines are in <see cref="RedLineSet.IsLevelAllowed"/>).</summary>
+    private static IEnumerable<ForbiddenCombination> MultiIssueLines(NonlinearProfile profile) =>
+        profile.RedLines.Lines.OfType<ForbiddenCombination>().Where(c => c.Conditions.Count > 1);
+
+    /// <summary>
+    /// Every party's red lines as hard constraints (the enumeration drops an outcome that crosses any of them): a
+    /// forbidden level's Boolean is false (its class holds only forbidden levels), and a forbidden combination of n
+    /// conditions has at most n − 1 of them met.
+    /// </summary>
+    private void AddRedLines()
+    {
+        foreach (var p in Profiles)
+        {
+            for (var i = 0; i < Domain.IssueCount; i++)
+            {
+                if (Levels[i] is not { } ls)
+                {
+                    continue;
+                }
+
+                for (var l = 0; l < ls.Length; l++)
+                {
+                    if (!p.RedLines.IsLevelAllowed(i, l))
+                    {
+                        Model.Add(ls[l] == 0);
+                    }
+                }
+            }
+
+            foreach (var c in MultiIssueLines(p))
+            {
+                // Σ over conditions of [condition met] ≤ n − 1; a condition is met by exactly one of its level classes at most.
+                var met = LinearExpr.NewBuilder();
+                foreach (var condition in c.Conditions)
+                {
+                    var ls = Levels[condition.Issue];
+                    var seen = new HashSet<BoolVar>(ReferenceEqualityComparer.Instance);
+                    foreach (var l in condition.Levels)
+                    {
+                        if (seen.Add(ls[l]))
+                        {
+                            met.AddTerm(ls[l], 1);
+                        }
+                    }
+                }
+
+                Model.Add(met <= c.Conditions.Count - 1);
+            }
+        }
     }
 
     /// <summary>The smallest power of ten (up to a million) that makes every value an integer; the solver needs integers.</summary>
