@@ -47,6 +47,26 @@ public sealed class CpSatFrontierPropertyTests
     public void Analyze_SolverOnGeneratedNonlinearSpaces_EqualsBruteForce() =>
         Pairs.Sample(Check, iter: 300, threads: 1);
 
+    /// <summary>
+    /// With no time at all the search proves nothing: the frontier is reported unproved, the zone's emptiness is
+    /// unknown, and the gap still bounds how far the first party's utility ranges over the space (no clock is raced:
+    /// a zero budget stops before the first solve).
+    /// </summary>
+    [Fact]
+    public void Solve_ZeroBudget_ReportsUnprovedWithAGapThatBoundsTheSpace() =>
+        Pairs.Sample(profiles =>
+        {
+            var result = CpSatFrontier.Solve(profiles[0], profiles[1], TimeSpan.Zero, 1, 2, CpSatFrontier.Strategy.Epsilon, null, 0, 1, CancellationToken.None);
+            result.Report.IsProved.ShouldBeFalse();
+            result.Points.ShouldBeEmpty();
+            var utilities = profiles[0].Domain.EnumerateOutcomes().Select(o => profiles[0].Utility(o.Levels)).ToList();
+            (utilities.Max() - utilities.Min()).ShouldBeLessThanOrEqualTo(result.Report.UtilityGap + 1e-9);
+
+            var analysis = OutcomeSpaceAnalyzer.Analyze(profiles, new AnalysisOptions { ForceSolver = true, AnalyzeGaps = false, SolverTimeBudget = TimeSpan.Zero });
+            analysis.Solver!.IsProved.ShouldBeFalse();
+            analysis.AgreementZone.IsProved.ShouldBeFalse();
+        }, iter: 50, threads: 1);
+
     /// <summary>Red lines (forbidden levels and combinations) are hard constraints of the solver's model, as they are of the enumeration.</summary>
     [Fact]
     public void Analyze_SolverWithRedLines_EqualsBruteForce() =>
