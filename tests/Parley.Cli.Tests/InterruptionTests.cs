@@ -93,6 +93,32 @@ public sealed class InterruptionTests
     }
 
     [Fact]
+    public async Task Mediate_InterruptedInALongSession_Exits130AndLeavesNoReportFolder()
+    {
+        using var dir = new TempDir();
+        var log = Path.Combine(dir.Path, "events.jsonl");
+        var folder = Path.Combine(dir.Path, "report");
+        using var process = CliProcess.Start("mediate", "israel-syria-2026", "--rounds", "2000000000", "--json", "--report", folder, "--log", log);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+
+        await CliProcess.WaitUntilCatchingSigintAsync(process);
+        while (!process.HasExited && (!File.Exists(log) || new FileInfo(log).Length < 100_000))
+        {
+            await Task.Delay(10); // until the session has played many rounds
+        }
+
+        process.HasExited.ShouldBeFalse("the session finished before it could be interrupted");
+        CliProcess.Signal(process, "INT");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        (await stdout).ShouldBeEmpty();
+
+        process.ExitCode.ShouldBe(130, await stderr);
+        (await stderr).Split('\n').Count(l => l.StartsWith("interrupted:", StringComparison.Ordinal)).ShouldBe(1, await stderr);
+        Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).ShouldBe(["events.jsonl"]); // no report folder, no staging folder
+    }
+
+    [Fact]
     public void WriteFolder_CancelledWhileWriting_LeavesNoFolderAndNoStaging()
     {
         using var dir = new TempDir();

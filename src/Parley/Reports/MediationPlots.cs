@@ -26,7 +26,7 @@ public static class MediationPlots
         const int left = 46, right = 136, top = 16, bottom = 38;
         var w = width - left - right;
         var h = height - top - bottom;
-        var rounds = Math.Max(1, result.Trace.Count);
+        var rounds = Math.Max(1, result.Rounds); // a long session's trace keeps a sample: the axis spans every round
         var byIssue = IsIssueByIssue(result);
         double X(double r) => left + (w * r / rounds);
         double Y(double u) => top + (h * (1 - Math.Clamp(u, 0, 1)));
@@ -241,7 +241,7 @@ public static class MediationPlots
     {
         var domain = scenario.Domain;
         const int labelW = 190, rowH = 18, top = 8, bottom = 34;
-        var versions = result.Versions;
+        var versions = Columns(result.Versions, (int)((width - labelW - 10.0) / 2));
         var height = top + (rowH * domain.IssueCount) + bottom;
         var cellW = Math.Max(2.0, (width - labelW - 10.0) / Math.Max(1, versions.Count));
         var svg = Canvas(width, height, "The negotiating text, version by version");
@@ -271,6 +271,23 @@ public static class MediationPlots
         }
 
         return svg.ToString();
+    }
+
+    // At most `columns` versions, evenly spaced, the first and the last among them, so that each gets a column of at least 2 px.
+    private static IReadOnlyList<NegotiatingText> Columns(IReadOnlyList<NegotiatingText> versions, int columns)
+    {
+        if (versions.Count <= columns || columns < 2)
+        {
+            return versions;
+        }
+
+        var picked = new NegotiatingText[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            picked[c] = versions[(int)Math.Round(c * (versions.Count - 1) / (double)(columns - 1))];
+        }
+
+        return picked;
     }
 
     private static string StatusColour(ArticleStatus status) => status switch

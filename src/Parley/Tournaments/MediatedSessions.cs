@@ -63,7 +63,7 @@ public sealed class MediatedSessions
             voters[i] = _voters[session.Agents[i]]();
         }
 
-        var options = new MediationOptions { Protocol = _protocol, Rounds = session.Rounds ?? int.MaxValue, TimeLimit = session.Time };
+        var options = new MediationOptions { Protocol = _protocol, Rounds = session.Rounds ?? int.MaxValue, TimeLimit = session.Time, RecordEvents = false };
         var result = new MediationSession(entry.Scenario, mediator, voters, options, session.Seed).Run(cancellationToken: cancellationToken);
         var (pareto, nash, welfare) = entry.Measure(result.Utilities);
         var agreement = result.EndReason == EndReason.Agreement;
