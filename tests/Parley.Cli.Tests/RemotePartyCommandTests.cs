@@ -134,6 +134,76 @@ public sealed class RemotePartyCommandTests
         json.RootElement.GetProperty("rounds").GetInt32().ShouldBeGreaterThan(0);
     }
 
+    [PythonPartyFact]
+    public async Task Mediate_PythonPartyInAPartySeatThatConcedesInTime_ReachesAgreement()
+    {
+        // Arrange: the Python party lowers its target (Boulware) as the Votings it is sent approach the
+        // deadline its Settings gave; the annealing mediator drafts to that deadline.
+        using var party = await PythonParty.StartAsync();
+
+        // Act
+        var (code, output, error) = await CliRunner.RunAsync("mediate", Laptop, "--mediator", "annealing", "--voters", $"{party.Url},truthful", "--rounds", "30", "--json");
+
+        // Assert: its yes votes count, so the text it and the seller accept is signed.
+        code.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("failure").ValueKind.ShouldBe(JsonValueKind.Null);
+        json.RootElement.GetProperty("endReason").GetString().ShouldBe("agreement");
+        json.RootElement.GetProperty("agreedIssues").GetArrayLength().ShouldBe(3);
+    }
+
+    [PythonPartyFact]
+    public async Task Tournament_MediatedWithAPythonVoter_EverySessionPlayedWithoutFailure()
+    {
+        // Arrange
+        using var party = await PythonParty.StartAsync();
+        using var folder = new TempDir();
+
+        // Act: the Python party is a voter seat beside the in-process truthful voter, under two mediators.
+        var (code, _, error) = await CliRunner.RunAsync("tournament", "--mediators", "annealing,hill-climbing", "--voters", $"truthful,{party.Url}", "--scenarios", Laptop, "--repetitions", "1", "--rounds", "30", "--parallel", "2", "--out", folder.Path);
+
+        // Assert: every pairing of the two voters on the two seats, under each mediator; the remote seat's sessions all played.
+        code.ShouldBe(0, error);
+        var rows = Rows(folder.Path);
+        rows.Count.ShouldBe(8);
+        rows.ShouldAllBe(r => r["End reason"] != "failure");
+        rows.Count(r => r["Agent 1"] == party.Url || r["Agent 2"] == party.Url).ShouldBe(6);
+        rows.Count(r => (r["Agent 1"] == party.Url || r["Agent 2"] == party.Url) && r["End reason"] == "agreement").ShouldBeGreaterThan(0);
+    }
+
+    [SharedFact]
+    public async Task Tournament_MediatedWithAVoterThatNeverConnects_CompletesWithFailureAttributed()
+    {
+        // Arrange: a port nobody listens on.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var url = $"ws://127.0.0.1:{port}/nobody";
+        using var folder = new TempDir();
+
+        // Act
+        var (code, _, error) = await CliRunner.RunAsync("tournament", "--mediators", "hill-climbing", "--voters", $"truthful,{url}", "--scenarios", Laptop, "--repetitions", "1", "--rounds", "10", "--out", folder.Path);
+
+        // Assert: the sessions with the remote seat failed, attributed to it; the in-process one did not.
+        code.ShouldBe(0, error);
+        var rows = Rows(folder.Path);
+        rows.Count.ShouldBe(4);
+        foreach (var row in rows)
+        {
+            if (row["Agent 1"] == url || row["Agent 2"] == url)
+            {
+                row["End reason"].ShouldBe("failure");
+                row["Failed agent"].ShouldBe(url);
+                row["Exception"].ShouldContain("could not connect");
+            }
+            else
+            {
+                row["End reason"].ShouldNotBe("failure");
+            }
+        }
+    }
+
     [SharedFact]
     public async Task Mediate_PartyThatNeverConnects_FailureAttributedToItsSeat()
     {
