@@ -9,23 +9,10 @@ public sealed class BoundedMemoryTests
     [Fact]
     public async Task Negotiate_TenMillionRounds_RunsUnderA128MegabyteHeapLimit()
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliProcess.Dll());
-        foreach (var a in new[] { "negotiate", "israel-syria-2026", "--agents", "hardliner,hardliner", "--rounds", "10000000", "--json" })
-        {
-            info.ArgumentList.Add(a);
-        }
+        var (code, stdout, stderr) = await RunUnderHeapLimitAsync("negotiate", "israel-syria-2026", "--agents", "hardliner,hardliner", "--rounds", "10000000", "--json");
 
-        // The runtime refuses to grow the managed heap past this: a session that kept its history,
-        // its trace or anything per round would die with an OutOfMemoryException.
-        info.Environment["DOTNET_GCHeapHardLimit"] = "0x8000000";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
-
-        process.ExitCode.ShouldBe(0, await stderr);
-        using var json = JsonDocument.Parse(await stdout);
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
         json.RootElement.GetProperty("endReason").GetString().ShouldBe("deadline");
         json.RootElement.GetProperty("rounds").GetInt32().ShouldBe(10_000_000);
     }
@@ -37,21 +24,10 @@ public sealed class BoundedMemoryTests
         // 253 MB: every round, every version and the event stream stayed in memory for the report.
         using var dir = new TempDir();
         var folder = Path.Combine(dir.Path, "report");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(CliProcess.Dll());
-        foreach (var a in new[] { "mediate", "israel-syria-2026", "--mediator", "annealing", "--rounds", "600000", "--json", "--report", folder })
-        {
-            info.ArgumentList.Add(a);
-        }
+        var (code, stdout, stderr) = await RunUnderHeapLimitAsync("mediate", "israel-syria-2026", "--mediator", "annealing", "--rounds", "600000", "--json", "--report", folder);
 
-        info.Environment["DOTNET_GCHeapHardLimit"] = "0x8000000";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
-
-        process.ExitCode.ShouldBe(0, await stderr);
-        using var json = JsonDocument.Parse(await stdout);
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
         json.RootElement.GetProperty("rounds").GetInt32().ShouldBe(600_000);
 
         // The report keeps a bounded summary: the first and last rounds, a sample between, and counts over all.
@@ -69,5 +45,24 @@ public sealed class BoundedMemoryTests
         root.GetProperty("versions").GetInt32().ShouldBeGreaterThan(root.GetProperty("textVersions").GetArrayLength());
         root.GetProperty("adoptedRounds").GetInt32().ShouldBeGreaterThan(0);
         File.ReadAllText(Path.Combine(folder, "index.html")).ShouldContain("A long session");
+    }
+
+    // The runtime refuses to grow the managed heap past 128 MB: a session that kept its history, its
+    // trace or anything per round would die with an OutOfMemoryException.
+    private static async Task<(int Code, string Stdout, string Stderr)> RunUnderHeapLimitAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(CliProcess.Dll());
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["DOTNET_GCHeapHardLimit"] = "0x8000000";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
