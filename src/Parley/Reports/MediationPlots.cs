@@ -273,7 +273,9 @@ public static class MediationPlots
         return svg.ToString();
     }
 
-    // At most `columns` versions, evenly spaced, the first and the last among them, so that each gets a column of at least 2 px.
+    // At most `columns` versions, evenly spaced by version number from the first to the last (each
+    // column the last kept version at or before its number, which the axis labels), so that each
+    // gets a column of at least 2 px and the axis reads evenly however the versions were kept.
     private static IReadOnlyList<NegotiatingText> Columns(IReadOnlyList<NegotiatingText> versions, int columns)
     {
         if (versions.Count <= columns || columns < 2)
@@ -281,10 +283,19 @@ public static class MediationPlots
             return versions;
         }
 
+        var first = versions[0].Version;
+        var last = versions[^1].Version;
         var picked = new NegotiatingText[columns];
+        var k = 0;
         for (var c = 0; c < columns; c++)
         {
-            picked[c] = versions[(int)Math.Round(c * (versions.Count - 1) / (double)(columns - 1))];
+            var target = first + ((long)(last - first) * c / (columns - 1));
+            while (k + 1 < versions.Count && versions[k + 1].Version <= target)
+            {
+                k++;
+            }
+
+            picked[c] = versions[k];
         }
 
         return picked;
