@@ -56,7 +56,7 @@ public sealed class InterruptionTests
         var stderr = process.StandardError.ReadToEndAsync();
 
         await CliProcess.WaitUntilCatchingSigintAsync(process);
-        await Task.Delay(500); // past start-up, into the analysis (which takes far longer than this)
+        await CliProcess.WaitForProcessorTimeAsync(process, TimeSpan.FromSeconds(1.5)); // past start-up (0.1 s of CPU), into the analysis (7 s of CPU)
         process.HasExited.ShouldBeFalse("the analysis finished before it could be interrupted");
         CliProcess.Signal(process, "INT");
         await process.WaitForExitAsync();
