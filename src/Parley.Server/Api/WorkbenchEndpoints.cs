@@ -14,6 +14,8 @@ internal static class WorkbenchEndpoints
             NegotiationEndpoints.ActAsync(http, r, new AnswerArticles(body.Answers ?? []))), "Delegation: answer the open round's text article by article (confidential, like a ballot).");
         NegotiationEndpoints.Command<AgreementRequest>(one.MapPost("/agreements", (HttpContext http, NegotiationRegistry r, AgreementRequest body) =>
             NegotiationEndpoints.ActAsync(http, r, new RecordAgreement(body.Articles ?? new Dictionary<string, string>()))), "Mediator: record the articles agreed so far (a partial agreement).");
+        NegotiationEndpoints.Command<ClauseRequest>(one.MapPut("/clauses", (HttpContext http, NegotiationRegistry r, ClauseRequest body) =>
+            NegotiationEndpoints.ActAsync(http, r, new WordClause(body.Issue ?? "", body.Option ?? "", body.Text ?? ""))), "Mediator: reword the clause of one option of an article (free text; public; every earlier wording stays in the record). Refused while a round or signing is open, and for an article agreed in that option.");
         one.MapGet("/analysis/utility-space.svg", UtilitySpaceAsync)
             .WithSummary("Mediator: the utility-space plot over the profiles the mediator may see (SVG).").ProducesProblem(403);
         one.MapGet("/analysis/two-level", TwoLevelAsync)
