@@ -137,7 +137,7 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await Expect(mediator.Page.GetByText("Syria answered round 1 article by article: 4 of 11 accepted.")).ToBeVisibleAsync();
 
         // 6. The final text is exported.
-        var download = await mediator.Page.RunAndWaitForDownloadAsync(() => mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Text (Markdown)" }).ClickAsync());
+        var download = await mediator.Page.RunAndWaitForDownloadAsync(() => mediator.Page.GetByRole(AriaRole.Button, new() { Name = "The text (plain text)" }).ClickAsync());
         var markdown = await File.ReadAllTextAsync(await download.PathAsync());
         markdown.ShouldContain("## Articles agreed so far");
         markdown.ShouldContain("3. **legal-basis**");
@@ -227,6 +227,17 @@ public sealed class WorkbenchTests : IAsyncLifetime
         {
             await Expect(page.Locator($"select[name='article-{article.Name}']")).ToHaveValueAsync(article.Value.GetString()!);
         }
+
+        // Free-text clause editing: the mediator rewords article 5's chosen option; the editor and the history show it, with the change marked.
+        await page.GetByText("Reword this clause (article 5)").ClickAsync();
+        var airspace = await page.Locator("select[name='article-airspace']").InputValueAsync();
+        await page.Locator("textarea[name='clause-airspace']").FillAsync("Syrian military aircraft shall notify the joint cell before flying south of Damascus.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the wording of article 5" }).ClickAsync();
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Article 5 reworded: every console shows the new wording.");
+        await Expect(editor).ToContainTextAsync("Syrian military aircraft shall notify the joint cell before flying south of Damascus.");
+        var history = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "History of the text" }) });
+        await Expect(history.GetByText($"Article 5 (Airspace), option “{Title(airspace)}”:")).ToBeVisibleAsync();
+        await Expect(history.Locator("ins", new() { HasText = "notify the joint cell" })).ToBeVisibleAsync();
 
         // No analyst shorthand on the screen.
         var shown = await page.Locator("main").InnerTextAsync();

@@ -117,6 +117,24 @@
     return agreed;
   }
 
+  // A word-by-word comparison of two wordings: removed words struck through, added words marked.
+  function wordDiff(before, after) {
+    const a = String(before || "").split(/(\s+)/), b = String(after || "").split(/(\s+)/);
+    const n = a.length, m = b.length;
+    if (n * m > 250000) return [h("del", {}, before), " ", h("ins", {}, after)];
+    const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    const out = [];
+    let i = 0, j = 0;
+    const push = (kind, text) => { const last = out[out.length - 1]; if (last && last.kind === kind) last.text += text; else out.push({ kind, text }); };
+    while (i < n && j < m) {
+      if (a[i] === b[j]) { push("same", a[i]); i++; j++; } else if (lcs[i + 1][j] >= lcs[i][j + 1]) { push("del", a[i]); i++; } else { push("ins", b[j]); j++; }
+    }
+    while (i < n) push("del", a[i++]);
+    while (j < m) push("ins", b[j++]);
+    return out.map((p) => p.kind === "same" ? p.text : h(p.kind, {}, p.text));
+  }
+
   // ---------- the record in plain words ----------
   function seatName(n) { return (state.view.seats[n] || {}).name || `seat ${n}`; }
   function authorName(a) {
@@ -152,6 +170,7 @@
       case "agreement-recorded": return `The mediator recorded agreement on ${Object.keys(e.articles).map((k) => `article ${articleNo(k)} (${title(k)})`).join(", ")}.`;
       case "signing-opened": return "The mediator opened the text for signature.";
       case "signed": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "signed" : "declined to sign"}.`;
+      case "clause-worded": return `The mediator reworded article ${articleNo(e.issue)} (${title(e.issue)}), option “${human(e.option)}”: “${e.text}”`;
       case "seat-agent": return `The mediator gave ${mine(e.seat) ? "your" : seatName(e.seat) + "'s"} seat to a built-in agent (${e.agent}).`;
       case "closed": return e.agreement ? "The negotiation ended with a signed agreement." : `The negotiation was closed: ${e.reason}.`;
       default: return e.type;
@@ -197,6 +216,12 @@
         textTable(v.text, prev, null, null)));
     });
     if (profile && list.length > 0) body.unshift(valueOverVersions(profile, list));
+    const reworded = state.view.record.filter((r) => r.event.type === "clause-worded");
+    if (reworded.length) {
+      body.push(h("h3", {}, "Changes to the wording of clauses"),
+        h("ol", { class: "record" }, reworded.map((r) => h("li", {}, h("span", { class: "hint" }, new Date(r.at).toLocaleString() + " "),
+          `Article ${articleNo(r.event.issue)} (${title(r.event.issue)}), option “${human(r.event.option)}”: `, h("span", { class: "clause" }, wordDiff(r.event.previous, r.event.text))))));
+    }
     return card("History of the text", "Every version put to the delegations; changed articles are highlighted, old wording struck through.", true, ...body);
   }
 
@@ -257,9 +282,9 @@
 
   function exportCard() {
     return card("Export", "Download the text or the record as you may see it.", false,
-      h("button", { type: "button", class: "secondary", onclick: () => download("/text.md", "negotiating-text.md") }, "Text (Markdown)"),
-      h("button", { type: "button", class: "secondary", onclick: () => download("/text.html", "negotiating-text.html") }, "Text (web page)"),
-      h("button", { type: "button", class: "secondary", onclick: () => download("/export", "record.json") }, "Record (JSON)"));
+      h("button", { type: "button", class: "secondary", onclick: () => download("/text.md", "negotiating-text.md") }, "The text (plain text)"),
+      h("button", { type: "button", class: "secondary", onclick: () => download("/text.html", "negotiating-text.html") }, "The text (web page)"),
+      h("button", { type: "button", class: "secondary", onclick: () => download("/export", "record.json") }, "The full record (data file)"));
   }
 
   function currentTextCard(profile) {
@@ -351,7 +376,7 @@
     return card("Your priorities (confidential)",
       "Step 1: share 100 points over the articles by how much each matters to you (or drag the sliders). Step 2: open an article and rate its options. Only your delegation sees this unless you choose to share it with the mediator; the other side never does.",
       false, sum, ...rows,
-      field(resId, "Walk-away value: the value of no agreement (the status quo) to you, 0–100", reservation),
+      field(resId, "Walk-away value: what no agreement (today's situation going on) is worth to you, 0–100", reservation),
       h("label", { class: "inline", for: shareId }, share, "Share these priorities with the mediator (never with the other side)"),
       h("div", {}, h("button", { type: "button", onclick: save }, "Save priorities")),
       h("h3", {}, "What these priorities mean"), feedback);
@@ -679,6 +704,7 @@
     if (!state.editor) [state.editor, state.editorFrom] = startingDraft();
     const agreed = agreedArticles();
     const profiles = v.profiles;
+    const roundOpen = v.round && v.round.open;
     const values = h("div", { "aria-live": "polite" });
     const updateValues = () => values.replaceChildren(...profiles.map((p) => {
       const val = profileValue(p, state.editor), red = redLineCrossed(p, state.editor);
@@ -690,9 +716,14 @@
       const sid = nextId("ed");
       const wording = h("p", { class: "hint clause" }, clause(i, state.editor[i.name]));
       const now = today(i.name);
-      const sel = h("select", { id: sid, name: "article-" + i.name, onchange: () => { state.editor[i.name] = sel.value; wording.textContent = clause(i, sel.value); updateValues(); } },
+      const sel = h("select", { id: sid, name: "article-" + i.name, onchange: () => { state.editor[i.name] = sel.value; wording.textContent = clause(i, sel.value); rewording.value = clause(i, sel.value); updateValues(); } },
         i.options.map((o) => h("option", { value: o, selected: state.editor[i.name] === o }, human(o))));
-      return h("div", { class: "article" }, field(sid, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`, sel), wording,
+      const rid = nextId("rw");
+      const rewording = h("textarea", { id: rid, name: "clause-" + i.name, rows: 3 }, clause(i, state.editor[i.name]));
+      const reword = h("details", { class: "reword" }, h("summary", {}, `Reword this clause (article ${articleNo(i.name)})`),
+        field(rid, "New wording of the option chosen above (every console sees it; earlier wordings stay in the history)", rewording),
+        h("button", { type: "button", class: "secondary", disabled: roundOpen || v.status === "signing", onclick: () => act("PUT", "/clauses", { issue: i.name, option: state.editor[i.name], text: rewording.value }, `Article ${articleNo(i.name)} reworded: every console shows the new wording.`) }, `Save the wording of article ${articleNo(i.name)}`));
+      return h("div", { class: "article" }, field(sid, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`, sel), wording, reword,
         now ? h("p", { class: "hint" }, h("strong", {}, "Today: "), now.note || todayText(i)) : null);
     });
     updateValues();
@@ -702,9 +733,8 @@
       const minutes = Number(deadline.value);
       act("POST", "/rounds", { text: state.editor, durationSeconds: minutes > 0 ? minutes * 60 : null }, "Round opened: the delegations see the text now.");
     };
-    const roundOpen = v.round && v.round.open;
     return h("section", { class: "card", id: "editor-card", "aria-labelledby": "editor-h" }, h("h2", { id: "editor-h" }, "Text editor"),
-      h("p", { class: "hint" }, "Choose the wording of each article, then put the text to the delegations in a new round. ", editorOrigin()), values, ...fields,
+      h("p", { class: "hint" }, "Choose the option of each article (and, if you wish, reword its clause), then put the text to the delegations in a new round. ", editorOrigin()), values, ...fields,
       field(did, "Deadline for answers, in minutes (0: no deadline)", deadline),
       h("button", { type: "button", onclick: open, disabled: roundOpen || v.status === "signing" }, "Open a round with this text"),
       h("button", { type: "button", class: "secondary", onclick: suggest }, "Suggest next draft"),
