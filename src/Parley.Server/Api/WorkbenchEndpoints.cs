@@ -37,7 +37,8 @@ internal static class WorkbenchEndpoints
             return NegotiationEndpoints.Problem(422, $"draws must be between 0 and {CaseTwoLevel.MaxDraws}");
         }
 
-        // The snapshot is taken under the case's lock; the analysis runs on the immutable scenario outside it.
+        // The snapshot is taken under the case's lock; the analysis runs on the immutable scenario outside
+        // it, on one thread, so that one mediator's request does not hold every core of a shared server.
         var scenario = await registry.ReadAsync(a.Entry!, CaseTwoLevel.MediatorScenario, http.RequestAborted).ConfigureAwait(false);
         if (scenario is null)
         {
@@ -46,7 +47,7 @@ internal static class WorkbenchEndpoints
 
         try
         {
-            var view = await Task.Run(() => CaseTwoLevel.Analyze(scenario, n, seed ?? 7), http.RequestAborted).ConfigureAwait(false);
+            var view = await Task.Run(() => CaseTwoLevel.Analyze(scenario, n, seed ?? 7, maxDegreeOfParallelism: 1), http.RequestAborted).ConfigureAwait(false);
             return Results.Json(view, CaseJson.Options);
         }
         catch (ArgumentException e)

@@ -63,15 +63,19 @@ public static class CaseTwoLevel
     /// issue, the early harvest, the constituencies, the zone's size and the candidate packages, and
     /// with <paramref name="draws"/> above zero their robustness over that many seeded draws.
     /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="draws">How many variations of the uncertain numbers to draw (0: none).</param>
+    /// <param name="seed">The seed of the draws.</param>
+    /// <param name="maxDegreeOfParallelism">The most threads used (null: every core); a server answering many people passes 1.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="draws"/> is negative or above <see cref="MaxDraws"/>.</exception>
     /// <exception cref="ArgumentException">A negotiator's profile is not additive.</exception>
-    public static MediatorTwoLevelView Analyze(Scenario scenario, int draws, int seed)
+    public static MediatorTwoLevelView Analyze(Scenario scenario, int draws, int seed, int? maxDegreeOfParallelism = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfNegative(draws);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(draws, MaxDraws);
-        var analysis = TwoLevelAnalyzer.Analyze(scenario);
-        var robustness = draws > 0 ? RobustnessAnalyzer.Run(analysis, new RobustnessOptions(draws, seed)) : null;
+        var analysis = TwoLevelAnalyzer.Analyze(scenario, new TwoLevelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism });
+        var robustness = draws > 0 ? RobustnessAnalyzer.Run(analysis, new RobustnessOptions(draws, seed) { MaxDegreeOfParallelism = maxDegreeOfParallelism }) : null;
         var model = analysis.Model;
         var domain = model.Domain;
         var names = model.PartyNames;

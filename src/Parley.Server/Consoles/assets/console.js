@@ -484,7 +484,7 @@
   // Plain words for the analysis: a diplomat reads "value to Israel", "chance the Knesset approves",
   // "today's situation", never "utility", "P(ratified)" or "status quo outcome".
   const tl = () => (state.twoLevel && state.twoLevel.issues ? state.twoLevel : null);
-  const share = (x) => `${pct(x)} %`;
+  const share = (x) => `${pct(x)}\u00a0%`;
   const points = (x) => { const v = Math.round(Math.abs(x) * 1000) / 10; return `${x < 0 ? "−" : "+"}${v >= 10 ? Math.round(v) : v}`; };
   function today(issueName) {
     const t = tl();
@@ -634,7 +634,11 @@
     const profiles = v.profiles;
     const agreed = agreedArticles();
     const rows = [];
-    const againstAgreed = (text) => Object.keys(agreed).length ? `${issues().filter((i) => agreed[i.name] && text[i.name] && agreed[i.name] !== text[i.name]).length} agreed articles differ` : null;
+    const againstAgreed = (text) => {
+      if (!Object.keys(agreed).length) return null;
+      const differ = issues().filter((i) => agreed[i.name] && text[i.name] && agreed[i.name] !== text[i.name]).map((i) => articleNo(i.name));
+      return differ.length ? `Differs from the agreed article${differ.length === 1 ? "" : "s"} ${differ.join(", ")}.` : "Keeps the articles agreed so far.";
+    };
     if (t) {
       for (const p of t.packages) {
         const [name, why] = packageName(p.label);
