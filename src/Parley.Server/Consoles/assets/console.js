@@ -673,7 +673,7 @@
       us.length ? h("p", { class: "hint" }, `The mediator's own interests (value to the mediator, 0–100): ${us.map((p) => `${packageName(p.label)[0]} ${pct(p.mediatorUtility)}`).join("; ")}.`) : null,
       h("h3", {}, "Where every package lies"),
       state.plot ? h("figure", {}, h("img", { class: "plot", src: state.plot, alt: "Each possible text as a dot, placed by its value to each side, with the texts no other text beats for both sides as a line." }),
-        h("figcaption", { class: "hint" }, "Each dot is a possible text, placed by its value (0 to 1) to one side across and to the other up. Pink dots cross a red line; grey ones are worse than no agreement for a side. The dark line joins the texts that no other text beats for both sides; the marked points are balanced choices on it (“Nash” balances the gains). The dashed lines are each side's walk-away value: texts above and to the right of both are better than no agreement for both."))
+        h("figcaption", { class: "hint" }, "Each dot is a possible text, placed by its value (0 to 1) to one side across and to the other up. Pink dots cross a red line; grey ones are worse than walking away for a side. The dark line joins the texts that no other text beats for both sides; the marked points are balanced choices on it, named in the legend. The dashed lines are each side's walk-away value: texts above and to the right of both are better than no agreement for both."))
         : h("button", { type: "button", class: "secondary", onclick: loadPlot }, "Draw the value of every package to each side"));
   }
   async function loadPlot() {
