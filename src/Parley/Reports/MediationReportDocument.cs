@@ -43,8 +43,8 @@ public static class MediationReportDocument
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Mediator</dt><dd>{E(result.Mediator)} · {E(result.Protocol.ToString().ToLowerInvariant())}{(result.Trace.Any(r => r.Issue is not null) ? " · issue by issue" : "")}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Parties' strategies</dt><dd>{E(string.Join(", ", result.PartyNames.Select((n, i) => $"{n}: {result.Voters[i]}")))}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Rounds · versions</dt><dd>{result.Rounds} · {result.Versions.Count}</dd>");
-        sb.Append("<dt>Utility of what was agreed</dt><dd>").Append(agreement.IsComplete ? "" : "<span class=\"hint\">agreed articles only:</span> ");
-        sb.Append(string.Join(" · ", result.PartyNames.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{E(n)} {result.Utilities[i]:0.00} (reservation {parties[i].Profile!.ReservationValue:0.00})"))));
+        sb.Append("<dt>Value of what was agreed (0–1)</dt><dd>").Append(agreement.IsComplete ? "" : "<span class=\"hint\">agreed articles only:</span> ");
+        sb.Append(string.Join(" · ", result.PartyNames.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{E(n)} {result.Utilities[i]:0.00} (walk-away {parties[i].Profile!.ReservationValue:0.00})"))));
         sb.Append("</dd></dl>");
         if (result.FailureMessage is not null)
         {
@@ -58,8 +58,8 @@ public static class MediationReportDocument
         var byIssue = result.Trace.Any(r => r.Issue is not null);
         sb.Append("<section class=\"figures\"><h2>Figures</h2><div class=\"figrow\">\n");
         var overRounds = byIssue
-            ? "Each party's utility of the articles agreed so far, round by round (open articles count 0); dashed: reservation values; dotted: each party's utility of the package that would close the gap; diamond at the end: what the result reports."
-            : "Each party's utility of every text put to it (faint dots: rejected, solid: adopted; line: the text on the table, which is not agreed until every party signs it); dashed: reservation values; diamond at the end: what the result reports (the agreement, or the agreed articles alone).";
+            ? "Each party's value (0 to 1) of the articles agreed so far, round by round (open articles count 0); dashed: walk-away values; dotted: each party's value of the package that would close the gap; diamond at the end: what the result reports."
+            : "Each party's value (0 to 1) of every text put to it (faint dots: rejected, solid: adopted; line: the text on the table, which is not agreed until every party signs it); dashed: walk-away values; diamond at the end: what the result reports (the agreement, or the agreed articles alone).";
         sb.Append("<figure>").Append(MediationPlots.UtilityOverRounds(result, scenario)).Append(CultureInfo.InvariantCulture, $"<figcaption>{E(overRounds)}</figcaption></figure>\n");
         if (MediationPlots.UtilityPlane(result, scenario) is { } plane)
         {
