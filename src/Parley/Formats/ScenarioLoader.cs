@@ -74,7 +74,7 @@ public static class ScenarioLoader
             return ParleyScenarioReader.Read(new MemoryStream(content, writable: false), name);
         }
 
-        var profile = GeniusWebReader.ReadProfile(new MemoryStream(content, writable: false), name, out var domain);
+        var profile = GeniusWebReader.ReadAnyProfile(new MemoryStream(content, writable: false), name, out var domain);
         var party = Path.GetFileNameWithoutExtension(name);
         return new Scenario(domain.Name, domain, [new Party(string.IsNullOrEmpty(party) ? "party" : party, PartyRole.Party, profile)]);
     }
