@@ -80,6 +80,15 @@ public static partial class NegMasReader
         }
     }
 
+    /// <summary>Whether the file at <paramref name="path"/> parses as a NegMAS outcome space (its <c>type</c> names one).</summary>
+    /// <exception cref="InputException">The file is missing, too large, or not YAML or JSON.</exception>
+    public static bool IsOutcomeSpaceFile(string path)
+    {
+        var input = new YamlInput(path);
+        return input.Parse(ReadFile(path)) is YMap map
+            && map.Entries.Any(e => e.Key is YScalar { Text: "type" } && e.Value is YScalar t && t.Text.Contains("OutcomeSpace", StringComparison.Ordinal));
+    }
+
     /// <summary>Reads a NegMAS scenario folder; <paramref name="profiles"/> picks utility functions by file name without extension, in the order given (null: all, by file name).</summary>
     /// <exception cref="InputException">No such folder, no outcome space or two of them, an unknown profile name, or a malformed file (named, with line and path).</exception>
     public static Scenario ReadFolder(string folder, IReadOnlyList<string>? profiles = null)
