@@ -133,25 +133,29 @@ public static partial class GeniusWebWriter
         var mins = tables.Select(t => t.Min()).ToArray();
         var lo = constant + mins.Sum();
         var hi = constant + tables.Sum(t => t.Max());
+        // Within [0, 1] the utilities are kept as they are; outside, a positive affine map brings them in.
+        var flat = false;
         var span = 1.0;
-        var shift = lo;
-        if (hi - lo <= 0)
+        if (lo < -RoundingSlack || hi > 1 + RoundingSlack)
         {
-            notes.Add("every outcome is worth the same; written with all utilities 0 (the same indifference).");
-            span = 1;
-        }
-        else if (lo < -RoundingSlack || hi > 1 + RoundingSlack)
-        {
-            span = hi - lo;
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"utilities are rescaled to fit GeniusWeb (utilities in [0, 1]): GeniusWeb utility = (Parley utility - {lo:R}) / {span:R}; the preferences are the same."));
+            if (hi - lo > 0)
+            {
+                span = hi - lo;
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"utilities are rescaled to fit GeniusWeb (utilities in [0, 1]): GeniusWeb utility = (Parley utility - {lo:R}) / {span:R}; the preferences are the same."));
+            }
+            else
+            {
+                flat = true;
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"every outcome is worth {lo:R}, outside GeniusWeb's [0, 1]; written with all utilities 0 (the same indifference)."));
+            }
         }
 
-        var keep = hi - lo <= 0 || span != 1 ? 0 : Math.Max(0, lo);
+        var keep = span == 1 ? Math.Max(0, lo) : 0;
         for (var g = 0; g < tables.Length; g++)
         {
             for (var e = 0; e < tables[g].Length; e++)
             {
-                var v = hi - lo <= 0 ? 0 : ((tables[g][e] - mins[g]) / span) + (g == 0 ? keep : 0);
+                var v = flat ? 0 : ((tables[g][e] - mins[g]) / span) + (g == 0 ? keep : 0);
                 tables[g][e] = Math.Clamp(v, 0, 1);
             }
         }
@@ -173,7 +177,7 @@ public static partial class GeniusWebWriter
             notes.Add($"the profile is named '{gwName}' inside the file: GeniusWeb names are letters and digits only.");
         }
 
-        double Written(double u) => hi - lo <= 0 ? 0 : span == 1 ? u : (u - shift) / span;
+        double Written(double u) => flat ? 0 : span == 1 ? u : (u - lo) / span;
         var bid = GroupsReservationBid(profile, Written, Written(profile.ReservationValue), notes);
 
         using var buffer = new MemoryStream();

@@ -195,7 +195,13 @@ public static class NegMasWriter
         var domain = n.Domain;
         if (n.CapsAtOne)
         {
-            var (max, exact) = MaxRaw(n);
+            var (max, exact) = RawUtilityBound.Of(n);
+            if (max > n.Scale * (1 + 1e-12) && !exact)
+            {
+                var (byGroups, groupsExact) = MaxRaw(n);
+                (max, exact) = byGroups < max || groupsExact ? (byGroups, groupsExact) : (max, exact);
+            }
+
             if (max > n.Scale * (1 + 1e-12))
             {
                 throw new InputException(file, $"party '{name}'", string.Create(CultureInfo.InvariantCulture,
