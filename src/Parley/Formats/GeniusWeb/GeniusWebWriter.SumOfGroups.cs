@@ -48,7 +48,7 @@ public static partial class GeniusWebWriter
                 WriteProfile((AdditiveProfile)additive.WithReservationValue(plain.ReservationValue), partyName, path, notes);
                 break;
             case NonlinearProfile nonlinear:
-                OutputFiles.Write(path, SumOfGroupsJson(nonlinear, partyName, path, notes));
+                OutputFiles.Write(path, SumOfGroupsJson(nonlinear, partyName, notes));
                 break;
             default:
                 throw new NotSupportedException($"A {profile.GetType().Name} has no GeniusWeb form.");
@@ -88,7 +88,7 @@ public static partial class GeniusWebWriter
         return Enumerable.Range(0, n).GroupBy(Find).Select(g => g.Order().ToArray()).OrderBy(g => g[0]).ToList();
     }
 
-    private static byte[] SumOfGroupsJson(NonlinearProfile profile, string partyName, string file, ICollection<string> notes)
+    private static byte[] SumOfGroupsJson(NonlinearProfile profile, string partyName, ICollection<string> notes)
     {
         var domain = profile.Domain;
         var groups = Groups(profile);
@@ -96,7 +96,7 @@ public static partial class GeniusWebWriter
         {
             if (Combinations(domain, g) > MaxGroupEntries)
             {
-                throw new InputException(file, $"party '{partyName}'", string.Create(CultureInfo.InvariantCulture,
+                throw new InputException(string.Empty, $"party '{partyName}'", string.Create(CultureInfo.InvariantCulture,
                     $"the constraints tie issues {string.Join(", ", g.Select(i => domain.Issues[i].Name))} into one group of {Product(domain, g)} combinations; a GeniusWeb SumOfGroupsUtilitySpace lists every combination of a group, and Parley writes at most {MaxGroupEntries:N0}"));
             }
         }
@@ -108,7 +108,7 @@ public static partial class GeniusWebWriter
             var all = Enumerable.Range(0, domain.IssueCount).ToArray();
             if (Combinations(domain, all) > MaxGroupEntries)
             {
-                throw new InputException(file, $"party '{partyName}'", string.Create(CultureInfo.InvariantCulture,
+                throw new InputException(string.Empty, $"party '{partyName}'", string.Create(CultureInfo.InvariantCulture,
                     $"utilities are capped at 1 (GENIUS's maxutility) and the cap can bind, so the utility is not a sum over groups; as one group the {domain.OutcomeCount} outcomes exceed the {MaxGroupEntries:N0} Parley writes"));
             }
 

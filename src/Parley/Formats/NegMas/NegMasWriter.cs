@@ -68,7 +68,7 @@ public static class NegMasWriter
             }
 
             var partyNotes = new List<string>();
-            files.Add((Path.Combine(folder, fileName + ".yml"), ProfileYaml(party.Profile, fileName, partyNotes, folder)));
+            files.Add((Path.Combine(folder, fileName + ".yml"), ProfileYaml(party.Profile, fileName, partyNotes)));
             notes.AddRange(partyNotes.Select(n => $"party '{party.Name}': {n}"));
         }
 
@@ -129,8 +129,8 @@ public static class NegMasWriter
     /// <paramref name="profile"/> as a NegMAS utility function named <paramref name="name"/>, adding to
     /// <paramref name="notes"/> a line for what it cannot hold.
     /// </summary>
-    /// <exception cref="InputException">The profile's cap at 1 can bind (no NegMAS form keeps it), named with <paramref name="file"/>.</exception>
-    public static string ProfileYaml(Profile profile, string name, ICollection<string> notes, string file = "")
+    /// <exception cref="InputException">The profile's cap at 1 can bind (no NegMAS form keeps it).</exception>
+    public static string ProfileYaml(Profile profile, string name, ICollection<string> notes)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(notes);
@@ -161,7 +161,7 @@ public static class NegMasWriter
                 LinearAdditive(y, indent, a, name, profile.ReservationValue);
                 break;
             case NonlinearProfile n:
-                Rectangles(y, indent, n, name, notes, file);
+                Rectangles(y, indent, n, name, notes);
                 break;
             default:
                 throw new NotSupportedException($"A {profile.GetType().Name} has no NegMAS form.");
@@ -190,7 +190,7 @@ public static class NegMasWriter
         }
     }
 
-    private static void Rectangles(StringBuilder y, string indent, NonlinearProfile n, string name, ICollection<string> notes, string file)
+    private static void Rectangles(StringBuilder y, string indent, NonlinearProfile n, string name, ICollection<string> notes)
     {
         var domain = n.Domain;
         if (n.CapsAtOne)
@@ -204,7 +204,7 @@ public static class NegMasWriter
 
             if (max > n.Scale * (1 + 1e-12))
             {
-                throw new InputException(file, $"party '{name}'", string.Create(CultureInfo.InvariantCulture,
+                throw new InputException(string.Empty, $"party '{name}'", string.Create(CultureInfo.InvariantCulture,
                     $"utilities are capped at 1 (GENIUS's maxutility {n.Scale:R}) and the raw sum {(exact ? "reaches" : "may reach")} {max:R}, so the cap {(exact ? "binds" : "may bind")}; NegMAS's HyperRectangleUtilityFunction has no cap, so it cannot be written exactly"));
             }
 
