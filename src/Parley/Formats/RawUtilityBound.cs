@@ -8,20 +8,21 @@ namespace Parley.Formats;
 /// </summary>
 /// <remarks>
 /// <para>Every part of the raw sum is a box worth a value: an inclusive constraint is its box; an exclusive
-/// one is its value everywhere less its value inside its box; each level of each issue of the additive
+/// one is the disjoint boxes that make up the outside of its box (or, worth a negative value, that value
+/// everywhere and its opposite inside the box); each level of each issue of the additive
 /// part is a one-issue box worth that level's weighted value above the issue's smallest. Boxes of a
 /// product of ordered level sets have Helly's property for two: boxes that pairwise meet share an
 /// outcome. So the largest sum of positive boxes an outcome can lie in is a maximum-weight clique of the
 /// graph in which two boxes are joined when they meet (the argument NegMAS's hyper-rectangle
 /// normalisation makes).</para>
-/// <para>The clique is found by branch and bound within a budget of search nodes. Boxes of negative
-/// value are left out, so the result is an upper bound; it is the maximum itself when there are none and
-/// the search finished.</para>
+/// <para>The clique is found by branch and bound within a budget of search nodes. Inclusive constraints of
+/// negative value are left out, so the result is an upper bound; it is the maximum itself when there are
+/// none and the search finished.</para>
 /// </remarks>
 internal static class RawUtilityBound
 {
     /// <summary>An upper bound on the raw sum, and whether it is the maximum.</summary>
-    public static (double Max, bool Exact) Of(NonlinearProfile profile, long budget = 20_000_000)
+    public static (double Max, bool Exact) Of(NonlinearProfile profile, long budget = 2_000_000)
     {
         var domain = profile.Domain;
         var constant = 0.0;
@@ -66,16 +67,52 @@ internal static class RawUtilityBound
                 empty |= lo[r.Issue] > hi[r.Issue];
             }
 
-            // Exclusive: its value everywhere, less its value inside the box.
-            var value = c.IsExclusive ? -c.Value : c.Value;
+            if (empty || c.Value == 0)
+            {
+                // An empty box: an inclusive constraint never holds, an exclusive one always does.
+                constant += empty && c.IsExclusive ? c.Value : 0;
+                continue;
+            }
+
+            if (c.IsExclusive && c.Value > 0)
+            {
+                // Worth its value outside the box: the outside is a union of disjoint boxes, at most one of
+                // which holds any outcome, so a clique takes the value at most once.
+                var restricted = Enumerable.Range(0, domain.IssueCount).Where(i => lo[i] > 0 || hi[i] < domain.Issues[i].Cardinality - 1).ToArray();
+                for (var k = 0; k < restricted.Length; k++)
+                {
+                    var j = restricted[k];
+                    var top = domain.Issues[j].Cardinality - 1;
+                    foreach (var (from, to) in new[] { (0, lo[j] - 1), (hi[j] + 1, top) })
+                    {
+                        if (from > to)
+                        {
+                            continue;
+                        }
+
+                        var pieceLo = Full(false);
+                        var pieceHi = Full(true);
+                        for (var e = 0; e < k; e++)
+                        {
+                            pieceLo[restricted[e]] = lo[restricted[e]];
+                            pieceHi[restricted[e]] = hi[restricted[e]];
+                        }
+
+                        pieceLo[j] = from;
+                        pieceHi[j] = to;
+                        boxes.Add((pieceLo, pieceHi, c.Value));
+                    }
+                }
+
+                continue;
+            }
+
+            // An exclusive constraint of negative value is that value everywhere and its opposite inside the box.
+            var value = c.Value;
             if (c.IsExclusive)
             {
                 constant += c.Value;
-            }
-
-            if (empty || value == 0)
-            {
-                continue;
+                value = -c.Value;
             }
 
             if (value < 0)
