@@ -552,6 +552,11 @@ public static partial class NegMasReader
         }
 
         var mapNode = input.Required(f, root, "mapping", "a mapping utility function");
+        if (domain.LongOutcomeCount < 0)
+        {
+            throw input.Error(mapNode, $"the outcome space has {domain.OutcomeCount} outcomes, too many to list in a mapping");
+        }
+
         if (mapNode is not YMap map)
         {
             throw input.Error(mapNode, $"the mapping must map outcomes to utilities, not be {YamlInput.Describe(mapNode)}");

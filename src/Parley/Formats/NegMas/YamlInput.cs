@@ -56,11 +56,13 @@ internal sealed class YamlInput
         YNode? root = null;
         var documents = 0;
         var nodes = 0;
+        var last = new Mark();
         try
         {
-            while (parser.MoveNext())
+            while (Next(parser, ref last))
             {
                 var current = parser.Current!;
+                last = current.End;
                 switch (current)
                 {
                     case DocumentStart start when !start.IsImplicit || documents > 0:
@@ -114,6 +116,23 @@ internal sealed class YamlInput
         }
 
         return root ?? throw new InputException(File, string.Empty, "the file is empty: expected a NegMAS outcome space or utility function");
+    }
+
+    /// <summary>
+    /// The parser's next event. YamlDotNet reports most bad input as a <see cref="YamlException"/>, but some
+    /// (found by fuzzing) surface from its scanner as <see cref="InvalidOperationException"/> or
+    /// <see cref="ArgumentException"/>: those are bad input too, placed after the last event read.
+    /// </summary>
+    private bool Next(Parser parser, ref Mark last)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            throw new InputException(File, Line(last), "not valid YAML: the parser cannot read on after this line", ex);
+        }
     }
 
     /// <summary>The entries of a mapping by key text, in file order; a key given twice or a key that is not a scalar is refused.</summary>
