@@ -209,6 +209,26 @@ public sealed class NegMasReaderTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_FolderOfScenarioFolders_FindsNegMasScenarios()
+    {
+        // A tournament's scenario list: a folder whose subfolders are NegMAS scenarios (YAML and JSON).
+        var yaml = Directory.CreateDirectory(Path.Combine(_dir, "all", "shop")).FullName;
+        File.WriteAllText(Path.Combine(yaml, "shop.yml"), Domain);
+        File.WriteAllText(Path.Combine(yaml, "buyer.yml"), Buyer);
+        File.WriteAllText(Path.Combine(yaml, "seller.yml"), Seller);
+        var json = Directory.CreateDirectory(Path.Combine(_dir, "all", "tiny")).FullName;
+        File.WriteAllText(Path.Combine(json, "d.json"), "{\"type\": \"CartesianOutcomeSpace\", \"name\": \"tiny\", \"issues\": [{\"type\": \"ContiguousIssue\", \"name\": \"n\", \"values\": 3}]}");
+        File.WriteAllText(Path.Combine(json, "a.json"), "{\"type\": \"LinearAdditiveUtilityFunction\", \"values\": [{\"type\": \"IdentityFun\"}], \"weights\": [0.5]}");
+        File.WriteAllText(Path.Combine(json, "b.json"), "{\"type\": \"LinearUtilityFunction\", \"weights\": [-0.25], \"reserved_value\": -1}");
+
+        var found = ScenarioDiscovery.Resolve(Path.Combine(_dir, "all"));
+
+        found.Select(f => f.Name).ShouldBe(["shop", "tiny"]);
+        found[1].Scenario.Domain.Issues[0].Cardinality.ShouldBe(3);
+        found[1].Scenario.Profiles.Select(p => p.Utility([2])).ShouldBe([1.0, -0.5]);
+    }
+
+    [Fact]
     public void WriteScenario_ThenReadFolder_KeepsTypesWeightsAndNames()
     {
         Write("shop.yml", Domain);
