@@ -21,8 +21,11 @@ namespace Parley.Formats;
 /// </remarks>
 internal static class RawUtilityBound
 {
-    /// <summary>An upper bound on the raw sum, and whether it is the maximum.</summary>
-    public static (double Max, bool Exact) Of(NonlinearProfile profile, long budget = 2_000_000)
+    /// <summary>
+    /// An upper bound on the raw sum, whether it is the maximum, and an outcome that lies in every box of
+    /// the best clique found (its raw sum, which a caller can evaluate, is at least that clique's worth).
+    /// </summary>
+    public static (double Max, bool Exact, int[] Witness) Of(NonlinearProfile profile, long budget = 2_000_000)
     {
         var domain = profile.Domain;
         var constant = 0.0;
@@ -147,15 +150,40 @@ internal static class RawUtilityBound
         var order = Enumerable.Range(0, n).OrderByDescending(x => boxes[x].Value).ToArray();
         var weight = boxes.Select(b => b.Value).ToArray();
         var best = 0.0;
+        var found = 0.0;
         var left = budget;
+        var chosen = new Stack<int>();
+        var witness = new int[domain.IssueCount];
         Expand(order, 0);
-        return (constant + best, exact && left > 0);
+        return (constant + best, exact && left > 0, witness);
+
+        void Found(double value)
+        {
+            if (value > best)
+            {
+                best = value;
+            }
+
+            if (value > found || (value == 0 && found == 0))
+            {
+                // The clique's boxes pairwise meet, so the highest of their low corners lies in all of them.
+                found = value;
+                Array.Clear(witness);
+                foreach (var b in chosen)
+                {
+                    for (var i = 0; i < witness.Length; i++)
+                    {
+                        witness[i] = Math.Max(witness[i], boxes[b].Min[i]);
+                    }
+                }
+            }
+        }
 
         void Expand(int[] candidates, double current)
         {
             if (candidates.Length == 0)
             {
-                best = Math.Max(best, current);
+                Found(current);
                 return;
             }
 
@@ -189,10 +217,12 @@ internal static class RawUtilityBound
                     }
                 }
 
+                chosen.Push(v);
                 Expand(next.ToArray(), current + weight[v]);
+                chosen.Pop();
             }
 
-            best = Math.Max(best, current);
+            Found(current);
         }
     }
 

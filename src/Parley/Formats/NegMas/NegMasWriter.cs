@@ -195,7 +195,15 @@ public static class NegMasWriter
         var domain = n.Domain;
         if (n.CapsAtOne)
         {
-            var (max, exact) = RawUtilityBound.Of(n);
+            var (max, exact, witness) = RawUtilityBound.Of(n);
+            var reached = n.RawUtility(witness);
+            if (reached > n.Scale * (1 + 1e-12))
+            {
+                // Shown by an outcome: the cap binds.
+                throw new InputException(string.Empty, $"party '{name}'", string.Create(CultureInfo.InvariantCulture,
+                    $"utilities are capped at 1 (GENIUS's maxutility {n.Scale:R}) and the raw sum reaches {reached:R} at outcome ({Describe(domain, witness)}), so the cap binds; NegMAS's HyperRectangleUtilityFunction has no cap, so it cannot be written exactly"));
+            }
+
             if (max > n.Scale * (1 + 1e-12) && !exact)
             {
                 var (byGroups, groupsExact) = MaxRaw(n);
@@ -339,6 +347,12 @@ public static class NegMasWriter
         }
 
         return "{" + string.Join(", ", parts) + "}";
+    }
+
+    private static string Describe(Domain domain, int[] levels)
+    {
+        var pairs = domain.Describe(levels).Select(p => $"{p.Key}={p.Value}").ToList();
+        return pairs.Count <= 10 ? string.Join(", ", pairs) : string.Join(", ", pairs.Take(10)) + $", … {pairs.Count - 10} more";
     }
 
     /// <summary>A number strictly between two increasing values (their midpoint, or the larger when they are adjacent doubles).</summary>

@@ -123,11 +123,13 @@ public sealed class SumOfGroupsTests : IDisposable
 
         cases.Sample(profile =>
         {
-            var (bound, exact) = RawUtilityBound.Of(profile);
+            var (bound, exact, witness) = RawUtilityBound.Of(profile);
             var max = profile.Domain.EnumerateOutcomes().Max(o => profile.RawUtility(o.Levels));
+            profile.RawUtility(witness).ShouldBeLessThanOrEqualTo(max);
             if (exact)
             {
                 bound.ShouldBe(max, 1e-9);
+                profile.RawUtility(witness).ShouldBe(max, 1e-9);
             }
             else
             {
