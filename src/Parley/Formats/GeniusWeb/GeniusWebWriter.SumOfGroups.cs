@@ -135,11 +135,13 @@ public static partial class GeniusWebWriter
         var hi = constant + tables.Sum(t => t.Max());
         // Within [0, 1] the utilities are kept as they are; outside, a positive affine map brings them in.
         var flat = false;
+        var rescaled = false;
         var span = 1.0;
         if (lo < -RoundingSlack || hi > 1 + RoundingSlack)
         {
             if (hi - lo > 0)
             {
+                rescaled = true;
                 span = hi - lo;
                 notes.Add(string.Create(CultureInfo.InvariantCulture, $"utilities are rescaled to fit GeniusWeb (utilities in [0, 1]): GeniusWeb utility = (Parley utility - {lo:R}) / {span:R}; the preferences are the same."));
             }
@@ -150,7 +152,7 @@ public static partial class GeniusWebWriter
             }
         }
 
-        var keep = span == 1 ? Math.Max(0, lo) : 0;
+        var keep = rescaled || flat ? 0 : Math.Max(0, lo);
         for (var g = 0; g < tables.Length; g++)
         {
             for (var e = 0; e < tables[g].Length; e++)
@@ -177,7 +179,7 @@ public static partial class GeniusWebWriter
             notes.Add($"the profile is named '{gwName}' inside the file: GeniusWeb names are letters and digits only.");
         }
 
-        double Written(double u) => flat ? 0 : span == 1 ? u : (u - lo) / span;
+        double Written(double u) => flat ? 0 : rescaled ? (u - lo) / span : u;
         var bid = GroupsReservationBid(profile, Written, Written(profile.ReservationValue), notes);
 
         using var buffer = new MemoryStream();

@@ -230,7 +230,7 @@ internal sealed class YamlInput
     private static string Plain(string message)
     {
         var i = message.IndexOf("): ", StringComparison.Ordinal);
-        return (i >= 0 ? message[(i + 3)..] : message).TrimEnd('.');
+        return string.Join(' ', (i >= 0 ? message[(i + 3)..] : message).Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
     }
 
     private static string Line(Mark mark) => string.Create(CultureInfo.InvariantCulture, $"line {mark.Line}");
