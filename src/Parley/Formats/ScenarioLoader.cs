@@ -108,16 +108,16 @@ public static class ScenarioLoader
             return GeniusReader.ReadFolder(folder, profiles);
         }
 
-        if (NegMasReader.IsNegMasFolder(folder))
-        {
-            return NegMasReader.ReadFolder(folder, profiles);
-        }
-
         var json = files.Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).ToArray();
         var parley = json.Where(LooksLikeParleyScenario).ToArray();
         if (parley.Length == 1)
         {
             return Select(ParleyScenarioReader.Read(parley[0]), profiles, parley[0]);
+        }
+
+        if (NegMasReader.IsNegMasFolder(folder))
+        {
+            return NegMasReader.ReadFolder(folder, profiles);
         }
 
         if (parley.Length > 1)
@@ -129,6 +129,12 @@ public static class ScenarioLoader
         {
             // GeniusWeb profile sets; the reader says precisely what is wrong with a folder that is not one.
             return GeniusWebReader.ReadFolder(folder, profiles);
+        }
+
+        if (files.Any(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+        {
+            // YAML that is not (yet) a NegMAS scenario: the reader names the file and says what is wrong.
+            return NegMasReader.ReadFolder(folder, profiles);
         }
 
         throw new InputException(folder, "", "the folder holds no GENIUS domain, no GeniusWeb profiles, no NegMAS scenario and no single Parley scenario file");

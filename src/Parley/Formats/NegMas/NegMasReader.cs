@@ -26,9 +26,28 @@ namespace Parley.Formats.NegMas;
 /// </remarks>
 public static partial class NegMasReader
 {
-    /// <summary>Whether <paramref name="folder"/> looks like a NegMAS scenario: it holds a <c>.yml</c>/<c>.yaml</c> file, or a JSON file whose top-level <c>type</c> names a NegMAS outcome space or utility function.</summary>
+    /// <summary>Whether <paramref name="folder"/> holds a NegMAS file: YAML or JSON whose top-level <c>type</c> names a NegMAS outcome space or utility function (YAML that does not parse does not count here; <see cref="ReadFolder"/> names it).</summary>
     public static bool IsNegMasFolder(string folder) =>
-        Directory.Exists(folder) && Candidates(folder).Any(f => IsYaml(f) || LooksLikeNegMasJson(f));
+        Directory.Exists(folder) && Candidates(folder).Any(f => IsYaml(f) ? LooksLikeNegMasYaml(f) : LooksLikeNegMasJson(f));
+
+    private static bool LooksLikeNegMasYaml(string path)
+    {
+        try
+        {
+            var type = new YamlInput(path).Parse(ReadFile(path)) is YMap map
+                ? map.Entries.Where(e => e.Key is YScalar { Text: "type" }).Select(e => e.Value).OfType<YScalar>().FirstOrDefault()?.Text ?? string.Empty
+                : string.Empty;
+            return type.Contains("OutcomeSpace", StringComparison.Ordinal) || type.Contains("fun", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (InputException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Whether <paramref name="path"/> is a JSON file whose top-level object has a string <c>type</c> naming a NegMAS outcome space or utility function.</summary>
     public static bool LooksLikeNegMasJson(string path)

@@ -209,6 +209,26 @@ public sealed class NegMasReaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_OtherScenarioBesideAStrayYamlFile_IsNotTakenForNegMas()
+    {
+        File.Copy(Path.Combine(TestPaths.Root, "scenarios", "israel-syria-2026.json"), Path.Combine(_dir, "talks.json"));
+        Write("mkdocs.yml", "site_name: notes\n");
+
+        ScenarioLoader.Load(_dir).Name.ShouldBe("israel-syria-2026");
+    }
+
+    [Fact]
+    public void Load_JunkYamlAlone_IsRefusedNamingTheFile()
+    {
+        Write("d.yml", "type: [unclosed\n");
+
+        var ex = Should.Throw<InputException>(() => ScenarioLoader.Load(_dir));
+
+        ex.File.ShouldEndWith("d.yml");
+        ex.Problem.ShouldContain("not valid YAML");
+    }
+
+    [Fact]
     public void Resolve_FolderOfScenarioFolders_FindsNegMasScenarios()
     {
         // A tournament's scenario list: a folder whose subfolders are NegMAS scenarios (YAML and JSON).
