@@ -321,7 +321,7 @@ internal static class CpSatFrontier
                         {
                             if (strategy == Strategy.Dichotomic)
                             {
-                                Push(Weighted(_first, _second));
+                                PushWeighted(_first, _second);
                             }
                             else
                             {
@@ -365,8 +365,8 @@ internal static class CpSatFrontier
                             {
                                 Points.Add(point!);
                                 _supported.Add((point!.R1, point.R2));
-                                Push(Weighted(a, point));
-                                Push(Weighted(point, b));
+                                PushWeighted(a, point);
+                                PushWeighted(point, b);
                             }
 
                             return;
@@ -407,6 +407,15 @@ internal static class CpSatFrontier
                             return;
                     }
                 }
+            }
+        }
+
+        /// <summary>Queues the edge A–B, unless no integer point lies strictly between them (then the edge is proved as it is).</summary>
+        private void PushWeighted(RawPoint a, RawPoint b)
+        {
+            if (b.R2 - a.R2 >= 2 && a.R1 - b.R1 >= 2)
+            {
+                Push(Weighted(a, b));
             }
         }
 
