@@ -22,7 +22,7 @@ public sealed record AnalysisOptions
     /// <summary>Whether to run the per-issue gap analysis and, for an empty zone, the relaxation search.</summary>
     public bool AnalyzeGaps { get; init; } = true;
 
-    /// <summary>The most threads the analysis uses (enumeration and the zone count); null or below 1 means every core.</summary>
+    /// <summary>The most threads the analysis uses (enumeration, the zone count and the CP-SAT frontier's parallel solves); null or below 1 means every core.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>
