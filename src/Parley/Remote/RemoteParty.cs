@@ -90,6 +90,7 @@ public static class RemoteParty
         private ClientWebSocket? _socket;
         private int _accepted;
         private int _promptedAt = -1;
+        private int _prompted; // 1 while a prompt (YourTurn, Voting, OptIn) waits for the party's one answer
         private ITimer? _silence;
 
         public Session(NegotiationHost host, int party, IReadOnlyList<string> ids, GeniusWebBidCodec codec, RemotePartyOptions options, bool mopac, Uri address)
@@ -297,6 +298,7 @@ public static class RemoteParty
                 }
 
                 ArmSilenceTimer();
+                Volatile.Write(ref _prompted, 1); // before sending, so that a quick answer finds it
                 if (!await SendAsync(cancellationToken).ConfigureAwait(false))
                 {
                     return;
@@ -445,6 +447,14 @@ public static class RemoteParty
             if (action.Actor != _ids[_party])
             {
                 Fail(FailureKind.InvalidAction, $"acted for another actor: {action.Kind} by '{Clip(action.Actor)}', but it plays '{_ids[_party]}'");
+                return false;
+            }
+
+            // GeniusWeb: a party acts only when asked, once per prompt. An action before the prompt is
+            // out of turn even when the protocol's state would take it (the first mover acting on Settings).
+            if (Interlocked.Exchange(ref _prompted, 0) == 0)
+            {
+                Fail(FailureKind.InvalidAction, $"acted out of turn ({action.Kind}): it had not been asked to act");
                 return false;
             }
 
