@@ -435,7 +435,9 @@ public sealed class EngineProtocol : ISingleTextProtocol
             return CaseDecision.Refuse(CaseRefusalKind.OutOfTurn, "this delegation has already answered");
         }
 
-        if (Submit(engine, actor.Seat, new NegotiationAction(ActionKind.Sign, null, sign.Yes ? 1 : 0), now) is { } refused)
+        // Article by article, the engine takes a signature as a ballot on the article.
+        var kind = engine.Phase == SingleTextPhase.ArticleAgreement ? ActionKind.Vote : ActionKind.Sign;
+        if (Submit(engine, actor.Seat, new NegotiationAction(kind, null, sign.Yes ? 1 : 0), now) is { } refused)
         {
             return Failed(refused);
         }
@@ -488,6 +490,9 @@ public sealed class EngineProtocol : ISingleTextProtocol
                     break;
                 case EventKind.PhaseBegan when IsSigning((SingleTextPhase)e.Value):
                     Signatures = new bool?[seats];
+                    break;
+                case EventKind.BallotCast when engine.Phase == SingleTextPhase.ArticleAgreement:
+                    Signatures[e.Actor] = e.Value == 1;
                     break;
                 case EventKind.BallotCast:
                     Ballots[e.Actor] = e.Value == 1;
