@@ -57,6 +57,7 @@ public sealed class EngineProtocol : ISingleTextProtocol
     private readonly DateTimeOffset _epoch;
     private readonly CaseClock _clock = new();
     private readonly List<NegotiationEvent> _log = [];
+    private readonly List<(JsonElement Event, long Record)> _undecoded = [];
     private readonly List<string> _pending = [];
     private readonly List<NegotiationEvent> _pendingEvents = [];
     private SingleTextNegotiation? _engine;
@@ -81,7 +82,14 @@ public sealed class EngineProtocol : ISingleTextProtocol
     }
 
     /// <summary>The engine's log so far (confirmed events only): what <see cref="Negotiation.Replay"/> rebuilds the engine from.</summary>
-    public IReadOnlyList<NegotiationEvent> Log => _log;
+    public IReadOnlyList<NegotiationEvent> Log
+    {
+        get
+        {
+            Decode();
+            return _log;
+        }
+    }
 
     /// <summary>The engine, up to date with the log (rebuilt from it if needed).</summary>
     public SingleTextNegotiation Engine => Current();
@@ -168,23 +176,18 @@ public sealed class EngineProtocol : ISingleTextProtocol
         {
             for (var i = 0; i < engineEvents.Count; i++)
             {
-                var read = NegotiationLogJson.ReadEvent(engineEvents[i], LogName, (int)record.Sequence, _domain, _seats.Count + 1);
-                if (read.Sequence != _log.Count)
+                if (_pending.Count > 0 && _undecoded.Count == 0 && string.Equals(_pending[0], engineEvents[i].GetRawText(), StringComparison.Ordinal))
                 {
-                    throw new InvalidOperationException($"Event {record.Sequence}: engine event {read.Sequence} where {_log.Count} was expected.");
-                }
-
-                if (_pending.Count > 0 && string.Equals(_pending[0], Write(read), StringComparison.Ordinal))
-                {
-                    // The engine already holds it: this confirms the decision it came from.
+                    // The engine already holds it (this node decided it): this confirms the decision.
                     _log.Add(_pendingEvents[0]);
                     _pending.RemoveAt(0);
                     _pendingEvents.RemoveAt(0);
                 }
                 else
                 {
+                    // Another writer's event, or a replay: read when the engine is next rebuilt.
                     Discard();
-                    _log.Add(read);
+                    _undecoded.Add((engineEvents[i], record.Sequence));
                 }
             }
         }
@@ -240,6 +243,7 @@ public sealed class EngineProtocol : ISingleTextProtocol
 
         _pending.Clear();
         _pendingEvents.Clear();
+        Decode();
         var last = _log.Count > 0 ? _log[^1].Elapsed : 0;
         _clock.Now = _epoch + TimeSpan.FromTicks(last);
         var engine = Create(_domain, _seats, _clock);
@@ -249,6 +253,22 @@ public sealed class EngineProtocol : ISingleTextProtocol
         _fold.Emitted.Clear();
         _engine = engine;
         return engine;
+    }
+
+    private void Decode()
+    {
+        foreach (var (element, record) in _undecoded)
+        {
+            var read = NegotiationLogJson.ReadEvent(element, LogName, (int)record, _domain, _seats.Count + 1);
+            if (read.Sequence != _log.Count)
+            {
+                throw new InvalidOperationException($"Event {record}: engine event {read.Sequence} where {_log.Count} was expected.");
+            }
+
+            _log.Add(read);
+        }
+
+        _undecoded.Clear();
     }
 
     private void Discard()
