@@ -39,6 +39,7 @@ public static class HostedAgent
         var context = new AgentContext(profile, party, setup.Parties, setup.Deadline, history, new Random(Saop.AgentSeed(setup.Seed, party)), abandon.Token);
         _ = context.Index;
         long seen = 0;
+        var events = new List<NegotiationEvent>();
         if (!await CallAsync(host, party, () => { agent.Start(context); return true; }, "Start", actionLimit, abandon).ConfigureAwait(false))
         {
             return;
@@ -47,7 +48,9 @@ public static class HostedAgent
         while (!cancellationToken.IsCancellationRequested)
         {
             await host.WaitForTurnAsync(party, cancellationToken).ConfigureAwait(false);
-            foreach (var e in host.EventsFrom(seen))
+            events.Clear();
+            host.CopyEventsFrom(seen, events);
+            foreach (var e in events)
             {
                 seen++;
                 if (e.Kind is EventKind.Offered or EventKind.Accepted or EventKind.WalkedAway)
@@ -61,7 +64,7 @@ public static class HostedAgent
                 }
             }
 
-            var (over, mine, state) = host.Read(n =>
+            var (over, mine, state) = host.Read(party, static (n, party) =>
             {
                 var saop = (SaopNegotiation)n;
                 return (n.IsOver, saop.Turn == party, saop.StateAt(n.ReadClock()));
@@ -76,10 +79,24 @@ public static class HostedAgent
                 continue;
             }
 
-            var (ok, action) = await CallWithValueAsync(host, party, () => agent.Act(state), "Act", actionLimit, abandon).ConfigureAwait(false);
-            if (!ok)
+            AgentAction action;
+            if (actionLimit is null)
             {
-                return;
+                // No time limit: nothing to abandon, so the agent is called on this task (no closure, no hop to another thread).
+                if (!TryAct(host, party, agent, state, out action))
+                {
+                    return;
+                }
+            }
+            else
+            {
+                var (ok, acted) = await CallWithValueAsync(host, party, () => agent.Act(state), "Act", actionLimit, abandon).ConfigureAwait(false);
+                if (!ok)
+                {
+                    return;
+                }
+
+                action = acted;
             }
 
             var result = host.Submit(party, NegotiationAction.From(action));
@@ -91,11 +108,49 @@ public static class HostedAgent
         }
     }
 
+    private static bool TryAct(NegotiationHost host, int party, IAgent agent, NegotiationState state, out AgentAction action)
+    {
+        try
+        {
+            action = agent.Act(state);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            action = default;
+            return false;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            host.Fail(party, FailureKind.Exception, $"Act threw {ex.GetType().Name}: {ex.Message}");
+            action = default;
+            return false;
+        }
+    }
+
     private static async Task<bool> CallAsync(NegotiationHost host, int party, Func<bool> call, string what, TimeSpan? limit, CancellationTokenSource abandon) =>
         (await CallWithValueAsync(host, party, call, what, limit, abandon).ConfigureAwait(false)).Ok;
 
     private static async Task<(bool Ok, T Value)> CallWithValueAsync<T>(NegotiationHost host, int party, Func<T> call, string what, TimeSpan? limit, CancellationTokenSource abandon)
     {
+        if (limit is null)
+        {
+            // No time limit: nothing to abandon, so the agent is called on this task (no hop to another thread per action).
+            try
+            {
+                return (true, call());
+            }
+            catch (OperationCanceledException)
+            {
+                return (false, default!);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                host.Fail(party, FailureKind.Exception, $"{what} threw {ex.GetType().Name}: {ex.Message}");
+                return (false, default!);
+            }
+        }
+
         var work = Task.Run(call, CancellationToken.None);
         try
         {
