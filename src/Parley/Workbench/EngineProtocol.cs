@@ -41,7 +41,9 @@ namespace Parley.Workbench;
 /// <para>The case decides before it stores, and applies after: a command is submitted to the live
 /// engine (speculatively) and its events are returned inside the case events; applying those
 /// events confirms them. Any other event (another node's), or a decision that was never applied,
-/// makes the adapter rebuild the engine from the confirmed log on next use.</para>
+/// makes the adapter rebuild the engine from the confirmed log on next use. Not thread-safe, reads
+/// included (a read may rebuild the engine): the host holds the case's lock for every call but
+/// <see cref="Deadline"/>.</para>
 /// </remarks>
 public sealed class EngineProtocol : ISingleTextProtocol
 {
@@ -132,6 +134,9 @@ public sealed class EngineProtocol : ISingleTextProtocol
     }
 
     /// <inheritdoc />
+    public DateTimeOffset? Deadline => _deadline;
+
+    /// <inheritdoc />
     public bool Handles(CaseCommand command) => command is OpenRound or Vote or CloseRound or OpenSigning or Sign;
 
     /// <inheritdoc />
@@ -200,8 +205,9 @@ public sealed class EngineProtocol : ISingleTextProtocol
             case RoundClosed:
                 _deadline = null;
                 break;
-            case CaseClosed when e.Engine is null:
-                _closedByMediator = true;
+            case CaseClosed:
+                _deadline = null;
+                _closedByMediator |= e.Engine is null;
                 break;
             default:
                 break;

@@ -15,6 +15,9 @@ public interface ISingleTextProtocol
     /// <summary>The protocol's state, for views.</summary>
     SingleTextState State { get; }
 
+    /// <summary>The open round's deadline, if it has one: a plain field, which a host may peek at without holding the case (the state itself is read under the host's lock).</summary>
+    DateTimeOffset? Deadline { get; }
+
     /// <summary>Whether <paramref name="command"/> is a protocol command.</summary>
     bool Handles(CaseCommand command);
 

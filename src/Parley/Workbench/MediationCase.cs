@@ -63,6 +63,9 @@ public sealed partial class MediationCase
     /// <summary>The engine running the case's rounds, votes and signing (its log is stored inside the case's events).</summary>
     public EngineProtocol Engine => _protocol as EngineProtocol ?? throw new InvalidOperationException("The case has no events.");
 
+    /// <summary>The open round's deadline, if any: the one member a host may peek at without holding the case's lock (a timer choosing which cases to tick).</summary>
+    public DateTimeOffset? RoundDeadline => _protocol?.Deadline;
+
     /// <summary>Whether the case is closed.</summary>
     public bool IsClosed => Protocol.Closed;
 
