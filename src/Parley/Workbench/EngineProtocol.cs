@@ -5,7 +5,6 @@ using Parley.Mediation;
 using Parley.Preferences;
 using Parley.Protocols;
 using Parley.Protocols.Log;
-using Parley.Scenarios;
 
 namespace Parley.Workbench;
 
@@ -48,7 +47,7 @@ namespace Parley.Workbench;
 public sealed class EngineProtocol : ISingleTextProtocol
 {
     /// <summary>The most rounds of a case: the engine's round limit (when reached, the text goes to signature).</summary>
-    public const int RoundLimit = Deadline.DefaultSessionRounds;
+    public const int RoundLimit = Scenarios.Deadline.DefaultSessionRounds;
 
     private const string MediatorName = "mediator";
     private const string LogName = "case log";
@@ -216,7 +215,7 @@ public sealed class EngineProtocol : ISingleTextProtocol
 
     private static SingleTextNegotiation Create(Domain domain, IReadOnlyList<string> seats, TimeProvider clock) =>
         new(
-            new NegotiationSetup(domain, seats, null, new Deadline(RoundLimit, null), 0, MediatorName) { TimeProvider = clock, RecordElapsed = true },
+            new NegotiationSetup(domain, seats, null, new Scenarios.Deadline(RoundLimit, null), 0, MediatorName) { TimeProvider = clock, RecordElapsed = true },
             new SingleTextSettings { Protocol = MediatedProtocol.Votes, MediatorClosesBallots = true });
 
     private static bool IsSigning(SingleTextPhase phase) =>
