@@ -13,7 +13,7 @@ internal sealed class DeadlineTicker(NegotiationRegistry registry, ServerOptions
             {
                 // A racy peek is enough to choose; TickAsync decides under the gate. A negotiation not yet
                 // loaded closes its overdue round when it is first used (every command ticks first).
-                if (entry.Loaded?.Protocol is { RoundOpen: true, Deadline: { } d } && now >= d)
+                if (entry.Loaded?.RoundDeadline is { } d && now >= d)
                 {
                     await registry.TickAsync(entry, stoppingToken).ConfigureAwait(false);
                 }

@@ -83,12 +83,12 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                 var decision = c.Decide(actor, command, now);
                 if (!decision.Accepted)
                 {
-                    if (decision.Refusal == CaseRefusalKind.OutOfTurn && c.Tick(now).Events.Count > 0)
+                    if (decision.Refusal == CaseRefusalKind.OutOfTurn && c.Tick(now) is { Events.Count: > 0 } tick)
                     {
                         // A round's deadline passed: record its closing first, then answer.
                         try
                         {
-                            await AppendLockedAsync(entry, c.Tick(now).Events, now, cancellationToken).ConfigureAwait(false);
+                            await AppendLockedAsync(entry, tick.Events, now, cancellationToken).ConfigureAwait(false);
                         }
                         catch (ConcurrencyException)
                         {

@@ -60,8 +60,14 @@ public static class ServerHost
         ArgumentNullException.ThrowIfNull(output);
         await using var app = Build(options, args);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var links = app.Services.GetRequiredService<Startup>().Links;
+        var startup = app.Services.GetRequiredService<Startup>();
+        var links = startup.Links;
         await output.WriteLineAsync($"parley serve: {options.PublicUrl} ({options.Database.Describe()}); API docs: {options.PublicUrl}/openapi/v1.json").ConfigureAwait(false);
+        if (startup.OperatorToken is { } operatorToken)
+        {
+            await output.WriteLineAsync($"Operator token (creates negotiations: Authorization: Bearer TOKEN; shown once, stored only as a hash): {operatorToken}").ConfigureAwait(false);
+        }
+
         if (links.Count > 0)
         {
             await output.WriteLineAsync("The Israel–Syria negotiation is ready. Personal links (shown once; tokens are stored only as hashes):").ConfigureAwait(false);

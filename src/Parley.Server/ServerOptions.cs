@@ -23,6 +23,13 @@ public sealed record ServerOptions
     /// <summary>Whether an empty database gets the Israel–Syria negotiation, ready to open.</summary>
     public bool SeedIsraelSyria { get; init; } = true;
 
+    /// <summary>
+    /// The operator token (who may create negotiations), when the deployment sets it
+    /// (<c>$PARLEY_OPERATOR_TOKEN</c>): its hash is stored at start. Null: on the first start with no
+    /// operator token, the server draws one, stores its hash and prints it once.
+    /// </summary>
+    public string? OperatorToken { get; init; } = Environment.GetEnvironmentVariable("PARLEY_OPERATOR_TOKEN") is { Length: > 0 } t ? t : null;
+
     /// <summary>How often round deadlines are checked.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -59,7 +59,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
     [Fact]
     public async Task Create_FromBuiltIn_MediatorSeesModelAndLinkCarriesToken()
     {
-        var created = await Table.Json(await Http.PostAsJsonAsync("/api/negotiations", new { scenario = "israel-syria-2026", title = "Paris" }), HttpStatusCode.Created);
+        var created = await Table.Json(await Http.PostAsJsonAsync(Table.Create, new { scenario = "israel-syria-2026", title = "Paris" }), HttpStatusCode.Created);
         var link = created["invitations"]![0]!["link"]!.GetValue<string>();
         var token = created["invitations"]![0]!["token"]!.GetValue<string>();
 
@@ -76,7 +76,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
     [Fact]
     public async Task Create_FromScratch_SeatsHaveNoProfileUntilDeclared()
     {
-        var created = await Table.Json(await Http.PostAsJsonAsync("/api/negotiations", new
+        var created = await Table.Json(await Http.PostAsJsonAsync(Table.Create, new
         {
             title = "Water",
             issues = new[] { new { name = "share", options = new[] { "30", "50", "70" } }, new { name = "years", options = new[] { "5", "10" } } },
@@ -108,7 +108,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
     {
         var before = (await Table.Json(await Http.GetAsync("/health"), HttpStatusCode.OK))["negotiations"]!.GetValue<int>();
 
-        await Table.Problem(await Http.PostAsync("/api/negotiations", new StringContent(body, Encoding.UTF8, "application/json")), status);
+        await Table.Problem(await Http.PostAsync(Table.Create, new StringContent(body, Encoding.UTF8, "application/json")), status);
 
         (await Table.Json(await Http.GetAsync("/health"), HttpStatusCode.OK))["negotiations"]!.GetValue<int>().ShouldBe(before);
     }
@@ -119,7 +119,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         var json = Parley.Formats.ParleyJson.ParleyScenarioWriter.ToJson(Parley.Formats.BuiltInScenarios.Load("israel-syria-2026"));
         using var form = new MultipartFormDataContent { { new StringContent(json), "file", "paris.json" }, { new StringContent("Uploaded"), "title" } };
 
-        var created = await Table.Json(await Http.PostAsync("/api/negotiations/upload", form), HttpStatusCode.Created);
+        var created = await Table.Json(await Http.PostAsync(Table.Upload, form), HttpStatusCode.Created);
 
         created["title"]!.GetValue<string>().ShouldBe("Uploaded");
     }
@@ -129,7 +129,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
     {
         using var form = new MultipartFormDataContent { { new StringContent("{\"format\": \"nonsense\"}"), "file", "broken.json" } };
 
-        var problem = await Table.Problem(await Http.PostAsync("/api/negotiations/upload", form), HttpStatusCode.UnprocessableEntity);
+        var problem = await Table.Problem(await Http.PostAsync(Table.Upload, form), HttpStatusCode.UnprocessableEntity);
 
         problem["title"]!.GetValue<string>().ShouldContain("broken.json");
     }
@@ -140,7 +140,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         var before = (await Table.Json(await Http.GetAsync("/health"), HttpStatusCode.OK))["negotiations"]!.GetValue<int>();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[server.Factory.Options.UploadLimit + 10]), "file", "huge.json" } };
 
-        await Table.Problem(await Http.PostAsync("/api/negotiations/upload", form), HttpStatusCode.RequestEntityTooLarge);
+        await Table.Problem(await Http.PostAsync(Table.Upload, form), HttpStatusCode.RequestEntityTooLarge);
 
         (await Table.Json(await Http.GetAsync("/health"), HttpStatusCode.OK))["negotiations"]!.GetValue<int>().ShouldBe(before);
     }
@@ -148,7 +148,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
     [Fact]
     public async Task Upload_NotMultipart_400()
     {
-        await Table.Problem(await Http.PostAsync("/api/negotiations/upload", new StringContent("x")), HttpStatusCode.BadRequest);
+        await Table.Problem(await Http.PostAsync(Table.Upload, new StringContent("x")), HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -383,7 +383,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         export.ShouldContain("SYRIA-PRIVATE");
         export.ShouldNotContain(Parley.Workbench.InvitationTokens.Hash(table.Israel));
 
-        var created = await Table.Json(await Http.PostAsync("/api/negotiations/import", new StringContent(export, Encoding.UTF8, "application/json")), HttpStatusCode.Created);
+        var created = await Table.Json(await Http.PostAsync(Table.Import, new StringContent(export, Encoding.UTF8, "application/json")), HttpStatusCode.Created);
         var copy = new Table { Http = Http, Id = created["id"]!.GetValue<string>(), Mediator = created["invitations"]![0]!["token"]!.GetValue<string>(), Israel = "", Syria = "", Observer = "" };
 
         var original = await table.ViewAsync(table.Mediator);
@@ -392,8 +392,8 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         imported["profiles"]!.ToJsonString().ShouldBe(original["profiles"]!.ToJsonString());
         imported["record"]!.AsArray().Count.ShouldBe(original["record"]!.AsArray().Count + 1);
         await Table.Problem(await table.SendAsync(HttpMethod.Get, "", table.Israel, id: copy.Id), HttpStatusCode.NotFound);
-        await Table.Problem(await Http.PostAsync("/api/negotiations/import", new StringContent("[{\"sequence\": 1}]", Encoding.UTF8, "application/json")), HttpStatusCode.UnprocessableEntity);
-        await Table.Problem(await Http.PostAsync("/api/negotiations/import", new StringContent(mediatorExport, Encoding.UTF8, "application/json")), HttpStatusCode.UnprocessableEntity);
+        await Table.Problem(await Http.PostAsync(Table.Import, new StringContent("[{\"sequence\": 1}]", Encoding.UTF8, "application/json")), HttpStatusCode.UnprocessableEntity);
+        await Table.Problem(await Http.PostAsync(Table.Import, new StringContent(mediatorExport, Encoding.UTF8, "application/json")), HttpStatusCode.UnprocessableEntity);
     }
 
     [Fact]

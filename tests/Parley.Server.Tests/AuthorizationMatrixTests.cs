@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Parley.Workbench;
 
@@ -173,6 +174,49 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
                 await c.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task CreateRoutes_EveryCaller_OnlyTheOperatorTokenCreates()
+    {
+        var (table, other, revoked) = await PrepareAsync();
+        var before = (await server.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/health"))!["negotiations"]!.GetValue<int>();
+        var callers = Callers(table, other, revoked).Where(c => c.RouteId is null).Select(c => (c.Name, c.Token))
+            .Append(("operator", Table.OperatorToken)).ToArray();
+        var export = await ServerHost.ExportAsync(server.Factory.Options.Database, table.Id);
+        var scenario = Parley.Formats.ParleyJson.ParleyScenarioWriter.ToJson(Parley.Formats.BuiltInScenarios.Load("israel-syria-2026"));
+        var created = 0;
+
+        foreach (var (name, token) in callers)
+        {
+            var query = token is null ? "" : "?token=" + Uri.EscapeDataString(token);
+            using var form = new MultipartFormDataContent { { new StringContent(scenario), "file", "paris.json" } };
+            var answers = new[]
+            {
+                await server.Http.PostAsJsonAsync("/api/negotiations" + query, new { scenario = "israel-syria-2026" }),
+                await server.Http.PostAsync("/api/negotiations/upload" + query, form),
+                await server.Http.PostAsync("/api/negotiations/import" + query, new StringContent(export, System.Text.Encoding.UTF8, "application/json")),
+            };
+
+            foreach (var response in answers)
+            {
+                var text = await response.Content.ReadAsStringAsync();
+                var what = $"{response.RequestMessage!.RequestUri!.AbsolutePath} by {name}: {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}";
+                if (name == "operator")
+                {
+                    response.StatusCode.ShouldBe(HttpStatusCode.Created, what);
+                    created++;
+                }
+                else
+                {
+                    response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, what);
+                    text.ShouldContain("operator token", Case.Sensitive, what);
+                }
+            }
+        }
+
+        created.ShouldBe(3);
+        (await server.Http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/health"))!["negotiations"]!.GetValue<int>().ShouldBe(before + 3);
     }
 
     private static string Snapshot(List<string> log)

@@ -24,7 +24,7 @@ public sealed class CrashTests
 
         await using (var first = await ServerProcess.StartAsync(db.Target))
         {
-            var created = await Table.Json(await first.Http.PostAsJsonAsync("/api/negotiations", new
+            var created = await Table.Json(await first.Http.PostAsJsonAsync(Table.Create, new
             {
                 title = "crash",
                 issues = new[] { new { name = "share", options = new[] { "30", "50", "70" } } },

@@ -17,6 +17,7 @@ public sealed class ServerFactory(DatabaseTarget database, bool seed = false, in
         Database = database,
         SeedIsraelSyria = seed,
         MaxFailedTokens = maxFailedTokens,
+        OperatorToken = Table.OperatorToken,
         Urls = "http://localhost",
     };
 

@@ -31,6 +31,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            Environment = { ["PARLEY_OPERATOR_TOKEN"] = Table.OperatorToken },
         };
         foreach (var a in new[] { dll, "--urls", address.ToString().TrimEnd('/'), "--db", database.Kind + ":" + database.Value, "--no-seed" })
         {

@@ -23,9 +23,21 @@ public sealed class Table
 
     public required string Observer { get; init; }
 
+    /// <summary>The operator token every test server is started with (who may create negotiations).</summary>
+    public const string OperatorToken = "test-operator-token";
+
+    /// <summary>Where an operator creates a negotiation (the operator token in the query).</summary>
+    public const string Create = "/api/negotiations?token=" + OperatorToken;
+
+    /// <summary>Where an operator uploads a scenario.</summary>
+    public const string Upload = "/api/negotiations/upload?token=" + OperatorToken;
+
+    /// <summary>Where an operator imports a record.</summary>
+    public const string Import = "/api/negotiations/import?token=" + OperatorToken;
+
     public static async Task<Table> OpenAsync(HttpClient http)
     {
-        var created = await Json(await http.PostAsJsonAsync("/api/negotiations", new { scenario = "israel-syria-2026" }), HttpStatusCode.Created);
+        var created = await Json(await http.PostAsJsonAsync(Create, new { scenario = "israel-syria-2026" }), HttpStatusCode.Created);
         var id = created["id"]!.GetValue<string>();
         var mediator = created["invitations"]![0]!["token"]!.GetValue<string>();
         var table = new Table { Http = http, Id = id, Mediator = mediator, Israel = "", Syria = "", Observer = "" };

@@ -64,7 +64,7 @@ public sealed class TwoLevelAnalysisTests(SqliteServer server) : IClassFixture<S
     [Fact]
     public async Task TwoLevel_CaseFromScratch_ConflictSaysWhy()
     {
-        var created = await Table.Json(await Http.PostAsJsonAsync("/api/negotiations", new
+        var created = await Table.Json(await Http.PostAsJsonAsync(Table.Create, new
         {
             title = "Water",
             issues = new[] { new { name = "share", options = new[] { "30", "50", "70" } } },

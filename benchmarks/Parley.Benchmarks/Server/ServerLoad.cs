@@ -27,7 +27,7 @@ internal static class ServerLoad
         var folder = Directory.CreateTempSubdirectory("parley-load-");
         var target = db == "sqlite" ? new DatabaseTarget("sqlite", Path.Combine(folder.FullName, "load.db")) : DatabaseTarget.Parse(db);
         var port = 5600 + Random.Shared.Next(300);
-        var options = new ServerOptions { Urls = $"http://127.0.0.1:{port}", Database = target, SeedIsraelSyria = false, MaxFailedTokens = 1_000_000 };
+        var options = new ServerOptions { Urls = $"http://127.0.0.1:{port}", Database = target, SeedIsraelSyria = false, MaxFailedTokens = 1_000_000, OperatorToken = "load-operator" };
         await using var app = ServerHost.Build(options);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(options.Urls), Timeout = TimeSpan.FromSeconds(60) };
@@ -39,7 +39,7 @@ internal static class ServerLoad
         var connections = new List<HubConnection>();
         for (var n = 0; n < Negotiations; n++)
         {
-            var created = await (await http.PostAsJsonAsync("/api/negotiations", new
+            var created = await (await http.PostAsJsonAsync("/api/negotiations?token=load-operator", new
             {
                 title = "load " + n,
                 issues = new[] { new { name = "share", options = new[] { "30", "50", "70" } }, new { name = "years", options = new[] { "5", "10" } } },

@@ -20,6 +20,7 @@ internal static class ServerStartup
         var at = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
         var scenario = CaseSources.BuiltIn("israel-syria-2026");
         string? firstId = null, firstToken = null;
+        long longEvents;
         await using (var store = target.Open())
         {
             await store.MigrateAsync();
@@ -39,6 +40,27 @@ internal static class ServerStartup
                 firstId ??= id;
                 firstToken ??= token;
             }
+
+            // One long history: 10,000 events of rounds, votes (on the engine) and comments.
+            var longCase = MediationCase.Replay(await store.AppendAsync("long", 0, MediationCase.Create("long", "israel-syria-2026", scenario, new Invite("m", AudienceRole.Mediator, null, "mediator", InvitationTokens.Hash("token-long"))), at));
+            var text = longCase.Domain.Issues.ToDictionary(i => i.Name, i => i.FormatLevel(0));
+            var now = at;
+            var steps = new (Audience, CaseCommand)[] { (Audience.Mediator, new OpenRound(text, null)), (Audience.Delegation(0), new Vote(true)), (Audience.Delegation(1), new Vote(false)), (Audience.Delegation(0), new Comment("a comment", CommentAudience.Everyone)) };
+            while (longCase.Version < 10_000)
+            {
+                foreach (var (who, command) in steps)
+                {
+                    now = now.AddSeconds(1);
+                    var decision = longCase.Decide(who, command, now);
+                    var records = await store.AppendAsync("long", longCase.Version, decision.Events, now);
+                    foreach (var r in records)
+                    {
+                        longCase.Apply(r);
+                    }
+                }
+            }
+
+            longEvents = longCase.Version;
         }
 
         var start = Stopwatch.StartNew();
@@ -52,6 +74,12 @@ internal static class ServerStartup
             var first = Stopwatch.StartNew();
             (await http.GetAsync($"/api/negotiations/{firstId}?token={firstToken}")).EnsureSuccessStatusCode();
             var firstUse = first.Elapsed;
+            var second = Stopwatch.StartNew();
+            (await http.GetAsync($"/api/negotiations/{firstId}?token={firstToken}")).EnsureSuccessStatusCode();
+            var warm = second.Elapsed;
+            var longFirst = Stopwatch.StartNew();
+            var longView = await http.GetStringAsync("/api/negotiations/long?token=token-long");
+            var longUse = longFirst.Elapsed;
             await app.StopAsync();
 
             var eager = Stopwatch.StartNew();
@@ -63,7 +91,7 @@ internal static class ServerStartup
                 }
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-startup {target.Kind}: 1,000 negotiations x 100 events: start until /health answers {started.TotalMilliseconds:F0} ms; first request to one negotiation (replays its log) {firstUse.TotalMilliseconds:F1} ms; replaying every log (what start-up avoids) {eager.Elapsed.TotalMilliseconds:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-startup {target.Kind}: 1,000 negotiations x 100 events + 1 x {longEvents}: start until /health answers {started.TotalMilliseconds:F0} ms; first request to a 100-event negotiation (replays its log) {firstUse.TotalMilliseconds:F1} ms, second {warm.TotalMilliseconds:F1} ms; first request to the {longEvents}-event negotiation {longUse.TotalMilliseconds:F1} ms ({longView.Length:N0} characters of view); replaying every log (what start-up avoids) {eager.Elapsed.TotalMilliseconds:F0} ms"));
         }
 
         try

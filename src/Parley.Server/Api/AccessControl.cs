@@ -1,3 +1,5 @@
+using Parley.Workbench;
+
 namespace Parley.Server.Api;
 
 /// <summary>
@@ -52,6 +54,30 @@ internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter l
         }
 
         return new AccessResult(r.Entry, invitation.Audience, invitation.Id, null);
+    }
+
+    /// <summary>Whether the request carries an operator token (who may create negotiations): null when it does, the failure otherwise.</summary>
+    public async Task<AccessFailure?> ResolveOperatorAsync(HttpContext http)
+    {
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "local";
+        if (limiter.IsBlocked(client))
+        {
+            return new AccessFailure(StatusCodes.Status429TooManyRequests, "too many failed attempts: wait and try again");
+        }
+
+        var token = TokenOf(http.Request);
+        if (string.IsNullOrEmpty(token))
+        {
+            return new AccessFailure(StatusCodes.Status401Unauthorized, "creating a negotiation needs the operator token (Authorization: Bearer TOKEN, or ?token=TOKEN)");
+        }
+
+        if (token.Length > 200 || !await registry.Store.IsOperatorTokenAsync(InvitationTokens.Hash(token), http.RequestAborted).ConfigureAwait(false))
+        {
+            limiter.Fail(client);
+            return new AccessFailure(StatusCodes.Status401Unauthorized, "the token is not an operator token");
+        }
+
+        return null;
     }
 
     private static string? TokenOf(HttpRequest request)

@@ -18,14 +18,15 @@ internal static class NegotiationEndpoints
         var api = app.MapGroup("/api").WithTags("negotiations");
         api.MapGet("/scenarios", () => TypedResults.Ok(Parley.Formats.BuiltInScenarios.Names))
             .WithSummary("The built-in scenarios a negotiation can be created from.");
-        api.MapPost("/negotiations", CreateAsync)
-            .WithSummary("Create a negotiation from a built-in scenario or from scratch; the answer holds the mediator's token (shown once).")
+        var create = api.MapGroup("/negotiations").AddEndpointFilter(OperatorAsync).ProducesProblem(401).ProducesProblem(429);
+        create.MapPost("", CreateAsync)
+            .WithSummary("Operator: create a negotiation from a built-in scenario or from scratch; the answer holds the mediator's token (shown once).")
             .ProducesProblem(400).ProducesProblem(422);
-        api.MapPost("/negotiations/upload", UploadAsync)
-            .WithSummary("Create a negotiation from an uploaded scenario file (any single-file format Parley reads; at most 1 MiB).")
+        create.MapPost("/upload", UploadAsync)
+            .WithSummary("Operator: create a negotiation from an uploaded scenario file (any single-file format Parley reads; at most 1 MiB).")
             .DisableAntiforgery().ProducesProblem(400).ProducesProblem(413).ProducesProblem(422);
-        api.MapPost("/negotiations/import", ImportAsync)
-            .WithSummary("Re-create a negotiation from an exported record (at most 1 MiB); a fresh mediator invitation is issued.")
+        create.MapPost("/import", ImportAsync)
+            .WithSummary("Operator: re-create a negotiation from an exported record (at most 1 MiB); a fresh mediator invitation is issued.")
             .DisableAntiforgery().ProducesProblem(400).ProducesProblem(413).ProducesProblem(422);
 
         var one = api.MapGroup("/negotiations/{id}").AddEndpointFilter(AuthoriseAsync)
@@ -83,6 +84,15 @@ internal static class NegotiationEndpoints
 
         http.Items[AccessKey] = result;
         return await next(context).ConfigureAwait(false);
+    }
+
+    // Creating a negotiation is the server operator's: the operator token, checked before the body is read.
+    private static async ValueTask<object?> OperatorAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var access = context.HttpContext.RequestServices.GetRequiredService<AccessControl>();
+        return await access.ResolveOperatorAsync(context.HttpContext).ConfigureAwait(false) is { } failure
+            ? Problem(failure.Status, failure.Title)
+            : await next(context).ConfigureAwait(false);
     }
 
     internal static AccessResult Access(HttpContext http) => (AccessResult)http.Items[AccessKey]!;

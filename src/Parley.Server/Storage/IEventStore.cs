@@ -33,6 +33,17 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Every invitation's token hash, with its negotiation and invitation (the projection start-up reads instead of the logs).</summary>
     Task<IReadOnlyList<(string TokenHash, string Negotiation, string Invitation)>> ReadTokensAsync(string? negotiation = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores an operator token's hash under <paramref name="label"/>: with <paramref name="replace"/>,
+    /// replacing the label's hash; without, only if the label is new (so that of two nodes starting
+    /// on an empty database, one creates the first-start token).
+    /// </summary>
+    /// <returns>Whether the hash was stored.</returns>
+    Task<bool> AddOperatorTokenAsync(string label, string tokenHash, bool replace, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether <paramref name="tokenHash"/> is an operator token's hash (who may create negotiations).</summary>
+    Task<bool> IsOperatorTokenAsync(string tokenHash, CancellationToken cancellationToken = default);
+
     /// <summary>A quick check that the database answers.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken = default);
 }

@@ -29,6 +29,13 @@ internal static class Migrations
                 invitation TEXT NOT NULL
             );
             """),
+        (2, "operator tokens", """
+            CREATE TABLE operator_tokens (
+                label TEXT PRIMARY KEY,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL
+            );
+            """),
     ];
 
     public const string CreateTable = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";

@@ -21,6 +21,9 @@ internal sealed class PostgresEventStore(string connectionString) : SqlEventStor
     protected override bool IsUniqueViolation(DbException e) =>
         e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
+    // Two nodes starting together would both create the tables (CREATE TABLE IF NOT EXISTS races in the catalogue): one migrates at a time.
+    protected override (string Lock, string Unlock)? MigrationLock => ("SELECT pg_advisory_lock(72520310)", "SELECT pg_advisory_unlock(72520310)");
+
     protected override (string Sql, (string Name, object Value)[] Parameters)? AfterAppend(string negotiation, long version) =>
         ("SELECT pg_notify(@c, @p)", [("c", Channel), ("p", negotiation + " " + version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 

@@ -36,9 +36,36 @@ internal abstract class SqlEventStore : IEventStore
     /// <summary>A statement to run inside the append's transaction after the rows are written (PostgreSQL: NOTIFY the other nodes), or null.</summary>
     protected virtual (string Sql, (string Name, object Value)[] Parameters)? AfterAppend(string negotiation, long version) => null;
 
+    /// <summary>
+    /// Statements that serialise the migrations of nodes starting together on one database (run on the
+    /// migrating connection before and after), or null when the database's own locking does (SQLite:
+    /// each step's transaction takes the write lock when it begins).
+    /// </summary>
+    protected virtual (string Lock, string Unlock)? MigrationLock => null;
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (MigrationLock is { } guard)
+        {
+            await ExecuteAsync(connection, null, guard.Lock, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await MigrateLockedAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (MigrationLock is { } release)
+            {
+                await ExecuteAsync(connection, null, release.Unlock, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task MigrateLockedAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
         await ExecuteAsync(connection, null, Migrations.CreateTable, cancellationToken).ConfigureAwait(false);
         foreach (var (version, name, sql) in Migrations.Steps)
         {
@@ -317,6 +344,40 @@ internal abstract class SqlEventStore : IEventStore
         }
 
         return list;
+    }
+
+    public async Task<bool> AddOperatorTokenAsync(string label, string tokenHash, bool replace, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (replace)
+        {
+            await using var delete = Command(connection, transaction, "DELETE FROM operator_tokens WHERE label = @l OR token_hash = @h", ("l", label), ("h", tokenHash));
+            await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Portable "insert if absent": the primary key decides between two nodes.
+        await using var insert = Command(connection, transaction, "INSERT INTO operator_tokens (label, token_hash, created_at) SELECT @l, @h, @a WHERE NOT EXISTS (SELECT 1 FROM operator_tokens WHERE label = @l)",
+            ("l", label), ("h", tokenHash), ("a", at.ToString("O", CultureInfo.InvariantCulture)));
+        int stored;
+        try
+        {
+            stored = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            return false;   // another node stored it in the meantime
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored == 1;
+    }
+
+    public async Task<bool> IsOperatorTokenAsync(string tokenHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT COUNT(*) FROM operator_tokens WHERE token_hash = @h", ("h", tokenHash));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken = default)

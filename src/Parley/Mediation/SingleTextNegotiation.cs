@@ -245,6 +245,7 @@ public sealed class SingleTextNegotiation : Negotiation
                 SingleTextPhase.Opening or SingleTextPhase.Proposing or SingleTextPhase.AgendaProposing or SingleTextPhase.Package or SingleTextPhase.PostProposing
                     => ActionKinds.ProposeText | ActionKinds.Pass,
                 SingleTextPhase.Deciding => ActionKinds.Decide,
+                _ when Settings.MediatorClosesBallots && BallotKind(Phase) is not null => ActionKinds.Pass,
                 _ => ActionKinds.None,
             };
         }
@@ -398,6 +399,15 @@ public sealed class SingleTextNegotiation : Negotiation
 
             CloseRound(elapsed);
             NextProposingRound(elapsed);
+            return RefusalKind.None;
+        }
+
+        if (Settings.MediatorClosesBallots && BallotKind(phase) is not null && action.Kind == ActionKind.Pass)
+        {
+            // The mediator closes the ballot now: the missing answers count as objections.
+            message = null;
+            Emit(EventKind.Passed, _mediator, null, 0, null, time, elapsed);
+            CloseBallots(elapsed);
             return RefusalKind.None;
         }
 

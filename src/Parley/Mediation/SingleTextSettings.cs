@@ -27,4 +27,12 @@ public sealed record SingleTextSettings
     /// when it runs out counts as objecting. Meant for people: the mediator's round deadline.
     /// </summary>
     public TimeSpan? RoundTime { get; init; }
+
+    /// <summary>
+    /// Whether the mediator may close a round of ballots (or signatures) before every party has
+    /// answered, by passing (<see cref="Agents.ActionKind.Pass"/>): the missing answers then count as
+    /// objections, as when <see cref="RoundTime"/> runs out. Meant for a host whose mediator is a person
+    /// who sets each round's deadline (the mediation server). Default: false.
+    /// </summary>
+    public bool MediatorClosesBallots { get; init; }
 }

@@ -36,4 +36,13 @@ public abstract record CaseEvent
     /// <summary>The kind's name, as stored and sent (the JSON discriminator).</summary>
     [JsonIgnore]
     public abstract string Kind { get; }
+
+    /// <summary>
+    /// The engine's events this case event stands for (the rounds, votes and signing run on
+    /// <see cref="Mediation.SingleTextNegotiation"/>), in the engine's log format; null for events the
+    /// engine has no part in (invitations, comments, notes, declarations).
+    /// </summary>
+    /// <remarks>Stored and exported; views leave it out (they show the case event itself).</remarks>
+    [JsonPropertyOrder(100)]
+    public IReadOnlyList<System.Text.Json.JsonElement>? Engine { get; init; }
 }

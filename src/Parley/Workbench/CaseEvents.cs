@@ -152,9 +152,10 @@ public sealed record RoundClosed(int Round, int Yes, int No, int Missing, bool A
     public override string Kind => "round-closed";
 }
 
-/// <summary>The mediator opened the adopted text for signature.</summary>
+/// <summary>The text was opened for signature: by the mediator, or by the engine after a refused signature (the last text every delegation accepted, then article by article).</summary>
 /// <param name="Text">The text to sign.</param>
-public sealed record SigningOpened(IReadOnlyDictionary<string, string> Text) : CaseEvent
+/// <param name="Article">The article open for signature, when the delegations sign article by article; null for the whole text.</param>
+public sealed record SigningOpened(IReadOnlyDictionary<string, string> Text, string? Article = null) : CaseEvent
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -173,7 +174,7 @@ public sealed record Signed(int Seat, bool Yes) : CaseEvent
 
 /// <summary>The case closed.</summary>
 /// <param name="Agreement">Whether it closed with a signed agreement.</param>
-/// <param name="Reason">Why: "signed", "declined" or the mediator's words.</param>
+/// <param name="Reason">Why: "signed", "partial agreement: …", "declined" or the mediator's words.</param>
 public sealed record CaseClosed(bool Agreement, string Reason) : CaseEvent
 {
     /// <inheritdoc />

@@ -54,6 +54,9 @@ public sealed record SeatView(string Name, bool Declared);
 /// <param name="Ballots">Each seat's ballot: the mediator's view, or observers' after the round closed if allowed.</param>
 /// <param name="SigningOpen">Whether the adopted text is open for signature.</param>
 /// <param name="Signatures">Each seat's answer to signing (public).</param>
+/// <param name="SigningText">The text open for signature, or null.</param>
+/// <param name="SigningArticle">The article open for signature when the delegations sign article by article (after a refused signature); null for the whole text.</param>
+/// <param name="Phase">The engine's phase ("opening", "proposing", "voting", "signing", "signing the last unanimous text", "article agreement", "ratifying", or "over").</param>
 public sealed record RoundView(
     int Number,
     bool Open,
@@ -63,7 +66,10 @@ public sealed record RoundView(
     bool? MyBallot,
     IReadOnlyDictionary<string, bool?>? Ballots,
     bool SigningOpen,
-    IReadOnlyDictionary<string, bool?> Signatures);
+    IReadOnlyDictionary<string, bool?> Signatures,
+    IReadOnlyDictionary<string, string>? SigningText = null,
+    string? SigningArticle = null,
+    string? Phase = null);
 
 /// <summary>A profile as its audience may see it.</summary>
 /// <param name="Seat">The seat it belongs to.</param>

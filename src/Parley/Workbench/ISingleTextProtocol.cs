@@ -7,17 +7,22 @@ namespace Parley.Workbench;
 /// <see cref="Sign"/>) and the clock's ticks, and folds its events back.
 /// </summary>
 /// <remarks>
-/// A seam: <see cref="RoundVotingProtocol"/> is the implementation the server runs today; the
-/// engine's single-text negotiation (Mediation/SingleTextNegotiation, issue 9) is meant to take its
-/// place behind this interface, so that the rounds, votes and signing go through the engine.
+/// <see cref="EngineProtocol"/> implements it on the engine's single-text negotiation
+/// (Mediation/SingleTextNegotiation), so that the rounds, votes and signing go through the engine.
 /// </remarks>
 public interface ISingleTextProtocol
 {
     /// <summary>The protocol's state, for views.</summary>
     SingleTextState State { get; }
 
+    /// <summary>The open round's deadline, if it has one: a plain field, which a host may peek at without holding the case (the state itself is read under the host's lock).</summary>
+    DateTimeOffset? Deadline { get; }
+
     /// <summary>Whether <paramref name="command"/> is a protocol command.</summary>
     bool Handles(CaseCommand command);
+
+    /// <summary>Whether the open round's deadline has passed at <paramref name="now"/> (its closing is due); changes nothing.</summary>
+    bool IsDue(DateTimeOffset now);
 
     /// <summary>Decides a protocol command by <paramref name="actor"/> at <paramref name="now"/>.</summary>
     CaseDecision Decide(Audience actor, CaseCommand command, DateTimeOffset now);
@@ -25,6 +30,6 @@ public interface ISingleTextProtocol
     /// <summary>What the clock's passing causes at <paramref name="now"/> (a round closing at its deadline), or no events.</summary>
     CaseDecision Tick(DateTimeOffset now);
 
-    /// <summary>Folds a protocol event into the state; ignores other events.</summary>
-    void Apply(CaseEvent e);
+    /// <summary>Folds a stored record into the state (the protocol's part of it; other records are ignored).</summary>
+    void Apply(CaseRecord record);
 }

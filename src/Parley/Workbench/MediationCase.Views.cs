@@ -48,6 +48,11 @@ public sealed partial class MediationCase
                 || (observer && (ObserverAccess & ObserverAccess.Ballots) != 0 && (b.Round < Protocol.Round || !Protocol.RoundOpen)) ? b : null,
             _ => publicRecord ? record.Event : null,
         };
+        if (seen is { Engine: not null })
+        {
+            seen = seen with { Engine = null };   // the engine's events are the storage form, not part of any view
+        }
+
         return seen is null ? null : ReferenceEquals(seen, record.Event) ? record : record with { Event = seen };
     }
 
@@ -91,7 +96,10 @@ public sealed partial class MediationCase
                 audience.Role == AudienceRole.Delegation ? state.Ballots[audience.Seat] : null,
                 seesBallots ? BySeat(state.Ballots) : null,
                 state.SigningOpen,
-                BySeat(state.Signatures));
+                BySeat(state.Signatures),
+                state.SigningText is null ? null : TextOf(state.SigningText),
+                state.SigningArticle >= 0 ? Domain.Issues[state.SigningArticle].Name : null,
+                state.Phase);
         }
 
         var profiles = new List<ProfileView>();

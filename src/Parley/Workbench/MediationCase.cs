@@ -60,6 +60,12 @@ public sealed partial class MediationCase
     /// <summary>The protocol's state.</summary>
     public SingleTextState Protocol => (_protocol ?? throw new InvalidOperationException("The case has no events.")).State;
 
+    /// <summary>The engine running the case's rounds, votes and signing (its log is stored inside the case's events).</summary>
+    public EngineProtocol Engine => _protocol as EngineProtocol ?? throw new InvalidOperationException("The case has no events.");
+
+    /// <summary>The open round's deadline, if any: the one member a host may peek at without holding the case's lock (a timer choosing which cases to tick).</summary>
+    public DateTimeOffset? RoundDeadline => _protocol?.Deadline;
+
     /// <summary>Whether the case is closed.</summary>
     public bool IsClosed => Protocol.Closed;
 
@@ -105,7 +111,8 @@ public sealed partial class MediationCase
             throw new InputException(source, "", "the scenario has no negotiating parties");
         }
 
-        return [new CaseCreated(title, source, ParleyScenarioWriter.ToJson(scenario)), MediatorInvitation(mediator)];
+        var seats = scenario.Negotiators.Select(p => p.Name).ToArray();
+        return [new CaseCreated(title, source, ParleyScenarioWriter.ToJson(scenario)) { Engine = EngineProtocol.StartEvents(scenario.Domain, seats) }, MediatorInvitation(mediator)];
     }
 
     /// <summary>The events that create a case from scratch: issues, options and seats, with no profiles yet.</summary>
@@ -115,13 +122,13 @@ public sealed partial class MediationCase
         ArgumentNullException.ThrowIfNull(issues);
         ArgumentNullException.ThrowIfNull(seats);
         ArgumentNullException.ThrowIfNull(mediator);
-        _ = BuildDomain(title, issues);
+        var domain = BuildDomain(title, issues);
         if (seats.Count == 0 || seats.Any(string.IsNullOrWhiteSpace) || seats.Distinct(StringComparer.Ordinal).Count() != seats.Count)
         {
             throw new InputException("request", "$.seats", "a case needs at least one seat, with distinct, non-empty names");
         }
 
-        return [new CaseCreated(title, "scratch", null, [.. issues], [.. seats]), MediatorInvitation(mediator)];
+        return [new CaseCreated(title, "scratch", null, [.. issues], [.. seats]) { Engine = EngineProtocol.StartEvents(domain, [.. seats]) }, MediatorInvitation(mediator)];
     }
 
     /// <summary>Rebuilds a case from its log.</summary>
@@ -178,8 +185,7 @@ public sealed partial class MediationCase
             }
 
             // A deadline that has passed closes its round before anything else happens.
-            var tick = _protocol.Tick(now);
-            if (tick.Events.Count > 0)
+            if (_protocol.IsDue(now))
             {
                 return CaseDecision.Refuse(CaseRefusalKind.OutOfTurn, "the round's deadline has passed; the round closes");
             }
@@ -237,7 +243,8 @@ public sealed partial class MediationCase
         switch (record.Event)
         {
             case CaseCreated created:
-                ApplyCreated(created);
+                ApplyCreated(created, record.At);
+                _protocol!.Apply(record);
                 break;
             case InvitationIssued issued:
                 _invitations[issued.Invitation] = new Invitation(issued.Invitation, issued.Role, issued.Seat, issued.Label, issued.TokenHash, false, record.Sequence, issued.Expires);
@@ -275,7 +282,7 @@ public sealed partial class MediationCase
                 _wording[(worded.Issue, worded.Option)] = worded.Text;
                 break;
             default:
-                _protocol!.Apply(record.Event);
+                _protocol!.Apply(record);
                 break;
         }
     }
@@ -344,7 +351,7 @@ public sealed partial class MediationCase
         }
     }
 
-    private void ApplyCreated(CaseCreated created)
+    private void ApplyCreated(CaseCreated created, DateTimeOffset at)
     {
         Title = created.Title;
         Source = created.Source;
@@ -366,7 +373,7 @@ public sealed partial class MediationCase
         _mediatorProfiles = [.. _profiles];
         _declared = new bool[Seats.Count];
         _agents = new string?[Seats.Count];
-        _protocol = new RoundVotingProtocol(Domain, Seats.Count, s => _declared[s] ? _profiles[s] : null);
+        _protocol = new EngineProtocol(Domain, Seats, s => _declared[s] ? _profiles[s] : null, at);
     }
 
     private CaseDecision DecideInvite(Audience actor, Invite invite)

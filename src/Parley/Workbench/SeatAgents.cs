@@ -11,7 +11,7 @@ namespace Parley.Workbench;
 /// In a round the agent first answers article by article (an article is accepted when the seat
 /// would settle it alone: <see cref="ArticleAcceptance.Accepts"/>), then votes. The first text is accepted when the seat's profile accepts it (not across a red line, at least
 /// the reservation value); later texts are put to the voter against the negotiating text in
-/// force. The agent signs a text its profile accepts. Randomness (the annealing voter) is seeded by
+/// force. The agent signs a text its profile accepts (article by article, an article it would settle). Randomness (the annealing voter) is seeded by
 /// the seat and the round, so a replay of the log is the same.
 /// </remarks>
 public static class SeatAgents
@@ -45,9 +45,12 @@ public static class SeatAgents
             return new Vote(voter.Vote(new VoteContext(profile, candidate, incumbent, 0, new Random((seat * 7919) + state.Round))));
         }
 
-        if (state.SigningOpen && state.Signatures[seat] is null && state.Adopted is Outcome text)
+        if (state.SigningOpen && state.Signatures[seat] is null && state.SigningText is Outcome text)
         {
-            return new Sign(profile.Accepts(text.Levels));
+            // Article by article (after a refused signature), an article is signed when the seat would settle it.
+            return new Sign(state.SigningArticle >= 0
+                ? ArticleAcceptance.Accepts(profile, state.Settled, state.SigningArticle, text[state.SigningArticle])
+                : profile.Accepts(text.Levels));
         }
 
         return null;

@@ -13,6 +13,10 @@ namespace Parley.Workbench;
 /// <param name="Signatures">Each seat's answer to signing (null: not yet).</param>
 /// <param name="Closed">Whether the case is closed.</param>
 /// <param name="Agreement">Whether it closed with a signed agreement.</param>
+/// <param name="Phase">The engine's phase, as people read it ("opening", "proposing", "voting", "signing", "article agreement", …), or "over".</param>
+/// <param name="SigningText">The text open for signature (the whole text; in article agreement, the text whose article is signed), or null.</param>
+/// <param name="SigningArticle">In article agreement, the index of the article open for signature; −1 otherwise.</param>
+/// <param name="Settled">The articles agreed one by one so far (after a refused signature).</param>
 public sealed record SingleTextState(
     int Round,
     bool RoundOpen,
@@ -23,4 +27,8 @@ public sealed record SingleTextState(
     bool SigningOpen,
     IReadOnlyList<bool?> Signatures,
     bool Closed,
-    bool Agreement);
+    bool Agreement,
+    string Phase,
+    Outcome? SigningText,
+    int SigningArticle,
+    PartialOutcome Settled);
