@@ -28,8 +28,8 @@ public sealed record DemoMediation(MediationSession Session, string Description,
     {
         var agenda = Enumerable.Range(0, scenario.Domain.IssueCount).ToArray();
         var options = new MediationOptions { Protocol = MediatedProtocol.Votes, Rounds = Rounds, Agenda = agenda };
-        // The scenario's linkage rules bind every text: until the session reads them itself, each party carries them as red lines.
-        var session = new MediationSession(scenario.WithLinkageAsRedLines(), new HillClimbingMediator(), [new TruthfulVoter()], options, seed);
+        // The session adds the scenario's linkage rules to every party's red lines.
+        var session = new MediationSession(scenario, new HillClimbingMediator(), [new TruthfulVoter()], options, seed);
         return new DemoMediation(session, "hill-climbing over a single negotiating text, issue by issue, truthful parties (the mediator sees texts, answers and declared red lines, not utilities)", agenda, seed);
     }
 }

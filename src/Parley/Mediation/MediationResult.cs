@@ -60,7 +60,7 @@ public sealed record MediationResult(
     /// a replay of its log give the same result.
     /// </summary>
     /// <param name="negotiation">The negotiation, over (or failed).</param>
-    /// <param name="scenario">Its scenario (for the gap analysis of the open articles).</param>
+    /// <param name="scenario">Its scenario (for the gap analysis of the open articles, which respects its linkage rules).</param>
     /// <param name="mediator">The mediator strategy's name.</param>
     /// <param name="voters">Each party's voter strategy name, in party order.</param>
     /// <param name="elapsed">The wall time the run took, as its driver measured it (zero for a replay).</param>
@@ -74,7 +74,7 @@ public sealed record MediationResult(
         var failure = negotiation.Failure;
         var agreed = negotiation.IsOver && failure is null ? negotiation.Agreed : PartialOutcome.AllOpen(domain.IssueCount);
         var reason = !negotiation.IsOver ? (agreed.SettledCount > 0 ? EndReason.Partial : EndReason.Deadline) : negotiation.EndReason;
-        var agreement = GapAnalysis.Analyse(scenario, agreed, new Random(Saop.AgentSeed(0, GapAnalysisStream)));
+        var agreement = GapAnalysis.Analyse(scenario.WithLinkageAsRedLines(), agreed, new Random(Saop.AgentSeed(0, GapAnalysisStream)));
         var utilities = new double[setup.PartyCount];
         for (var p = 0; p < utilities.Length; p++)
         {
