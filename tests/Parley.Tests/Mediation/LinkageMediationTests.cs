@@ -1,4 +1,3 @@
-using Parley.Domains;
 using Parley.Formats;
 using Parley.Formats.ParleyJson;
 using Parley.Mediation;
