@@ -15,7 +15,7 @@ namespace Parley.Mediation;
 /// <param name="Versions">Every version of the negotiating text, first to final.</param>
 /// <param name="Trace">Every round.</param>
 /// <param name="Agreement">Agreed and open articles, gaps and packages.</param>
-/// <param name="Utilities">Each party's utility of what was agreed: of the complete text on an agreement, otherwise of the agreed articles alone (open articles count 0).</param>
+/// <param name="Utilities">Each party's utility of what was agreed: of the complete text on an agreement; otherwise, when the scenario states a status quo, of the status quo with the agreed articles replaced, and without one of the agreed articles alone (open articles count 0).</param>
 /// <param name="FailureMessage">Why the session failed, when it did.</param>
 public sealed record MediationResult(
     EndReason EndReason,
@@ -76,10 +76,12 @@ public sealed record MediationResult(
         var reason = !negotiation.IsOver ? (agreed.SettledCount > 0 ? EndReason.Partial : EndReason.Deadline) : negotiation.EndReason;
         var agreement = GapAnalysis.Analyse(scenario.WithLinkageAsRedLines(), agreed, new Random(Saop.AgentSeed(0, GapAnalysisStream)));
         var utilities = new double[setup.PartyCount];
+        var statusQuo = agreed.IsComplete ? null : StatusQuoArticleAcceptance.ModelFor(scenario);
         for (var p = 0; p < utilities.Length; p++)
         {
             utilities[p] = setup.Profiles[p] is not { } profile ? double.NaN
                 : agreed.TryComplete(out var o) ? profile.Utility(o)
+                : statusQuo is not null ? statusQuo.Value(p, agreed)
                 : profile is AdditiveProfile a ? a.SettledUtility(agreed)
                 : 0.0;
         }

@@ -79,6 +79,7 @@ public sealed class MediationSession
             Trusted = mediator.IsTrusted,
             PostSettlement = _options.PostSettlement,
             MediatorLabel = mediator.Name,
+            StatusQuoModel = StatusQuoArticleAcceptance.ModelFor(scenario),
         };
         try
         {

@@ -14,7 +14,10 @@ namespace Parley.Mediation;
 /// package with the largest smallest gain (the least bad shortfall), which the parties will not
 /// sign; the protocol then keeps the articles they can agree on. In issue-by-issue mode it
 /// proposes, for the article on the table, the clause in every party's zone of agreement with the
-/// best objective of the clause values over the reservation values, and nothing when that zone is empty.
+/// best objective of the clause values over the reservation values, and nothing when that zone is empty;
+/// with a status quo (<see cref="MediatorView.ConfidedModel"/>), the clauses every party accepts against
+/// the status quo (<see cref="StatusQuoArticleAcceptance.Accepts"/>) that keep a complete package acceptable
+/// to all, scored by what each gains over the settled articles without it.
 /// Sources: J. Nash, "The bargaining problem", Econometrica 18 (1950); H. Raiffa, "Post-settlement
 /// settlements", Negotiation Journal 1 (1985); the Smartsettle practice of confidential preferences.
 /// </remarks>
@@ -95,11 +98,12 @@ public sealed class TrustedMediator : MediatorStrategy
             var product = 1.0;
             var min = double.PositiveInfinity;
             var sum = 0.0;
-            var inZone = true;
-            foreach (var p in profiles)
+            var inZone = view.ConfidedModel is not { } model || model.HasAcceptableCompletion(view.Settled.Settle(issue, l));
+            for (var k = 0; k < profiles.Count && inZone; k++)
             {
-                var gain = ArticleAcceptance.ClauseValue(p, issue, l) - p.ReservationValue;
-                if (!ArticleAcceptance.MeetsBar(p, issue, l))
+                var p = profiles[k];
+                var gain = view.ConfidedModel is { } sq ? StatusQuoArticleAcceptance.Gain(sq, k, view.Settled, issue, l) : ArticleAcceptance.ClauseValue(p, issue, l) - p.ReservationValue;
+                if (view.ConfidedModel is { } sqm ? !StatusQuoArticleAcceptance.Accepts(sqm, k, view.Settled, issue, l) : !ArticleAcceptance.MeetsBar(p, issue, l))
                 {
                     inZone = false;
                     break;

@@ -23,6 +23,7 @@ public static class MediationPlots
     public static string UtilityOverRounds(MediationResult result, Scenario scenario, int width = 600, int height = 300)
     {
         var profiles = scenario.Negotiators.Select(p => p.Profile!).ToArray();
+        var statusQuo = StatusQuoArticleAcceptance.ModelFor(scenario);
         const int left = 46, right = 136, top = 16, bottom = 38;
         var w = width - left - right;
         var h = height - top - bottom;
@@ -55,8 +56,8 @@ public static class MediationPlots
             double? current = null;
             if (byIssue)
             {
-                current = 0;
-                line.Add((X(0), Y(0)));
+                current = AgreedUtility(statusQuo, p, profiles[p], Domains.PartialOutcome.AllOpen(scenario.Domain.IssueCount));
+                line.Add((X(0), Y(current.Value)));
             }
 
             foreach (var round in result.Trace)
@@ -64,7 +65,7 @@ public static class MediationPlots
                 double u;
                 if (byIssue)
                 {
-                    u = AgreedUtility(profiles[p], VersionOf(result, round.Version).AgreedPart());
+                    u = AgreedUtility(statusQuo, p, profiles[p], VersionOf(result, round.Version).AgreedPart());
                     line.Add((X(round.Round), Y(current!.Value)));
                 }
                 else
@@ -91,7 +92,7 @@ public static class MediationPlots
                 svg.Polyline(line, c, 2);
             }
 
-            // What the result reports: the deal, or the agreed articles alone (open ones count 0).
+            // What the result reports: the deal, or the agreed articles (open ones at the status quo, or counting 0 without one).
             if (p < result.Utilities.Count)
             {
                 var y = Y(result.Utilities[p]);
@@ -142,6 +143,7 @@ public static class MediationPlots
 
         var a = parties[0].Profile!;
         var b = parties[1].Profile!;
+        var statusQuo = StatusQuoArticleAcceptance.ModelFor(scenario);
         const int left = 46, right = 14, top = 16, bottom = 38;
         var w = width - left - right;
         var h = height - top - bottom;
@@ -157,7 +159,7 @@ public static class MediationPlots
             foreach (var v in result.Versions)
             {
                 var agreed = v.AgreedPart();
-                path.Add((X(AgreedUtility(a, agreed)), Y(AgreedUtility(b, agreed))));
+                path.Add((X(AgreedUtility(statusQuo, 0, a, agreed)), Y(AgreedUtility(statusQuo, 1, b, agreed))));
             }
 
             foreach (var (x, y) in path)
@@ -169,7 +171,7 @@ public static class MediationPlots
             var final = result.Agreement.Agreed;
             if (!final.IsComplete)
             {
-                svg.Text(X(AgreedUtility(a, final)) + 7, Y(AgreedUtility(b, final)) + 4, "agreed articles", 11, fill: "#333333");
+                svg.Text(X(AgreedUtility(statusQuo, 0, a, final)) + 7, Y(AgreedUtility(statusQuo, 1, b, final)) + 4, "agreed articles", 11, fill: "#333333");
             }
         }
         else
@@ -306,8 +308,9 @@ public static class MediationPlots
         return result.Versions[^1];
     }
 
-    private static double AgreedUtility(Preferences.Profile profile, Domains.PartialOutcome agreed) =>
-        profile is Preferences.AdditiveProfile a ? a.SettledUtility(agreed) : 0;
+    // A partial agreement's value: with a status quo, the status quo with the agreed articles replaced; else the agreed articles alone (open ones count 0).
+    private static double AgreedUtility(Analysis.TwoLevel.TwoLevelModel? statusQuo, int party, Preferences.Profile profile, Domains.PartialOutcome agreed) =>
+        statusQuo is not null ? statusQuo.Value(party, agreed) : profile is Preferences.AdditiveProfile a ? a.SettledUtility(agreed) : 0;
 
     private static SvgWriter Canvas(int width, int height, string title) =>
         new(width, height, SvgWriter.DefaultFontFamily, title);

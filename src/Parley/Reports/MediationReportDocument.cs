@@ -58,7 +58,7 @@ public static class MediationReportDocument
         var byIssue = result.Trace.Any(r => r.Issue is not null);
         sb.Append("<section class=\"figures\"><h2>Figures</h2><div class=\"figrow\">\n");
         var overRounds = byIssue
-            ? "Each party's utility of the articles agreed so far, round by round (open articles count 0); dashed: reservation values; dotted: each party's utility of the package that would close the gap; diamond at the end: what the result reports."
+            ? (scenario.StatusQuo is null ? "Each party's utility of the articles agreed so far, round by round (open articles count 0); dashed" : "Each party's utility of the articles agreed so far, round by round (open articles stay at the status quo); dashed: reservation values; dotted: each party's utility of the package that would close the gap; diamond at the end: what the result reports.")
             : "Each party's utility of every text put to it (faint dots: rejected, solid: adopted; line: the text on the table, which is not agreed until every party signs it); dashed: reservation values; diamond at the end: what the result reports (the agreement, or the agreed articles alone).";
         sb.Append("<figure>").Append(MediationPlots.UtilityOverRounds(result, scenario)).Append(CultureInfo.InvariantCulture, $"<figcaption>{E(overRounds)}</figcaption></figure>\n");
         if (MediationPlots.UtilityPlane(result, scenario) is { } plane)
