@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Agents;
 using Parley.Domains;
 
@@ -30,6 +31,7 @@ public abstract class Negotiation
     private readonly bool _readsClock;
     private readonly int _actorCount;
     private INegotiationObserver[] _observers = [];
+    private NegotiationHistory? _history;
     private long _startTimestamp;
     private long _elapsedOffset;
     private long _sequence;
@@ -118,6 +120,17 @@ public abstract class Negotiation
         _observers = [.. _observers, observer];
     }
 
+    /// <summary>
+    /// Feeds <paramref name="history"/> (the public history in-process agents read) from the log: every
+    /// offer, acceptance and walk-away appended from now on is added to it as it is emitted. A direct
+    /// call rather than an observer, because it is on the in-process drivers' per-action path.
+    /// </summary>
+    internal void Feed(NegotiationHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        _history = history;
+    }
+
     /// <summary>Starts the session (starts its clock and appends <see cref="EventKind.Started"/>).</summary>
     public SubmitResult Start()
     {
@@ -161,21 +174,12 @@ public abstract class Negotiation
     /// </summary>
     internal SubmitResult SubmitAt(int actor, in NegotiationAction action, long elapsed)
     {
-        if ((uint)actor >= (uint)_actorCount)
+        if ((uint)actor >= (uint)_actorCount || !_started || IsOver)
         {
-            return Refuse(RefusalKind.UnknownParty, $"no actor #{actor} in this negotiation ({Setup.ActorCount} actors)");
-        }
-
-        if (!_started)
-        {
-            return Refuse(RefusalKind.NotExpected, "the session has not started");
+            return RefuseOutOfSession(actor);
         }
 
         var first = _sequence;
-        if (IsOver)
-        {
-            return Refuse(RefusalKind.SessionOver, $"the session is over ({EndReasonNames.Name(EndReason)})");
-        }
 
         var now = Math.Max(elapsed, Elapsed);
         if (IsDeadlineDue(now))
@@ -191,7 +195,7 @@ public abstract class Negotiation
         var refusal = Decide(actor, action, now, out var message);
         if (refusal != RefusalKind.None && _sequence != beforeDecide)
         {
-            throw new InvalidOperationException($"{GetType().Name} emitted events for an action it refused ({action}).");
+            ThrowEmittedOnRefusal(action);
         }
 
         return new SubmitResult(refusal, message, first, (int)(_sequence - first));
@@ -211,6 +215,24 @@ public abstract class Negotiation
         }
 
         return new SubmitResult(RefusalKind.None, null, first, (int)(_sequence - first));
+    }
+
+    /// <summary>
+    /// The in-process drivers' submission on a turn: <paramref name="actor"/> (a valid actor) was asked
+    /// to act after <see cref="EndIfDeadlinePassed"/>(<paramref name="elapsed"/>) found the session
+    /// running, and nothing has been appended since, so the checks of <see cref="SubmitAt"/> that
+    /// precede <see cref="Decide"/> are already known to pass. Same events, same refusals.
+    /// </summary>
+    internal SubmitResult SubmitOnTurn(int actor, in NegotiationAction action, long elapsed)
+    {
+        var first = _sequence;
+        var refusal = Decide(actor, action, Math.Max(elapsed, Elapsed), out var message);
+        if (refusal != RefusalKind.None && _sequence != first)
+        {
+            ThrowEmittedOnRefusal(action);
+        }
+
+        return new SubmitResult(refusal, message, first, (int)(_sequence - first));
     }
 
     /// <summary>The deadline check of an in-process driver before it asks the next party: ends the session if the deadline has passed at <paramref name="elapsed"/>; true when the session is over.</summary>
@@ -382,13 +404,9 @@ public abstract class Negotiation
     protected void Emit(EventKind kind, int actor, Outcome? outcome, int value, ActionDetail? detail, double time, long elapsed)
     {
         var e = new NegotiationEvent(_sequence, kind, actor, Round, time, elapsed, outcome, value, detail);
-        if (_replayLog is { } log && _sequence < log.Length)
+        if (_replayLog is not null)
         {
-            var logged = log[_sequence];
-            if (!SameEvent(e, logged))
-            {
-                throw new InvalidLogException(_sequence, $"the log says {logged.Kind} by {Setup.ActorName(logged.Actor)} in round {logged.Round + 1}; the protocol derives {kind} by {Setup.ActorName(actor)} in round {Round + 1}");
-            }
+            CheckAgainstLog(e);
         }
 
         _sequence++;
@@ -406,6 +424,22 @@ public abstract class Negotiation
         }
 
         Apply(e);
+        if (_history is { } history)
+        {
+            switch (kind)
+            {
+                case EventKind.Offered:
+                    history.Add(new HistoryEntry(e.Round, time, actor, ActionKind.Offer, outcome));
+                    break;
+                case EventKind.Accepted:
+                    history.Add(new HistoryEntry(e.Round, time, actor, ActionKind.Accept, outcome));
+                    break;
+                case EventKind.WalkedAway:
+                    history.Add(new HistoryEntry(e.Round, time, actor, ActionKind.WalkAway, null));
+                    break;
+            }
+        }
+
         var observers = _observers;
         for (var i = 0; i < observers.Length; i++)
         {
@@ -416,6 +450,21 @@ public abstract class Negotiation
     /// <summary>Appends <see cref="EventKind.Ended"/>.</summary>
     protected void EmitEnd(EndReason reason, int actor, Outcome? agreement, ActionDetail? detail, double time, long elapsed) =>
         Emit(EventKind.Ended, actor, agreement, (int)reason, detail, time, elapsed);
+
+    /// <summary>In replay: the derived event must be the logged one (kept out of <see cref="Emit(EventKind, int, Outcome?, int, ActionDetail?, double, long)"/>, the hot path).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckAgainstLog(in NegotiationEvent e)
+    {
+        var log = _replayLog!;
+        if (_sequence < log.Length)
+        {
+            var logged = log[_sequence];
+            if (!SameEvent(e, logged))
+            {
+                throw new InvalidLogException(_sequence, $"the log says {logged.Kind} by {Setup.ActorName(logged.Actor)} in round {logged.Round + 1}; the protocol derives {e.Kind} by {Setup.ActorName(e.Actor)} in round {Round + 1}");
+            }
+        }
+    }
 
     private static bool SameEvent(in NegotiationEvent a, in NegotiationEvent b) =>
         a.Kind == b.Kind && a.Actor == b.Actor && a.Round == b.Round && a.Value == b.Value
@@ -436,4 +485,15 @@ public abstract class Negotiation
     }
 
     private SubmitResult Refuse(RefusalKind kind, string message) => new(kind, message, _sequence, 0);
+
+    /// <summary>The refusal of an action by an unknown actor, before the start or after the end (cold: kept out of <see cref="SubmitAt"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SubmitResult RefuseOutOfSession(int actor) =>
+        (uint)actor >= (uint)_actorCount ? Refuse(RefusalKind.UnknownParty, $"no actor #{actor} in this negotiation ({Setup.ActorCount} actors)")
+        : !_started ? Refuse(RefusalKind.NotExpected, "the session has not started")
+        : Refuse(RefusalKind.SessionOver, $"the session is over ({EndReasonNames.Name(EndReason)})");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowEmittedOnRefusal(in NegotiationAction action) =>
+        throw new InvalidOperationException($"{GetType().Name} emitted events for an action it refused ({action}).");
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Agents;
 using Parley.Domains;
 
@@ -101,10 +102,11 @@ public sealed class SaopNegotiation : Negotiation
     /// <inheritdoc />
     protected override RefusalKind Decide(int actor, in NegotiationAction action, long elapsed, out string? message)
     {
+        // The messages of refusals are built in Refused (cold), so that this hot method stays small.
+        message = null;
         if (actor != Turn)
         {
-            message = actor >= _n ? "SAOP has no mediator" : $"it is {Setup.Parties[Turn]}'s turn, not {Setup.Parties[actor]}'s";
-            return RefusalKind.NotYourTurn;
+            return Refused(Refusal.NotYourTurn, actor, action, out message);
         }
 
         var time = TimeAt(elapsed);
@@ -114,46 +116,38 @@ public sealed class SaopNegotiation : Negotiation
                 var offer = action.Outcome;
                 if (offer is null)
                 {
-                    message = "offered nothing (an Offer action without an outcome)";
-                    return RefusalKind.Malformed;
+                    return Refused(Refusal.NoOutcome, actor, action, out message);
                 }
 
                 if (!Domain.IsValid(offer.Levels))
                 {
-                    message = $"offered {offer}, which is not an outcome of domain '{Domain.Name}' ({Domain.IssueCount} issues with levels 0..cardinality−1)";
-                    return RefusalKind.OutsideDomain;
+                    return Refused(Refusal.OutsideDomain, actor, action, out message);
                 }
 
                 if (_redLines[actor] is { } own && own.CrossesRedLine(offer.Levels))
                 {
-                    message = $"offered {offer}, which crosses its own declared red line";
-                    return RefusalKind.CrossesRedLine;
+                    return Refused(Refusal.CrossesRedLine, actor, action, out message);
                 }
 
-                message = null;
                 Emit(EventKind.Offered, actor, offer, 0, null, time, elapsed);
                 return RefusalKind.None;
             case ActionKind.Accept:
-                if (Table is null)
+                var table = Table;
+                if (table is null)
                 {
-                    message = "accepted when no offer was on the table";
-                    return RefusalKind.NotExpected;
+                    return Refused(Refusal.NothingOnTable, actor, action, out message);
                 }
 
                 if (OfferedBy == actor)
                 {
-                    message = "accepted its own offer";
-                    return RefusalKind.NotExpected;
+                    return Refused(Refusal.OwnOffer, actor, action, out message);
                 }
 
-                if (action.Outcome is { } named && !named.Equals(Table))
+                if (action.Outcome is { } named && !named.Equals(table))
                 {
-                    message = $"accepted {named}, which is not the offer on the table ({Table})";
-                    return RefusalKind.NotExpected;
+                    return Refused(Refusal.NotTheTable, actor, action, out message);
                 }
 
-                message = null;
-                var table = Table;
                 Emit(EventKind.Accepted, actor, table, 0, null, time, elapsed);
                 if (Acceptances == _n - 1)
                 {
@@ -162,15 +156,11 @@ public sealed class SaopNegotiation : Negotiation
 
                 return RefusalKind.None;
             case ActionKind.WalkAway:
-                message = null;
                 Emit(EventKind.WalkedAway, actor, null, 0, null, time, elapsed);
                 EmitEnd(EndReason.WalkAway, actor, null, null, time, elapsed);
                 return RefusalKind.None;
             default:
-                message = Enum.IsDefined(action.Kind)
-                    ? $"submitted {action.Kind}, which SAOP does not have (offer, accept or walk away)"
-                    : $"returned an unknown action kind ({(int)action.Kind})";
-                return RefusalKind.NotExpected;
+                return Refused(Refusal.OtherKind, actor, action, out message);
         }
     }
 
@@ -229,6 +219,41 @@ public sealed class SaopNegotiation : Negotiation
         return t > 1 ? 1 : t;
     }
 
+    /// <summary>A refusal with its message (cold path).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RefusalKind Refused(Refusal why, int actor, in NegotiationAction action, out string? message)
+    {
+        switch (why)
+        {
+            case Refusal.NotYourTurn:
+                message = actor >= _n ? "SAOP has no mediator" : $"it is {Setup.Parties[Turn]}'s turn, not {Setup.Parties[actor]}'s";
+                return RefusalKind.NotYourTurn;
+            case Refusal.NoOutcome:
+                message = "offered nothing (an Offer action without an outcome)";
+                return RefusalKind.Malformed;
+            case Refusal.OutsideDomain:
+                message = $"offered {action.Outcome}, which is not an outcome of domain '{Domain.Name}' ({Domain.IssueCount} issues with levels 0..cardinality−1)";
+                return RefusalKind.OutsideDomain;
+            case Refusal.CrossesRedLine:
+                message = $"offered {action.Outcome}, which crosses its own declared red line";
+                return RefusalKind.CrossesRedLine;
+            case Refusal.NothingOnTable:
+                message = "accepted when no offer was on the table";
+                return RefusalKind.NotExpected;
+            case Refusal.OwnOffer:
+                message = "accepted its own offer";
+                return RefusalKind.NotExpected;
+            case Refusal.NotTheTable:
+                message = $"accepted {action.Outcome}, which is not the offer on the table ({Table})";
+                return RefusalKind.NotExpected;
+            default:
+                message = Enum.IsDefined(action.Kind)
+                    ? $"submitted {action.Kind}, which SAOP does not have (offer, accept or walk away)"
+                    : $"returned an unknown action kind ({(int)action.Kind})";
+                return RefusalKind.NotExpected;
+        }
+    }
+
     private void Acted()
     {
         Actions++;
@@ -240,5 +265,17 @@ public sealed class SaopNegotiation : Negotiation
         }
 
         _turnTime = _roundLimit == int.MaxValue ? 0 : ((double)Round * _n + Turn) / ((double)_roundLimit * _n);
+    }
+
+    private enum Refusal
+    {
+        NotYourTurn,
+        NoOutcome,
+        OutsideDomain,
+        CrossesRedLine,
+        NothingOnTable,
+        OwnOffer,
+        NotTheTable,
+        OtherKind,
     }
 }

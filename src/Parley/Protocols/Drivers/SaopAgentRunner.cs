@@ -55,7 +55,12 @@ public sealed class SaopAgentRunner : INegotiationObserver
         _trace = options.RecordTrace ? new SessionTrace(setup.Domain, setup.Parties, expected) : null;
         _observer = options.Observer;
         _utilities = new double[setup.PartyCount];
-        negotiation.Observe(this);
+        negotiation.Feed(_history);
+        if (_trace is not null || _observer is not null)
+        {
+            negotiation.Observe(this); // only to record utilities: the history is fed directly
+        }
+
         if (options.Log is { } log)
         {
             negotiation.Observe(log);
@@ -92,12 +97,6 @@ public sealed class SaopAgentRunner : INegotiationObserver
                 break;
             default:
                 return;
-        }
-
-        _history.Add(new HistoryEntry(e.Round, e.Time, e.Actor, kind, e.Outcome));
-        if (_trace is null && _observer is null)
-        {
-            return;
         }
 
         if (e.Outcome is { } offer)
@@ -173,7 +172,7 @@ public sealed class SaopAgentRunner : INegotiationObserver
                 return AfterGuardRefusal();
             }
 
-            var result = negotiation.SubmitAt(p, NegotiationAction.From(action), asked);
+            var result = negotiation.SubmitOnTurn(p, NegotiationAction.From(action), asked);
             if (!result.Accepted && result.Refusal != RefusalKind.SessionOver)
             {
                 return Fail(p, FailureKind.InvalidAction, result.Message ?? result.Refusal.ToString());
