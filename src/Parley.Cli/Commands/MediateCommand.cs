@@ -47,7 +47,8 @@ internal static class MediateCommand
         var agenda = new Option<string?>("--agenda") { Description = "Issue by issue: the issues' names in the order they are taken up (unlisted issues follow in domain order). A settled article stays settled." };
         var rounds = new Option<int?>("--rounds") { Description = $"The round limit (each text put to the parties is a round). Default: the scenario's round deadline, else {DefaultRounds}." };
         var seed = new Option<int>("--seed") { Description = "The seed every random choice derives from: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
-        var postSettlement = new Option<bool>("--post-settlement") { Description = "After a deal, let a trusted mediator propose improvements every party weakly prefers (Raiffa's post-settlement settlement)." };
+        var postSettlement = new Option<bool>("--post-settlement") { Description = "After any deal, the mediator proposes improvements every party weakly prefers (Raiffa's post-settlement settlement); the default." };
+        var noPostSettlement = new Option<bool>("--no-post-settlement") { Description = "Keep an untrusted mediator's deal as signed: no post-settlement improvement (a trusted mediator still proposes them)." };
         var report = new Option<string?>("--report") { Description = "Write a report folder there: index.html (figures, the text's versions), final-text.md and trace.json." };
         var log = new Option<string?>("--log") { Description = "Write the session's event log to this file (JSON Lines; 'parley replay' rebuilds the session from it)." };
         var command = new Command("mediate", "Run a mediated negotiation over a single negotiating text and show what was agreed, what stays open, and what would close the gap.");
@@ -59,6 +60,7 @@ internal static class MediateCommand
         command.Options.Add(rounds);
         command.Options.Add(seed);
         command.Options.Add(postSettlement);
+        command.Options.Add(noPostSettlement);
         command.Options.Add(profiles);
         command.Options.Add(json);
         command.Options.Add(report);
@@ -74,12 +76,17 @@ internal static class MediateCommand
                 throw new InputException("--rounds", "", "the round limit must be a positive number");
             }
 
+            if (parse.GetValue(postSettlement) && parse.GetValue(noPostSettlement))
+            {
+                throw new InputException("--no-post-settlement", "", "contradicts --post-settlement: give one of them");
+            }
+
             var options = new MediationOptions
             {
                 Protocol = MediationRegistry.Protocol(parse.GetValue(protocol)!),
                 Rounds = roundLimit,
                 Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationRegistry.Agenda(loaded.Domain, names) : null,
-                PostSettlement = parse.GetValue(postSettlement),
+                PostSettlement = !parse.GetValue(noPostSettlement),
             };
             var voterList = Voters(parse.GetValue(voters)!, loaded, roundLimit);
             using var closeRemote = new Closer(voterList.OfType<IDisposable>());
