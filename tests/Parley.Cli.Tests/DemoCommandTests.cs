@@ -60,6 +60,20 @@ public sealed class DemoCommandTests
         check.GetProperty("pRound5Shape").GetDouble().ShouldBeInRange(0, 1);
         check.GetProperty("definition").GetString()!.ShouldContain("ratified");
         root.GetProperty("uncertainty").GetProperty("seed").GetInt32().ShouldBe(7);
+
+        // Several distinct candidates after the round, and the trusted mediator aiming at ratification.
+        var labels = root.GetProperty("candidatePackages").EnumerateArray().Select(c => c.GetProperty("label").GetString()).ToList();
+        labels.Count.ShouldBeGreaterThanOrEqualTo(4);
+        labels.ShouldContain("this round's agreed articles");
+        var trusted = root.GetProperty("trustedMediation");
+        trusted.GetProperty("mediator").GetString().ShouldBe("ratification-nash");
+        trusted.GetProperty("endReason").GetString().ShouldBe("agreement");
+        trusted.GetProperty("pRatified").GetDouble().ShouldBeInRange(0, 1);
+        var ratificationNash = root.GetProperty("ratificationNash").GetProperty("outcome");
+        foreach (var article in ratificationNash.EnumerateObject())
+        {
+            trusted.GetProperty("text").GetProperty(article.Name).GetString().ShouldBe(article.Value.GetString());
+        }
     }
 
     [Fact]

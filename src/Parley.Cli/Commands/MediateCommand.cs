@@ -117,18 +117,27 @@ internal static class MediateCommand
             }
 
             var result = session.Run(printer, ct);
+
+            // With a status quo, constituencies or linkage rules: the candidate packages a mediator compares next.
+            var candidates = result.EndReason == EndReason.Failure ? null : MediationCandidates.Compare(loaded, result, MediationCandidates.Draws, result.Seed);
             if (asJson)
             {
-                await io.Out.WriteLineAsync(MediationJson.SummaryText(result, loaded)).ConfigureAwait(false);
+                await io.Out.WriteLineAsync(MediationJson.SummaryText(result, loaded, candidates)).ConfigureAwait(false);
             }
             else
             {
                 printer!.WriteResult(result);
+                if (candidates is not null)
+                {
+                    var console = CommonOptions.Console(io);
+                    CommonOptions.Heading(console, "[bold]Candidate packages: status quo, ratification at home, robustness[/]");
+                    console.WriteLine(TwoLevelReport.ToMarkdown(candidates.Analysis, candidates.Robustness));
+                }
             }
 
             if (folder is not null)
             {
-                var files = MediationReportFolder.Write(folder, result, loaded);
+                var files = MediationReportFolder.Write(folder, result, loaded, candidates?.Analysis, candidates?.Robustness);
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             }
 
