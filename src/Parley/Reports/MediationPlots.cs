@@ -112,17 +112,29 @@ public static class MediationPlots
             keys.Add(("1 3", "closing package"));
         }
 
-        svg.Shade(left + w - 154, top + 3, 150, (keys.Count * 15) + 19, "#ffffff", 0.85);
+        // The key goes at the top right unless a line ends there (then the first free band lower down).
+        var keyHeight = (keys.Count * 15) + 19;
+        var keyTop = top + 3.0;
+        for (var candidate = top + 3.0; candidate + keyHeight <= top + h - 3; candidate += 4)
+        {
+            if (!labels.Any(l => l.Y >= candidate - 4 && l.Y <= candidate + keyHeight + 4))
+            {
+                keyTop = candidate;
+                break;
+            }
+        }
+
+        svg.Shade(left + w - 154, keyTop, 150, keyHeight, "#ffffff", 0.85);
         Legend(svg, scenario.Negotiators.Select(p => p.Name).ToArray(), left + 8, top + 6);
         for (var k = 0; k < keys.Count; k++)
         {
-            var y = top + 11 + (k * 15);
+            var y = keyTop + 8 + (k * 15);
             var x = left + w - 150;
             svg.Line(x, y, x + 26, y, "#444444", keys[k].Dash is null ? 2 : 1.5, keys[k].Dash);
             svg.Text(x + 32, y + 4, keys[k].Label, 11);
         }
 
-        var resultY = top + 11 + (keys.Count * 15);
+        var resultY = keyTop + 8 + (keys.Count * 15);
         svg.Diamond(left + w - 137, resultY, 5, "#444444", "#ffffff");
         svg.Text(left + w - 118, resultY + 4, "the result", 11);
         return svg.ToString();
@@ -171,7 +183,17 @@ public static class MediationPlots
             var final = result.Agreement.Agreed;
             if (!final.IsComplete)
             {
-                svg.Text(X(AgreedUtility(statusQuo, 0, a, final)) + 7, Y(AgreedUtility(statusQuo, 1, b, final)) + 4, "agreed articles", 11, fill: "#333333");
+                // The label goes left of the point when the point is in the right half, so it never runs off the plot.
+                var fx = X(AgreedUtility(statusQuo, 0, a, final));
+                var fy = Y(AgreedUtility(statusQuo, 1, b, final)) + 4;
+                if (fx > left + (w / 2))
+                {
+                    svg.Text(fx - 7, fy, "agreed articles", 11, "end", "#333333");
+                }
+                else
+                {
+                    svg.Text(fx + 7, fy, "agreed articles", 11, fill: "#333333");
+                }
             }
         }
         else

@@ -43,7 +43,7 @@ public static class MediationReportDocument
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Mediator</dt><dd>{E(result.Mediator)} · {E(result.Protocol.ToString().ToLowerInvariant())}{(result.Trace.Any(r => r.Issue is not null) ? " · issue by issue" : "")}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Parties' strategies</dt><dd>{E(string.Join(", ", result.PartyNames.Select((n, i) => $"{n}: {result.Voters[i]}")))}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Rounds · versions</dt><dd>{result.Rounds} · {result.Versions.Count}</dd>");
-        sb.Append("<dt>Utility of what was agreed</dt><dd>").Append(agreement.IsComplete ? "" : "<span class=\"hint\">agreed articles only:</span> ");
+        sb.Append("<dt>Utility of what was agreed</dt><dd>").Append(agreement.IsComplete ? "" : scenario.StatusQuo is null ? "<span class=\"hint\">agreed articles only:</span> " : "<span class=\"hint\">the status quo with the agreed articles:</span> ");
         sb.Append(string.Join(" · ", result.PartyNames.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{E(n)} {result.Utilities[i]:0.00} (reservation {parties[i].Profile!.ReservationValue:0.00})"))));
         sb.Append("</dd></dl>");
         if (result.FailureMessage is not null)
