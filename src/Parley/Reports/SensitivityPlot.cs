@@ -14,13 +14,14 @@ public static class SensitivityPlot
     private const double Left = 330;
     private const double Right = 190;
     private const double Row = 22;
+    private const double PackageRow = 60; // two bars and the line of figures under them
 
     /// <summary>Renders the chart; <paramref name="maxBars"/> limits the tornado to the largest swings.</summary>
     public static string Render(RobustnessResult result, string title, int maxBars = 15)
     {
         var bars = result.Sensitivity.Where(b => double.IsFinite(b.Low) && double.IsFinite(b.High)).Take(maxBars).ToList();
         var packages = result.Packages;
-        var height = 90 + (bars.Count * Row) + 70 + (packages.Count * Row * 2) + 40;
+        var height = 90 + (bars.Count * Row) + 70 + (packages.Count * PackageRow) + 40;
         var svg = new SvgWriter(Width, height, SvgWriter.DefaultFontFamily, title);
         var inv = CultureInfo.InvariantCulture;
         svg.Text(20, 26, title, 16, weight: "bold");
@@ -56,11 +57,11 @@ public static class SensitivityPlot
         for (var c = 0; c < packages.Count; c++)
         {
             var p = packages[c];
-            var y = py + (c * Row * 2);
+            var y = py + (c * PackageRow);
             svg.Text(Left - 8, y + 14, Shorten(p.Package.Label, 52), 11, "end");
             svg.Rect(X(0), y + 3, X(p.PAcceptable) - X(0), Row - 8, "#c7e9c0", title: string.Create(inv, $"P(acceptable) = {p.PAcceptable:0.###}"));
             svg.Rect(X(0), y + Row - 3, X(p.PRatified) - X(0), Row - 8, "#31a354", title: string.Create(inv, $"P(acceptable and ratified) = {p.PRatified:0.###}"));
-            svg.Text(X(Math.Max(p.PAcceptable, p.PRatified)) + 6, y + 20, string.Create(inv, $"{p.PAcceptable:0.###} / {p.PRatified:0.###} (Nash in {p.PNash:0.###})"), 10, fill: "#555555");
+            svg.Text(X(0), y + (2 * Row) + 9, string.Create(inv, $"acceptable in {p.PAcceptable:P0} of the draws · acceptable and ratified in {p.PRatified:P0} · the Nash package in {p.PNash:P0}"), 10, fill: "#555555");
         }
 
         return svg.ToString();
