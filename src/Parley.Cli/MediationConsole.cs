@@ -101,7 +101,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
         var agreement = result.Agreement;
         console.WriteLine();
         var colour = result.EndReason switch { EndReason.Agreement => "green", EndReason.Partial => "yellow", _ => "red" };
-        CommonOptions.Heading(console, $"[bold {colour}]{Markup.Escape(NegotiatingTextDocument.EndReasonText(result.EndReason))}[/]: {agreement.Agreed.SettledCount} of {Wording.Count(Domain.IssueCount, "article")} agreed, {Wording.Count(result.Rounds, "round")}, {Wording.Count(result.Versions.Count, "version")} of the text");
+        CommonOptions.Heading(console, $"[bold {colour}]{Markup.Escape(NegotiatingTextDocument.EndReasonText(result.EndReason))}[/]: {agreement.Agreed.SettledCount} of {Wording.Count(Domain.IssueCount, "article")} agreed, {Wording.Count(result.Rounds, "round")}, {Wording.Count(result.VersionCount, "version")} of the text");
         if (result.FailureMessage is { } failure)
         {
             console.MarkupLine($"[red]{Markup.Escape(failure)}[/]");

@@ -9,24 +9,60 @@ public sealed class BoundedMemoryTests
     [Fact]
     public async Task Negotiate_TenMillionRounds_RunsUnderA128MegabyteHeapLimit()
     {
+        var (code, stdout, stderr) = await RunUnderHeapLimitAsync("negotiate", "israel-syria-2026", "--agents", "hardliner,hardliner", "--rounds", "10000000", "--json");
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("endReason").GetString().ShouldBe("deadline");
+        json.RootElement.GetProperty("rounds").GetInt32().ShouldBe(10_000_000);
+    }
+
+    [Fact]
+    public async Task Mediate_SixHundredThousandRoundsWithAReport_RunsUnderA128MegabyteHeapLimit()
+    {
+        // Before the rounds were kept as a bounded summary, 300,000 rounds of this session took
+        // 253 MB: every round, every version and the event stream stayed in memory for the report.
+        using var dir = new TempDir();
+        var folder = Path.Combine(dir.Path, "report");
+        var (code, stdout, stderr) = await RunUnderHeapLimitAsync("mediate", "israel-syria-2026", "--mediator", "annealing", "--rounds", "600000", "--json", "--report", folder);
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("rounds").GetInt32().ShouldBe(600_000);
+
+        // The report keeps a bounded summary: the first and last rounds, a sample between, and counts over all.
+        using var trace = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "trace.json")));
+        var root = trace.RootElement;
+        var kept = root.GetProperty("kept");
+        kept.GetProperty("complete").GetBoolean().ShouldBeFalse();
+        var rounds = root.GetProperty("trace").EnumerateArray().Select(r => r.GetProperty("round").GetInt32()).ToArray();
+        rounds.Length.ShouldBe(kept.GetProperty("rounds").GetInt32());
+        rounds.Length.ShouldBeLessThanOrEqualTo(3 * 1_000 + 1);
+        rounds[..1_000].ShouldBe(Enumerable.Range(1, 1_000));
+        rounds[^1_000..].ShouldBe(Enumerable.Range(600_000 - 999, 1_000));
+        rounds.ShouldBeInOrder(SortDirection.Ascending);
+        rounds.Count(r => r is > 1_000 and <= 600_000 - 1_000).ShouldBeGreaterThan(400); // the sample spans the middle
+        root.GetProperty("versions").GetInt32().ShouldBeGreaterThan(root.GetProperty("textVersions").GetArrayLength());
+        root.GetProperty("adoptedRounds").GetInt32().ShouldBeGreaterThan(0);
+        File.ReadAllText(Path.Combine(folder, "index.html")).ShouldContain("A long session");
+    }
+
+    // The runtime refuses to grow the managed heap past 128 MB: a session that kept its history, its
+    // trace or anything per round would die with an OutOfMemoryException.
+    private static async Task<(int Code, string Stdout, string Stderr)> RunUnderHeapLimitAsync(params string[] args)
+    {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(CliProcess.Dll());
-        foreach (var a in new[] { "negotiate", "israel-syria-2026", "--agents", "hardliner,hardliner", "--rounds", "10000000", "--json" })
+        foreach (var a in args)
         {
             info.ArgumentList.Add(a);
         }
 
-        // The runtime refuses to grow the managed heap past this: a session that kept its history,
-        // its trace or anything per round would die with an OutOfMemoryException.
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x8000000";
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
-
-        process.ExitCode.ShouldBe(0, await stderr);
-        using var json = JsonDocument.Parse(await stdout);
-        json.RootElement.GetProperty("endReason").GetString().ShouldBe("deadline");
-        json.RootElement.GetProperty("rounds").GetInt32().ShouldBe(10_000_000);
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

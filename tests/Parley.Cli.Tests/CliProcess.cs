@@ -48,6 +48,32 @@ internal static class CliProcess
         }
     }
 
+    /// <summary>
+    /// Waits until the process has used <paramref name="cpu"/> of processor time (or has exited): a
+    /// point past its start-up (which takes a tenth of a second of CPU) and into its work, however
+    /// loaded the machine; the wall clock would race the start-up.
+    /// </summary>
+    public static async Task WaitForProcessorTimeAsync(Process process, TimeSpan cpu)
+    {
+        while (!process.HasExited)
+        {
+            process.Refresh();
+            try
+            {
+                if (process.TotalProcessorTime >= cpu)
+                {
+                    return;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                return; // it has exited meanwhile
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>The built parley command: beside the tests when its runtime config was copied, else in src/Parley.Cli/bin.</summary>
     public static string Dll()
     {

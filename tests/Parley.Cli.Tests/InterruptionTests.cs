@@ -56,7 +56,7 @@ public sealed class InterruptionTests
         var stderr = process.StandardError.ReadToEndAsync();
 
         await CliProcess.WaitUntilCatchingSigintAsync(process);
-        await Task.Delay(500); // past start-up, into the analysis (which takes far longer than this)
+        await CliProcess.WaitForProcessorTimeAsync(process, TimeSpan.FromSeconds(1.5)); // past start-up (0.1 s of CPU), into the analysis (7 s of CPU)
         process.HasExited.ShouldBeFalse("the analysis finished before it could be interrupted");
         CliProcess.Signal(process, "INT");
         await process.WaitForExitAsync();
@@ -90,6 +90,32 @@ public sealed class InterruptionTests
         process.ExitCode.ShouldBe(130, await stderr);
         (await stderr).Split('\n').Count(l => l.StartsWith("interrupted:", StringComparison.Ordinal)).ShouldBe(1, await stderr);
         (await stderr).ShouldContain($"the event log {log} holds the session so far");
+    }
+
+    [Fact]
+    public async Task Mediate_InterruptedInALongSession_Exits130AndLeavesNoReportFolder()
+    {
+        using var dir = new TempDir();
+        var log = Path.Combine(dir.Path, "events.jsonl");
+        var folder = Path.Combine(dir.Path, "report");
+        using var process = CliProcess.Start("mediate", "israel-syria-2026", "--rounds", "2000000000", "--json", "--report", folder, "--log", log);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+
+        await CliProcess.WaitUntilCatchingSigintAsync(process);
+        while (!process.HasExited && (!File.Exists(log) || new FileInfo(log).Length < 100_000))
+        {
+            await Task.Delay(10); // until the session has played many rounds
+        }
+
+        process.HasExited.ShouldBeFalse("the session finished before it could be interrupted");
+        CliProcess.Signal(process, "INT");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        (await stdout).ShouldBeEmpty();
+
+        process.ExitCode.ShouldBe(130, await stderr);
+        (await stderr).Split('\n').Count(l => l.StartsWith("interrupted:", StringComparison.Ordinal)).ShouldBe(1, await stderr);
+        Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).ShouldBe(["events.jsonl"]); // no report folder, no staging folder
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class OutputConventionTests
     public static TheoryData<string[]> CommandsThatWriteFiles() => new()
     {
         { ["analyze", "israel-syria-2026", "--plot", "{dir}/plot.svg"] },
+        { ["negotiate", "israel-syria-2026", "--agents", "boulware,conceder", "--plot", "{dir}/session.svg"] },
+        { ["negotiate", "israel-syria-2026", "--agents", "boulware,conceder", "--trace", "{dir}/trace.csv"] },
         { ["demo", "--report", "{dir}/report"] },
         { ["mediate", "israel-syria-2026", "--report", "{dir}/report"] },
         { ["convert", "israel-syria-2026", "--to", "genius", "-o", "{dir}/genius"] },

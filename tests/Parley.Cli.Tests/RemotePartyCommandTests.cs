@@ -27,10 +27,7 @@ public sealed class RemotePartyCommandTests
     public async Task Negotiate_MinimalPythonPartyFromTheDocs_SessionEndsWithoutFailure()
     {
         // Arrange: docs/remote-agents.md's minimal party, on a free port.
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = UnusedPort();
         using var party = await PythonParty.StartScriptAsync("minimal_party.py", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Act
@@ -101,10 +98,7 @@ public sealed class RemotePartyCommandTests
     public async Task Tournament_PartyThatNeverConnects_CompletesWithFailureAttributed()
     {
         // Arrange: a port nobody listens on.
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = UnusedPort();
         var url = $"ws://127.0.0.1:{port}/nobody";
         using var folder = new TempDir();
 
@@ -118,30 +112,81 @@ public sealed class RemotePartyCommandTests
         rows.Where(r => r["Agent 1"] == url || r["Agent 2"] == url).ShouldAllBe(r => r["Failed agent"] == url && r["Exception"].Contains("could not connect"));
     }
 
-    [PythonPartyFact]
-    public async Task Mediate_PythonPartyInAPartySeat_SessionEndsWithoutFailure()
+    [PythonPartyTheory]
+    [InlineData("hill-climbing", "deadline")] // the mediator stops drafting after 6 rejected neighbours, while the Boulware party still holds out
+    [InlineData("annealing", "agreement")] // the mediator drafts to the deadline the party was given, and the party concedes in time
+    public async Task Mediate_PythonPartyInAPartySeat_EndsWithoutFailureAndAgreesWhenItsAnswersAccept(string mediator, string endReason)
     {
-        // Arrange
+        // Arrange: the Python party lowers its target (Boulware) as the Votings it is sent approach
+        // the deadline its Settings gave.
         using var party = await PythonParty.StartAsync();
 
         // Act: the buyer's seat is the Python party; the seller votes truthfully in process.
-        var (code, output, error) = await CliRunner.RunAsync("mediate", Laptop, "--mediator", "hill-climbing", "--voters", $"{party.Url},truthful", "--rounds", "30", "--json");
+        var (code, output, error) = await CliRunner.RunAsync("mediate", Laptop, "--mediator", mediator, "--voters", $"{party.Url},truthful", "--rounds", "30", "--json");
 
         // Assert
         code.ShouldBe(0, error);
         using var json = JsonDocument.Parse(output);
         json.RootElement.GetProperty("failure").ValueKind.ShouldBe(JsonValueKind.Null);
         json.RootElement.GetProperty("rounds").GetInt32().ShouldBeGreaterThan(0);
+        json.RootElement.GetProperty("endReason").GetString().ShouldBe(endReason);
+        json.RootElement.GetProperty("agreedIssues").GetArrayLength().ShouldBe(endReason == "agreement" ? 3 : 0);
+    }
+
+    [PythonPartyFact]
+    public async Task Tournament_MediatedWithAPythonVoter_EverySessionPlayedWithoutFailure()
+    {
+        // Arrange
+        using var party = await PythonParty.StartAsync();
+        using var folder = new TempDir();
+
+        // Act: the Python party is a voter seat beside the in-process truthful voter, under two mediators.
+        var (code, _, error) = await CliRunner.RunAsync("tournament", "--mediators", "annealing,hill-climbing", "--voters", $"truthful,{party.Url}", "--scenarios", Laptop, "--repetitions", "1", "--rounds", "30", "--parallel", "2", "--out", folder.Path);
+
+        // Assert: every pairing of the two voters on the two seats, under each mediator; the remote seat's sessions all played.
+        code.ShouldBe(0, error);
+        var rows = Rows(folder.Path);
+        rows.Count.ShouldBe(8);
+        rows.ShouldAllBe(r => r["End reason"] != "failure");
+        rows.Count(r => r["Agent 1"] == party.Url || r["Agent 2"] == party.Url).ShouldBe(6);
+        rows.Count(r => (r["Agent 1"] == party.Url || r["Agent 2"] == party.Url) && r["End reason"] == "agreement").ShouldBeGreaterThan(0);
+    }
+
+    [SharedFact]
+    public async Task Tournament_MediatedWithAVoterThatNeverConnects_CompletesWithFailureAttributed()
+    {
+        // Arrange: a port nobody listens on.
+        var port = UnusedPort();
+        var url = $"ws://127.0.0.1:{port}/nobody";
+        using var folder = new TempDir();
+
+        // Act
+        var (code, _, error) = await CliRunner.RunAsync("tournament", "--mediators", "hill-climbing", "--voters", $"truthful,{url}", "--scenarios", Laptop, "--repetitions", "1", "--rounds", "10", "--out", folder.Path);
+
+        // Assert: the sessions with the remote seat failed, attributed to it; the in-process one did not.
+        code.ShouldBe(0, error);
+        var rows = Rows(folder.Path);
+        rows.Count.ShouldBe(4);
+        foreach (var row in rows)
+        {
+            if (row["Agent 1"] == url || row["Agent 2"] == url)
+            {
+                row["End reason"].ShouldBe("failure");
+                row["Failed agent"].ShouldBe(url);
+                row["Exception"].ShouldContain("could not connect");
+            }
+            else
+            {
+                row["End reason"].ShouldNotBe("failure");
+            }
+        }
     }
 
     [SharedFact]
     public async Task Mediate_PartyThatNeverConnects_FailureAttributedToItsSeat()
     {
         // Arrange: a port nobody listens on.
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = UnusedPort();
 
         // Act
         var (code, output, _) = await CliRunner.RunAsync("mediate", Laptop, "--mediator", "hill-climbing", "--voters", $"truthful,ws://127.0.0.1:{port}/nobody", "--rounds", "10", "--json");
@@ -158,5 +203,12 @@ public sealed class RemotePartyCommandTests
         var lines = File.ReadAllLines(Path.Combine(folder, "results.csv")).Where(l => !l.StartsWith("sep=", StringComparison.Ordinal)).ToArray();
         var header = lines[0].Split(';');
         return [.. lines.Skip(1).Select(l => l.Split(';')).Select(cells => header.Select((h, i) => (h, cells[i])).ToDictionary(x => x.h, x => x.Item2))];
+    }
+
+    private static int UnusedPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

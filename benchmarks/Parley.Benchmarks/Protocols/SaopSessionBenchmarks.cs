@@ -60,12 +60,18 @@ public class SaopSessionBenchmarks
     public SessionResult Session_BoulwareVsLinear_1000Rounds_ActionTimeLimit() =>
         Saop.Run(_scenario, [NeverAccepting(BuiltInAgents.BoulwareE), NeverAccepting(1)], _lean with { ActionTimeLimit = TimeSpan.FromSeconds(10) });
 
-    /// <summary>The same session with both agents playing through the asynchronous entry point, each on its own task, as a server hosts them.</summary>
+    /// <summary>The same session with both agents playing through the asynchronous entry point, each on its own task, as a server hosts them (waiters resumed on the thread pool).</summary>
     [Benchmark]
-    public SessionResult Session_BoulwareVsLinear_1000Rounds_AsyncHost()
+    public SessionResult Session_BoulwareVsLinear_1000Rounds_AsyncHost() => Hosted(inlineContinuations: false);
+
+    /// <summary>The same, with the host resuming the seat whose turn it is on the submitter's thread (a host of in-process seats only).</summary>
+    [Benchmark]
+    public SessionResult Session_BoulwareVsLinear_1000Rounds_AsyncHostInline() => Hosted(inlineContinuations: true);
+
+    private SessionResult Hosted(bool inlineContinuations)
     {
         var negotiation = new SaopNegotiation(NegotiationSetup.For(_scenario, _lean.Deadline, _lean.Seed));
-        using var host = new NegotiationHost(negotiation);
+        using var host = new NegotiationHost(negotiation, null, inlineContinuations);
         var a = Task.Run(() => HostedAgent.PlayAsync(host, 0, NeverAccepting(BuiltInAgents.BoulwareE)));
         var b = Task.Run(() => HostedAgent.PlayAsync(host, 1, NeverAccepting(1)));
         Task.WaitAll(a, b);

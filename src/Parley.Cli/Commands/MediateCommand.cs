@@ -87,6 +87,7 @@ internal static class MediateCommand
                 Rounds = roundLimit,
                 Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationRegistry.Agenda(loaded.Domain, names) : null,
                 PostSettlement = !parse.GetValue(noPostSettlement),
+                RecordEvents = false, // the report needs the kept rounds only; --log streams every event to its file
             };
             var voterList = Voters(parse.GetValue(voters)!, loaded, roundLimit);
             using var closeRemote = new Closer(voterList.OfType<IDisposable>());

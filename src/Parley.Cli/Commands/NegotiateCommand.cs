@@ -203,11 +203,13 @@ internal static class NegotiateCommand
         if (request.Trace is { } tracePath)
         {
             WriteTrace(tracePath, result, loaded);
+            await io.Error.WriteLineAsync($"trace written to {Path.GetFullPath(tracePath)}").ConfigureAwait(false);
         }
 
         if (request.Plot is { } plotPath)
         {
             OutputPaths.WriteText("--plot", plotPath, SessionSvgPlot.Render(result, negotiators[0].Profile!, negotiators[1].Profile!, agents: agentIds), "plot");
+            await io.Error.WriteLineAsync($"plot written to {Path.GetFullPath(plotPath)}").ConfigureAwait(false);
         }
 
         if (request.Json)

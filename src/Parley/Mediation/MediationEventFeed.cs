@@ -51,12 +51,12 @@ public sealed class MediationEventFeed : INegotiationObserver
             return;
         }
 
-        if (e.Kind != EventKind.RoundClosed || text.Rounds.Count == _rounds)
+        if (e.Kind != EventKind.RoundClosed || text.Round == _rounds)
         {
             return;
         }
 
-        _rounds = text.Rounds.Count;
+        _rounds = text.Round;
         var round = text.Rounds[^1];
         if (Trace is not null || _sessionObserver is not null)
         {

@@ -12,8 +12,8 @@ namespace Parley.Mediation;
 /// <param name="Protocol">The protocol.</param>
 /// <param name="PartyNames">The negotiators, in order.</param>
 /// <param name="Rounds">The number of rounds played.</param>
-/// <param name="Versions">Every version of the negotiating text, first to final.</param>
-/// <param name="Trace">Every round.</param>
+/// <param name="Versions">The versions of the negotiating text, first to final: every one, or in a long session the first and last <see cref="SingleTextNegotiation.KeptAtEachEnd"/> and an evenly spaced sample between (see <see cref="VersionCount"/>).</param>
+/// <param name="Trace">The rounds, kept as <paramref name="Versions"/> are: every one, or in a long session (more than 2 × <see cref="SingleTextNegotiation.KeptAtEachEnd"/> rounds) the first and last ones and an evenly spaced sample; <paramref name="Rounds"/> counts them all.</param>
 /// <param name="Agreement">Agreed and open articles, gaps and packages.</param>
 /// <param name="Utilities">Each party's utility of what was agreed: of the complete text on an agreement; otherwise, when the scenario states a status quo, of the status quo with the agreed articles replaced, and without one of the agreed articles alone (open articles count 0).</param>
 /// <param name="FailureMessage">Why the session failed, when it did.</param>
@@ -45,6 +45,18 @@ public sealed record MediationResult(
 
     /// <summary>The wall time the session took, read from the session's clock.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>How many versions of the text were published in all (<see cref="Versions"/> may keep fewer).</summary>
+    public int VersionCount { get; init; }
+
+    /// <summary>In how many of all the rounds the text (or its unvetoed part) was adopted.</summary>
+    public int AdoptedRounds { get; init; }
+
+    /// <summary>In how many of all the rounds each party accepted the text put to it, in party order.</summary>
+    public IReadOnlyList<int> Acceptances { get; init; } = [];
+
+    /// <summary>Whether <see cref="Trace"/> holds every round played (false: a long session's bounded summary).</summary>
+    public bool IsTraceComplete => Trace.Count == Rounds;
 
     /// <summary>The final version of the text.</summary>
     public NegotiatingText FinalText => Versions[^1];
@@ -96,7 +108,7 @@ public sealed record MediationResult(
             [.. voters],
             negotiation.Settings.Protocol,
             setup.Parties,
-            negotiation.Rounds.Count,
+            negotiation.Round,
             versions,
             [.. negotiation.Rounds],
             agreement,
@@ -104,6 +116,9 @@ public sealed record MediationResult(
             message)
         {
             Events = events,
+            VersionCount = Math.Max(negotiation.VersionCount, versions.Count),
+            AdoptedRounds = negotiation.AdoptedRounds,
+            Acceptances = [.. negotiation.Acceptances],
             Failure = failure,
             Seed = setup.Seed,
             Elapsed = elapsed,

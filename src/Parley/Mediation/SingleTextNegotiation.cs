@@ -37,6 +37,14 @@ public sealed class SingleTextNegotiation : Negotiation
     /// <summary>The most post-settlement improvements put to the parties after one deal.</summary>
     public const int PostSettlementSteps = 5;
 
+    /// <summary>
+    /// How many rounds and versions <see cref="Rounds"/> and <see cref="Versions"/> keep at each end
+    /// of a long session (and at most in the evenly spaced sample between): a session of up to twice
+    /// as many keeps every one, a longer one keeps a bounded summary, so that memory does not grow
+    /// with the rounds played. The event log (<see cref="Negotiation.Observe"/>) sees every one.
+    /// </summary>
+    public const int KeptAtEachEnd = 1_000;
+
     private static readonly PhaseDetail[] WholeTextPhases = [.. Enum.GetValues<SingleTextPhase>().Select(p => new PhaseDetail(PhaseName(p), -1))];
 
     private readonly int _n;
@@ -49,9 +57,10 @@ public sealed class SingleTextNegotiation : Negotiation
     private readonly int[]? _order;
     private readonly int[] _agendaPosition;
     private readonly PhaseDetail[][] _articlePhases;
-    private readonly List<NegotiatingText> _versions = [];
-    private readonly List<MediationRound> _rounds = [];
+    private readonly KeptHistory<NegotiatingText> _versions = new(KeptAtEachEnd);
+    private readonly KeptHistory<MediationRound> _rounds = new(KeptAtEachEnd);
     private readonly int[] _answers;
+    private readonly int[] _acceptances;
     private readonly IReadOnlyList<int>?[] _vetoes;
     private int _answered;
     private int _accepts;
@@ -117,6 +126,7 @@ public sealed class SingleTextNegotiation : Negotiation
 
         _articlePhases = new PhaseDetail[issues][];
         _answers = new int[_n];
+        _acceptances = new int[_n];
         _vetoes = new IReadOnlyList<int>?[_n];
         Settled = PartialOutcome.AllOpen(issues);
         Agreed = Settled;
@@ -172,10 +182,28 @@ public sealed class SingleTextNegotiation : Negotiation
     /// <summary>What was agreed, once the session is over (every article open on a failure).</summary>
     public PartialOutcome Agreed { get; private set; }
 
-    /// <summary>Every version of the negotiating text, first to last.</summary>
+    /// <summary>
+    /// The versions of the negotiating text, first to last: every one while there are at most
+    /// 2 × <see cref="KeptAtEachEnd"/>, otherwise the first and last <see cref="KeptAtEachEnd"/> and an
+    /// evenly spaced sample between (each carries its <see cref="NegotiatingText.Version"/>).
+    /// </summary>
     public IReadOnlyList<NegotiatingText> Versions => _versions;
 
-    /// <summary>Every round closed so far: a text put to the parties, their answers, and whether it was adopted.</summary>
+    /// <summary>How many versions of the text were published (the last one's number).</summary>
+    public int VersionCount => _versions.Total;
+
+    /// <summary>In how many of all the rounds closed the text (or its unvetoed part) was adopted.</summary>
+    public int AdoptedRounds { get; private set; }
+
+    /// <summary>In how many of all the rounds closed each party accepted the text put to it, in party order.</summary>
+    public IReadOnlyList<int> Acceptances => _acceptances;
+
+    /// <summary>
+    /// The rounds closed so far (a text put to the parties, their answers, and whether it was
+    /// adopted), kept as <see cref="Versions"/> are: every one while there are at most
+    /// 2 × <see cref="KeptAtEachEnd"/>, otherwise the first and last ones and an evenly spaced sample.
+    /// <see cref="Negotiation.Round"/> counts them all.
+    /// </summary>
     public IReadOnlyList<MediationRound> Rounds => _rounds;
 
     /// <summary>Normalised time at which the current round began (what the mediator and the parties see as the round's time).</summary>
@@ -720,7 +748,7 @@ public sealed class SingleTextNegotiation : Negotiation
     private void IssueStaysOpen(long elapsed)
     {
         var issue = PhaseArticle;
-        if (_versions.Count > 0 && _versions[^1].Draft[issue] != PartialOutcome.Open)
+        if (_versions.Count > 0 && _versions.Last.Draft[issue] != PartialOutcome.Open)
         {
             EmitText(Settled, StatusesOf(Settled), $"Article {issue + 1} ({Domain.Issues[issue].Name}) stays open: no clause is acceptable to every party on its own.", elapsed);
         }
@@ -786,7 +814,7 @@ public sealed class SingleTextNegotiation : Negotiation
     private void PublishFinal(PartialOutcome agreed, string note, long elapsed)
     {
         var statuses = StatusesOf(agreed);
-        if (_versions.Count > 0 && _versions[^1].Draft.Equals(agreed) && SameStatuses(_versions[^1].Statuses, statuses))
+        if (_versions.Count > 0 && _versions.Last.Draft.Equals(agreed) && SameStatuses(_versions.Last.Statuses, statuses))
         {
             return;
         }
@@ -825,7 +853,7 @@ public sealed class SingleTextNegotiation : Negotiation
 
     private void EmitText(PartialOutcome draft, int[] statuses, string note, long elapsed)
     {
-        var version = _versions.Count == 0 ? 1 : _versions[^1].Version + 1;
+        var version = _versions.Count == 0 ? 1 : _versions.Last.Version + 1;
         Emit(EventKind.TextAdopted, -1, draft.TryComplete(out var whole) ? whole : null, version, new TextDetail(version, draft, statuses, note), TimeAt(elapsed), elapsed);
     }
 
@@ -1055,6 +1083,10 @@ public sealed class SingleTextNegotiation : Negotiation
             var vetoed = _vetoes[p] ?? [];
             var accepted = value >= 0 && (feedback ? value != (int)Feedback.Worse : _vetoes[p] is { } v ? v.Count == 0 : value == 1);
             ballots[p] = new Ballot(Setup.Parties[p], accepted, feedback && value >= 0 ? (Feedback)value : null, vetoed, utility);
+            if (accepted)
+            {
+                _acceptances[p]++;
+            }
         }
 
         var adopted = Phase switch
@@ -1063,10 +1095,15 @@ public sealed class SingleTextNegotiation : Negotiation
             SingleTextPhase.ArticleVoting => all,
             _ => _adoptedInRound,
         };
-        var version = _versions.Count > 0 ? _versions[^1].Version : 0;
+        if (adopted)
+        {
+            AdoptedRounds++;
+        }
+
+        var version = _versions.Count > 0 ? _versions.Last.Version : 0;
         var issue = Phase == SingleTextPhase.ArticleVoting ? PhaseArticle : (int?)null;
-        _rounds.Add(new MediationRound(_rounds.Count + 1, proposal, issue, ballots, adopted, version, RoundStartTime));
-        Round = _rounds.Count;
+        _rounds.Add(new MediationRound(_rounds.Total + 1, proposal, issue, ballots, adopted, version, RoundStartTime));
+        Round = _rounds.Total;
     }
 
     /// <inheritdoc />

@@ -37,23 +37,8 @@ public static class MixedSessions
             negotiation.Observe(recorder);
         }
 
-        if (options.Log is { } log)
-        {
-            negotiation.Observe(log);
-        }
-
-        remote ??= new RemotePartyOptions();
-        if (options.ActionTimeLimit is { } limit)
-        {
-            remote = remote with { ActionTimeLimit = limit };
-        }
-
-        var start = options.TimeProvider.GetTimestamp();
-        await RunSeatsAsync(negotiation, seats, options, party => seats[party].Remote is { } uri
-            ? (host, stop) => RemoteParty.PlayAsync(host, party, uri, remote, stop)
-            : (host, stop) => HostedAgent.PlayAsync(host, party, seats[party].Agent!(), options.ActionTimeLimit, stop)).ConfigureAwait(false);
-        options.Cancellation.ThrowIfCancellationRequested();
-        return Saop.Result(negotiation, options.TimeProvider.GetElapsedTime(start), recorder?.Trace);
+        var elapsed = await PlayAsync(negotiation, seats, options, remote, (host, party, agent, stop) => HostedAgent.PlayAsync(host, party, agent, options.ActionTimeLimit, stop)).ConfigureAwait(false);
+        return Saop.Result(negotiation, elapsed, recorder?.Trace);
     }
 
     /// <summary>Runs a MOPAC session between <paramref name="seats"/> (one per negotiator of <paramref name="scenario"/>, in order); returns the result and each party's agreement.</summary>
@@ -69,6 +54,18 @@ public static class MixedSessions
         }
 
         var negotiation = new MopacNegotiation(setup);
+        var elapsed = await PlayAsync(negotiation, seats, options, remote, (host, party, agent, stop) => HostedMopacAgent.PlayAsync(host, party, agent, stop)).ConfigureAwait(false);
+        return (Mopac.Result(negotiation, elapsed), [.. negotiation.Agreements]);
+    }
+
+    /// <summary>Runs a SAOP session synchronously (for tournament threads).</summary>
+    public static SessionResult RunSaop(Domain domain, IReadOnlyList<Profile> profiles, IReadOnlyList<string> names, IReadOnlyList<SessionSeat> seats, SessionOptions options, RemotePartyOptions? remote = null) =>
+        RunSaopAsync(domain, profiles, names, seats, options, remote).GetAwaiter().GetResult();
+
+    // Plays every seat of the negotiation to its end: remote parties through RemoteParty (under the
+    // session's action time limit when it has one), built-in agents through builtIn; returns the time it took.
+    private static async Task<TimeSpan> PlayAsync(Negotiation negotiation, IReadOnlyList<SessionSeat> seats, SessionOptions options, RemotePartyOptions? remote, Func<NegotiationHost, int, IAgent, CancellationToken, Task> builtIn)
+    {
         if (options.Log is { } log)
         {
             negotiation.Observe(log);
@@ -83,13 +80,9 @@ public static class MixedSessions
         var start = options.TimeProvider.GetTimestamp();
         await RunSeatsAsync(negotiation, seats, options, party => seats[party].Remote is { } uri
             ? (host, stop) => RemoteParty.PlayAsync(host, party, uri, remote, stop)
-            : (host, stop) => HostedMopacAgent.PlayAsync(host, party, seats[party].Agent!(), stop)).ConfigureAwait(false);
-        return (Mopac.Result(negotiation, options.TimeProvider.GetElapsedTime(start)), [.. negotiation.Agreements]);
+            : (host, stop) => builtIn(host, party, seats[party].Agent!(), stop)).ConfigureAwait(false);
+        return options.TimeProvider.GetElapsedTime(start);
     }
-
-    /// <summary>Runs a SAOP session synchronously (for tournament threads).</summary>
-    public static SessionResult RunSaop(Domain domain, IReadOnlyList<Profile> profiles, IReadOnlyList<string> names, IReadOnlyList<SessionSeat> seats, SessionOptions options, RemotePartyOptions? remote = null) =>
-        RunSaopAsync(domain, profiles, names, seats, options, remote).GetAwaiter().GetResult();
 
     private static async Task RunSeatsAsync(Negotiation negotiation, IReadOnlyList<SessionSeat> seats, SessionOptions options, Func<int, Func<NegotiationHost, CancellationToken, Task>> player)
     {

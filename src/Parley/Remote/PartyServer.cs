@@ -28,13 +28,12 @@ namespace Parley.Remote;
 public sealed class PartyServer : IDisposable
 {
     private static readonly TimeSpan PendingLifetime = TimeSpan.FromSeconds(60);
-    private readonly HttpListener _listener;
+    private readonly LoopbackServer _server;
     private readonly Dictionary<string, AgentDescriptor> _agents;
     private readonly ConcurrentDictionary<string, (string Agent, long Created)> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, Task> _instances = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TimeProvider _time;
-    private readonly Task _loop;
     private int _nextInstance;
     private int _played;
     private int _seed;
@@ -62,16 +61,16 @@ public sealed class PartyServer : IDisposable
             }
         }
 
-        (_listener, Port) = LoopbackListener.Start("/", host, port);
         Host = host;
-        _loop = Task.Run(AcceptLoopAsync);
+        _server = new LoopbackServer("/", host, port);
+        _server.Serve(ServeAsync); // after the fields its handler reads
     }
 
     /// <summary>The host name it listens on.</summary>
     public string Host { get; }
 
     /// <summary>The port it listens on.</summary>
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>The base address (<c>http://host:port/</c>).</summary>
     public Uri BaseAddress => new($"http://{Host}:{Port}/");
@@ -134,11 +133,9 @@ public sealed class PartyServer : IDisposable
         }
 
         _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
+        _server.Dispose();
         try
         {
-            _loop.Wait(TimeSpan.FromSeconds(5));
             Task.WaitAll([.. _instances.Values], TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
@@ -147,24 +144,6 @@ public sealed class PartyServer : IDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(context));
-        }
     }
 
     private async Task ServeAsync(HttpListenerContext context)

@@ -25,22 +25,21 @@ public sealed class ProfileEndpoint : IDisposable
 {
     private static readonly Lazy<ProfileEndpoint> SharedInstance = new(() => new ProfileEndpoint(), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly ConcurrentDictionary<string, byte[]> _profiles = new(StringComparer.Ordinal);
-    private readonly HttpListener _listener;
-    private readonly Task _loop;
+    private readonly LoopbackServer _server;
     private int _served;
 
     /// <summary>Starts an endpoint on a free loopback port.</summary>
     public ProfileEndpoint()
     {
-        (_listener, Port) = LoopbackListener.Start("/profiles/");
-        _loop = Task.Run(AcceptLoopAsync);
+        _server = new LoopbackServer("/profiles/");
+        _server.Serve(ServeAsync);
     }
 
     /// <summary>The process's endpoint, started on first use.</summary>
     public static ProfileEndpoint Shared => SharedInstance.Value;
 
     /// <summary>The port it listens on (loopback).</summary>
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>How many profiles have been served.</summary>
     public int Served => Volatile.Read(ref _served);
@@ -58,42 +57,7 @@ public sealed class ProfileEndpoint : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (!_listener.IsListening)
-        {
-            return;
-        }
-
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends by the listener's disposal.
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(context));
-        }
-    }
+    public void Dispose() => _server.Dispose();
 
     private async Task ServeAsync(HttpListenerContext context)
     {

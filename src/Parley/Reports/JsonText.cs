@@ -32,6 +32,22 @@ public static class JsonText
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>
+    /// Writes <paramref name="node"/> to <paramref name="stream"/> as <see cref="SerializerOptions"/>
+    /// would print it, followed by a line break, without building the text in memory first.
+    /// </summary>
+    public static void WriteTo(System.Text.Json.Nodes.JsonNode node, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var writer = new Utf8JsonWriter(stream, Options))
+        {
+            node.WriteTo(writer);
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
     /// <summary>Writes a count as a JSON number when exact, otherwise as a string of digits.</summary>
     public static void WriteCount(this Utf8JsonWriter writer, string name, BigInteger count)
     {

@@ -87,7 +87,7 @@ public static class MediationJson
         {
             ["endReason"] = EndReasonNames.Name(result.EndReason),
             ["rounds"] = result.Rounds,
-            ["versions"] = result.Versions.Count,
+            ["versions"] = result.VersionCount,
             ["agreedIssues"] = agreed,
             ["openIssues"] = open,
             ["text"] = text,
@@ -107,7 +107,11 @@ public static class MediationJson
         return summary;
     }
 
-    /// <summary>The full trace: the summary plus every round and every version of the text.</summary>
+    /// <summary>
+    /// The trace: the summary plus the rounds and the versions of the text the result kept (every
+    /// one, or in a long session the first and last ones and an evenly spaced sample, each with its
+    /// number; "kept" says which), and counts over all the rounds played.
+    /// </summary>
     /// <param name="result">The round.</param>
     /// <param name="scenario">Its scenario.</param>
     /// <param name="candidates">The candidate packages to compare, or null for none.</param>
@@ -159,7 +163,22 @@ public static class MediationJson
             versions.Add(new JsonObject { ["version"] = v.Version, ["note"] = v.Note, ["articles"] = articles });
         }
 
+        var acceptances = new JsonObject();
+        for (var p = 0; p < result.PartyNames.Count && p < result.Acceptances.Count; p++)
+        {
+            acceptances[result.PartyNames[p]] = result.Acceptances[p];
+        }
+
         summary["scenario"] = scenario.Name;
+        summary["adoptedRounds"] = result.AdoptedRounds;
+        summary["acceptances"] = acceptances;
+        summary["kept"] = new JsonObject
+        {
+            ["complete"] = result.IsTraceComplete && result.Versions.Count == result.VersionCount,
+            ["rounds"] = result.Trace.Count,
+            ["versions"] = result.Versions.Count,
+            ["atEachEnd"] = SingleTextNegotiation.KeptAtEachEnd,
+        };
         summary["trace"] = rounds;
         summary["textVersions"] = versions;
         return summary;

@@ -27,7 +27,7 @@ public static class MediationPlots
         const int left = 46, right = 136, top = 16, bottom = 38;
         var w = width - left - right;
         var h = height - top - bottom;
-        var rounds = Math.Max(1, result.Trace.Count);
+        var rounds = Math.Max(1, result.Rounds); // a long session's trace keeps a sample: the axis spans every round
         var byIssue = IsIssueByIssue(result);
         double X(double r) => left + (w * r / rounds);
         double Y(double u) => top + (h * (1 - Math.Clamp(u, 0, 1)));
@@ -265,7 +265,7 @@ public static class MediationPlots
     {
         var domain = scenario.Domain;
         const int labelW = 190, rowH = 18, top = 8, bottom = 34;
-        var versions = result.Versions;
+        var versions = Columns(result.Versions, (int)((width - labelW - 10.0) / 2));
         var height = top + (rowH * domain.IssueCount) + bottom;
         var cellW = Math.Max(2.0, (width - labelW - 10.0) / Math.Max(1, versions.Count));
         var svg = Canvas(width, height, "The negotiating text, version by version");
@@ -295,6 +295,34 @@ public static class MediationPlots
         }
 
         return svg.ToString();
+    }
+
+    // At most `columns` versions, evenly spaced by version number from the first to the last (each
+    // column the last kept version at or before its number, which the axis labels), so that each
+    // gets a column of at least 2 px and the axis reads evenly however the versions were kept.
+    private static IReadOnlyList<NegotiatingText> Columns(IReadOnlyList<NegotiatingText> versions, int columns)
+    {
+        if (versions.Count <= columns || columns < 2)
+        {
+            return versions;
+        }
+
+        var first = versions[0].Version;
+        var last = versions[^1].Version;
+        var picked = new NegotiatingText[columns];
+        var k = 0;
+        for (var c = 0; c < columns; c++)
+        {
+            var target = first + ((long)(last - first) * c / (columns - 1));
+            while (k + 1 < versions.Count && versions[k + 1].Version <= target)
+            {
+                k++;
+            }
+
+            picked[c] = versions[k];
+        }
+
+        return picked;
     }
 
     private static string StatusColour(ArticleStatus status) => status switch

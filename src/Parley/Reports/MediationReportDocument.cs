@@ -42,7 +42,13 @@ public static class MediationReportDocument
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Articles agreed</dt><dd>{agreement.Agreed.SettledCount} of {domain.IssueCount}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Mediator</dt><dd>{E(result.Mediator)} · {E(result.Protocol.ToString().ToLowerInvariant())}{(result.Trace.Any(r => r.Issue is not null) ? " · issue by issue" : "")}</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Parties' strategies</dt><dd>{E(string.Join(", ", result.PartyNames.Select((n, i) => $"{n}: {result.Voters[i]}")))}</dd>");
-        sb.Append(CultureInfo.InvariantCulture, $"<dt>Rounds · versions</dt><dd>{result.Rounds} · {result.Versions.Count}</dd>");
+        sb.Append(CultureInfo.InvariantCulture, $"<dt>Rounds · versions</dt><dd>{Wording.Number(result.Rounds)} · {Wording.Number(result.VersionCount)}");
+        if (result.Rounds > 0 && result.Acceptances.Count == result.PartyNames.Count)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" <span class=\"hint\">(adopted in {Wording.Count(result.AdoptedRounds, "round")}; accepted by {E(string.Join(", ", result.PartyNames.Select((n, i) => $"{n} in {Wording.Number(result.Acceptances[i])}")))})</span>");
+        }
+
+        sb.Append("</dd>");
         sb.Append("<dt>Utility of what was agreed</dt><dd>").Append(agreement.IsComplete ? "" : scenario.StatusQuo is null ? "<span class=\"hint\">agreed articles only:</span> " : "<span class=\"hint\">the status quo with the agreed articles:</span> ");
         sb.Append(string.Join(" · ", result.PartyNames.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{E(n)} {result.Utilities[i]:0.00} (reservation {parties[i].Profile!.ReservationValue:0.00})"))));
         sb.Append("</dd></dl>");
@@ -60,6 +66,11 @@ public static class MediationReportDocument
         var overRounds = byIssue
             ? (scenario.StatusQuo is null ? "Each party's utility of the articles agreed so far, round by round (open articles count 0); dashed" : "Each party's utility of the articles agreed so far, round by round (open articles stay at the status quo); dashed: reservation values; dotted: each party's utility of the package that would close the gap; diamond at the end: what the result reports.")
             : "Each party's utility of every text put to it (faint dots: rejected, solid: adopted; line: the text on the table, which is not agreed until every party signs it); dashed: reservation values; diamond at the end: what the result reports (the agreement, or the agreed articles alone).";
+        if (!result.IsTraceComplete)
+        {
+            overRounds += string.Create(CultureInfo.InvariantCulture, $" A long session: the figure draws {Wording.Number(result.Trace.Count)} of its {Wording.Number(result.Rounds)} rounds (the first and last {Wording.Number(SingleTextNegotiation.KeptAtEachEnd)} and an evenly spaced sample between).");
+        }
+
         sb.Append("<figure>").Append(MediationPlots.UtilityOverRounds(result, scenario)).Append(CultureInfo.InvariantCulture, $"<figcaption>{E(overRounds)}</figcaption></figure>\n");
         if (MediationPlots.UtilityPlane(result, scenario) is { } plane)
         {
@@ -113,12 +124,23 @@ public static class MediationReportDocument
 
         // Versions, first to last, each with its changes.
         sb.Append(analysisSection ?? string.Empty);
-        sb.Append("<section class=\"versions\"><h2>Versions of the text</h2>\n<table class=\"versions\"><thead><tr><th>Version</th><th>Agreed</th><th>Articles</th><th>Change</th></tr></thead><tbody>\n");
+        sb.Append("<section class=\"versions\"><h2>Versions of the text</h2>\n");
+        if (result.Versions.Count < result.VersionCount)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"hint\">A long session: {Wording.Number(result.Versions.Count)} of its {Wording.Number(result.VersionCount)} versions are kept (the first and last {Wording.Number(SingleTextNegotiation.KeptAtEachEnd)} and an evenly spaced sample between); changes are shown against the version kept before. The event log (--log) holds every one.</p>\n");
+        }
+
+        sb.Append("<table class=\"versions\"><thead><tr><th>Version</th><th>Agreed</th><th>Articles</th><th>Change</th></tr></thead><tbody>\n");
         for (var v = 0; v < result.Versions.Count; v++)
         {
             var text = result.Versions[v];
             var previous = v > 0 ? result.Versions[v - 1] : null;
             var changes = previous is null ? [] : text.ChangedFrom(previous);
+            if (previous is not null && text.Version > previous.Version + 1)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"gap\"><td colspan=\"4\">⋯ {Wording.Count(text.Version - previous.Version - 1, "version")} not kept ⋯</td></tr>\n");
+            }
+
             sb.Append(CultureInfo.InvariantCulture, $"<tr><td class=\"v\">v{text.Version}</td><td class=\"n\">{text.AgreedCount}/{domain.IssueCount}</td><td class=\"strip\">");
             for (var i = 0; i < domain.IssueCount; i++)
             {

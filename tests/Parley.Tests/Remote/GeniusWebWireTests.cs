@@ -8,9 +8,13 @@ using Parley.Remote;
 namespace Parley.Tests.Remote;
 
 /// <summary>
-/// GeniusWeb's JSON shapes, field for field: each fixture is written from GeniusWeb's documentation
-/// of its JSON serialisation (objects wrapped by their class name); Parley reads it and writes it
-/// back, and the result must be the same JSON (property order aside).
+/// GeniusWeb's JSON shapes, field for field: the first fixtures are written from GeniusWeb's
+/// documentation of its JSON serialisation (objects wrapped by their class name); the
+/// <see cref="Published"/> ones are the JSON strings GeniusWeb's own Python package (geniusweb
+/// 1.2.x) holds in its unit tests (VotingTest, OptInTest, VotesTest, YourTurnTest,
+/// ActionEventTest's action, ProgressRoundsTest's and ProgressTimeTest's progress inside a
+/// Settings whose field names are the Settings constructor's). Parley reads each and writes it back,
+/// and the result must be the same JSON (property order aside).
 /// </summary>
 public sealed class GeniusWebWireTests
 {
@@ -45,6 +49,46 @@ public sealed class GeniusWebWireTests
         """{"Finished":{"agreements":{}}}""",
     };
 
+    // GeniusWeb's test domains: one issue "iss" (VotingTest, OptInTest) or "is1" (VotesTest), values val1 and val2.
+    private static readonly GeniusWebBidCodec Iss = new(new Domain("iss", [new CategoricalIssue("iss", "val1", "val2")]), [null]);
+
+    private static readonly GeniusWebBidCodec Is1 = new(new Domain("is1", [new CategoricalIssue("is1", "val1", "val2")]), [null]);
+
+    public static TheoryData<string, string> Published => new()
+    {
+        { "iss", """{"Voting":{"offers":[{"Offer":{"actor":"party1","bid":{"issuevalues":{"iss":"val1"}}}}],"powers":{"party1":2}}}""" },
+        { "iss", """{"OptIn":{"votes":[{"Votes":{"actor":"partyA","votes":[{"Vote":{"actor":"partyA","bid":{"issuevalues":{"iss":"val1"}},"minPower":2,"maxPower":9}}]}},{"Votes":{"actor":"partyB","votes":[{"Vote":{"actor":"partyB","bid":{"issuevalues":{"iss":"val2"}},"minPower":2,"maxPower":9}},{"Vote":{"actor":"partyB","bid":{"issuevalues":{"iss":"val1"}},"minPower":2,"maxPower":9}}]}}]}}""" },
+        { "is1", """{"Votes":{"actor":"partyA","votes":[{"Vote":{"actor":"partyA","bid":{"issuevalues":{"is1":"val1"}},"minPower":2,"maxPower":9}},{"Vote":{"actor":"partyA","bid":{"issuevalues":{"is1":"val2"}},"minPower":2,"maxPower":9}}]}}""" },
+        { "iss", """{"EndNegotiation":{"actor":"party1"}}""" },
+        { "iss", """{"YourTurn":{}}""" },
+        { "iss", """{"Settings":{"id":"party1","profile":"ws://127.0.0.1:8080/profiles/abc","protocol":"MOPAC","progress":{"ProgressRounds":{"duration":10,"currentRound":0,"endtime":98765}},"parameters":{}}}""" },
+        { "iss", """{"Settings":{"id":"party1","profile":"ws://127.0.0.1:8080/profiles/abc","protocol":"SAOP","progress":{"ProgressTime":{"duration":10,"start":100000}},"parameters":{}}}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Published))]
+    public void Wire_GeniusWebsOwnPublishedExample_ReadsAndWritesBackFieldForField(string issue, string fixture)
+    {
+        // Arrange
+        var codec = issue == "iss" ? Iss : Is1;
+        var bytes = Encoding.UTF8.GetBytes(fixture);
+        var buffer = new ArrayBufferWriter<byte>();
+
+        // Act: an action where GeniusWeb sends one, otherwise an inform.
+        if (GeniusWebWire.ParseAction(bytes, codec, out _) is { } action)
+        {
+            GeniusWebWire.WriteAction(buffer, action, codec);
+        }
+        else
+        {
+            var inform = GeniusWebWire.ParseInform(bytes, codec, out var error).ShouldNotBeNull(error);
+            Write(buffer, inform, codec);
+        }
+
+        // Assert
+        JsonNode.DeepEquals(JsonNode.Parse(buffer.WrittenSpan), JsonNode.Parse(fixture)).ShouldBeTrue(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
     [Theory]
     [MemberData(nameof(Actions))]
     public void Action_DocumentedExample_ReadsAndWritesBackFieldForField(string fixture)
@@ -66,27 +110,7 @@ public sealed class GeniusWebWireTests
         // Act
         var inform = GeniusWebWire.ParseInform(Encoding.UTF8.GetBytes(fixture), Codec, out var error);
         var buffer = new ArrayBufferWriter<byte>();
-        switch (inform!.Kind)
-        {
-            case GeniusWebInformKind.Settings:
-                GeniusWebWire.WriteSettings(buffer, inform.Settings!);
-                break;
-            case GeniusWebInformKind.YourTurn:
-                GeniusWebWire.WriteYourTurn(buffer);
-                break;
-            case GeniusWebInformKind.ActionDone:
-                GeniusWebWire.WriteActionDone(buffer, inform.Action!, Codec);
-                break;
-            case GeniusWebInformKind.Voting:
-                GeniusWebWire.WriteVoting(buffer, inform.Offers!, inform.Powers!, Codec);
-                break;
-            case GeniusWebInformKind.OptIn:
-                GeniusWebWire.WriteOptIn(buffer, inform.Votes!, Codec);
-                break;
-            case GeniusWebInformKind.Finished:
-                GeniusWebWire.WriteFinished(buffer, [.. inform.Agreements!], Codec);
-                break;
-        }
+        Write(buffer, inform!, Codec);
 
         // Assert
         error.ShouldBeNull();
@@ -152,6 +176,31 @@ public sealed class GeniusWebWireTests
             using var bid = JsonDocument.Parse(buffer.WrittenMemory);
             var seen = partyCodec.Read(bid.RootElement, out var error).ShouldNotBeNull(error);
             read.Utility(seen.Levels).ShouldBe(profile.Utility(outcome.Levels), 1e-9);
+        }
+    }
+
+    private static void Write(ArrayBufferWriter<byte> buffer, GeniusWebInform inform, GeniusWebBidCodec codec)
+    {
+        switch (inform.Kind)
+        {
+            case GeniusWebInformKind.Settings:
+                GeniusWebWire.WriteSettings(buffer, inform.Settings!);
+                break;
+            case GeniusWebInformKind.YourTurn:
+                GeniusWebWire.WriteYourTurn(buffer);
+                break;
+            case GeniusWebInformKind.ActionDone:
+                GeniusWebWire.WriteActionDone(buffer, inform.Action!, codec);
+                break;
+            case GeniusWebInformKind.Voting:
+                GeniusWebWire.WriteVoting(buffer, inform.Offers!, inform.Powers!, codec);
+                break;
+            case GeniusWebInformKind.OptIn:
+                GeniusWebWire.WriteOptIn(buffer, inform.Votes!, codec);
+                break;
+            case GeniusWebInformKind.Finished:
+                GeniusWebWire.WriteFinished(buffer, [.. inform.Agreements!], codec);
+                break;
         }
     }
 }

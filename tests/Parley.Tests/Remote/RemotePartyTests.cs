@@ -97,53 +97,51 @@ public sealed class RemotePartyTests
     /// <summary>A party that reads Settings and answers every YourTurn with one fixed message; it records when the runner closes.</summary>
     private sealed class ScriptedParty : IDisposable
     {
-        private readonly HttpListener _listener;
-        private readonly Task _loop;
+        private readonly LoopbackServer _server;
+        private readonly string _answer;
         private readonly TaskCompletionSource<bool> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public ScriptedParty(string answer)
         {
-            (_listener, var port) = LoopbackListener.Start("/");
-            Url = $"ws://127.0.0.1:{port}/party";
-            _loop = Task.Run(async () =>
-            {
-                var context = await _listener.GetContextAsync();
-                var ws = (await context.AcceptWebSocketAsync(null)).WebSocket;
-                var buffer = new ArrayBufferWriter<byte>();
-                try
-                {
-                    while (true)
-                    {
-                        var type = await WebSocketMessages.ReceiveAsync(ws, buffer, 1 << 20, CancellationToken.None);
-                        if (type == WebSocketMessageType.Close)
-                        {
-                            break;
-                        }
-
-                        if (Encoding.UTF8.GetString(buffer.WrittenSpan).Contains("YourTurn", StringComparison.Ordinal))
-                        {
-                            await ws.SendAsync(Encoding.UTF8.GetBytes(answer), WebSocketMessageType.Text, true, CancellationToken.None);
-                        }
-                    }
-                }
-                catch (WebSocketException)
-                {
-                    // Aborted by the runner: closed too.
-                }
-
-                _closed.TrySetResult(true);
-                ws.Dispose();
-            });
+            _answer = answer;
+            _server = new LoopbackServer("/");
+            _server.Serve(ServeAsync);
+            Url = $"ws://127.0.0.1:{_server.Port}/party";
         }
 
         public string Url { get; }
 
         public Task<bool> Closed => _closed.Task;
 
-        public void Dispose()
+        public void Dispose() => _server.Dispose();
+
+        private async Task ServeAsync(HttpListenerContext context)
         {
-            _listener.Close();
-            _ = _loop;
+            var ws = (await context.AcceptWebSocketAsync(null)).WebSocket;
+            var buffer = new ArrayBufferWriter<byte>();
+            try
+            {
+                while (true)
+                {
+                    var type = await WebSocketMessages.ReceiveAsync(ws, buffer, 1 << 20, CancellationToken.None);
+                    if (type == WebSocketMessageType.Close)
+                    {
+                        break;
+                    }
+
+                    if (Encoding.UTF8.GetString(buffer.WrittenSpan).Contains("YourTurn", StringComparison.Ordinal))
+                    {
+                        await ws.SendAsync(Encoding.UTF8.GetBytes(_answer), WebSocketMessageType.Text, true, CancellationToken.None);
+                    }
+                }
+            }
+            catch (WebSocketException)
+            {
+                // Aborted by the runner: closed too.
+            }
+
+            _closed.TrySetResult(true);
+            ws.Dispose();
         }
     }
 }

@@ -1,5 +1,4 @@
 using Parley.Agents;
-using Parley.Protocols.Views;
 
 namespace Parley.Protocols.Drivers;
 
@@ -32,90 +31,6 @@ public static class HostedAgent
             throw new ArgumentException("A hosted IAgent plays SAOP sessions.", nameof(host));
         }
 
-        var setup = host.Read(n => NegotiationViews.For(Audience.OfParty(party), n.Setup, ViewPolicy.Open));
-        var profile = setup.Profiles[party] ?? throw new ArgumentException($"Party '{setup.Parties[party]}' has no declared profile for an agent to play with.", nameof(party));
-        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var history = new NegotiationHistory(64);
-        var context = new AgentContext(profile, party, setup.Parties, setup.Deadline, history, new Random(Saop.AgentSeed(setup.Seed, party)), abandon.Token);
-        _ = context.Index;
-        long seen = 0;
-        if (!await CallAsync(host, party, () => { agent.Start(context); return true; }, "Start", actionLimit, abandon).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await host.WaitForTurnAsync(party, cancellationToken).ConfigureAwait(false);
-            foreach (var e in host.EventsFrom(seen))
-            {
-                seen++;
-                if (e.Kind is EventKind.Offered or EventKind.Accepted or EventKind.WalkedAway)
-                {
-                    history.Add(new HistoryEntry(e.Round, e.Time, e.Actor, e.Kind switch
-                    {
-                        EventKind.Offered => ActionKind.Offer,
-                        EventKind.Accepted => ActionKind.Accept,
-                        _ => ActionKind.WalkAway,
-                    }, e.Outcome));
-                }
-            }
-
-            var (over, mine, state) = host.Read(n =>
-            {
-                var saop = (SaopNegotiation)n;
-                return (n.IsOver, saop.Turn == party, saop.StateAt(n.ReadClock()));
-            });
-            if (over)
-            {
-                return;
-            }
-
-            if (!mine)
-            {
-                continue;
-            }
-
-            var (ok, action) = await CallWithValueAsync(host, party, () => agent.Act(state), "Act", actionLimit, abandon).ConfigureAwait(false);
-            if (!ok)
-            {
-                return;
-            }
-
-            var result = host.Submit(party, NegotiationAction.From(action));
-            if (!result.Accepted && result.Refusal is not RefusalKind.SessionOver)
-            {
-                host.Fail(party, FailureKind.InvalidAction, result.Message ?? result.Refusal.ToString());
-                return;
-            }
-        }
-    }
-
-    private static async Task<bool> CallAsync(NegotiationHost host, int party, Func<bool> call, string what, TimeSpan? limit, CancellationTokenSource abandon) =>
-        (await CallWithValueAsync(host, party, call, what, limit, abandon).ConfigureAwait(false)).Ok;
-
-    private static async Task<(bool Ok, T Value)> CallWithValueAsync<T>(NegotiationHost host, int party, Func<T> call, string what, TimeSpan? limit, CancellationTokenSource abandon)
-    {
-        var work = Task.Run(call, CancellationToken.None);
-        try
-        {
-            var value = limit is { } l ? await work.WaitAsync(l, host.Negotiation.Setup.TimeProvider, abandon.Token).ConfigureAwait(false) : await work.ConfigureAwait(false);
-            return (true, value);
-        }
-        catch (TimeoutException)
-        {
-            await abandon.CancelAsync().ConfigureAwait(false);
-            host.Fail(party, FailureKind.Timeout, $"no answer to {what} within the action time limit of {limit!.Value.TotalMilliseconds:0.###} ms; the call was abandoned");
-            return (false, default!);
-        }
-        catch (OperationCanceledException)
-        {
-            return (false, default!);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            host.Fail(party, FailureKind.Exception, $"{what} threw {ex.GetType().Name}: {ex.Message}");
-            return (false, default!);
-        }
+        await HostedSeat.PlayAsync(host, party, agent, static (a, _, _) => new SaopSeatRules(a), actionLimit, cancellationToken).ConfigureAwait(false);
     }
 }

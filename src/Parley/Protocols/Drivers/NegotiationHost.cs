@@ -12,6 +12,12 @@ namespace Parley.Protocols.Drivers;
 /// blocked waiting for a person, and a host holds no thread at all between actions.</para>
 /// <para>Deadlines: the host runs a timer on the negotiation's <see cref="TimeProvider"/> that calls
 /// <see cref="Negotiation.Tick"/>, so a round or a session ends on time even when nobody acts.</para>
+/// <para>Waiters are completed after the lock is released. By default their continuations run on the
+/// thread pool, so a submitter (a web request) never runs someone else's code. A host whose waiters
+/// are all in-process seats (agents playing each other through the host) may ask for
+/// <c>inlineContinuations</c>: the seat whose turn it becomes then continues on the submitter's
+/// thread, with no hop between threads per action; the submitter's call returns once that seat
+/// waits again (the depth stays bounded: a seat never waits inside its own submission).</para>
 /// </remarks>
 public sealed class NegotiationHost : INegotiationObserver, IDisposable
 {
@@ -19,16 +25,21 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
     private readonly Negotiation _negotiation;
     private readonly List<NegotiationEvent> _events = [];
     private readonly List<(long Sequence, TaskCompletionSource Signal)> _eventWaiters = [];
+    private readonly List<TaskCompletionSource> _ready = [];
     private readonly ITimer? _timer;
+    private readonly TaskCreationOptions _signalOptions;
     private bool _disposed;
+    private bool _stepping; // inside a step the host runs: ready waiters are completed after its lock is released
 
     /// <summary>Hosts <paramref name="negotiation"/> (fresh or replayed; the host starts it if it has not started).</summary>
     /// <param name="negotiation">The state machine.</param>
     /// <param name="tickInterval">How often to check the deadline; null for no timer (the deadline is then checked on each submission).</param>
-    public NegotiationHost(Negotiation negotiation, TimeSpan? tickInterval = null)
+    /// <param name="inlineContinuations">Whether a waiter's continuation runs on the thread that completed its wait (see the remarks); false: on the thread pool.</param>
+    public NegotiationHost(Negotiation negotiation, TimeSpan? tickInterval = null, bool inlineContinuations = false)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         _negotiation = negotiation;
+        _signalOptions = inlineContinuations ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously;
         negotiation.Observe(this);
         lock (_lock)
         {
@@ -50,37 +61,97 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
     /// <summary>Submits an action; thread-safe; returns at once with the machine's answer.</summary>
     public SubmitResult Submit(int actor, in NegotiationAction action)
     {
+        SubmitResult result;
+        TaskCompletionSource[]? ready;
         lock (_lock)
         {
-            return _negotiation.Submit(actor, action);
+            _stepping = true;
+            try
+            {
+                result = _negotiation.Submit(actor, action);
+            }
+            finally
+            {
+                _stepping = false;
+            }
+
+            ready = TakeReady();
         }
+
+        Signal(ready);
+        return result;
     }
 
     /// <summary>Submits an answer meant for the step the submitter saw (see <see cref="Negotiation.StepStartedAt"/>); refused as stale when that step has closed.</summary>
     public SubmitResult Submit(int actor, in NegotiationAction action, long seenStep)
     {
+        SubmitResult result;
+        TaskCompletionSource[]? ready;
         lock (_lock)
         {
-            return _negotiation.Submit(actor, action, seenStep);
+            _stepping = true;
+            try
+            {
+                result = _negotiation.Submit(actor, action, seenStep);
+            }
+            finally
+            {
+                _stepping = false;
+            }
+
+            ready = TakeReady();
         }
+
+        Signal(ready);
+        return result;
     }
 
     /// <summary>Records a party's failure (a remote party that disconnected, overran its budget or sent garbage).</summary>
     public SubmitResult Fail(int actor, FailureKind kind, string reason)
     {
+        SubmitResult result;
+        TaskCompletionSource[]? ready;
         lock (_lock)
         {
-            return _negotiation.Fail(actor, kind, reason);
+            _stepping = true;
+            try
+            {
+                result = _negotiation.Fail(actor, kind, reason);
+            }
+            finally
+            {
+                _stepping = false;
+            }
+
+            ready = TakeReady();
         }
+
+        Signal(ready);
+        return result;
     }
 
     /// <summary>Checks the deadline now.</summary>
     public SubmitResult Tick()
     {
+        SubmitResult result;
+        TaskCompletionSource[]? ready;
         lock (_lock)
         {
-            return _negotiation.Tick();
+            _stepping = true;
+            try
+            {
+                result = _negotiation.Tick();
+            }
+            finally
+            {
+                _stepping = false;
+            }
+
+            ready = TakeReady();
         }
+
+        Signal(ready);
+        return result;
     }
 
     /// <summary>Reads the state consistently (no submission runs meanwhile).</summary>
@@ -90,6 +161,32 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
         lock (_lock)
         {
             return read(_negotiation);
+        }
+    }
+
+    /// <summary>Reads the negotiation's state under the host's lock with <paramref name="state"/> passed through (no closure to allocate on a per-action path).</summary>
+    public T Read<TState, T>(TState state, Func<Negotiation, TState, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_lock)
+        {
+            return read(_negotiation, state);
+        }
+    }
+
+    /// <summary>Appends the events from sequence <paramref name="from"/> on to <paramref name="destination"/> and returns how many (a per-action reader reuses its list).</summary>
+    public int CopyEventsFrom(long from, List<NegotiationEvent> destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        lock (_lock)
+        {
+            var start = (int)Math.Clamp(from, 0, _events.Count);
+            for (var i = start; i < _events.Count; i++)
+            {
+                destination.Add(_events[i]);
+            }
+
+            return _events.Count - start;
         }
     }
 
@@ -113,7 +210,7 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
                 return Task.CompletedTask;
             }
 
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var signal = new TaskCompletionSource(_signalOptions);
             _eventWaiters.Add((seen, signal));
             return cancellationToken.CanBeCanceled ? signal.Task.WaitAsync(cancellationToken) : signal.Task;
         }
@@ -162,15 +259,20 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
     /// <inheritdoc />
     void INegotiationObserver.OnEvent(Negotiation negotiation, in NegotiationEvent e)
     {
-        // Called inside the lock, by the step that appended e.
+        // Called by the step that appended e: inside the host's lock when the host took the step.
         _events.Add(e);
         for (var i = _eventWaiters.Count - 1; i >= 0; i--)
         {
             if (_events.Count > _eventWaiters[i].Sequence || negotiation.IsOver)
             {
-                _eventWaiters[i].Signal.TrySetResult();
+                _ready.Add(_eventWaiters[i].Signal); // completed once the lock is released
                 _eventWaiters.RemoveAt(i);
             }
+        }
+
+        if (!_stepping)
+        {
+            Signal(TakeReady()); // a step not taken through the host (its creator started or drove it directly)
         }
     }
 
@@ -184,14 +286,46 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
 
         _disposed = true;
         _timer?.Dispose();
+        TaskCompletionSource[] waiting;
+        TaskCompletionSource[]? ready;
         lock (_lock)
         {
-            foreach (var (_, signal) in _eventWaiters)
-            {
-                signal.TrySetCanceled();
-            }
-
+            waiting = [.. _eventWaiters.Select(w => w.Signal)];
             _eventWaiters.Clear();
+            ready = TakeReady();
+        }
+
+        Signal(ready);
+        foreach (var signal in waiting)
+        {
+            signal.TrySetCanceled();
+        }
+    }
+
+    /// <summary>Takes the waiters the last step made ready (inside the lock).</summary>
+    private TaskCompletionSource[]? TakeReady()
+    {
+        if (_ready.Count == 0)
+        {
+            return null;
+        }
+
+        var ready = _ready.ToArray();
+        _ready.Clear();
+        return ready;
+    }
+
+    /// <summary>Completes waiters (outside the lock).</summary>
+    private static void Signal(TaskCompletionSource[]? ready)
+    {
+        if (ready is null)
+        {
+            return;
+        }
+
+        foreach (var signal in ready)
+        {
+            signal.TrySetResult();
         }
     }
 }

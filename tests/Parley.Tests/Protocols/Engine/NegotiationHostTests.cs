@@ -23,9 +23,12 @@ public sealed class NegotiationHostTests
     }
 
     [Theory]
-    [InlineData("boulware,linear", 2)]
-    [InlineData("conceder,hardheaded,linear", 3)]
-    public async Task HostedAgents_OnSeparateTasksWithRandomDelays_PlayTheSameSessionAsTheInProcessRunner(string ids, int parties)
+    [InlineData("boulware,linear", 2, true, false)]
+    [InlineData("conceder,hardheaded,linear", 3, true, false)]
+    [InlineData("boulware,linear", 2, false, false)]
+    [InlineData("conceder,hardheaded,linear", 3, false, true)]
+    [InlineData("boulware,linear", 2, true, true)]
+    public async Task HostedAgents_OnSeparateTasksWithRandomDelays_PlayTheSameSessionAsTheInProcessRunner(string ids, int parties, bool actionLimit, bool inlineContinuations)
     {
         var scenario = parties == 2 ? Bilateral() : Multilateral(parties);
         var names = ids.Split(',');
@@ -36,8 +39,9 @@ public sealed class NegotiationHostTests
         var hosted = new EventCollector();
         var negotiation = new SaopNegotiation(NegotiationSetup.For(scenario, deadline, seed: 5));
         negotiation.Observe(hosted);
-        using var host = new NegotiationHost(negotiation);
-        var players = names.Select((id, p) => Task.Run(() => HostedAgent.PlayAsync(host, p, new SlowAgent(AgentRegistry.Create(id), p), TimeSpan.FromMinutes(1)))).ToArray();
+        using var host = new NegotiationHost(negotiation, null, inlineContinuations);
+        TimeSpan? limit = actionLimit ? TimeSpan.FromMinutes(1) : null;
+        var players = names.Select((id, p) => Task.Run(() => HostedAgent.PlayAsync(host, p, new SlowAgent(AgentRegistry.Create(id), p), limit))).ToArray();
         await host.WaitForEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
         await Task.WhenAll(players).WaitAsync(TimeSpan.FromMinutes(1));
 
@@ -74,6 +78,19 @@ public sealed class NegotiationHostTests
         await waiting.WaitAsync(TimeSpan.FromMinutes(1));
 
         host.EventsFrom(seen).Single().Kind.ShouldBe(EventKind.Offered);
+    }
+
+    [Fact]
+    public async Task WaitForEventsAsync_CompletesWhenTheNegotiationIsDrivenWithoutTheHost()
+    {
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(Bilateral(), new Deadline(5, null)));
+        using var host = new NegotiationHost(negotiation);
+        var waiting = host.WaitForEventsAsync(host.EventsFrom(0).Count);
+
+        negotiation.Submit(0, NegotiationAction.Offer(Outcome(5, 1))).Accepted.ShouldBeTrue();
+
+        await waiting.WaitAsync(TimeSpan.FromMinutes(1));
+        host.EventsFrom(0).Last().Kind.ShouldBe(EventKind.Offered);
     }
 
     [Fact]
