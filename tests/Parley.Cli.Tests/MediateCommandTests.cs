@@ -124,6 +124,16 @@ public sealed class MediateCommandTests
     }
 
     [Fact]
+    public async Task Mediate_PostSettlementAndNoPostSettlement_ExitsTwoWithOneLine()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("mediate", "israel-syria-2026", "--post-settlement", "--no-post-settlement");
+
+        code.ShouldBe(2);
+        error.Trim().Split('\n').Length.ShouldBe(1);
+        error.ShouldStartWith("error: --no-post-settlement");
+    }
+
+    [Fact]
     public async Task Mediate_Json_ComparesSeveralCandidatePackagesWithUtilitiesRatificationRobustnessAndMover()
     {
         var (code, output, error) = await CliRunner.RunAsync("mediate", "israel-syria-2026", "--mediator", "hill-climbing", "--seed", "7", "--json");
