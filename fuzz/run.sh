@@ -3,7 +3,8 @@
 # other, for a bounded time each, and prints what each run did (executions, paths, crashes, hangs).
 #
 #   fuzz/run.sh [seconds per reader, default 300] [reader ...]
-#   readers: genius-domain genius-profile geniusweb parley journal (all by default)
+#   readers: genius-domain genius-profile geniusweb geniusweb-sumofgroups negmas-domain negmas-profile
+#            parley journal (all by default)
 #
 # Findings are left in fuzz/.build/findings/<reader>/default/{crashes,hangs}; replay one with
 #   dotnet fuzz/.build/replay/Parley.Fuzz.dll <reader> <file>
@@ -16,7 +17,7 @@ seconds=${1:-300}
 shift || true
 readers=("$@")
 if [ ${#readers[@]} -eq 0 ]; then
-  readers=(genius-domain genius-profile geniusweb parley journal)
+  readers=(genius-domain genius-profile geniusweb geniusweb-sumofgroups negmas-domain negmas-profile parley journal)
 fi
 
 if ! command -v afl-fuzz >/dev/null 2>&1; then
@@ -36,6 +37,7 @@ fi
 rm -rf "$build/bin" "$build/replay"
 dotnet publish fuzz/Parley.Fuzz -c Release -o "$build/bin" --nologo -v quiet >/dev/null
 cp fuzz/seeds/genius-domain/small-domain.xml "$build/bin/"
+cp fuzz/seeds/negmas-domain/small-domain.yml "$build/bin/"
 cp -r "$build/bin" "$build/replay"
 "$tools/sharpfuzz" "$build/bin/Parley.dll" >/dev/null
 
@@ -48,6 +50,7 @@ for reader in "${readers[@]}"; do
   dict=()
   case $reader in
     genius-*) [ -f "$dictionaries/xml.dict" ] && dict=(-x "$dictionaries/xml.dict") ;;
+    negmas-*) [ -f "$dictionaries/yaml.dict" ] && dict=(-x "$dictionaries/yaml.dict") ;;
     *) [ -f "$dictionaries/json.dict" ] && dict=(-x "$dictionaries/json.dict") ;;
   esac
   # -t: a reader taking over 5 s on a file of a few kilobytes is a hang; -m none: .NET reserves

@@ -3,6 +3,7 @@ using Parley;
 using Parley.Domains;
 using Parley.Formats.Genius;
 using Parley.Formats.GeniusWeb;
+using Parley.Formats.NegMas;
 using Parley.Formats.ParleyJson;
 using Parley.Tournaments;
 using SharpFuzz;
@@ -10,7 +11,8 @@ using SharpFuzz;
 // Runs one reader on the input AFL++ gives (standard input), the way Parley's commands call it.
 // An InputException is the reader doing its job; any other exception escaping is a finding (a
 // crash for AFL++), and so is an input that makes the reader hang (AFL++'s timeout).
-//   dotnet Parley.Fuzz.dll <target> [file]     targets: genius-domain, genius-profile, geniusweb, parley, journal
+//   dotnet Parley.Fuzz.dll <target> [file]     targets: genius-domain, genius-profile, geniusweb, geniusweb-sumofgroups,
+//                                              negmas-domain, negmas-profile, parley, journal
 // With a file it reads that file once and prints what happened (to replay a finding).
 if (args.Length is < 1 or > 2 || !Targets.All.TryGetValue(args[0], out var target))
 {
@@ -55,11 +57,18 @@ internal static class Targets
     private static readonly Lazy<Domain> ProfileDomain = new(() =>
         GeniusReader.ReadDomain(Path.Combine(AppContext.BaseDirectory, "small-domain.xml")));
 
+    // The outcome space every fuzzed NegMAS utility function is read against: fuzz/seeds/negmas-domain/small-domain.yml.
+    private static readonly Lazy<NegMasDomain> NegMasProfileDomain = new(() =>
+        NegMasReader.ReadDomain(Path.Combine(AppContext.BaseDirectory, "small-domain.yml")));
+
     public static readonly Dictionary<string, Action<Stream>> All = new(StringComparer.Ordinal)
     {
         ["genius-domain"] = s => GeniusReader.ReadDomain(ToFile(s, "domain.xml")),
         ["genius-profile"] = s => GeniusReader.ReadProfile(ToFile(s, "profile.xml"), ProfileDomain.Value),
         ["geniusweb"] = s => GeniusWebReader.ReadProfile(s, "input.json", out _),
+        ["geniusweb-sumofgroups"] = s => GeniusWebReader.ReadAnyProfile(s, "input.json", out _),
+        ["negmas-domain"] = s => NegMasReader.ReadDomain(s, "domain.yml"),
+        ["negmas-profile"] = s => NegMasReader.ReadProfile(s, "profile.yml", NegMasProfileDomain.Value),
         ["parley"] = s => ParleyScenarioReader.Read(s, "input.json"),
         ["journal"] = Journal,
     };

@@ -65,7 +65,7 @@ public sealed class AnalyzeTwoLevelTests
 
         code.ShouldBe(0, error);
         output.ShouldContain("### Reality check");
-        output.ShouldContain("Most sensitive assumptions");
+        output.ShouldContain("The figure depends most on these estimates");
         var svg = File.ReadAllText(plot);
         svg.ShouldStartWith("<svg");
         svg.ShouldContain("threshold of Coalition");

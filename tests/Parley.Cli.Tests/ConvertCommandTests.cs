@@ -55,6 +55,47 @@ public sealed class ConvertCommandTests
         ScenarioLoader.Load(target).Profiles.Count.ShouldBe(2);
     }
 
+    [SharedFact]
+    public async Task Convert_NonlinearGeniusToNegMasAndBack_KeepsEveryUtility()
+    {
+        using var dir = new TempDir();
+        var source = RepoPaths.Domain("other", "S-1NIKFRT-1");
+        var negmas = Path.Combine(dir.Path, "negmas");
+        var back = Path.Combine(dir.Path, "genius");
+
+        (await CliRunner.RunAsync("convert", source, "--to", "negmas", "-o", negmas)).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("convert", negmas, "--to", "genius", "-o", back)).ExitCode.ShouldBe(0);
+
+        var original = ScenarioLoader.Load(source);
+        var viaNegMas = ScenarioLoader.Load(negmas);
+        var again = ScenarioLoader.Load(back);
+        Directory.GetFiles(negmas, "*.yml").Length.ShouldBe(3);
+        var random = new Random(7);
+        for (var s = 0; s < 2_000; s++)
+        {
+            var outcome = original.Domain.Issues.Select(i => random.Next(i.Cardinality)).ToArray();
+            for (var p = 0; p < original.Profiles.Count; p++)
+            {
+                viaNegMas.Profiles[p].Utility(outcome).ShouldBe(original.Profiles[p].Utility(outcome), 1e-9);
+                again.Profiles[p].Utility(outcome).ShouldBe(original.Profiles[p].Utility(outcome), 1e-9);
+            }
+        }
+    }
+
+    [SharedFact]
+    public async Task Convert_CappedNonlinearToNegMas_IsRefusedWithTheReason()
+    {
+        using var dir = new TempDir();
+        var target = Path.Combine(dir.Path, "negmas");
+
+        var (code, _, error) = await CliRunner.RunAsync("convert", RepoPaths.Domain("anac", "y2014", "30issues"), "--to", "negmas", "-o", target);
+
+        code.ShouldBe(2);
+        error.ShouldContain("party 'profile-1': utilities are capped at 1");
+        error.ShouldContain("cannot be written exactly");
+        Directory.Exists(target).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Convert_ExistingOutput_RefusesWithoutForce()
     {

@@ -23,7 +23,7 @@ public sealed class DemoCommandTests
         output.ShouldContain("Early harvest");
         output.ShouldContain("Candidate packages");
         output.ShouldContain("Reality check");
-        output.ShouldMatch(@"shows the real outcome's shape in \*\*\d+(\.\d)? %\*\* of 1,000 drawn scenarios");
+        output.ShouldMatch(@"shows the real outcome's shape in \*\*\d+(\.\d)? %\*\* of 1,000 variations");
         error.ShouldContain($"report written to {folder} (index.html, final-text.md, trace.json, analysis.md, robustness.svg)");
         var page = File.ReadAllText(Path.Combine(folder, "index.html"));
         page.ShouldContain("<svg");

@@ -46,7 +46,8 @@ internal sealed class ConsoleSession : IAsyncDisposable
         page.Request += (_, request) => session.Requests.Enqueue(request.Url);
         page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => session.Traffic.Enqueue(frame.Text ?? "");
         await page.GotoAsync(link);
-        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Live"));
+        // The first load reads the view (and, for the mediator, the analysis) before the live channel opens: allow for a loaded machine.
+        await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Live"), new() { Timeout = 30_000 });
         return session;
     }
 

@@ -137,7 +137,7 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await Expect(mediator.Page.GetByText("Syria answered round 1 article by article: 4 of 11 accepted.")).ToBeVisibleAsync();
 
         // 6. The final text is exported.
-        var download = await mediator.Page.RunAndWaitForDownloadAsync(() => mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Text (Markdown)" }).ClickAsync());
+        var download = await mediator.Page.RunAndWaitForDownloadAsync(() => mediator.Page.GetByRole(AriaRole.Button, new() { Name = "The text (plain text)" }).ClickAsync());
         var markdown = await File.ReadAllTextAsync(await download.PathAsync());
         markdown.ShouldContain("## Articles agreed so far");
         markdown.ShouldContain("3. **legal-basis**");
@@ -165,6 +165,88 @@ public sealed class WorkbenchTests : IAsyncLifetime
         israel.Traffic.ShouldNotBeEmpty();
         // The check can fail: the mediator, who may see Israel's shared declaration, did receive it.
         mediator.LeaksOf("Israel", seats.IndexOf("Israel")).ShouldNotBeEmpty();
+    }
+
+    [ChromiumFact]
+    public async Task MediatorConsole_GapViewAndPackages_TodaysSituationApprovalAtHomeInPlainWords()
+    {
+        await using var mediator = await ConsoleSession.OpenAsync(_browser, _server.Links["mediator"]);
+        var page = mediator.Page;
+        // The status-quo and robustness view arrives a moment after the console (it varies the estimates a thousand times).
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Early harvest: steps both sides gain from now" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        using var twoLevel = await MediatorJsonAsync("analysis/two-level?draws=1000");
+        var draft = await SuggestedDraftAsync();
+
+        // The editor opens on the automated mediator's balanced draft, said in words, not on a side's ideal text.
+        var editor = page.Locator("#editor-card");
+        await Expect(editor).ToContainTextAsync("It starts from a neutral draft: the automated mediator's balanced text");
+        foreach (var (issue, option) in draft)
+        {
+            await Expect(page.Locator($"select[name='article-{issue}']")).ToHaveValueAsync(option);
+        }
+
+        await Expect(editor).ToContainTextAsync("Today: Since December 2024 Israeli forces hold positions");
+
+        // The gap view: today's situation per article, beside each side's position.
+        var gap = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Gap view" }) });
+        await Expect(gap.GetByRole(AriaRole.Columnheader, new() { Name = "Today (January 2026)" })).ToBeVisibleAsync();
+        var issues = twoLevel.RootElement.GetProperty("issues").EnumerateArray().ToList();
+        for (var i = 0; i < issues.Count; i++)
+        {
+            var today = issues[i].TryGetProperty("statusQuo", out var sq) ? Title(sq.GetString()!) : "no agreed clause";
+            await Expect(gap.Locator("tbody tr").Nth(i).Locator("td").Nth(2)).ToHaveTextAsync(today);
+        }
+
+        var zone = twoLevel.RootElement.GetProperty("zone");
+        await Expect(gap).ToContainTextAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{zone.GetProperty("acceptable").GetInt64():N0} are better than today for both sides"));
+
+        // The early harvest: the first change every side gains from, with its chances of approval at home.
+        var harvest = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Early harvest: steps both sides gain from now" }) });
+        var first = twoLevel.RootElement.GetProperty("earlyHarvest")[0];
+        var change = first.GetProperty("changes").EnumerateObject().Single();
+        var row = harvest.Locator("tbody tr").First;
+        await Expect(row.Locator("th")).ToContainTextAsync(Title(change.Value.GetString()!));
+        await Expect(row).ToContainTextAsync($"Israel: {Percent(first.GetProperty("pRatified").GetProperty("Israel").GetDouble())}");
+
+        // The candidate packages: plain names, chances per constituency, what would block, robustness.
+        var packages = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Candidate packages" }) });
+        var balanced = twoLevel.RootElement.GetProperty("packages").EnumerateArray().First(p => p.GetProperty("label").GetString() == "ratification-nash");
+        var balancedRow = packages.Locator("tbody tr", new() { HasText = "Balanced, with approval at home in view" });
+        var knesset = balanced.GetProperty("approval").GetProperty("Israel").GetProperty("Knesset").GetDouble();
+        await Expect(balancedRow).ToContainTextAsync($"Knesset {Percent(knesset)}");
+        await Expect(balancedRow).ToContainTextAsync($"Both accept it: {Percent(balanced.GetProperty("robustness").GetProperty("pAcceptable").GetDouble())}");
+        foreach (var blocker in balanced.GetProperty("blockers").GetProperty("Israel").EnumerateArray())
+        {
+            await Expect(balancedRow).ToContainTextAsync($"Likely to block: Israel's {blocker.GetString()}");
+        }
+
+        // Adopting it puts its articles in the editor.
+        await balancedRow.GetByRole(AriaRole.Button, new() { Name = "Adopt into the text editor" }).ClickAsync();
+        await Expect(page.Locator("#message")).ToContainTextAsync("is in the text editor");
+        foreach (var article in balanced.GetProperty("text").EnumerateObject().Where(a => a.Value.ValueKind == JsonValueKind.String))
+        {
+            await Expect(page.Locator($"select[name='article-{article.Name}']")).ToHaveValueAsync(article.Value.GetString()!);
+        }
+
+        // Free-text clause editing: the mediator rewords article 5's chosen option; the editor and the history show it, with the change marked.
+        await page.GetByText("Reword this clause (article 5)").ClickAsync();
+        var airspace = await page.Locator("select[name='article-airspace']").InputValueAsync();
+        await page.Locator("textarea[name='clause-airspace']").FillAsync("Syrian military aircraft shall notify the joint cell before flying south of Damascus.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the wording of article 5" }).ClickAsync();
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Article 5 reworded: every console shows the new wording.");
+        await Expect(editor).ToContainTextAsync("Syrian military aircraft shall notify the joint cell before flying south of Damascus.");
+        var history = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "History of the text" }) });
+        await Expect(history.GetByText($"Article 5 (Airspace), option “{Title(airspace)}”:")).ToBeVisibleAsync();
+        await Expect(history.Locator("ins", new() { HasText = "notify" })).ToBeVisibleAsync();
+
+        // No analyst shorthand on the screen.
+        var shown = await page.Locator("main").InnerTextAsync();
+        foreach (var jargon in new[] { "P(ratified)", "utility", "Utility", "ratification-nash", "win-set", "disagreement point", "Nash in" })
+        {
+            shown.ShouldNotContain(jargon);
+        }
+
+        (await mediator.UnlabelledControlsAsync()).ShouldBeEmpty();
     }
 
     [ChromiumFact]
@@ -255,6 +337,22 @@ public sealed class WorkbenchTests : IAsyncLifetime
         return [.. doc.RootElement.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("name").GetString()!)];
     }
 
+    private async Task<JsonDocument> MediatorJsonAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/negotiations/{_server.Negotiation}/{path}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _server.TokenOf("mediator"));
+        return JsonDocument.Parse(await (await _server.Http.SendAsync(request)).Content.ReadAsStringAsync());
+    }
+
+    // As the console words an option name ("joint-cell-us" → "Joint Cell US") and a share ("50 %").
+    private static string Title(string name) => string.Join(" ", name.Split('-').Select(w => w switch
+    {
+        "un" or "us" or "eu" or "undof" or "nato" or "idf" or "usa" or "uk" => w.ToUpperInvariant(),
+        _ => char.ToUpperInvariant(w[0]) + w[1..],
+    }));
+
+    private static string Percent(double share) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Round(share * 100, MidpointRounding.AwayFromZero):0}\u00a0%");
+
     private async Task<Dictionary<string, string>> SuggestedDraftAsync()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/negotiations/{_server.Negotiation}/analysis");
@@ -275,6 +373,8 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await mediator.Page.EvaluateAsync("window.scrollTo(0, 0)");
         await mediator.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator.png") });
         await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "Gap view" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-gaps.png") });
+        await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "Candidate packages" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-packages.png") });
+        await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "Early harvest: steps both sides gain from now" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-harvest.png") });
         await delegation.Page.EvaluateAsync("window.scrollTo(0, 0)");
         await delegation.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation.png") });
         await delegation.Page.Locator("section", new() { Has = delegation.Page.GetByRole(AriaRole.Heading, new() { Name = "History of the text" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation-history.png") });

@@ -35,6 +35,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
             "/api/negotiations/{id}/rounds", "/api/negotiations/{id}/rounds/close", "/api/negotiations/{id}/votes",
             "/api/negotiations/{id}/signing", "/api/negotiations/{id}/signatures", "/api/negotiations/{id}/close", "/api/negotiations/{id}/agents",
             "/api/negotiations/{id}/answers", "/api/negotiations/{id}/agreements", "/api/negotiations/{id}/analysis/utility-space.svg",
+            "/api/negotiations/{id}/analysis/two-level", "/api/negotiations/{id}/clauses",
         })
         {
             paths.ShouldContain(route);

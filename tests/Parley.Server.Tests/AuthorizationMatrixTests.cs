@@ -53,6 +53,8 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
         (HttpMethod.Post, "answers", new { answers = new[] { new { issue = "monitoring", accept = true, comment = "fine" } } }, Allowed.Delegations),
         (HttpMethod.Post, "agreements", new { articles = new { monitoring = "joint-under-us" } }, Allowed.Mediator),
         (HttpMethod.Get, "analysis/utility-space.svg", null, Allowed.Mediator),
+        (HttpMethod.Get, "analysis/two-level?draws=50", null, Allowed.Mediator),
+        (HttpMethod.Put, "clauses", new { issue = "airspace", option = "no-fly-zone", text = "A reworded clause." }, Allowed.Mediator),
         (HttpMethod.Post, "agents", new { seat = "Atlantis", agent = "truthful" }, Allowed.Mediator),
         (HttpMethod.Post, "close", new { reason = "end of the matrix" }, Allowed.Mediator),
     ];

@@ -64,4 +64,20 @@ public sealed class ConsoleRoutesTests(SqliteServer server) : IClassFixture<Sqli
 
         await Table.Problem(await table.SendAsync(HttpMethod.Get, "analysis/utility-space.svg", table.Israel), HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Clauses_MediatorRewords_EveryoneSeesItOthersRefused()
+    {
+        var table = await Table.OpenAsync(Http);
+
+        await Table.Problem(await table.SendAsync(HttpMethod.Put, "clauses", table.Israel, new { issue = "airspace", option = "no-fly-zone", text = "x" }), HttpStatusCode.Forbidden);
+        await Table.Problem(await table.SendAsync(HttpMethod.Put, "clauses", table.Mediator, new { issue = "airspace", option = "moon", text = "x" }), HttpStatusCode.UnprocessableEntity);
+        await table.ActAsync(HttpMethod.Put, "clauses", table.Mediator, new { issue = "airspace", option = "no-fly-zone", text = "CLAUSE-REWORDED-MARK" });
+
+        foreach (var token in new[] { table.Mediator, table.Israel, table.Syria })
+        {
+            var airspace = (await table.ViewAsync(token))["issues"]!.AsArray().Single(i => i!["name"]!.GetValue<string>() == "airspace")!;
+            airspace["clauses"]!["no-fly-zone"]!.GetValue<string>().ShouldBe("CLAUSE-REWORDED-MARK");
+        }
+    }
 }

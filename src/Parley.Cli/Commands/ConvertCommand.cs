@@ -2,24 +2,25 @@ using System.CommandLine;
 using Parley.Formats;
 using Parley.Formats.Genius;
 using Parley.Formats.GeniusWeb;
+using Parley.Formats.NegMas;
 using Parley.Formats.ParleyJson;
 
 namespace Parley.Cli.Commands;
 
-/// <summary><c>parley convert &lt;in&gt; --to genius|geniusweb|parley -o &lt;out&gt; [--force]</c>.</summary>
+/// <summary><c>parley convert &lt;in&gt; --to genius|geniusweb|negmas|parley -o &lt;out&gt; [--force]</c>.</summary>
 internal static class ConvertCommand
 {
-    private static readonly string[] Targets = ["genius", "geniusweb", "parley"];
+    private static readonly string[] Targets = ["genius", "geniusweb", "negmas", "parley"];
 
     public static Command Create(CliIO io)
     {
         var input = CommonOptions.ScenarioArgument();
         var profiles = CommonOptions.ProfilesOption();
-        var to = new Option<string>("--to") { Description = "The format to write: genius (a folder of XML files), geniusweb (a folder of JSON profiles) or parley (one JSON file).", Required = true };
+        var to = new Option<string>("--to") { Description = "The format to write: genius (a folder of XML files), geniusweb (a folder of JSON profiles), negmas (a NegMAS scenario folder of YAML files) or parley (one JSON file).", Required = true };
         to.AcceptOnlyFromAmong(Targets);
-        var output = new Option<string>("--output", "-o") { Description = "Where to write: a folder for genius and geniusweb, a file for parley.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write: a folder for genius, geniusweb and negmas, a file for parley.", Required = true };
         var force = new Option<bool>("--force") { Description = "Overwrite existing output files." };
-        var command = new Command("convert", "Convert a scenario between GENIUS XML, GeniusWeb JSON and Parley's scenario format.");
+        var command = new Command("convert", "Convert a scenario between GENIUS XML, GeniusWeb JSON, NegMAS YAML and Parley's scenario format.");
         command.Arguments.Add(input);
         command.Options.Add(to);
         command.Options.Add(output);
@@ -42,6 +43,10 @@ internal static class ConvertCommand
                 case "genius":
                     Guard(path, overwrite, isFolder: true);
                     OutputPaths.WriteFolder("--output", path, staging => notes = GeniusWriter.WriteScenario(scenario, staging), ct);
+                    break;
+                case "negmas":
+                    Guard(path, overwrite, isFolder: true);
+                    OutputPaths.WriteFolder("--output", path, staging => notes = NegMasWriter.WriteScenario(scenario, staging), ct);
                     break;
                 default:
                     Guard(path, overwrite, isFolder: true);

@@ -45,3 +45,6 @@ public sealed record AgreementRequest(IReadOnlyDictionary<string, string>? Artic
 
 /// <summary>Fill a seat with a built-in agent.</summary>
 public sealed record AgentRequest(string? Seat, string? Agent);
+
+/// <summary>A new wording for the clause of one option of an article.</summary>
+public sealed record ClauseRequest(string? Issue, string? Option, string? Text);

@@ -14,8 +14,46 @@ internal static class WorkbenchEndpoints
             NegotiationEndpoints.ActAsync(http, r, new AnswerArticles(body.Answers ?? []))), "Delegation: answer the open round's text article by article (confidential, like a ballot).");
         NegotiationEndpoints.Command<AgreementRequest>(one.MapPost("/agreements", (HttpContext http, NegotiationRegistry r, AgreementRequest body) =>
             NegotiationEndpoints.ActAsync(http, r, new RecordAgreement(body.Articles ?? new Dictionary<string, string>()))), "Mediator: record the articles agreed so far (a partial agreement).");
+        NegotiationEndpoints.Command<ClauseRequest>(one.MapPut("/clauses", (HttpContext http, NegotiationRegistry r, ClauseRequest body) =>
+            NegotiationEndpoints.ActAsync(http, r, new WordClause(body.Issue ?? "", body.Option ?? "", body.Text ?? ""))), "Mediator: reword the clause of one option of an article (free text; public; every earlier wording stays in the record). Refused while a round or signing is open, and for an article agreed in that option.");
         one.MapGet("/analysis/utility-space.svg", UtilitySpaceAsync)
             .WithSummary("Mediator: the utility-space plot over the profiles the mediator may see (SVG).").ProducesProblem(403);
+        one.MapGet("/analysis/two-level", TwoLevelAsync)
+            .WithSummary("Mediator: the status quo per issue, the early harvest, each side's constituencies and the candidate packages with their chances of ratification and, with draws > 0 (default 1000, at most 20000; seed default 7), their robustness across the scenario's stated uncertainty; from the profiles the mediator may see.")
+            .Produces<MediatorTwoLevelView>().ProducesProblem(403).ProducesProblem(409).ProducesProblem(422);
+    }
+
+    private static async Task<IResult> TwoLevelAsync(HttpContext http, NegotiationRegistry registry, int? draws, int? seed)
+    {
+        var a = NegotiationEndpoints.Access(http);
+        if (!a.Audience.IsMediator)
+        {
+            return NegotiationEndpoints.Problem(403, "the analysis is the mediator's");
+        }
+
+        var n = draws ?? 1000;
+        if (n is < 0 or > CaseTwoLevel.MaxDraws)
+        {
+            return NegotiationEndpoints.Problem(422, $"draws must be between 0 and {CaseTwoLevel.MaxDraws}");
+        }
+
+        // The snapshot is taken under the case's lock; the analysis runs on the immutable scenario outside
+        // it, on one thread, so that one mediator's request does not hold every core of a shared server.
+        var scenario = await registry.ReadAsync(a.Entry!, CaseTwoLevel.MediatorScenario, http.RequestAborted).ConfigureAwait(false);
+        if (scenario is null)
+        {
+            return NegotiationEndpoints.Problem(409, "this negotiation's scenario states no status quo, constituencies at home or linkage rules (or the mediator knows fewer than two profiles): nothing to add to the gap view");
+        }
+
+        try
+        {
+            var view = await Task.Run(() => CaseTwoLevel.Analyze(scenario, n, seed ?? 7, maxDegreeOfParallelism: 1), http.RequestAborted).ConfigureAwait(false);
+            return Results.Json(view, CaseJson.Options);
+        }
+        catch (ArgumentException e)
+        {
+            return NegotiationEndpoints.Problem(422, "the analysis cannot use these profiles: " + e.Message);
+        }
     }
 
     private static async Task<IResult> UtilitySpaceAsync(HttpContext http, NegotiationRegistry registry)

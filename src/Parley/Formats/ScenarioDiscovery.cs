@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Parley.Formats;
 
 /// <summary>
-/// Finds the scenarios a tournament (or any batch) names: a folder of scenario folders (GENIUS or GeniusWeb,
+/// Finds the scenarios a tournament (or any batch) names: a folder of scenario folders (GENIUS, GeniusWeb or NegMAS,
 /// searched recursively, in ordinal path order), a single scenario folder or file, a built-in
 /// scenario name, a comma-separated list of those, or a text file (<c>.txt</c>, <c>.list</c>)
 /// listing one per line (blank lines and lines starting with # skipped). Each is loaded by
@@ -71,7 +71,7 @@ public static class ScenarioDiscovery
             found.Sort(StringComparer.Ordinal);
             if (found.Count == 0)
             {
-                throw new InputException(path, string.Empty, "holds no scenario folder (a GENIUS domain with its profiles as XML, or GeniusWeb JSON)");
+                throw new InputException(path, string.Empty, "holds no scenario folder (a GENIUS domain with its profiles as XML, GeniusWeb JSON, or NegMAS YAML)");
             }
 
             folders.AddRange(found.Select(f => (f, path)));
@@ -96,7 +96,8 @@ public static class ScenarioDiscovery
         path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".list", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasScenarioFiles(string folder) =>
-        Directory.Exists(folder) && (Directory.EnumerateFiles(folder, "*.xml").Any() || Directory.EnumerateFiles(folder, "*.json").Any());
+        Directory.Exists(folder) && (Directory.EnumerateFiles(folder, "*.xml").Any() || Directory.EnumerateFiles(folder, "*.json").Any()
+            || Directory.EnumerateFiles(folder, "*.yml").Any() || Directory.EnumerateFiles(folder, "*.yaml").Any(f => !Path.GetFileName(f).StartsWith('_')));
 
     private static string Fingerprint(string path)
     {

@@ -1,5 +1,6 @@
 using Parley.Formats.Genius;
 using Parley.Formats.GeniusWeb;
+using Parley.Formats.NegMas;
 using Parley.Formats.ParleyJson;
 using Parley.Scenarios;
 
@@ -7,8 +8,8 @@ namespace Parley.Formats;
 
 /// <summary>
 /// Loads a scenario from whatever a user names: a Parley scenario file, a GENIUS folder (a domain
-/// template and its profiles), a GeniusWeb profile folder, a lone GENIUS domain file, or the name
-/// of a built-in scenario.
+/// template and its profiles), a GeniusWeb profile folder, a NegMAS scenario folder (YAML or JSON), a
+/// lone GENIUS domain file, or the name of a built-in scenario.
 /// </summary>
 /// <remarks>
 /// Formats are told apart by content, never by file name. A folder may hold more profiles than a
@@ -74,7 +75,7 @@ public static class ScenarioLoader
             return ParleyScenarioReader.Read(new MemoryStream(content, writable: false), name);
         }
 
-        var profile = GeniusWebReader.ReadProfile(new MemoryStream(content, writable: false), name, out var domain);
+        var profile = GeniusWebReader.ReadAnyProfile(new MemoryStream(content, writable: false), name, out var domain);
         var party = Path.GetFileNameWithoutExtension(name);
         return new Scenario(domain.Name, domain, [new Party(string.IsNullOrEmpty(party) ? "party" : party, PartyRole.Party, profile)]);
     }
@@ -114,6 +115,11 @@ public static class ScenarioLoader
             return Select(ParleyScenarioReader.Read(parley[0]), profiles, parley[0]);
         }
 
+        if (NegMasReader.IsNegMasFolder(folder))
+        {
+            return NegMasReader.ReadFolder(folder, profiles);
+        }
+
         if (parley.Length > 1)
         {
             throw new InputException(folder, "", $"the folder holds {parley.Length} Parley scenario files ({string.Join(", ", parley.Select(Path.GetFileName))}); name one of them");
@@ -125,7 +131,13 @@ public static class ScenarioLoader
             return GeniusWebReader.ReadFolder(folder, profiles);
         }
 
-        throw new InputException(folder, "", "the folder holds no GENIUS domain, no GeniusWeb profiles and no single Parley scenario file");
+        if (files.Any(f => f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+        {
+            // YAML that is not (yet) a NegMAS scenario: the reader names the file and says what is wrong.
+            return NegMasReader.ReadFolder(folder, profiles);
+        }
+
+        throw new InputException(folder, "", "the folder holds no GENIUS domain, no GeniusWeb profiles, no NegMAS scenario and no single Parley scenario file");
     }
 
     private static Scenario LoadFile(string path)
@@ -139,6 +151,18 @@ public static class ScenarioLoader
 
             // A domain template, or not GENIUS at all: then ReadDomain says precisely what is wrong.
             return new Scenario(Path.GetFileNameWithoutExtension(path), GeniusReader.ReadDomain(path), []);
+        }
+
+        if (path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || NegMasReader.LooksLikeNegMasJson(path))
+        {
+            // One NegMAS file: an outcome space alone, or a utility function whose outcome space is beside it.
+            if (NegMasReader.IsOutcomeSpaceFile(path))
+            {
+                var domain = NegMasReader.ReadDomain(path).Domain;
+                return new Scenario(domain.Name, domain, []);
+            }
+
+            return NegMasReader.ReadFolder(Path.GetDirectoryName(Path.GetFullPath(path))!, [Path.GetFileNameWithoutExtension(path)]);
         }
 
         if (GeniusWebReader.IsGeniusWebProfile(path))

@@ -31,8 +31,8 @@ public static class MediationPlots
         var byIssue = IsIssueByIssue(result);
         double X(double r) => left + (w * r / rounds);
         double Y(double u) => top + (h * (1 - Math.Clamp(u, 0, 1)));
-        var svg = Canvas(width, height, byIssue ? "Utility of the agreed articles, round by round" : "Utility of each text, round by round");
-        Axes(svg, left, top, w, h, "round", byIssue ? "utility of the agreed articles" : "utility", rounds);
+        var svg = Canvas(width, height, byIssue ? "Value of the agreed articles to each side, round by round" : "Value of each text to each side, round by round");
+        Axes(svg, left, top, w, h, "round", byIssue ? "value of the agreed articles (0–1)" : "value to each side (0–1)", rounds);
         var target = result.Deal ?? result.Agreement.ClosingPackage;
         var showTarget = byIssue && target is not null && !result.Agreement.IsComplete;
         var labels = new List<(double Y, string Text, string Colour)>();
@@ -42,7 +42,7 @@ public static class MediationPlots
             var name = scenario.Negotiators[p].Name;
             var reservation = Y(profiles[p].ReservationValue);
             svg.Polyline([(left, reservation), (left + w, reservation)], c, 1, "5 3", 0.8);
-            labels.Add((reservation, $"{name} {U(profiles[p].ReservationValue)} reservation", c));
+            labels.Add((reservation, $"{name} {U(profiles[p].ReservationValue)} walk-away", c));
             if (showTarget)
             {
                 var value = profiles[p].Utility(target!);
@@ -106,7 +106,7 @@ public static class MediationPlots
         // Legends, each on a translucent white ground so that the lines under them stay visible.
         var longest = scenario.Negotiators.Max(p => p.Name.Length);
         svg.Shade(left + 4, top + 3, 24 + (longest * 6.5), (15 * profiles.Length) + 4, "#ffffff", 0.85);
-        var keys = new List<(string? Dash, string Label)> { (null, byIssue ? "agreed so far" : "text on the table"), ("5 3", "reservation value") };
+        var keys = new List<(string? Dash, string Label)> { (null, byIssue ? "agreed so far" : "text on the table"), ("5 3", "walk-away value") };
         if (showTarget)
         {
             keys.Add(("1 3", "closing package"));
@@ -161,10 +161,10 @@ public static class MediationPlots
         var h = height - top - bottom;
         double X(double u) => left + (w * Math.Clamp(u, 0, 1));
         double Y(double u) => top + (h * (1 - Math.Clamp(u, 0, 1)));
-        var svg = Canvas(width, height, $"Texts in the utility plane ({parties[0].Name} × {parties[1].Name})");
+        var svg = Canvas(width, height, $"Value of each text to {parties[0].Name} and to {parties[1].Name}");
         Axes(svg, left, top, w, h, parties[0].Name, parties[1].Name, 0);
         svg.Shade(X(a.ReservationValue), top, X(1) - X(a.ReservationValue), Y(b.ReservationValue) - top, "#2e8b57", 0.09);
-        svg.Text(X(1) - 4, top + 12, "both above reservation", 10, "end", "#2e8b57");
+        svg.Text(X(1) - 4, top + 12, "better than walking away for both", 10, "end", "#2e8b57");
         if (IsIssueByIssue(result))
         {
             var path = new List<(double X, double Y)>(result.Versions.Count);
@@ -216,7 +216,7 @@ public static class MediationPlots
 
         if (result.Agreement.NashPackage is { } nash)
         {
-            markers.Add((nash, "#d68910", "Nash package"));
+            markers.Add((nash, "#d68910", "best balance (Nash)"));
         }
 
         var placed = new List<(double X0, double Y0, double X1, double Y1)>();

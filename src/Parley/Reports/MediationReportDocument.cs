@@ -49,8 +49,8 @@ public static class MediationReportDocument
         }
 
         sb.Append("</dd>");
-        sb.Append("<dt>Utility of what was agreed</dt><dd>").Append(agreement.IsComplete ? "" : scenario.StatusQuo is null ? "<span class=\"hint\">agreed articles only:</span> " : "<span class=\"hint\">the status quo with the agreed articles:</span> ");
-        sb.Append(string.Join(" · ", result.PartyNames.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{E(n)} {result.Utilities[i]:0.00} (reservation {parties[i].Profile!.ReservationValue:0.00})"))));
+        sb.Append("<dt>Value of what was agreed (0–1)</dt><dd>").Append(agreement.IsComplete ? "" : scenario.StatusQuo is null ? "<span class=\"hint\">agreed articles only:</span> " : "<span class=\"hint\">today's situation with the agreed articles:</span> ");
+        sb.Append(string.Join(" · ", result.PartyNames.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{E(n)} {result.Utilities[i]:0.00} (walk-away {parties[i].Profile!.ReservationValue:0.00})"))));
         sb.Append("</dd></dl>");
         if (result.FailureMessage is not null)
         {
@@ -64,8 +64,10 @@ public static class MediationReportDocument
         var byIssue = result.Trace.Any(r => r.Issue is not null);
         sb.Append("<section class=\"figures\"><h2>Figures</h2><div class=\"figrow\">\n");
         var overRounds = byIssue
-            ? (scenario.StatusQuo is null ? "Each party's utility of the articles agreed so far, round by round (open articles count 0); dashed" : "Each party's utility of the articles agreed so far, round by round (open articles stay at the status quo); dashed: reservation values; dotted: each party's utility of the package that would close the gap; diamond at the end: what the result reports.")
-            : "Each party's utility of every text put to it (faint dots: rejected, solid: adopted; line: the text on the table, which is not agreed until every party signs it); dashed: reservation values; diamond at the end: what the result reports (the agreement, or the agreed articles alone).";
+            ? (scenario.StatusQuo is null
+                ? "Each party's value (0 to 1) of the articles agreed so far, round by round (open articles count 0); dashed: walk-away values; dotted: each party's value of the package that would close the gap; diamond at the end: what the result reports."
+                : "Each party's value (0 to 1) of the articles agreed so far, round by round (open articles stay as today); dashed: walk-away values (today's situation); dotted: each party's value of the package that would close the gap; diamond at the end: what the result reports.")
+            : "Each party's value (0 to 1) of every text put to it (faint dots: rejected, solid: adopted; line: the text on the table, which is not agreed until every party signs it); dashed: walk-away values; diamond at the end: what the result reports (the agreement, or the agreed articles alone).";
         if (!result.IsTraceComplete)
         {
             overRounds += string.Create(CultureInfo.InvariantCulture, $" A long session: the figure draws {Wording.Number(result.Trace.Count)} of its {Wording.Number(result.Rounds)} rounds (the first and last {Wording.Number(SingleTextNegotiation.KeptAtEachEnd)} and an evenly spaced sample between).");
@@ -75,8 +77,8 @@ public static class MediationReportDocument
         if (MediationPlots.UtilityPlane(result, scenario) is { } plane)
         {
             var planeCaption = byIssue
-                ? "The agreed articles' utilities, version by version, against the packages a trusted mediator would table; shaded: both parties above their reservation values."
-                : "Every text put to the parties in the utility plane; shaded: both above their reservation values.";
+                ? "The value of the agreed articles to each side (0 to 1), version by version, against the packages a trusted mediator would table; shaded: better than walking away for both."
+                : "The value of every text put to the parties to each side (0 to 1); shaded: better than walking away for both.";
             sb.Append("<figure>").Append(plane).Append(CultureInfo.InvariantCulture, $"<figcaption>{E(planeCaption)}</figcaption></figure>\n");
         }
 
@@ -223,7 +225,7 @@ public static class MediationReportDocument
         }
         else
         {
-            sb.Append("<b>No package</b> that keeps the agreed articles gives every party its reservation value without crossing a red line.");
+            sb.Append("<b>No package</b> that keeps the agreed articles is worth at least its walk-away value to every party without crossing a red line.");
         }
 
         return sb.ToString();
@@ -240,21 +242,21 @@ public static class MediationReportDocument
             columns.Add(("Package that would close the gap (keeps the agreed articles)", agreement.ClosingPackage));
         }
 
-        columns.Add(("Nash point of the whole text (outcome-space analysis)", agreement.NashPackage));
+        columns.Add(("Best balance of gains over every possible text (the Nash point)", agreement.NashPackage));
         var sb = new StringBuilder();
-        sb.Append("<section><h2>Packages a trusted mediator would table</h2><p class=\"hint\">The best Nash product of gains over the reservation values among the packages that cross no red line; the parties confide their profiles to the mediator, never to each other. Bold: a clause that differs from the agreed text.");
+        sb.Append("<section><h2>Packages a trusted mediator would table</h2><p class=\"hint\">Of the packages that cross no red line, the one that balances both sides' gains over their walk-away values best (the largest product of the gains, after Nash); the parties confide their priorities to the mediator, never to each other. Bold: a clause that differs from the agreed text.");
         if (agreement.Analysis is { } analysis)
         {
             var zone = analysis.AgreementZone.OutcomeCount is { } count
                 ? string.Create(CultureInfo.InvariantCulture, $"{count:N0} of {analysis.OutcomeCount:N0} packages are acceptable to every party")
                 : analysis.AgreementZone.IsEmpty ? "no package is acceptable to every party" : "the packages acceptable to every party were not counted";
-            sb.Append(CultureInfo.InvariantCulture, $" Outcome-space analysis: {E(zone)}; the Pareto frontier has {Wording.Count(analysis.Pareto.Count, "point")}.");
+            sb.Append(CultureInfo.InvariantCulture, $" Over every possible text: {E(zone)}; {Wording.Count(analysis.Pareto.Count, "package")} cannot be improved for one side without loss to the other (the Pareto frontier).");
         }
 
         sb.Append("</p>\n");
         if (columns.All(c => c.Package is null))
         {
-            return sb.Append("<p class=\"package\">None: no package gives every party its reservation value without crossing a red line.</p></section>\n").ToString();
+            return sb.Append("<p class=\"package\">None: no package is worth at least its walk-away value to every party without crossing a red line.</p></section>\n").ToString();
         }
 
         sb.Append("<table class=\"gaps packages\"><thead><tr><th>#</th><th>Article</th>");
@@ -280,7 +282,7 @@ public static class MediationReportDocument
 
         foreach (var p in scenario.Negotiators)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"utility\"><td></td><td>Utility: {E(p.Name)} <span class=\"hint\">(reservation {p.Profile!.ReservationValue.ToString("0.00", CultureInfo.InvariantCulture)})</span></td>");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"utility\"><td></td><td>Value to {E(p.Name)}, 0 to 1 <span class=\"hint\">(walk-away {p.Profile!.ReservationValue.ToString("0.00", CultureInfo.InvariantCulture)})</span></td>");
             foreach (var (_, package) in columns)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<td>{(package is null ? "" : p.Profile!.Utility(package).ToString("0.000", CultureInfo.InvariantCulture))}</td>");

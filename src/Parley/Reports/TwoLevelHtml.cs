@@ -19,7 +19,7 @@ public static partial class TwoLevelHtml
         sb.Append(FromMarkdown(TwoLevelReport.ToMarkdown(analysis, robustness)));
         if (robustness is not null)
         {
-            sb.Append("<figure>").Append(SensitivityPlot.Render(robustness, title)).Append("<figcaption>Which assumptions the headline frequency is most sensitive to (tornado), and how the candidate packages fare across the draws.</figcaption></figure>\n");
+            sb.Append("<figure>").Append(SensitivityPlot.Render(robustness, title)).Append("<figcaption>Which estimates the headline figure depends on most, and how often each candidate package still holds when the estimates vary.</figcaption></figure>\n");
         }
 
         sb.Append("</section>\n");

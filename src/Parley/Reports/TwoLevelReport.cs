@@ -22,9 +22,9 @@ public static class TwoLevelReport
         var sb = new StringBuilder();
         if (model.StatusQuo is { } sq)
         {
-            sb.AppendLine(inv, $"### Status quo{(sq.Date is null ? string.Empty : $" ({sq.Date})")}: what holds if nothing is agreed");
+            sb.AppendLine(inv, $"### Status quo{(sq.Date is null ? string.Empty : $" ({sq.Date})")}: today's situation, what holds if nothing is agreed");
             sb.AppendLine();
-            sb.AppendLine("| issue | today's situation | note |");
+            sb.AppendLine("| article | today | what holds today |");
             sb.AppendLine("| --- | --- | --- |");
             for (var i = 0; i < domain.IssueCount; i++)
             {
@@ -32,17 +32,17 @@ public static class TwoLevelReport
             }
 
             sb.AppendLine();
-            sb.AppendLine("Utility of the status quo (the disagreement point): " + string.Join(", ", names.Select((n, p) => string.Create(inv, $"{n} {model.StatusQuoUtility(p):0.###}"))) + ".");
+            sb.AppendLine("Value of today's situation to each side (0 to 1; with no agreement they stay here): " + string.Join(", ", names.Select((n, p) => string.Create(inv, $"{n} {model.StatusQuoUtility(p):0.###}"))) + ".");
             sb.AppendLine();
-            sb.AppendLine("### Early harvest: changes every party prefers to the status quo");
+            sb.AppendLine("### Early harvest: changes every side prefers to today's situation");
             sb.AppendLine();
             if (analysis.EarlyHarvest.Count == 0)
             {
-                sb.AppendLine("None: no change on one or two issues gains every party.");
+                sb.AppendLine("None: no change on one or two articles is a gain for every side.");
             }
             else
             {
-                sb.AppendLine("| change | " + string.Join(" | ", names.Select(n => "gain " + n)) + " | " + string.Join(" | ", names.Select(n => "P(ratified) " + n)) + " |");
+                sb.AppendLine("| change | " + string.Join(" | ", names.Select(n => n + " gains")) + " | " + string.Join(" | ", names.Select(n => "chance " + n + " approves at home")) + " |");
                 sb.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", names.Count * 2)));
                 foreach (var h in analysis.EarlyHarvest)
                 {
@@ -55,16 +55,16 @@ public static class TwoLevelReport
 
         if (analysis.Ratification.Count > 0 || analysis.Counts is not null)
         {
-            sb.AppendLine("### Ratification at home (two-level games)");
+            sb.AppendLine("### Approval at home (ratification)");
             sb.AppendLine();
             if (analysis.Counts is { } c)
             {
-                sb.AppendLine(inv, $"{c.Zone:N0} of {c.Feasible:N0} feasible packages are acceptable to every party at the table; {c.Ratifiable:N0} of them are ratified by every side with probability at least {analysis.Options.RatificationLevel:0.##}.");
+                sb.AppendLine(inv, $"Of the {c.Feasible:N0} packages that cross no red line or linkage rule, {c.Zone:N0} are better than no agreement for every side at the table; {c.Ratifiable:N0} of them would also be approved at home by every side with a chance of at least {analysis.Options.RatificationLevel:0.##}.");
             }
 
             foreach (var r in analysis.Ratification)
             {
-                sb.AppendLine(inv, $"- {r.Party}: constituencies {string.Join(", ", r.Ratifiers)}; win-set {(r.WinSetCount is { } w ? w.ToString("N0", inv) : "not counted")} packages.");
+                sb.AppendLine(inv, $"- {r.Party} needs the approval of: {string.Join(", ", r.Ratifiers)}; {(r.WinSetCount is { } w ? w.ToString("N0", inv) : "an uncounted number of")} packages would pass at the table and at home for {r.Party} (its win-set).");
             }
 
             sb.AppendLine();
@@ -74,18 +74,18 @@ public static class TwoLevelReport
         sb.AppendLine();
         if (analysis.Candidates.Count == 0)
         {
-            sb.AppendLine("None: the zone of agreement is empty and there is no early harvest.");
+            sb.AppendLine("None: no package is better than no agreement for every side, and there is no early harvest.");
         }
         else
         {
             var robust = robustness is not null;
             var mediator = model.Scenario.Mediator is { } m && analysis.Candidates.Any(c => c.MediatorUtility is not null) ? m.Name : null;
-            sb.AppendLine("| candidate | package | " + string.Join(" | ", names.Select(n => "utility " + n)) + " | acceptable | P(ratified) | blocked by | moves most |" + (robust ? " robustness: P(acceptable) / P(ratified) / P(Nash) |" : string.Empty) + (mediator is null ? string.Empty : $" {mediator}'s own interest (not a party) |"));
+            sb.AppendLine("| candidate | package | " + string.Join(" | ", names.Select(n => "value to " + n)) + " | every side accepts it | chance every side approves at home | likely to block | gives up most |" + (robust ? " when the estimates vary: accepted / also approved at home / the best balance |" : string.Empty) + (mediator is null ? string.Empty : $" {mediator}'s own interest (not a party) |"));
             sb.AppendLine("| --- | --- |" + string.Concat(Enumerable.Repeat(" ---: |", names.Count)) + " --- | ---: | --- | --- |" + (robust ? " --- |" : string.Empty) + (mediator is null ? string.Empty : " ---: |"));
             foreach (var e in analysis.Candidates)
             {
                 var blockers = string.Join("; ", e.Blockers.SelectMany(b => b));
-                var line = string.Create(inv, $"| {e.Label} | {Changes(domain, e.Agreement)} | {string.Join(" | ", e.Utilities.Select(u => u.ToString("0.###", inv)))} | {(e.Acceptable ? "yes" : "no")} | {e.PRatifiedAll:0.###} | {(blockers.Length == 0 ? "-" : blockers)} | {e.MovesMost ?? "-"} |");
+                var line = string.Create(inv, $"| {SensitivityPlot.PackageName(e.Label)} | {Changes(domain, e.Agreement)} | {string.Join(" | ", e.Utilities.Select(u => u.ToString("0.###", inv)))} | {(e.Acceptable ? "yes" : "no")} | {e.PRatifiedAll:0.###} | {(blockers.Length == 0 ? "-" : blockers)} | {e.MovesMost ?? "-"} |");
                 if (robustness?.Packages.FirstOrDefault(p => p.Package.Agreement.Equals(e.Agreement)) is { } pr)
                 {
                     line += string.Create(inv, $" {pr.PAcceptable:0.###} / {pr.PRatified:0.###} / {pr.PNash:0.###} |");
@@ -103,18 +103,18 @@ public static class TwoLevelReport
         sb.AppendLine();
         if (robustness is not null)
         {
-            sb.AppendLine(inv, $"### Robustness: {robustness.Draws:N0} scenarios drawn within the stated ranges (seed {robustness.Seed})");
+            sb.AppendLine(inv, $"### Robustness: {robustness.Draws:N0} variations of the estimated numbers within their stated ranges (seed {robustness.Seed})");
             sb.AppendLine();
-            sb.AppendLine(inv, $"- The zone of agreement is empty in {robustness.PZoneEmpty:P1} of the draws.");
+            sb.AppendLine(inv, $"- No package is better than no agreement for every side in {robustness.PZoneEmpty:P1} of the variations.");
             var harvest = Enumerable.Range(0, domain.IssueCount).Where(i => robustness.EarlyHarvest[i] > 0).OrderByDescending(i => robustness.EarlyHarvest[i]).ToList();
-            sb.AppendLine("- An early-harvest change exists on: " + (harvest.Count == 0 ? "no issue" : string.Join(", ", harvest.Select(i => string.Create(inv, $"{domain.Issues[i].Name} ({robustness.EarlyHarvest[i]:P0})")))) + ".");
+            sb.AppendLine("- A change every side gains from (early harvest) exists on: " + (harvest.Count == 0 ? "no issue" : string.Join(", ", harvest.Select(i => string.Create(inv, $"{domain.Issues[i].Name} ({robustness.EarlyHarvest[i]:P0})")))) + ".");
             for (var p = 0; p < names.Count; p++)
             {
                 var top = robustness.Concessions[p].FirstOrDefault();
                 if (top is not null)
                 {
                     var text = top.RedLines is null ? "no set of up to the searched size of its red lines opens the zone" : top.RedLines.Count == 0 ? "no concession needed (the zone is not empty)" : "drop " + string.Join(" + ", top.RedLines.Select(x => $"\"{x}\""));
-                    sb.AppendLine(inv, $"- {names[p]}'s most frequent smallest concession: {text} ({top.Frequency:P0} of draws).");
+                    sb.AppendLine(inv, $"- {names[p]}'s most frequent smallest concession: {text} ({top.Frequency:P0} of the variations).");
                 }
             }
 
@@ -123,7 +123,7 @@ public static class TwoLevelReport
                 sb.AppendLine();
                 sb.AppendLine("### Reality check");
                 sb.AppendLine();
-                sb.AppendLine(inv, $"The model shows the real outcome's shape in **{check.PShape:P1}** of {check.Draws:N0} drawn scenarios (the agreed articles are an early harvest every side ratifies: {check.PAgreedIsHarvest:P1}; no ratifiable package moves the open issues: {check.PNoCorePackage:P1}).");
+                sb.AppendLine(inv, $"The model shows the real outcome's shape in **{check.PShape:P1}** of {check.Draws:N0} variations (the agreed articles are an early harvest every side would approve at home: {check.PAgreedIsHarvest:P1}; no package that every home front would approve moves the open articles: {check.PNoCorePackage:P1}).");
                 sb.AppendLine();
                 sb.AppendLine("Definition: " + check.Definition + ".");
             }
@@ -132,7 +132,7 @@ public static class TwoLevelReport
             if (bars.Count > 0)
             {
                 sb.AppendLine();
-                sb.AppendLine($"Most sensitive assumptions ({robustness.SensitivityMetric} with the range in its lower half / upper half): " + string.Join("; ", bars.Select(b => string.Create(inv, $"{b.Range} {b.Low:0.###} / {b.High:0.###}"))) + ".");
+                sb.AppendLine($"The figure depends most on these estimates ({(robustness.SensitivityMetric == "pRound5Shape" ? "share showing the real outcome's shape" : "share with no acceptable package")} with the estimate in the lower / upper half of its range): " + string.Join("; ", bars.Select(b => string.Create(inv, $"{b.Range} {b.Low:0.###} / {b.High:0.###}"))) + ".");
             }
 
             sb.AppendLine();

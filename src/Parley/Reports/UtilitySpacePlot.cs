@@ -37,11 +37,11 @@ public static class UtilitySpacePlot
 
         if (k == 2)
         {
-            var svg = new SvgWriter(980, 700);
+            var svg = new SvgWriter(options.PlainWords ? 1060 : 980, 700);   // plain words need a wider legend
             svg.Text(490, 28, title, 18, "middle", weight: "bold");
             svg.Text(490, 48, data.Caption, 12, "middle", "#555555");
-            Panel(svg, analysis, data, 0, 1, 80, 70, 560, 560, compact: false);
-            Legend(svg, analysis, 665, 80);
+            Panel(svg, analysis, data, 0, 1, 80, 70, 560, 560, compact: false, options.PlainWords);
+            Legend(svg, analysis, 665, 80, options.PlainWords);
             return svg.ToString();
         }
 
@@ -51,7 +51,7 @@ public static class UtilitySpacePlot
         var width = left + (k * cell) + 20;
         var height = top + (k * cell) + 200;
         var m = new SvgWriter(width, height);
-        m.Text(width / 2, 28, title + " (pairwise utilities)", 18, "middle", weight: "bold");
+        m.Text(width / 2, 28, title + (options.PlainWords ? " (each pair of sides)" : " (pairwise utilities)"), 18, "middle", weight: "bold");
         m.Text(width / 2, 48, data.Caption, 12, "middle", "#555555");
         for (var row = 0; row < k; row++)
         {
@@ -63,17 +63,17 @@ public static class UtilitySpacePlot
                 {
                     m.Rect(x + 30, y + 10, cell - 40, cell - 45, "#f4f4f4", "#bbbbbb");
                     m.Text(x + 10 + (cell / 2), y + (cell / 2) - 10, analysis.PartyNames[row], 14, "middle", weight: "bold");
-                    m.Text(x + 10 + (cell / 2), y + (cell / 2) + 12, "reservation " + F(analysis.ReservationValues[row]), 11, "middle", "#555555");
+                    m.Text(x + 10 + (cell / 2), y + (cell / 2) + 12, (options.PlainWords ? "walk-away " : "reservation ") + F(analysis.ReservationValues[row]), 11, "middle", "#555555");
                 }
                 else
                 {
-                    Panel(m, analysis, data, col, row, x + 30, y + 10, cell - 40, cell - 45, compact: true);
+                    Panel(m, analysis, data, col, row, x + 30, y + 10, cell - 40, cell - 45, compact: true, options.PlainWords);
                 }
             }
         }
 
         m.Text(left, top + (k * cell) + 10, "Row: the vertical party; column: the horizontal party.", 12, fill: "#555555");
-        Legend(m, analysis, left, top + (k * cell) + 25);
+        Legend(m, analysis, left, top + (k * cell) + 25, options.PlainWords);
         return m.ToString();
     }
 
@@ -96,7 +96,7 @@ public static class UtilitySpacePlot
         return span;
     }
 
-    private static void Panel(SvgWriter svg, AnalysisResult analysis, PlotData data, int px, int py, double x0, double y0, double w, double h, bool compact)
+    private static void Panel(SvgWriter svg, AnalysisResult analysis, PlotData data, int px, int py, double x0, double y0, double w, double h, bool compact, bool plain = false)
     {
         var k = analysis.PartyNames.Count;
         var (xMin, xMax) = Range(data, analysis, px);
@@ -167,8 +167,8 @@ public static class UtilitySpacePlot
         Marker(svg, analysis.Nash, px, py, X, Y, "diamond", NashColor, compact);
 
         var fontSize = compact ? 10 : 14;
-        svg.Text(x0 + (w / 2), y0 + h + (compact ? 26 : 42), "utility of " + analysis.PartyNames[px], fontSize, "middle", weight: "bold");
-        svg.Text(x0 - (compact ? 24 : 45), y0 + (h / 2), "utility of " + analysis.PartyNames[py], fontSize, "middle", weight: "bold", rotate: -90);
+        svg.Text(x0 + (w / 2), y0 + h + (compact ? 26 : 42), (plain ? "value to " : "utility of ") + analysis.PartyNames[px], fontSize, "middle", weight: "bold");
+        svg.Text(x0 - (compact ? 24 : 45), y0 + (h / 2), (plain ? "value to " : "utility of ") + analysis.PartyNames[py], fontSize, "middle", weight: "bold", rotate: -90);
     }
 
     private static void Marker(SvgWriter svg, SolutionPoint? point, int px, int py, Func<double, double> x, Func<double, double> y, string shape, string color, bool compact)
@@ -203,9 +203,9 @@ public static class UtilitySpacePlot
         }
     }
 
-    private static void Legend(SvgWriter svg, AnalysisResult analysis, double x, double y)
+    private static void Legend(SvgWriter svg, AnalysisResult analysis, double x, double y, bool plain)
     {
-        var rows = new List<(string Shape, string Color, string Label)>
+        var rows = plain ? PlainLegend(analysis) : new List<(string Shape, string Color, string Label)>
         {
             ("dot", AcceptedColor, "outcome every party accepts"),
             ("dot", OtherColor, analysis.Profiles.Any(p => !p.RedLines.IsEmpty) ? "other outcome (below a reservation value)" : "other outcome"),
@@ -218,7 +218,7 @@ public static class UtilitySpacePlot
         };
         if (analysis.Profiles.Any(p => !p.RedLines.IsEmpty))
         {
-            rows.Insert(2, ("dot", RedLineColor, "outcome crossing a party's red line"));
+            rows.Insert(2, ("dot", RedLineColor, plain ? "text crossing a side's red line" : "outcome crossing a party's red line"));
         }
 
         var width = 215.0;
@@ -252,6 +252,18 @@ public static class UtilitySpacePlot
             svg.Text(x + 34, cy, label, 12);
         }
     }
+
+    private static List<(string Shape, string Color, string Label)> PlainLegend(AnalysisResult analysis) =>
+    [
+        ("dot", AcceptedColor, "text every side prefers to walking away"),
+        ("dot", OtherColor, "other text (worse than walking away for a side)"),
+        ("line", FrontierColor, $"texts no other beats for both sides ({Wording.Count(analysis.Pareto.Count, "text")})"),
+        ("diamond", NashColor, "best balance of gains (Nash) " + Point(analysis.Nash)),
+        ("triangle", KsColor, "even share of each side's best " + Point(analysis.KalaiSmorodinsky)),
+        ("square", EgalitarianColor, "best for the side worst off " + Point(analysis.Egalitarian)),
+        ("circle", WelfareColor, "largest total value " + Point(analysis.MaxWelfare)),
+        ("dash", ReservationColor, "walk-away values " + Vector(analysis.ReservationValues)),
+    ];
 
     private static string Point(SolutionPoint? p) => p is null ? "(none: no agreement zone)" : Vector(p.Utilities);
 
@@ -313,7 +325,7 @@ public static class UtilitySpacePlot
                 domain.Advance(levels);
             }
 
-            caption = string.Create(CultureInfo.InvariantCulture, $"all {count:N0} outcomes");
+            caption = options.PlainWords ? string.Create(CultureInfo.InvariantCulture, $"all {count:N0} possible texts") : string.Create(CultureInfo.InvariantCulture, $"all {count:N0} outcomes");
         }
         else
         {
@@ -331,7 +343,10 @@ public static class UtilitySpacePlot
                 Fill(profiles, levels, u, categories, o);
             }
 
-            caption = string.Create(CultureInfo.InvariantCulture, $"a uniform random sample of {count:N0} of {total:N0} outcomes (seed {options.Seed}); frontier and solution points {(analysis.Solver is { IsProved: false } ? "best found, not proved" : "exact")}");
+            var exact = analysis.Solver is { IsProved: false } ? "best found, not proved" : "exact";
+            caption = options.PlainWords
+                ? string.Create(CultureInfo.InvariantCulture, $"{count:N0} of the {total:N0} possible texts, drawn at random (seed {options.Seed}); the line and the marked points are {exact}")
+                : string.Create(CultureInfo.InvariantCulture, $"a uniform random sample of {count:N0} of {total:N0} outcomes (seed {options.Seed}); frontier and solution points {exact}");
         }
 
         return new PlotData(u, categories, count, caption);

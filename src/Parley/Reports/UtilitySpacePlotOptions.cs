@@ -17,4 +17,11 @@ public sealed record UtilitySpacePlotOptions
 
     /// <summary>A title; the domain's name when null.</summary>
     public string? Title { get; init; }
+
+    /// <summary>
+    /// Words for people who are not negotiation researchers ("value to Israel", "best balance of
+    /// gains (Nash)", "walk-away values"), as the mediator's console shows the plot; default false
+    /// (the analyst's terms: utility, Pareto frontier, reservation values).
+    /// </summary>
+    public bool PlainWords { get; init; }
 }

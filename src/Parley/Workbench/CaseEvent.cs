@@ -30,6 +30,7 @@ namespace Parley.Workbench;
 [JsonDerivedType(typeof(ArticlesAnswered), "articles-answered")]
 [JsonDerivedType(typeof(AgreementRecorded), "agreement-recorded")]
 [JsonDerivedType(typeof(SeatFilledByAgent), "seat-agent")]
+[JsonDerivedType(typeof(ClauseWorded), "clause-worded")]
 public abstract record CaseEvent
 {
     /// <summary>The kind's name, as stored and sent (the JSON discriminator).</summary>

@@ -32,6 +32,6 @@ public static class CasePlots
         }
 
         var analysis = OutcomeSpaceAnalyzer.Analyze(new Scenarios.Scenario(@case.Title, @case.Domain, [.. names.Select((n, i) => new Scenarios.Party(n, Scenarios.PartyRole.Party, profiles[i]))]));
-        return UtilitySpacePlot.Render(analysis, new UtilitySpacePlotOptions { Title = "Value of every package to each side" });
+        return UtilitySpacePlot.Render(analysis, new UtilitySpacePlotOptions { Title = "Value of every package to each side", PlainWords = true });
     }
 }

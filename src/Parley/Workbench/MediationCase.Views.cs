@@ -113,7 +113,7 @@ public sealed partial class MediationCase
             audience.Role,
             audience.Role == AudienceRole.Delegation ? Seats[audience.Seat] : null,
             status,
-            [.. Domain.Issues.Select(IssueViewOf)],
+            [.. Domain.Issues.Select(WordedIssueView)],
             [.. Seats.Select((name, i) => new SeatView(name, _declared[i]))],
             round,
             publicRecord && state.Adopted is not null ? TextOf(state.Adopted) : null,

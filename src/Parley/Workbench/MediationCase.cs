@@ -204,6 +204,7 @@ public sealed partial class MediationCase
                 : Invalid("a note needs text"),
             AnswerArticles answer => DecideAnswer(actor, answer),
             RecordAgreement agreement => DecideRecordAgreement(actor, agreement),
+            WordClause word => DecideWordClause(actor, word),
             FillSeat fill => !actor.IsMediator ? Forbidden("only the mediator fills a seat with an agent")
                 : SeatOf(fill.Seat ?? "") is var seat && seat < 0 ? CaseDecision.Refuse(CaseRefusalKind.NotFound, $"no seat named '{fill.Seat}'")
                 : !SeatAgents.Names.Contains(fill.Agent ?? "", StringComparer.Ordinal) ? Invalid($"no built-in agent '{fill.Agent}' (known: {string.Join(", ", SeatAgents.Names)})")
@@ -269,6 +270,9 @@ public sealed partial class MediationCase
                 break;
             case SeatFilledByAgent agent:
                 _agents[agent.Seat] = agent.Agent;
+                break;
+            case ClauseWorded worded:
+                _wording[(worded.Issue, worded.Option)] = worded.Text;
                 break;
             default:
                 _protocol!.Apply(record.Event);

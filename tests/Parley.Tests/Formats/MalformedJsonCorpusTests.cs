@@ -50,7 +50,7 @@ public sealed class MalformedJsonCorpusTests
             }
             else if (GeniusWebReader.IsGeniusWebProfile(file))
             {
-                GeniusWebReader.ReadProfile(file, out _);
+                GeniusWebReader.ReadAnyProfile(file, out _);
             }
             else
             {

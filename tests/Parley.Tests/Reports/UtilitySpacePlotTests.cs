@@ -35,6 +35,26 @@ public sealed class UtilitySpacePlotTests
         svg.ShouldContain("<polyline");
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Render_PlainWords_NoAnalystTerms(int parties)
+    {
+        var analysis = OutcomeSpaceAnalyzer.Analyze(Profiles(parties, 4), new[] { "alice", "bob", "carol" }[..parties]);
+
+        var svg = UtilitySpacePlot.Render(analysis, new UtilitySpacePlotOptions { PlainWords = true });
+
+        XDocument.Parse(svg).Root!.Name.LocalName.ShouldBe("svg");
+        svg.ShouldContain("value to alice");
+        svg.ShouldContain("all 64 possible texts");
+        svg.ShouldContain("best balance of gains (Nash) (");
+        svg.ShouldContain("walk-away values");
+        foreach (var term in new[] { "utility", "utilities", "reservation", "Pareto", "outcome" })
+        {
+            svg.ShouldNotContain(term, Case.Insensitive);
+        }
+    }
+
     [Fact]
     public void Render_LargeSpace_StatesTheSample()
     {

@@ -12,7 +12,7 @@
   const $ = (sel) => document.querySelector(sel);
   const main = $("#main");
 
-  const state = { view: null, analysis: null, declarations: -1, draft: null, editor: null, answers: {}, answersRound: 0, plot: null, issued: null, lastVersion: 0 };
+  const state = { view: null, analysis: null, twoLevel: null, editorFrom: null, declarations: -1, draft: null, editor: null, answers: {}, answersRound: 0, plot: null, issued: null, lastVersion: 0 };
 
   // ---------- small DOM helpers (text only: nothing the server sends is parsed as HTML) ----------
   function h(tag, attrs, ...children) {
@@ -117,6 +117,24 @@
     return agreed;
   }
 
+  // A word-by-word comparison of two wordings: removed words struck through, added words marked.
+  function wordDiff(before, after) {
+    const a = String(before || "").split(/(\s+)/), b = String(after || "").split(/(\s+)/);
+    const n = a.length, m = b.length;
+    if (n * m > 250000) return [h("del", {}, before), " ", h("ins", {}, after)];
+    const lcs = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    const out = [];
+    let i = 0, j = 0;
+    const push = (kind, text) => { const last = out[out.length - 1]; if (last && last.kind === kind) last.text += text; else out.push({ kind, text }); };
+    while (i < n && j < m) {
+      if (a[i] === b[j]) { push("same", a[i]); i++; j++; } else if (lcs[i + 1][j] >= lcs[i][j + 1]) { push("del", a[i]); i++; } else { push("ins", b[j]); j++; }
+    }
+    while (i < n) push("del", a[i++]);
+    while (j < m) push("ins", b[j++]);
+    return out.map((p) => p.kind === "same" ? p.text : h(p.kind, {}, p.text));
+  }
+
   // ---------- the record in plain words ----------
   function seatName(n) { return (state.view.seats[n] || {}).name || `seat ${n}`; }
   function authorName(a) {
@@ -152,6 +170,7 @@
       case "agreement-recorded": return `The mediator recorded agreement on ${Object.keys(e.articles).map((k) => `article ${articleNo(k)} (${title(k)})`).join(", ")}.`;
       case "signing-opened": return "The mediator opened the text for signature.";
       case "signed": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "signed" : "declined to sign"}.`;
+      case "clause-worded": return `The mediator reworded article ${articleNo(e.issue)} (${title(e.issue)}), option “${human(e.option)}”: “${e.text}”`;
       case "seat-agent": return `The mediator gave ${mine(e.seat) ? "your" : seatName(e.seat) + "'s"} seat to a built-in agent (${e.agent}).`;
       case "closed": return e.agreement ? "The negotiation ended with a signed agreement." : `The negotiation was closed: ${e.reason}.`;
       default: return e.type;
@@ -197,6 +216,12 @@
         textTable(v.text, prev, null, null)));
     });
     if (profile && list.length > 0) body.unshift(valueOverVersions(profile, list));
+    const reworded = state.view.record.filter((r) => r.event.type === "clause-worded");
+    if (reworded.length) {
+      body.push(h("h3", {}, "Changes to the wording of clauses"),
+        h("ol", { class: "record" }, reworded.map((r) => h("li", {}, h("span", { class: "hint" }, new Date(r.at).toLocaleString() + " "),
+          `Article ${articleNo(r.event.issue)} (${title(r.event.issue)}), option “${human(r.event.option)}”: `, h("span", { class: "clause" }, wordDiff(r.event.previous, r.event.text))))));
+    }
     return card("History of the text", "Every version put to the delegations; changed articles are highlighted, old wording struck through.", true, ...body);
   }
 
@@ -257,9 +282,9 @@
 
   function exportCard() {
     return card("Export", "Download the text or the record as you may see it.", false,
-      h("button", { type: "button", class: "secondary", onclick: () => download("/text.md", "negotiating-text.md") }, "Text (Markdown)"),
-      h("button", { type: "button", class: "secondary", onclick: () => download("/text.html", "negotiating-text.html") }, "Text (web page)"),
-      h("button", { type: "button", class: "secondary", onclick: () => download("/export", "record.json") }, "Record (JSON)"));
+      h("button", { type: "button", class: "secondary", onclick: () => download("/text.md", "negotiating-text.md") }, "The text (plain text)"),
+      h("button", { type: "button", class: "secondary", onclick: () => download("/text.html", "negotiating-text.html") }, "The text (web page)"),
+      h("button", { type: "button", class: "secondary", onclick: () => download("/export", "record.json") }, "The full record (data file)"));
   }
 
   function currentTextCard(profile) {
@@ -351,7 +376,7 @@
     return card("Your priorities (confidential)",
       "Step 1: share 100 points over the articles by how much each matters to you (or drag the sliders). Step 2: open an article and rate its options. Only your delegation sees this unless you choose to share it with the mediator; the other side never does.",
       false, sum, ...rows,
-      field(resId, "Walk-away value: the value of no agreement (the status quo) to you, 0–100", reservation),
+      field(resId, "Walk-away value: what no agreement (today's situation going on) is worth to you, 0–100", reservation),
       h("label", { class: "inline", for: shareId }, share, "Share these priorities with the mediator (never with the other side)"),
       h("div", {}, h("button", { type: "button", onclick: save }, "Save priorities")),
       h("h3", {}, "What these priorities mean"), feedback);
@@ -456,31 +481,83 @@
   }
 
   // ---------- the mediator's console ----------
+  // Plain words for the analysis: a diplomat reads "value to Israel", "chance the Knesset approves",
+  // "today's situation", never "utility", "P(ratified)" or "status quo outcome".
+  const tl = () => (state.twoLevel && state.twoLevel.issues ? state.twoLevel : null);
+  const share = (x) => `${pct(x)}\u00a0%`;
+  const points = (x) => { const v = Math.round(Math.abs(x) * 1000) / 10; return `${x < 0 ? "−" : "+"}${v >= 10 ? Math.round(v) : v}`; };
+  function today(issueName) {
+    const t = tl();
+    return t ? t.issues.find((x) => x.issue === issueName) || null : null;
+  }
+  function todayText(issue) {
+    const t = today(issue.name);
+    if (!t) return null;
+    return t.statusQuo ? human(t.statusQuo) : "no agreed clause";
+  }
+  function redLineCrossed(p, text) {
+    const r = (p.redLines || []).find((x) => text[x.issue] === x.option);
+    return r ? `crosses ${p.seat}'s red line on article ${articleNo(r.issue)}` : null;
+  }
+  function homeFront(party) {
+    const t = tl();
+    const names = t ? t.ratifiers.filter((r) => r.party === party).map((r) => r.name) : [];
+    return names.length ? names.join(" and ") : null;
+  }
+  function packageName(label) {
+    if (label === "ratification-nash") return ["Balanced, with approval at home in view", "The best balance of gains over today for both sides, counting how likely each side's home front is to approve it."];
+    if (label === "nash") return ["Balanced at the table", "The best balance of gains over today for both sides at the table, leaving approval at home aside."];
+    if (label.startsWith("ratifiable-best-for-")) { const who = label.slice("ratifiable-best-for-".length); return [`Best for ${who} that both home fronts would likely approve`, `Of the texts both sides' home fronts would more likely than not approve, the one ${who} values most.`]; }
+    if (label === "early-harvest") return ["Early harvest only", "Only the changes every side gains from now; every other article stays as today."];
+    return [human(label), ""];
+  }
+
   function gapCard() {
-    const a = state.analysis, v = state.view;
+    const a = state.analysis, v = state.view, t = tl();
     if (!a) return card("Gap view", null, true, h("p", {}, "Loading the analysis…"));
     const known = a.profilesUsed || [];
     const body = [];
     body.push(h("p", { class: "hint" }, known.length >= 2
-      ? `Built from what you know of ${known.join(" and ")}${(a.profilesMissing || []).length ? `; not ${a.profilesMissing.join(", ")}` : ""}: your model of each side, or the priorities a delegation shared with you. Status quo per article: not in this version of the analysis.`
+      ? `Built from what you know of ${known.join(" and ")}${(a.profilesMissing || []).length ? `; not ${a.profilesMissing.join(", ")}` : ""}: your model of each side, or the priorities a delegation shared with you.`
       : a.note || "Not enough is known to analyse."));
+    if (t && t.zone) {
+      body.push(h("p", {}, `Of the ${t.zone.feasible.toLocaleString("en")} possible texts that break no side's red line and no linkage rule, `,
+        h("strong", {}, `${t.zone.acceptable.toLocaleString("en")} are better than today for both sides`),
+        `; ${t.zone.ratifiable.toLocaleString("en")} of those would more likely than not also be approved at home by both (${t.parties.map((p) => homeFront(p) ? `${p}: ${homeFront(p)}` : null).filter(Boolean).join("; ")}).`));
+    }
+    if (t && t.robustness) body.push(h("p", { class: "hint" }, `Many of the model's numbers are estimates. Across ${t.robustness.draws.toLocaleString("en")} variations of them within their stated ranges, no text is better than today for both sides in ${share(t.robustness.pZoneEmpty)} of cases.`));
+    if (state.twoLevel && state.twoLevel.error) body.push(h("p", { class: "hint" }, `Today's situation and approval at home: ${state.twoLevel.error}.`));
+    if (state.twoLevel && state.twoLevel.loading) body.push(h("p", { class: "hint" }, "Working out today's situation, the early harvest and the chances of approval at home…"));
     const profiles = Object.fromEntries(v.profiles.map((p) => [p.seat, p]));
     const rows = (a.issues || []).map((gi) => {
       const issue = issues().find((i) => i.name === gi.issue);
       const zone = gi.zoneOfAgreement || [];
       const reds = known.flatMap((seat) => ((profiles[seat] || {}).redLines || []).filter((r) => r.issue === gi.issue).map((r) => `${seat}: never “${human(r.option)}”`));
+      const now = today(gi.issue);
       return h("tr", {},
         h("th", { scope: "row" }, `${articleNo(gi.issue)}. ${title(gi.issue)}`),
         known.map((seat) => h("td", { title: clause(issue, gi.preferred[seat]) }, human(gi.preferred[seat]))),
+        t ? h("td", { title: now && now.note ? now.note : null }, now && now.statusQuo ? human(now.statusQuo) : h("span", { class: "hint" }, "no agreed clause")) : null,
         h("td", {}, reds.length ? reds.join("; ") : h("span", { class: "hint" }, "none declared")),
         h("td", {}, zone.length ? zone.map((o) => h("span", { class: "tag ok", title: clause(issue, o) }, human(o))) : h("span", { class: "tag bad" }, "no option both accept: blocking")));
     });
     body.push(gapChart(a, known));
-    body.push(h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Article"), known.map((s2) => h("th", { scope: "col" }, `${s2} wants`)), h("th", { scope: "col" }, "Red lines"), h("th", { scope: "col" }, "Zone of agreement"))), h("tbody", {}, rows))));
-    return card("Gap view", null, true, ...body);
+    body.push(h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Article"), known.map((s2) => h("th", { scope: "col" }, `${s2} wants`)),
+      t ? h("th", { scope: "col" }, `Today${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""}`) : null,
+      h("th", { scope: "col" }, "Red lines"), h("th", { scope: "col" }, "Options both sides could accept"))), h("tbody", {}, rows))));
+    if (t && t.issues.some((x) => x.note)) {
+      body.push(h("details", {}, h("summary", {}, `What holds today, article by article${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""}`),
+        h("dl", { class: "today" }, t.issues.filter((x) => x.note).map((x) => [h("dt", {}, `${articleNo(x.issue)}. ${title(x.issue)}: ${x.statusQuo ? human(x.statusQuo) : "no agreed clause"}`), h("dd", {}, x.note)])),
+        h("p", { class: "hint" }, "Each statement's sources are in the scenario file.")));
+    }
+    return card("Gap view", "Where each side stands on each article, what holds today if nothing is agreed, and where the sides could meet.", true, ...body);
+  }
+  function monthYear(date) {
+    const m = /^(\d{4})-(\d{2})/.exec(date || "");
+    return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)).toLocaleDateString("en", { month: "long", year: "numeric", timeZone: "UTC" }) : date;
   }
 
-  // Per article, how far apart the sides' preferred options are (0: same option; 1: opposite ends of the list).
+  // Per article, where each side stands among the options (in the order listed), today's situation, and the options both could accept.
   function gapChart(a, known) {
     if (known.length < 2) return null;
     const rows = a.issues || [], W = 840, rowH = 24, L = 200, T = 22, H = T + rows.length * rowH + 24, colors = ["#1f4e9c", "#b35c00", "#2ca02c"];
@@ -488,38 +565,115 @@
       const issue = issues().find((i) => i.name === gi.issue), n = issue.options.length, y = T + k * rowH + rowH / 2;
       const xOf = (o) => L + (issue.options.indexOf(o) / Math.max(1, n - 1)) * (W - L - 30);
       const zone = (gi.zoneOfAgreement || []).map(xOf);
+      const now = today(gi.issue);
       return [s("text", { x: L - 8, y: y + 4, "text-anchor": "end", "font-size": 12 }, `${articleNo(gi.issue)}. ${title(gi.issue)}`),
         s("line", { x1: L, y1: y, x2: W - 30, y2: y, stroke: "#d5dbe3", "stroke-width": 6, "stroke-linecap": "round" }),
         zone.map((x) => s("rect", { x: x - 7, y: y - 9, width: 14, height: 18, fill: "#bfe3c9", rx: 3 })),
+        now && now.statusQuo ? s("rect", { x: xOf(now.statusQuo) - 5, y: y - 5, width: 10, height: 10, fill: "none", stroke: "#1b2430", "stroke-width": 2, transform: `rotate(45 ${xOf(now.statusQuo)} ${y})` }, s("title", {}, `Today: ${human(now.statusQuo)}`)) : null,
         known.map((seat, j) => s("circle", { cx: xOf(gi.preferred[seat]), cy: y + (j - (known.length - 1) / 2) * 5, r: 5, fill: colors[j % 3] }, s("title", {}, `${seat}: ${human(gi.preferred[seat])}`))),
         zone.length === 0 ? s("text", { x: W - 24, y: y + 4, "font-size": 11, fill: "#b3261e" }, "✕") : null];
     });
     const ends = s("g", {}, s("text", { x: L, y: T - 6, "font-size": 11, fill: "#5b6675" }, "← first option listed"), s("text", { x: W - 30, y: T - 6, "font-size": 11, fill: "#5b6675", "text-anchor": "end" }, "last option listed →"));
-    const legend = known.map((seat, j) => [s("circle", { cx: L + j * 140, cy: H - 10, r: 5, fill: colors[j % 3] }), s("text", { x: L + 10 + j * 140, y: H - 6, "font-size": 12 }, `${seat} wants`)]);
-    return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "Gap chart: for each article, the options from one end to the other, where each side stands, and the options both could accept (green)." },
+    const legend = known.map((seat, j) => [s("circle", { cx: L + j * 120, cy: H - 10, r: 5, fill: colors[j % 3] }), s("text", { x: L + 10 + j * 120, y: H - 6, "font-size": 12 }, `${seat} wants`)]);
+    const x0 = L + known.length * 120;
+    return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": "Gap chart: for each article, the options from one end to the other, where each side stands, today's situation (diamond), and the options both could accept (green)." },
       s("title", {}, "Gap chart"), ends, items, legend,
-      s("rect", { x: L + known.length * 140, y: H - 18, width: 14, height: 14, fill: "#bfe3c9" }), s("text", { x: L + known.length * 140 + 20, y: H - 6, "font-size": 12 }, "both could accept"),
-      s("text", { x: L + known.length * 140 + 140, y: H - 6, "font-size": 12, fill: "#b3261e" }, "✕ blocking: no option both accept"));
+      tl() ? [s("rect", { x: x0 - 4, y: H - 14, width: 8, height: 8, fill: "none", stroke: "#1b2430", "stroke-width": 2, transform: `rotate(45 ${x0} ${H - 10})` }), s("text", { x: x0 + 10, y: H - 6, "font-size": 12 }, "today")] : null,
+      s("rect", { x: x0 + 60, y: H - 18, width: 14, height: 14, fill: "#bfe3c9" }), s("text", { x: x0 + 80, y: H - 6, "font-size": 12 }, "both could accept"),
+      s("text", { x: x0 + 200, y: H - 6, "font-size": 12, fill: "#b3261e" }, "✕ blocking: none both accept"));
   }
 
+  function adopt(text, what) {
+    const kept = [];
+    const next = { ...state.editor };
+    for (const i of issues()) {
+      if (text[i.name]) next[i.name] = text[i.name];
+      else if (text[i.name] === null) {
+        const now = today(i.name);
+        if (now && now.statusQuo) next[i.name] = now.statusQuo; else kept.push(articleNo(i.name));
+      }
+    }
+    state.editor = next;
+    state.editorFrom = what;
+    render();
+    document.getElementById("editor-card").scrollIntoView();
+    say(`${what} is in the text editor${kept.length ? `; article${kept.length === 1 ? "" : "s"} ${kept.join(", ")} ha${kept.length === 1 ? "s" : "ve"} no agreed clause today and keep${kept.length === 1 ? "s" : ""} the editor's wording` : ""}: review it, then open a round.`, true);
+  }
+
+  function harvestCard() {
+    const t = tl();
+    if (!t) return null;
+    const ratifying = t.parties.filter((p) => homeFront(p));
+    const row = (hv) => {
+      const changed = Object.entries(hv.changes);
+      const robust = changed.length === 1 ? today(changed[0][0]) : null;
+      return h("tr", {},
+        h("th", { scope: "row" }, changed.map(([name, option]) => {
+          const issue = issues().find((i) => i.name === name);
+          return h("div", {}, `Article ${articleNo(name)}, ${title(name)}: `, h("span", { class: "hint" }, `${todayText(issue)} → `), h("strong", {}, human(option)),
+            h("p", { class: "hint clause" }, clause(issue, option)));
+        })),
+        t.parties.map((p) => h("td", {}, h("span", { class: "ok" }, points(hv.gains[p])))),
+        ratifying.length ? h("td", {}, ratifying.map((p) => h("div", {}, `${p}: ${share(hv.pRatified[p])}`))) : null,
+        t.robustness ? h("td", {}, robust && robust.earlyHarvestShare !== undefined && robust.earlyHarvestShare !== null ? share(robust.earlyHarvestShare) : h("span", { class: "hint" }, "—")) : null,
+        h("td", {}, h("button", { type: "button", class: "secondary", onclick: () => adopt(Object.fromEntries(changed), changed.length === 1 ? `The change to article ${articleNo(changed[0][0])}` : `The trade on articles ${changed.map(([n]) => articleNo(n)).join(" and ")}`) }, "Adopt into the text editor")));
+    };
+    const table = (list) => h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Change from today"), t.parties.map((p) => h("th", { scope: "col" }, `${p} gains`)),
+      ratifying.length ? h("th", { scope: "col" }, "Chance approved at home") : null, t.robustness ? h("th", { scope: "col" }, "Still a gain for both when the estimates vary") : null, h("th", { scope: "col" }, "Action"))),
+    h("tbody", {}, list.map(row))));
+    const singles = t.earlyHarvest.filter((hv) => Object.keys(hv.changes).length === 1), pairs = t.earlyHarvest.filter((hv) => Object.keys(hv.changes).length > 1);
+    return card("Early harvest: steps both sides gain from now", `Changes to today's situation${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""} that every side prefers to today, by the priorities you know: each could be agreed on its own, before the hard articles. Gains are in points out of 100; largest shared gain first.${ratifying.length ? ` “Chance approved at home”: how likely ${ratifying.map((p) => `${p}'s ${homeFront(p)}`).join(" and ")} are to approve the change.` : ""}`, true,
+      singles.length ? table(singles) : h("p", {}, "No change to a single article is a gain for every side."),
+      pairs.length ? h("details", {}, h("summary", {}, `${pairs.length} trades of two articles that are a gain for both, although neither change is on its own`), table(pairs)) : null);
+  }
+
+  const sameText = (x, y) => issues().every((i) => (x[i.name] || null) === (y[i.name] || null));
   function packagesCard() {
-    const a = state.analysis, v = state.view;
+    const a = state.analysis, v = state.view, t = tl();
     if (!a) return null;
     const profiles = v.profiles;
-    const packs = [];
-    if (a.suggestedDraft) packs.push(["Suggested next draft (every known side accepts it; best balance of gains)", a.suggestedDraft]);
-    if (a.nashPackage && JSON.stringify(a.nashPackage) !== JSON.stringify(a.suggestedDraft)) packs.push(["Best balance of gains over all packages", a.nashPackage]);
     const agreed = agreedArticles();
-    const rows = packs.map(([label, text]) => h("tr", {}, h("th", { scope: "row" }, label),
-      profiles.map((p) => h("td", {}, `${pct(profileValue(p, text))}`, crossesRedLine(p, text) ? h("span", { class: "bad" }, " red line") : "")),
-      h("td", {}, Object.keys(agreed).length ? `${issues().filter((i) => agreed[i.name] && agreed[i.name] !== text[i.name]).length} agreed articles differ` : "—"),
-      h("td", {}, h("button", { type: "button", onclick: () => { state.editor = { ...text }; render(); document.getElementById("editor-card").scrollIntoView(); say("The package is in the text editor: review it, then open a round.", true); } }, "Adopt into the text editor"))));
-    return card("Candidate packages", "Value to each side (0–100), from the profiles you know. Chance of ratification and robustness: not available in this version (they come with the status-quo and ratification analysis).", true,
-      packs.length ? h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Package"), profiles.map((p) => h("th", { scope: "col" }, `Value to ${p.seat}`)), h("th", { scope: "col" }, "Against the agreed articles"), h("th", { scope: "col" }, "Action"))), h("tbody", {}, rows)))
+    const rows = [];
+    const againstAgreed = (text) => {
+      if (!Object.keys(agreed).length) return null;
+      const differ = issues().filter((i) => agreed[i.name] && text[i.name] && agreed[i.name] !== text[i.name]).map((i) => articleNo(i.name));
+      return differ.length ? `Differs from the agreed article${differ.length === 1 ? "" : "s"} ${differ.join(", ")}.` : "Keeps the articles agreed so far.";
+    };
+    if (t) {
+      for (const p of t.packages) {
+        const [name, why] = packageName(p.label);
+        const open = issues().filter((i) => p.text[i.name] === null || p.text[i.name] === undefined).length;
+        const start = a.suggestedDraft && sameText(p.text, a.suggestedDraft) ? " The editor started from this text." : "";
+        rows.push(h("tr", {},
+          h("th", { scope: "row" }, name, h("p", { class: "hint" }, why, open ? ` ${open} article${open === 1 ? " stays" : "s stay"} as today.` : "", start), againstAgreed(p.text) ? h("p", { class: "hint" }, againstAgreed(p.text)) : null),
+          t.parties.map((party) => h("td", {}, h("span", { class: "value" }, String(pct(p.utilities[party]))), h("br"), h("span", { class: p.gains[party] >= 0 ? "ok" : "bad" }, `${points(p.gains[party])} over today`))),
+          h("td", {}, t.parties.map((party) => homeFront(party) ? h("div", {}, `${party}: `, h("strong", {}, share(p.pRatified[party])),
+            Object.keys(p.approval[party] || {}).length > 1 ? h("span", { class: "hint" }, ` (${Object.entries(p.approval[party]).map(([r, x]) => `${r} ${share(x)}`).join(", ")})`) : null) : null),
+            (Object.entries(p.blockers || {}).filter(([, b]) => b.length).map(([party, b]) => h("div", { class: "bad" }, `Likely to block: ${party}'s ${b.join(" and ")}`)))),
+          h("td", {}, p.robustness ? [h("div", {}, `Both accept it: ${share(p.robustness.pAcceptable)}`), h("div", {}, `…and both home fronts approve: ${share(p.robustness.pRatified)}`), h("div", { class: "hint" }, `The best balance: ${share(p.robustness.pNash)}`)] : "—"),
+          h("td", {}, p.movesMost ? `${p.movesMost}` : "—"),
+          h("td", {}, h("button", { type: "button", onclick: () => adopt(p.text, `“${name}”`) }, "Adopt into the text editor"))));
+      }
+    }
+    if (a.suggestedDraft && !(t && t.packages.some((p) => sameText(p.text, a.suggestedDraft)))) {
+      rows.push(h("tr", {}, h("th", { scope: "row" }, "Automated mediator's draft", h("p", { class: "hint" }, "Of the texts every side you know would accept at the table, the one that balances their gains best (the editor's starting draft).")),
+        (t ? t.parties : profiles.map((p) => p.seat)).map((seat) => { const p = profiles.find((x) => x.seat === seat); return h("td", {}, p ? h("span", { class: "value" }, String(pct(profileValue(p, a.suggestedDraft)))) : "—", p && redLineCrossed(p, a.suggestedDraft) ? h("span", { class: "bad" }, ` ${redLineCrossed(p, a.suggestedDraft)}`) : ""); }),
+        t ? [h("td", {}, "—"), h("td", {}, "—"), h("td", {}, "—")] : null,
+        h("td", {}, h("button", { type: "button", onclick: () => adopt(a.suggestedDraft, "The automated mediator's draft") }, "Adopt into the text editor"))));
+    }
+    const parties = t ? t.parties : profiles.map((p) => p.seat);
+    const hint = t
+      ? `Each side's value of the text, 0 to 100 by the priorities you know, and its gain over today's situation. “Approved at home”: how likely each side's home front is to approve it (${parties.map((p) => homeFront(p) ? `${p}: ${homeFront(p)}` : null).filter(Boolean).join("; ")}), since their thresholds are only estimated. “Holds up”: across ${t.robustness ? t.robustness.draws.toLocaleString("en") : "the"} variations of the model's estimated numbers, how often both sides accept the text, how often both home fronts also approve, and how often it stays the best balance.${t.packages.some((p) => p.mediatorUtility !== undefined && p.mediatorUtility !== null) ? " The mediator's own interests are shown apart and never count as a side's acceptance." : ""}`
+      : "Each side's value of the text, 0 to 100 by the priorities you know.";
+    const us = t ? t.packages.filter((p) => p.mediatorUtility !== undefined && p.mediatorUtility !== null) : [];
+    return card("Candidate packages", hint, true,
+      rows.length ? h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Package"), parties.map((p) => h("th", { scope: "col" }, `Value to ${p}`)),
+        t ? [h("th", { scope: "col" }, "Chance approved at home"), h("th", { scope: "col" }, "Holds up when the estimates vary"), h("th", { scope: "col" }, "Gives up most")] : null, h("th", { scope: "col" }, "Action"))), h("tbody", {}, rows)))
         : h("p", {}, "No package every known side would accept."),
+      us.length ? h("p", { class: "hint" }, `The mediator's own interests (value to the mediator, 0–100): ${us.map((p) => `${packageName(p.label)[0]} ${pct(p.mediatorUtility)}`).join("; ")}.`) : null,
       h("h3", {}, "Where every package lies"),
       state.plot ? h("figure", {}, h("img", { class: "plot", src: state.plot, alt: "Each possible text as a dot, placed by its value to each side, with the texts no other text beats for both sides as a line." }),
-        h("figcaption", { class: "hint" }, "Each dot is a possible text, placed by its value (“utility”, 0 to 1) to one side across and to the other up. Pink dots cross a red line; grey ones are worse than no agreement for a side. The dark line joins the texts that no other text beats for both sides (the “Pareto frontier”); the marked points are balanced choices on it (“Nash” balances the gains). The dashed lines are each side's walk-away value: texts above and to the right of both are better than no agreement for both."))
+        h("figcaption", { class: "hint" }, "Each dot is a possible text, placed by its value (0 to 1) to one side across and to the other up. Pink dots cross a red line; grey ones are worse than walking away for a side. The dark line joins the texts that no other text beats for both sides; the marked points are balanced choices on it, named in the legend. The dashed lines are each side's walk-away value: texts above and to the right of both are better than no agreement for both."))
         : h("button", { type: "button", class: "secondary", onclick: loadPlot }, "Draw the value of every package to each side"));
   }
   async function loadPlot() {
@@ -531,19 +685,50 @@
     } catch (e) { say(e.message); }
   }
 
+  // The editor opens on a neutral draft: the text of the open round, else the adopted text, else the
+  // automated mediator's balanced draft, else today's situation where one is stated. Never a side's ideal.
+  function startingDraft() {
+    const v = state.view, a = state.analysis;
+    if (v.round && v.round.candidate) return [{ ...v.round.candidate }, `the text of round ${v.round.number}`];
+    if (v.text) return [{ ...v.text }, "the adopted text"];
+    if (a && a.suggestedDraft) return [{ ...a.suggestedDraft, ...agreedArticles() }, "balanced"];
+    const text = {};
+    for (const i of issues()) { const now = today(i.name); text[i.name] = now && now.statusQuo ? now.statusQuo : i.options[0]; }
+    return [{ ...text, ...agreedArticles() }, "today"];
+  }
+  function editorOrigin() {
+    const from = state.editorFrom;
+    if (from === "balanced") return "It starts from a neutral draft: the automated mediator's balanced text — of the texts every side you know would accept, the one that balances their gains best. It is neither side's ideal. Under each article you see what holds today.";
+    if (from === "today") return "It starts from today's situation where one is stated (the first option listed elsewhere): no automated draft is acceptable to every side you know.";
+    return `It holds ${from}.`;
+  }
+
   function editorCard() {
     const v = state.view;
-    if (!state.editor) state.editor = { ...(v.round && v.round.candidate ? v.round.candidate : v.text || bestFor({ values: {}, weights: {} }, () => false)) };
+    if (!state.editor) [state.editor, state.editorFrom] = startingDraft();
     const agreed = agreedArticles();
     const profiles = v.profiles;
-    const values = h("p", { "aria-live": "polite" });
-    const updateValues = () => values.replaceChildren(...profiles.map((p) => h("span", { class: "tag" }, `Value to ${p.seat}: ${pct(profileValue(p, state.editor))}${crossesRedLine(p, state.editor) ? " (red line)" : ""}`)));
+    const roundOpen = v.round && v.round.open;
+    const values = h("div", { "aria-live": "polite" });
+    const updateValues = () => values.replaceChildren(...profiles.map((p) => {
+      const val = profileValue(p, state.editor), red = redLineCrossed(p, state.editor);
+      const sq = tl() ? tl().statusQuoValue[p.seat] : undefined;
+      return h("p", {}, valueBar(val, `Value to ${p.seat}: ${pct(val)} out of 100`), h("span", { class: "value" }, `Value to ${p.seat}: ${pct(val)} of 100`),
+        sq !== undefined ? h("span", { class: "hint" }, ` (today: ${pct(sq)})`) : null, red ? h("span", { class: "bad" }, ` — ${red}`) : null);
+    }));
     const fields = issues().map((i) => {
       const sid = nextId("ed");
       const wording = h("p", { class: "hint clause" }, clause(i, state.editor[i.name]));
-      const sel = h("select", { id: sid, name: "article-" + i.name, onchange: () => { state.editor[i.name] = sel.value; wording.textContent = clause(i, sel.value); updateValues(); } },
+      const now = today(i.name);
+      const sel = h("select", { id: sid, name: "article-" + i.name, onchange: () => { state.editor[i.name] = sel.value; wording.textContent = clause(i, sel.value); rewording.value = clause(i, sel.value); updateValues(); } },
         i.options.map((o) => h("option", { value: o, selected: state.editor[i.name] === o }, human(o))));
-      return h("div", {}, field(sid, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`, sel), wording);
+      const rid = nextId("rw");
+      const rewording = h("textarea", { id: rid, name: "clause-" + i.name, rows: 3 }, clause(i, state.editor[i.name]));
+      const reword = h("details", { class: "reword" }, h("summary", {}, `Reword this clause (article ${articleNo(i.name)})`),
+        field(rid, "New wording of the option chosen above (every console sees it; earlier wordings stay in the history)", rewording),
+        h("button", { type: "button", class: "secondary", disabled: roundOpen || v.status === "signing", onclick: () => act("PUT", "/clauses", { issue: i.name, option: state.editor[i.name], text: rewording.value }, `Article ${articleNo(i.name)} reworded: every console shows the new wording.`) }, `Save the wording of article ${articleNo(i.name)}`));
+      return h("div", { class: "article" }, field(sid, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`, sel), wording, reword,
+        now ? h("p", { class: "hint" }, h("strong", {}, "Today: "), now.note || todayText(i)) : null);
     });
     updateValues();
     const did = nextId("dl");
@@ -552,9 +737,8 @@
       const minutes = Number(deadline.value);
       act("POST", "/rounds", { text: state.editor, durationSeconds: minutes > 0 ? minutes * 60 : null }, "Round opened: the delegations see the text now.");
     };
-    const roundOpen = v.round && v.round.open;
     return h("section", { class: "card", id: "editor-card", "aria-labelledby": "editor-h" }, h("h2", { id: "editor-h" }, "Text editor"),
-      h("p", { class: "hint" }, "Choose the wording of each article, then put the text to the delegations in a new round."), values, ...fields,
+      h("p", { class: "hint" }, "Choose the option of each article (and, if you wish, reword its clause), then put the text to the delegations in a new round. ", editorOrigin()), values, ...fields,
       field(did, "Deadline for answers, in minutes (0: no deadline)", deadline),
       h("button", { type: "button", onclick: open, disabled: roundOpen || v.status === "signing" }, "Open a round with this text"),
       h("button", { type: "button", class: "secondary", onclick: suggest }, "Suggest next draft"),
@@ -565,6 +749,7 @@
       state.analysis = await api("GET", "/analysis");
       if (!state.analysis.suggestedDraft) return say("The automated mediator finds no draft every known side would accept.");
       state.editor = { ...agreedArticles(), ...state.analysis.suggestedDraft, ...agreedArticles() };
+      state.editorFrom = "the automated mediator's suggested draft (articles already agreed are kept)";
       render();
       say("The automated mediator's draft is in the editor (articles already agreed are kept).", true);
     } catch (e) { say(e.message); }
@@ -650,7 +835,7 @@
   }
 
   function renderMediator() {
-    main.replaceChildren(roundControlCard(), editorCard(), gapCard(), packagesCard(), currentTextCard(null), invitationsCard(), inboxCard(), historyCard(null), recordCard(), notesCard(), exportCard());
+    main.replaceChildren(roundControlCard(), editorCard(), gapCard(), harvestCard(), packagesCard(), currentTextCard(null), invitationsCard(), inboxCard(), historyCard(null), recordCard(), notesCard(), exportCard());
   }
 
   function renderObserver() {
@@ -691,12 +876,25 @@
           state.declarations = declarations;
           state.plot = null;
           try { state.analysis = await api("GET", "/analysis"); } catch (e) { state.analysis = { issues: [], note: e.message }; }
+          loadTwoLevel();
         }
         if (!isEditing()) render();
         else pending = true;
       } while (again);
     })();
     try { await loading; } finally { loading = null; }
+  }
+  // The status-quo, ratification and robustness view takes a moment (it varies the estimates a thousand
+  // times): it is fetched beside the rest, and the console redraws when it arrives.
+  let twoLevelTicket = 0;
+  async function loadTwoLevel() {
+    const ticket = ++twoLevelTicket;
+    state.twoLevel = { loading: true };
+    let result;
+    try { result = await api("GET", "/analysis/two-level?draws=1000"); } catch (e) { result = { error: e.message }; }
+    if (ticket !== twoLevelTicket) return;
+    state.twoLevel = result;
+    if (!isEditing()) render(); else pending = true;
   }
   // Do not redraw under a person typing: redraw when they leave the field.
   let pending = false;

@@ -32,7 +32,7 @@ namespace Parley.Formats.GeniusWeb;
 /// </list>
 /// Every problem is an <see cref="InputException"/> with the file and the JSON path.
 /// </remarks>
-public static class GeniusWebReader
+public static partial class GeniusWebReader
 {
     /// <summary>The profile type Parley reads.</summary>
     public const string LinearAdditiveType = "LinearAdditiveUtilitySpace";
@@ -129,7 +129,7 @@ public static class GeniusWebReader
     /// <exception cref="InputException">The file is missing, too large, not JSON, or not a valid linear additive profile.</exception>
     public static AdditiveProfile ReadProfile(string path, out Domain domain)
     {
-        var parsed = Parse(JsonInput.ReadFile(path), path);
+        var parsed = Linear(Parse(JsonInput.ReadFile(path), path));
         domain = parsed.Domain.Build();
         return parsed.Build(domain);
     }
@@ -138,7 +138,7 @@ public static class GeniusWebReader
     /// <exception cref="InputException">The input is too large, not JSON, or not a valid linear additive profile.</exception>
     public static AdditiveProfile ReadProfile(Stream stream, string sourceName, out Domain domain)
     {
-        var parsed = Parse(JsonInput.ReadStream(stream, sourceName), sourceName);
+        var parsed = Linear(Parse(JsonInput.ReadStream(stream, sourceName), sourceName));
         domain = parsed.Domain.Build();
         return parsed.Build(domain);
     }
@@ -205,11 +205,11 @@ public static class GeniusWebReader
         {
             if (first.Domain.Difference(p.Domain) is { } difference)
             {
-                throw new InputException(p.File, "$." + LinearAdditiveType + ".domain", $"this profile is over another domain than {Path.GetFileName(first.File)}: {difference}");
+                throw new InputException(p.File, "$." + p.Type + ".domain", $"this profile is over another domain than {Path.GetFileName(first.File)}: {difference}");
             }
         }
 
-        var parties = parsed.Select(p => new Party(Path.GetFileNameWithoutExtension(p.File), PartyRole.Party, p.Build(domain)));
+        var parties = parsed.Select(p => new Party(Path.GetFileNameWithoutExtension(p.File), PartyRole.Party, p.BuildProfile(domain)));
         var folderName = new DirectoryInfo(folder).Name;
         return new Scenario(
             folderName,
@@ -218,7 +218,7 @@ public static class GeniusWebReader
             new ScenarioMetadata(Title: folderName, Description: $"GeniusWeb profiles over domain '{domain.Name}'"));
     }
 
-    private static ParsedProfile Parse(byte[] bytes, string file)
+    private static IParsedProfile Parse(byte[] bytes, string file)
     {
         var input = new JsonInput(file);
         using var document = input.Parse(bytes);
@@ -230,9 +230,14 @@ public static class GeniusWebReader
         }
 
         var (type, body) = top[0];
+        if (type == SumOfGroupsType)
+        {
+            return ParseGroups(input, file, body);
+        }
+
         if (type != LinearAdditiveType)
         {
-            throw input.Error("$", $"profile type '{type}' is not supported; Parley reads {LinearAdditiveType} profiles");
+            throw input.Error("$", $"profile type '{type}' is not supported; Parley reads {LinearAdditiveType} and {SumOfGroupsType} profiles");
         }
 
         var path = "$." + LinearAdditiveType;
@@ -489,6 +494,31 @@ public static class GeniusWebReader
     {
         public bool IsIntegral => Low == decimal.Truncate(Low) && High == decimal.Truncate(High) && Step == decimal.Truncate(Step);
 
+        /// <summary>The number of values.</summary>
+        public int Size => Values?.Length ?? Count;
+
+        /// <summary>The level (position in this issue's values) of a bid value: a string for discrete values, a number on the range's grid otherwise.</summary>
+        public int LevelOf(JsonInput input, JsonElement value, string path)
+        {
+            if (Values is not null)
+            {
+                var text = input.String(value, path, $"a value of issue '{Name}'");
+                var k = Array.IndexOf(Values, text);
+                return k >= 0 ? k : throw input.Error(path, $"'{text}' is not a value of issue '{Name}' (values: {string.Join(", ", Values)})");
+            }
+
+            if (value.ValueKind != JsonValueKind.Number)
+            {
+                throw input.Error(path, $"issue '{Name}' is a number range; its value must be a number, not {JsonInput.Describe(value)}");
+            }
+
+            var x = input.Decimal(value, path, $"a value of issue '{Name}'");
+            var steps = (x - Low) / Step;
+            return x >= Low && x <= High && steps == decimal.Truncate(steps) && steps < Count
+                ? (int)steps
+                : throw input.Error(path, string.Create(CultureInfo.InvariantCulture, $"{x} is not a value of issue '{Name}' (from {Low} to {High} in steps of {Step})"));
+        }
+
         public Issue Build()
         {
             if (Values is not null)
@@ -552,8 +582,12 @@ public static class GeniusWebReader
         GwDomain Domain,
         UtilityDef[] Utilities,
         double[] Weights,
-        Dictionary<string, (JsonElement Value, string Path)>? ReservationBid)
+        Dictionary<string, (JsonElement Value, string Path)>? ReservationBid) : IParsedProfile
     {
+        public string Type => LinearAdditiveType;
+
+        public Profile BuildProfile(Domain domain) => Build(domain);
+
         /// <summary>The profile over <paramref name="domain"/>, which has the same issues, possibly in another order.</summary>
         public AdditiveProfile Build(Domain domain)
         {

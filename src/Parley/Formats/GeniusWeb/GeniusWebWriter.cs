@@ -26,7 +26,7 @@ namespace Parley.Formats.GeniusWeb;
 /// <para>Red lines, discount factors, mediators, observers, descriptions, clauses and metadata have
 /// no place in GeniusWeb: <see cref="WriteScenario"/> returns a note for each thing left out.</para>
 /// </remarks>
-public static class GeniusWebWriter
+public static partial class GeniusWebWriter
 {
     /// <summary>How far outside [0, 1] a value may stray by floating-point rounding before the profile is rescaled.</summary>
     private const double RoundingSlack = 1e-12;
@@ -71,9 +71,9 @@ public static class GeniusWebWriter
                 continue;
             }
 
-            if (party.Profile is not AdditiveProfile profile)
+            if (party.Profile is not AdditiveProfile and not NonlinearProfile)
             {
-                notes.Add($"party '{party.Name}' is not written: its profile is not additive.");
+                notes.Add($"party '{party.Name}' is not written: GeniusWeb holds additive profiles and sums over groups of issues only.");
                 continue;
             }
 
@@ -89,7 +89,7 @@ public static class GeniusWebWriter
             }
 
             var partyNotes = new List<string>();
-            WriteProfile(profile, party.Name, Path.Combine(folder, fileName + ".json"), partyNotes);
+            WriteAnyProfile(party.Profile, party.Name, Path.Combine(folder, fileName + ".json"), partyNotes);
             notes.AddRange(partyNotes.Select(n => $"party '{party.Name}': {n}"));
             written.Add(fileName);
         }
