@@ -6,9 +6,9 @@ namespace Parley.Benchmarks.Preferences;
 
 /// <summary>
 /// Utility of one outcome under a nonlinear profile (issue 13's target: under 200 ns for 160 constraints):
-/// ANAC 2014's 50issues profile-1 (80 hyper-rectangles over 40 issues, the largest ANAC profile), and a
-/// generated profile of 160 rectangles of 1 to 4 ranges over 50 ten-level issues. Each invocation
-/// evaluates 1,024 pre-drawn outcomes.
+/// the largest shared profile, S-1NAGUNL-255's profile-2 (130 hyper-rectangles); ANAC 2014's 50issues
+/// profile-1 (80 hyper-rectangles over 40 issues, the largest ANAC profile); and a generated profile of 160
+/// rectangles of 1 to 4 ranges over 50 ten-level issues. Each invocation evaluates 1,024 pre-drawn outcomes.
 /// </summary>
 [MemoryDiagnoser]
 public class NonlinearEvaluationBenchmarks
@@ -16,6 +16,8 @@ public class NonlinearEvaluationBenchmarks
     private const int Batch = 1024;
     private NonlinearProfile _profile = null!;
     private int[][] _outcomes = null!;
+    private NonlinearProfile _largest = null!;
+    private int[][] _largestOutcomes = null!;
     private NonlinearProfile _generated = null!;
     private int[][] _generatedOutcomes = null!;
 
@@ -27,6 +29,11 @@ public class NonlinearEvaluationBenchmarks
         var random = new Random(42);
         var cards = scenario.Domain.Cardinalities.ToArray();
         _outcomes = Enumerable.Range(0, Batch).Select(_ => cards.Select(c => random.Next(c)).ToArray()).ToArray();
+
+        var largest = GeniusReader.ReadFolder(BenchmarkPaths.Domain("other", "S-1NAGUNL-255"));
+        _largest = (NonlinearProfile)largest.Profiles[1];
+        var largestCards = largest.Domain.Cardinalities.ToArray();
+        _largestOutcomes = Enumerable.Range(0, Batch).Select(_ => largestCards.Select(c => random.Next(c)).ToArray()).ToArray();
 
         var domain = new Parley.Domains.Domain("fifty", Enumerable.Range(0, 50).Select(i => (Parley.Domains.Issue)new Parley.Domains.IntegerIssue($"i{i}", 0, 9)));
         var rectangles = Enumerable.Range(0, 160).Select(_ => new HyperRectangle(
@@ -60,6 +67,18 @@ public class NonlinearEvaluationBenchmarks
         foreach (var o in _outcomes)
         {
             sum += _profile.Utility(o);
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public double Utility_LargestSharedProfile()
+    {
+        var sum = 0.0;
+        foreach (var o in _largestOutcomes)
+        {
+            sum += _largest.Utility(o);
         }
 
         return sum;

@@ -183,7 +183,7 @@ internal static class AnalyzeCommand
         if (result.Solver is { } solver)
         {
             console.MarkupLine(solver.IsProved
-                ? string.Create(inv, $"Frontier [green]proved exact[/] by CP-SAT: {solver.Solves} solves, {solver.Seconds:0.##} s of solver time.")
+                ? string.Create(inv, $"Frontier [green]proved exact[/] by CP-SAT: {solver.Solves} solves, {solver.Seconds:0.##} s ({solver.DeterministicSeconds:0.##} s of CP-SAT deterministic time).")
                 : string.Create(inv, $"Frontier [yellow]not proved[/] within the {solver.TimeBudgetSeconds:0.#} s budget ({solver.Solves} solves): a point's first utility could still rise by up to {solver.UtilityGap:0.#####}. Unproved points are marked *."));
             console.MarkupLine("Per-issue gaps are not computed for solver-built frontiers (the acceptable options of 10^10+ outcomes are not enumerated).");
         }

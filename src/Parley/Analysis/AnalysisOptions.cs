@@ -22,7 +22,7 @@ public sealed record AnalysisOptions
     /// <summary>Whether to run the per-issue gap analysis and, for an empty zone, the relaxation search.</summary>
     public bool AnalyzeGaps { get; init; } = true;
 
-    /// <summary>The most threads the analysis uses (enumeration and the zone count); null or below 1 means every core.</summary>
+    /// <summary>The most threads the analysis uses (enumeration, the zone count and the CP-SAT frontier's parallel solves); null or below 1 means every core.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
     /// <summary>
@@ -40,11 +40,11 @@ public sealed record AnalysisOptions
     /// </summary>
     public long MaxEnumeratedOutcomes { get; init; } = 10_000_000;
 
-    /// <summary>The time the CP-SAT frontier may take in total (solver wall time); past it the best frontier found is reported with its gap.</summary>
+    /// <summary>The time the CP-SAT frontier may take in total (elapsed); past it the best frontier found is reported with its gap.</summary>
     public TimeSpan SolverTimeBudget { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The CP-SAT portfolio size (parallel search workers); 8 proves faster than 2 even on a 2-core machine.</summary>
-    public int SolverWorkers { get; init; } = 8;
+    /// <summary>CP-SAT workers per solve (1 by default: the frontier search runs its independent solves on every core instead, see docs/performance.md).</summary>
+    public int SolverWorkers { get; init; } = 1;
 
     /// <summary>Use the CP-SAT frontier for two parties whatever the space's size (for verification against enumeration).</summary>
     public bool ForceSolver { get; init; }

@@ -1,189 +1,102 @@
+using System.Diagnostics;
+using System.Globalization;
 using Google.OrTools.Sat;
-using Parley.Domains;
 using Parley.Preferences;
 
 namespace Parley.Analysis;
 
 /// <summary>
-/// The exact Pareto frontier of two profiles over a space too large to enumerate, by an epsilon-constraint
-/// sweep over one CP-SAT model (Google OR-Tools).
+/// The exact Pareto frontier of two profiles over a space too large to enumerate, by CP-SAT (Google OR-Tools):
+/// epsilon-constraint steps swept in parallel strips (the default), or a dichotomic (Aneja–Nair) search for the
+/// supported points followed by epsilon steps under each proved edge.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each profile is seen as <see cref="NonlinearProfile"/>: its raw utility is a linear sum of level
-/// indicators (the additive part) and of constraint indicators, scaled to integers by a power of ten.
-/// Every read issue gets one Boolean per level (exactly one true). A constraint indicator is bounded by
-/// the levels that make it hold — from above when its value is positive (a maximiser sets it whenever it
-/// may), from below when negative — so the model's utility never exceeds the true one and equals it at
-/// every optimum; reported utilities are always recomputed from the outcome with the profile itself.
+/// <b>Model.</b> Each profile is seen as <see cref="NonlinearProfile"/>: its raw utility is a linear sum of level
+/// indicators (the additive part) and of constraint indicators, made integers exactly by the smallest power of ten
+/// (up to 10^6) that turns every constraint value and every weighted level value into an integer
+/// (<see cref="CpSatFrontierModel.ScaleFor"/>: ANAC 2014 and S-1N* values are integers, so their scale is 1; a value
+/// such as 0.075 gives 1000). Every read issue gets one Boolean per level class (levels no profile tells apart
+/// share one; exactly one true). A constraint indicator is bounded by the levels that make it hold — from above
+/// when its value is positive (a maximiser sets it whenever it may), from below when negative — so the model's
+/// utility never exceeds the true one and equals it at every optimum; reported utilities are always recomputed
+/// from the outcome with the profile itself. GENIUS's cap at 1 becomes <c>min(raw, ⌈maxutility·scale⌉)</c>, a
+/// monotone map: the capped frontier is the non-dominated part of the mapped points.
 /// </para>
 /// <para>
-/// The sweep: maximise <c>R1·M + R2</c> (lexicographically R1, then R2; M exceeds R2's range) subject to
-/// <c>R2 ≥ ε</c>; the optimum is a frontier point; set ε to its R2 plus one and repeat until the model is
-/// infeasible, which proves that no point is missing. The model is built once: each step changes ε in the
-/// constraint's bounds and hints the previous solution. Levels of an issue that no profile tells apart share
-/// one Boolean; a capping profile's objective is <c>min(raw, threshold)</c>, so the sweep never visits raw points
-/// the cap merges. CP-SAT runs a portfolio of <c>workers</c> (8 by default, even on 2 cores: the portfolio's
-/// diversity proves points faster than fewer workers) with linearization level 2 (docs/performance.md). A point is proved when its solve ends OPTIMAL;
-/// when the time budget runs out, the best points found are returned with the solver's bound on the gap.
-/// GENIUS's cap at 1 is a monotone map of the raw sum: the capped frontier is the non-dominated part of
-/// the mapped raw frontier.
+/// <b>Epsilon steps.</b> Call R1, R2 the (capped) integer utilities. First the two lexicographic extremes: A maximises
+/// R1 then R2, B maximises R2 then R1. An epsilon step maximises <c>R1·M + R2</c> (M exceeds R2's range, so R1 first)
+/// subject to <c>R2 ≥ ε</c>: its optimum P is a frontier point, and no frontier point has R2 in [ε, P.R2) (it would
+/// have more R1 than P). The R2 range between A and B is cut into strips (four per thread); each strip is swept from
+/// its start, ε = P.R2 + 1 after each point, until a step's optimum lies at or past the strip's end, or is infeasible.
+/// So every R2 value is covered by a proof, and strips run on separate threads.
+/// </para>
+/// <para>
+/// <b>Dichotomic search</b> (<see cref="Strategy.Dichotomic"/>). For adjacent known points A (more R1) and B (more R2),
+/// with <c>w = (B.R2 − A.R2, A.R1 − B.R1)</c> (both positive) and line <c>c = w·A = w·B</c>: maximise <c>w·R</c>
+/// subject to <c>w·R ≥ c + 1</c>. An optimum is a new supported point (a maximiser of a positive weighted sum is
+/// Pareto-optimal; it lies strictly between A and B), and both halves are searched again; infeasibility proves the
+/// edge, and the unsupported points between A and B are then found by epsilon steps from A.R2 + 1 to B.R2. On the
+/// 18 shared nonlinear folders it proves the same frontiers with more solves and more solver work than the strips
+/// (docs/performance.md), so it is not the default; the proved hull cut <c>w·R ≤ c</c> and boxes bounding R1 and R2
+/// in each step were measured too and slowed the solves.
+/// </para>
+/// <para>
+/// <b>Execution.</b> Regions are independent, so a queue of them is served by <c>threads</c> solving threads; each
+/// thread builds one <see cref="CpSatFrontierModel"/> once and re-solves it, changing only the objective, the bounds
+/// of its constraints and the hint (the previous point of a sweep). Each solve uses <c>workers</c> CP-SAT workers
+/// (1 by default: the models are small after presolve, and one worker per core beats a portfolio fighting for two
+/// cores; one worker's deterministic time is reproducible). A point is proved when its solve ends OPTIMAL, and the
+/// frontier when every solve ended OPTIMAL or INFEASIBLE; when the time budget runs out, the points found are
+/// returned, and the report's gap bounds how much the first party's utility could still rise above a reported point
+/// in a region left unproved.
 /// </para>
 /// </remarks>
 internal static class CpSatFrontier
 {
-    private const long MaxScale = 1_000_000;
+    private const long ObjectiveLimit = 1L << 61;
+    private const int StripsPerThread = 4;
 
     public sealed record Point(double[] Utilities, int[] Outcome, bool IsProved);
 
     public sealed record Result(List<Point> Points, SolverReport Report);
 
-    public static Result Solve(Profile first, Profile second, TimeSpan budget, int workers, IProgress<double>? progress, double progressFrom, double progressTo, CancellationToken ct)
+    /// <summary>How the frontier is searched.</summary>
+    internal enum Strategy
+    {
+        /// <summary>Dichotomic search for supported points, then epsilon sweeps below each proved edge.</summary>
+        Dichotomic,
+
+        /// <summary>One epsilon-constraint sweep between the two extremes (the classic method; for comparison and tests).</summary>
+        Epsilon,
+    }
+
+    /// <summary>The frontier of two profiles (see the class remarks).</summary>
+    /// <param name="first">The first party's profile (R1).</param>
+    /// <param name="second">The second party's profile (R2).</param>
+    /// <param name="budget">The elapsed time the search may take; past it the points found are returned unproved, with the gap.</param>
+    /// <param name="workers">CP-SAT workers per solve.</param>
+    /// <param name="threads">Solves run at once (each on its own model).</param>
+    /// <param name="strategy">How the frontier is searched.</param>
+    /// <param name="progress">Progress, reported between <paramref name="progressFrom"/> and <paramref name="progressTo"/>.</param>
+    /// <param name="progressFrom">The progress value at the start.</param>
+    /// <param name="progressTo">The progress value at the end.</param>
+    /// <param name="ct">Cancellation (it also stops a running solve).</param>
+    public static Result Solve(Profile first, Profile second, TimeSpan budget, int workers, int threads, Strategy strategy, IProgress<double>? progress, double progressFrom, double progressTo, CancellationToken ct)
     {
         var profiles = new[] { NonlinearProfile.From(first), NonlinearProfile.From(second) };
         var domain = profiles[0].Domain;
-        foreach (var p in profiles)
-        {
-            if (p.RedLines.Lines.Count > 0 || (p.Additive?.RedLines.Lines.Count ?? 0) > 0)
-            {
-                throw new AnalysisLimitException($"Domain '{domain.Name}' has {domain.OutcomeCount} outcomes, too many to enumerate, and a profile has red lines, which the CP-SAT frontier does not take yet.");
-            }
-        }
-
-        var scale = ScaleFor(profiles, domain);
-        var model = new CpModel();
-        var levels = new BoolVar[domain.IssueCount][];
-        var read = ReadIssues(profiles, domain);
-        var classes = LevelClasses(profiles, domain, read);
-        for (var i = 0; i < domain.IssueCount; i++)
-        {
-            if (!read[i])
-            {
-                continue;
-            }
-
-            // Levels no profile tells apart share one Boolean: fewer variables, no symmetric twins to search.
-            var card = domain.Issues[i].Cardinality;
-            var count = classes[i].Max() + 1;
-            var vars = new BoolVar[count];
-            for (var c = 0; c < count; c++)
-            {
-                vars[c] = model.NewBoolVar($"x{i}_{c}");
-            }
-
-            levels[i] = new BoolVar[card];
-            for (var l = 0; l < card; l++)
-            {
-                levels[i][l] = vars[classes[i][l]];
-            }
-
-            model.AddExactlyOne(vars);
-        }
-
-        var raw = new IntVar[2];
-        var bounds = new (long Lo, long Hi)[2];
-        for (var k = 0; k < 2; k++)
-        {
-            (raw[k], bounds[k]) = Encode(model, profiles[k], levels, scale, k);
-            var threshold = (long)Math.Ceiling(profiles[k].Scale * scale);
-            if (profiles[k].CapsAtOne && threshold < bounds[k].Hi)
-            {
-                // GENIUS's cap: every raw sum from the threshold up is worth 1, so the sweep works on min(raw, threshold)
-                // and never visits raw points that the cap merges into one.
-                var capped = model.NewIntVar(Math.Min(bounds[k].Lo, threshold), threshold, $"capped{k}");
-                model.AddMinEquality(capped, [raw[k], LinearExpr.Constant(threshold)]);
-                raw[k] = capped;
-                bounds[k] = (Math.Min(bounds[k].Lo, threshold), threshold);
-            }
-        }
-
-        var m = bounds[1].Hi - bounds[1].Lo + 1;
-        if (m <= 0 || Overflows(bounds[0], m))
-        {
-            throw new AnalysisLimitException($"The utilities of '{domain.Name}' scaled to integers (×{scale}) are too large for the solver's 64-bit objective.");
-        }
-
-        model.Maximize(LinearExpr.Term(raw[0], m) + raw[1]);
-        var epsilon = model.AddLinearConstraint(raw[1], bounds[1].Lo, bounds[1].Hi);
-
-        var points = new List<(long R1, long R2, int[] Outcome, bool Proved)>();
-        var proved = true;
-        var solves = 0;
-        var seconds = 0.0;
-        var gap = 0.0;
-        var eps = bounds[1].Lo;
-        using var solver = new CpSolver();
-        while (eps <= bounds[1].Hi)
-        {
-            ct.ThrowIfCancellationRequested();
-            var remaining = budget.TotalSeconds - seconds;
-            if (remaining <= 0.001)
-            {
-                proved = false;
-                gap = Math.Max(gap, GapToUpper(profiles[0], bounds[0].Hi, points.Count > 0 ? points[^1].R1 : bounds[0].Lo, scale));
-                break;
-            }
-
-            SetLowerBound(epsilon, eps, bounds[1].Hi);
-            solver.StringParameters = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"max_time_in_seconds:{remaining:R} num_workers:{Math.Max(1, workers)} linearization_level:2");
-            var status = solver.Solve(model);
-            solves++;
-            seconds += solver.WallTime();
-            if (status == CpSolverStatus.ModelInvalid)
-            {
-                throw new InvalidOperationException("CP-SAT refused the frontier model: " + model.Validate());
-            }
-
-            if (status == CpSolverStatus.Infeasible)
-            {
-                break; // proved: no outcome has R2 ≥ ε, so no frontier point is missing
-            }
-
-            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            {
-                proved = false; // the budget ran out (or the model was not solved) before anything was found
-                var boundR1 = status == CpSolverStatus.Unknown ? bounds[0].Hi : (long)Math.Floor(solver.BestObjectiveBound / m);
-                gap = Math.Max(gap, GapToUpper(profiles[0], boundR1, points.Count > 0 ? points[^1].R1 : bounds[0].Lo, scale));
-                break;
-            }
-
-            var outcome = Witness(solver, levels, domain);
-            var r1 = Capped(profiles[0], Scaled(profiles[0].RawUtility(outcome), scale), scale);
-            var r2 = Capped(profiles[1], Scaled(profiles[1].RawUtility(outcome), scale), scale);
-            var optimal = status == CpSolverStatus.Optimal;
-            if (!optimal)
-            {
-                proved = false;
-                var bound = (long)Math.Floor(solver.BestObjectiveBound / m);
-                gap = Math.Max(gap, Math.Max(0, profiles[0].UtilityOfRaw((double)bound / scale) - profiles[0].UtilityOfRaw((double)r1 / scale)));
-            }
-
-            points.Add((r1, r2, outcome, optimal));
-            model.ClearHints();
-            for (var i = 0; i < domain.IssueCount; i++)
-            {
-                if (levels[i] is { } ls)
-                {
-                    for (var l = 0; l < ls.Length; l++)
-                    {
-                        if (Array.IndexOf(ls, ls[l]) == l)
-                        {
-                            model.AddHint(ls[l], ReferenceEquals(ls[l], ls[outcome[i]]));
-                        }
-                    }
-                }
-            }
-
-            eps = r2 + 1;
-            progress?.Report(progressFrom + ((progressTo - progressFrom) * Math.Clamp((double)(eps - bounds[1].Lo) / m, 0, 1)));
-        }
+        var scale = CpSatFrontierModel.ScaleFor(profiles, domain);
+        var search = new Search(profiles, scale, budget, Math.Max(1, workers), strategy, progress, progressFrom, progressTo, ct);
+        search.Run(Math.Max(1, threads));
+        ct.ThrowIfCancellationRequested();
 
         // Map raw points to utilities (GENIUS's cap may merge some) and keep the non-dominated ones.
         var mapped = new List<Point>();
-        foreach (var (_, _, outcome, pointProved) in points)
+        foreach (var raw in search.Points)
         {
-            var u = new[] { profiles[0].Utility(outcome), profiles[1].Utility(outcome) };
-            mapped.Add(new Point(u, outcome, pointProved));
+            var u = new[] { profiles[0].Utility(raw.Outcome), profiles[1].Utility(raw.Outcome) };
+            mapped.Add(new Point(u, raw.Outcome, raw.Proved));
         }
 
         var kept = new List<Point>();
@@ -207,326 +120,366 @@ internal static class CpSatFrontier
         }
 
         kept.Sort((a, b) => b.Utilities[0] != a.Utilities[0] ? b.Utilities[0].CompareTo(a.Utilities[0]) : b.Utilities[1].CompareTo(a.Utilities[1]));
-        return new Result(kept, new SolverReport(proved, solves, seconds, budget.TotalSeconds, proved ? 0 : gap, scale));
-    }
-
-    private static double GapToUpper(NonlinearProfile profile, long boundRaw, long foundRaw, long scale) =>
-        Math.Max(0, profile.UtilityOfRaw((double)boundRaw / scale) - profile.UtilityOfRaw((double)foundRaw / scale));
-
-    private static bool Overflows((long Lo, long Hi) r1, long m)
-    {
-        var big = Math.Max(Math.Abs(r1.Lo), Math.Abs(r1.Hi));
-        return big > (long.MaxValue / 4) / m;
-    }
-
-    private static void SetLowerBound(Constraint constraint, long lo, long hi)
-    {
-        var d = constraint.Proto.Linear.Domain;
-        d.Clear();
-        d.Add(lo);
-        d.Add(hi);
-    }
-
-    private static long Scaled(double raw, long scale) => (long)Math.Round(raw * scale);
-
-    private static long Capped(NonlinearProfile profile, long raw, long scale) =>
-        profile.CapsAtOne ? Math.Min(raw, (long)Math.Ceiling(profile.Scale * scale)) : raw;
-
-    private static int[] Witness(CpSolver solver, BoolVar[][] levels, Domain domain)
-    {
-        var outcome = new int[domain.IssueCount];
-        for (var i = 0; i < outcome.Length; i++)
+        var report = new SolverReport(search.Proved, search.Solves, search.Seconds, budget.TotalSeconds, search.Proved ? 0 : search.Gap, scale)
         {
-            if (levels[i] is { } ls)
+            DeterministicSeconds = search.DeterministicSeconds,
+            SupportedPoints = strategy == Strategy.Dichotomic ? search.Supported : null,
+        };
+        return new Result(kept, report);
+    }
+
+    private enum JobKind
+    {
+        MaxFirst,
+        MaxSecond,
+        Weighted,
+        Box,
+    }
+
+    private sealed record RawPoint(long R1, long R2, int[] Outcome, bool Proved);
+
+    /// <summary>
+    /// A region to search. <see cref="JobKind.Weighted"/>: the edge between A and B, with weights W1, W2 and line
+    /// <c>W1·R1 + W2·R2 = Line</c> through both. <see cref="JobKind.Box"/>: an epsilon step, the lexicographic maximum
+    /// of (R1, R2) with <c>R2 ≥ Eps</c>, whose strip ends at <c>R2 = Until</c>; B is the known point at or above it.
+    /// </summary>
+    private sealed record Job(JobKind Kind, RawPoint? A = null, RawPoint? B = null, long W1 = 0, long W2 = 0, long Line = 0, long Eps = 0, long Until = 0, int[]? Hint = null);
+
+    /// <summary>The shared state of one frontier search: the queue of regions, the points, the proof and the gap.</summary>
+    private sealed class Search(NonlinearProfile[] profiles, long scale, TimeSpan budget, int workers, Strategy strategy, IProgress<double>? progress, double progressFrom, double progressTo, CancellationToken ct)
+    {
+        private readonly object _gate = new();
+        private readonly Queue<Job> _pending = new();
+        private readonly long _start = Stopwatch.GetTimestamp();
+        private int _threads = 1;
+        private int _running;
+        private int _done;
+        private double _progress;
+        private Exception? _failure;
+        private RawPoint? _first;
+        private RawPoint? _second;
+        private readonly HashSet<(long R1, long R2)> _supported = [];
+        private (long Lo, long Hi)[] _bounds = [];
+
+        public List<RawPoint> Points { get; } = [];
+
+        public bool Proved { get; private set; } = true;
+
+        public double Gap { get; private set; }
+
+        public int Solves { get; private set; }
+
+        public double Seconds { get; private set; }
+
+        public double DeterministicSeconds { get; private set; }
+
+        public int Supported => _supported.Count;
+
+        public void Run(int threads)
+        {
+            // The bounds and the overflow check come from one model built up front (it also serves the first thread).
+            var model = new CpSatFrontierModel(profiles, scale);
+            _bounds = model.Bounds;
+            var span1 = _bounds[0].Hi - _bounds[0].Lo + 1;
+            var span2 = _bounds[1].Hi - _bounds[1].Lo + 1;
+            if (Overflows(_bounds[0], span2) || Overflows(_bounds[1], span1))
             {
-                for (var l = 0; l < ls.Length; l++)
+                throw new AnalysisLimitException($"The utilities of '{model.Domain.Name}' scaled to integers (×{scale}) are too large for the solver's 64-bit objective.");
+            }
+
+            _threads = threads;
+            _pending.Enqueue(new Job(JobKind.MaxFirst));
+            _pending.Enqueue(new Job(JobKind.MaxSecond));
+            var others = new Thread[threads - 1];
+            for (var t = 0; t < others.Length; t++)
+            {
+                others[t] = new Thread(() => Loop(null)) { IsBackground = true, Name = $"cp-sat frontier {t + 1}" };
+                others[t].Start();
+            }
+
+            Loop(model);
+            foreach (var t in others)
+            {
+                t.Join();
+            }
+
+            Seconds = Stopwatch.GetElapsedTime(_start).TotalSeconds;
+            if (_failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(_failure).Throw();
+            }
+        }
+
+        private static bool Overflows((long Lo, long Hi) range, long factor) =>
+            Math.Max(Math.Abs(range.Lo), Math.Abs(range.Hi)) > ObjectiveLimit / factor;
+
+        private void Loop(CpSatFrontierModel? model)
+        {
+            using var solver = new CpSolver();
+            using var registration = ct.Register(solver.StopSearch);
+            while (true)
+            {
+                Job job;
+                lock (_gate)
                 {
-                    if (solver.BooleanValue(ls[l]))
+                    while (_pending.Count == 0 && _running > 0 && _failure is null)
                     {
-                        outcome[i] = l;
-                        break;
+                        Monitor.Wait(_gate);
+                    }
+
+                    if (_pending.Count == 0 || _failure is not null || ct.IsCancellationRequested)
+                    {
+                        Monitor.PulseAll(_gate);
+                        return;
+                    }
+
+                    job = _pending.Dequeue();
+                    _running++;
+                }
+
+                try
+                {
+                    model ??= new CpSatFrontierModel(profiles, scale);
+                    Execute(job, model, solver);
+                }
+                catch (Exception e)
+                {
+                    lock (_gate)
+                    {
+                        _failure ??= e;
                     }
                 }
-            }
-        }
-
-        return outcome;
-    }
-
-    /// <summary>For each read issue, a class per level: two levels share a class when every range and every additive table treats them alike.</summary>
-    private static int[][] LevelClasses(NonlinearProfile[] profiles, Domain domain, bool[] read)
-    {
-        var keys = new List<double>[domain.IssueCount][];
-        for (var i = 0; i < domain.IssueCount; i++)
-        {
-            keys[i] = new List<double>[domain.Issues[i].Cardinality];
-            for (var l = 0; l < keys[i].Length; l++)
-            {
-                keys[i][l] = [];
-            }
-        }
-
-        foreach (var p in profiles)
-        {
-            foreach (var c in p.Constraints)
-            {
-                foreach (var r in c.Ranges)
+                finally
                 {
-                    for (var l = 0; l < keys[r.Issue].Length; l++)
+                    lock (_gate)
                     {
-                        keys[r.Issue][l].Add(r.Contains(l) ? 1 : 0);
-                    }
-                }
-            }
-
-            if (p.Additive is { } a)
-            {
-                for (var i = 0; i < domain.IssueCount; i++)
-                {
-                    var t = a.LevelUtilities(i);
-                    for (var l = 0; l < t.Length; l++)
-                    {
-                        keys[i][l].Add(t[l]);
-                    }
-                }
-            }
-        }
-
-        var classes = new int[domain.IssueCount][];
-        for (var i = 0; i < domain.IssueCount; i++)
-        {
-            classes[i] = new int[keys[i].Length];
-            if (!read[i])
-            {
-                continue;
-            }
-
-            var seen = new List<List<double>>();
-            for (var l = 0; l < keys[i].Length; l++)
-            {
-                var found = seen.FindIndex(s => s.SequenceEqual(keys[i][l]));
-                if (found < 0)
-                {
-                    found = seen.Count;
-                    seen.Add(keys[i][l]);
-                }
-
-                classes[i][l] = found;
-            }
-        }
-
-        return classes;
-    }
-
-    private static bool[] ReadIssues(NonlinearProfile[] profiles, Domain domain)
-    {
-        var read = new bool[domain.IssueCount];
-        foreach (var p in profiles)
-        {
-            foreach (var c in p.Constraints)
-            {
-                foreach (var r in c.Ranges)
-                {
-                    read[r.Issue] = true;
-                }
-            }
-
-            if (p.Additive is { } a)
-            {
-                for (var i = 0; i < domain.IssueCount; i++)
-                {
-                    var t = a.LevelUtilities(i);
-                    for (var l = 1; l < t.Length; l++)
-                    {
-                        if (t[l] != t[0])
+                        _running--;
+                        _done++;
+                        var fraction = (double)_done / (_done + _running + _pending.Count);
+                        if (fraction > _progress)
                         {
-                            read[i] = true;
+                            _progress = fraction;
+                            progress?.Report(progressFrom + ((progressTo - progressFrom) * fraction));
+                        }
+
+                        Monitor.PulseAll(_gate);
+                    }
+                }
+            }
+        }
+
+        private void Execute(Job job, CpSatFrontierModel model, CpSolver solver)
+        {
+            var (lo1, hi1) = _bounds[0];
+            var (lo2, hi2) = _bounds[1];
+            switch (job.Kind)
+            {
+                case JobKind.MaxFirst:
+                case JobKind.MaxSecond:
+                {
+                    var firstParty = job.Kind == JobKind.MaxFirst;
+                    model.Restrict(lo1, hi1, lo2, hi2);
+                    model.Hint(null);
+                    if (firstParty)
+                    {
+                        model.Maximize(hi2 - lo2 + 1, 1);
+                    }
+                    else
+                    {
+                        model.Maximize(1, hi1 - lo1 + 1);
+                    }
+
+                    var (status, point) = Run(model, solver);
+                    if (status == CpSolverStatus.Infeasible)
+                    {
+                        return; // proved: the red lines leave no outcome, so the frontier is empty
+                    }
+
+                    if (status != CpSolverStatus.Optimal)
+                    {
+                        // The whole space is unproved: the first party's utility is bounded only by its range (or the solver's bound).
+                        var bound = firstParty && status == CpSolverStatus.Feasible ? Math.Min(hi1, (long)Math.Floor((solver.BestObjectiveBound - lo2) / (hi2 - lo2 + 1))) : hi1;
+                        Unproved(bound, point?.R1 ?? lo1, point);
+                        return;
+                    }
+
+                    lock (_gate)
+                    {
+                        Points.Add(point!);
+                        _supported.Add((point!.R1, point.R2));
+                        if (firstParty)
+                        {
+                            _first = point;
+                        }
+                        else
+                        {
+                            _second = point;
+                        }
+
+                        // Once both extremes are known, search between them (if they differ, the first has more R1 and less R2).
+                        if (_first is not null && _second is not null && _first.R1 > _second.R1)
+                        {
+                            if (strategy == Strategy.Dichotomic)
+                            {
+                                PushWeighted(_first, _second);
+                            }
+                            else
+                            {
+                                // Strips of R2 between the extremes, swept in parallel: each ends where the next begins.
+                                var (from, to) = (_first.R2 + 1, _second.R2);
+                                var strips = (int)Math.Min(StripsPerThread * _threads, to - from);
+                                for (var j = 0; j < strips; j++)
+                                {
+                                    var start = from + ((to - from) * j / strips);
+                                    var end = from + ((to - from) * (j + 1) / strips);
+                                    Push(new Job(JobKind.Box, _first, _second, Eps: start, Until: end));
+                                }
+                            }
                         }
                     }
+
+                    return;
+                }
+
+                case JobKind.Weighted:
+                {
+                    var (a, b) = (job.A!, job.B!);
+
+                    // No box: any point above the line lies strictly between A and B (Aneja–Nair); bounds on R1, R2 were measured to slow the solves.
+                    model.Restrict(lo1, hi1, lo2, hi2, job.W1, job.W2, job.Line + 1);
+                    model.Hint(null);
+                    model.Maximize(job.W1, job.W2);
+                    var (status, point) = Run(model, solver);
+                    switch (status)
+                    {
+                        case CpSolverStatus.Infeasible:
+                            // The edge A–B is proved: any other frontier point between them lies on or under it, found by epsilon steps.
+                            if (b.R2 - a.R2 >= 2 && a.R1 - b.R1 >= 2)
+                            {
+                                Push(new Job(JobKind.Box, a, b, Eps: a.R2 + 1, Until: b.R2));
+                            }
+
+                            return;
+                        case CpSolverStatus.Optimal:
+                            lock (_gate)
+                            {
+                                Points.Add(point!);
+                                _supported.Add((point!.R1, point.R2));
+                                PushWeighted(a, point);
+                                PushWeighted(point, b);
+                            }
+
+                            return;
+                        default:
+                            Unproved(a.R1 - 1, b.R1, point);
+                            return;
+                    }
+                }
+
+                default:
+                {
+                    var b = job.B!;
+                    model.Restrict(lo1, hi1, job.Eps, hi2);
+                    model.Hint(job.Hint);
+                    var m = hi2 - lo2 + 1;
+                    model.Maximize(m, 1);
+                    var (status, point) = Run(model, solver);
+                    switch (status)
+                    {
+                        case CpSolverStatus.Infeasible:
+                            return; // proved: no outcome has R2 ≥ ε
+                        case CpSolverStatus.Optimal:
+                            lock (_gate)
+                            {
+                                Points.Add(point!);
+                                if (point!.R2 < job.Until)
+                                {
+                                    Push(job with { Eps = point.R2 + 1, Hint = point.Outcome });
+                                }
+
+                                // Otherwise proved: the lexicographic maximum lies at or past the strip's end, so no frontier point is inside it.
+                            }
+
+                            return;
+                        default:
+                            var bound = status == CpSolverStatus.Feasible ? Math.Min(hi1, (long)Math.Floor((solver.BestObjectiveBound - lo2) / m)) : hi1;
+                            Unproved(bound, b.R1, point);
+                            return;
+                    }
                 }
             }
         }
 
-        return read;
-    }
-
-    /// <summary>The smallest power of ten (up to a million) that makes every value an integer; the solver needs integers.</summary>
-    private static long ScaleFor(NonlinearProfile[] profiles, Domain domain)
-    {
-        var values = new List<double>();
-        foreach (var p in profiles)
+        /// <summary>Queues the edge A–B, unless no integer point lies strictly between them (then the edge is proved as it is).</summary>
+        private void PushWeighted(RawPoint a, RawPoint b)
         {
-            values.AddRange(p.Constraints.Select(c => c.Value));
-            if (p.Additive is { } a)
+            if (b.R2 - a.R2 >= 2 && a.R1 - b.R1 >= 2)
             {
-                for (var i = 0; i < domain.IssueCount; i++)
-                {
-                    foreach (var t in a.LevelUtilities(i))
-                    {
-                        values.Add(t);
-                    }
-                }
+                Push(Weighted(a, b));
             }
         }
 
-        for (long s = 1; s <= MaxScale; s *= 10)
+        private static Job Weighted(RawPoint a, RawPoint b)
         {
-            var ok = true;
-            foreach (var v in values)
-            {
-                var x = v * s;
-                if (Math.Abs(x) > 1e15 || Math.Abs(x - Math.Round(x)) > 1e-9 * Math.Max(1, Math.Abs(x)))
-                {
-                    ok = false;
-                    break;
-                }
-            }
-
-            if (ok)
-            {
-                return s;
-            }
+            var (w1, w2) = (b.R2 - a.R2, a.R1 - b.R1);
+            return new Job(JobKind.Weighted, a, b, w1, w2, (w1 * a.R1) + (w2 * a.R2));
         }
 
-        throw new AnalysisLimitException($"Domain '{domain.Name}' has {domain.OutcomeCount} outcomes, too many to enumerate, and its utilities are not multiples of 1e-6 of the raw scale, which the exact CP-SAT frontier needs (it works on integers).");
-    }
-
-    private static (IntVar Raw, (long Lo, long Hi) Bounds) Encode(CpModel model, NonlinearProfile profile, BoolVar[][] levels, long scale, int party)
-    {
-        var domain = profile.Domain;
-        var terms = new List<(ILiteral Literal, long Coefficient)>();
-        long constant = 0, lo = 0, hi = 0;
-        if (profile.Additive is { } a)
+        private void Push(Job job)
         {
-            for (var i = 0; i < domain.IssueCount; i++)
+            lock (_gate)
             {
-                var t = a.LevelUtilities(i);
-                var min = long.MaxValue;
-                var max = long.MinValue;
-                for (var l = 0; l < t.Length; l++)
-                {
-                    var v = (long)Math.Round(t[l] * scale);
-                    min = Math.Min(min, v);
-                    max = Math.Max(max, v);
-                    if (levels[i] is { } ls)
-                    {
-                        if (v != 0 && Array.IndexOf(ls, ls[l]) == l)
-                        {
-                            terms.Add((ls[l], v)); // a class's levels share one value: count it once
-                        }
-                    }
-                    else if (l == 0)
-                    {
-                        constant += v; // an issue no one reads stays at level 0
-                    }
-                }
-
-                if (levels[i] is not null)
-                {
-                    lo += min;
-                    hi += max;
-                }
+                _pending.Enqueue(job);
+                Monitor.PulseAll(_gate);
             }
         }
 
-        var index = 0;
-        foreach (var c in profile.Constraints)
+        /// <summary>A region the budget left unproved: keep the point found (unproved) and widen the gap.</summary>
+        private void Unproved(long boundR1, long foundR1, RawPoint? point)
         {
-            index++;
-            var v = (long)Math.Round(c.Value * scale);
-            if (v == 0)
+            var gap = Math.Max(0, profiles[0].UtilityOfRaw((double)boundR1 / scale) - profiles[0].UtilityOfRaw((double)foundR1 / scale));
+            lock (_gate)
             {
-                continue;
-            }
-
-            var effective = c.Ranges.Where(r => r.MinLevel > 0 || r.MaxLevel < domain.Issues[r.Issue].Cardinality - 1).ToArray();
-            if (effective.Length == 0)
-            {
-                if (!c.IsExclusive)
+                Proved = false;
+                Gap = Math.Max(Gap, gap);
+                if (point is not null)
                 {
-                    constant += v; // the box is the whole space: always inside
-                }
-
-                continue; // an exclusive rectangle whose box is the whole space never holds
-            }
-
-            var z = model.NewBoolVar($"c{party}_{index}");
-            terms.Add((z, v));
-            if (v > 0)
-            {
-                hi += v;
-            }
-            else
-            {
-                lo += v;
-            }
-
-            if (!c.IsExclusive)
-            {
-                if (v > 0)
-                {
-                    foreach (var r in effective)
-                    {
-                        model.Add(LinearExpr.Sum(InRange(levels, r, true)) >= z); // z only when inside every range
-                    }
-                }
-                else
-                {
-                    var all = new List<ILiteral>();
-                    foreach (var r in effective)
-                    {
-                        all.AddRange(InRange(levels, r, true));
-                    }
-
-                    model.Add(LinearExpr.Sum(all) - z <= effective.Length - 1); // inside every range forces z
-                }
-            }
-            else
-            {
-                if (v > 0)
-                {
-                    var outside = new List<ILiteral>();
-                    foreach (var r in effective)
-                    {
-                        outside.AddRange(InRange(levels, r, false));
-                    }
-
-                    model.Add(LinearExpr.Sum(outside) >= z); // z only when outside some range
-                }
-                else
-                {
-                    foreach (var r in effective)
-                    {
-                        model.Add(LinearExpr.Sum(InRange(levels, r, false)) <= z); // outside any range forces z
-                    }
+                    Points.Add(point with { Proved = false });
                 }
             }
         }
 
-        var raw = model.NewIntVar(lo + constant, hi + constant, $"raw{party}");
-        var expr = LinearExpr.NewBuilder();
-        foreach (var (literal, coefficient) in terms)
+        private (CpSolverStatus Status, RawPoint? Point) Run(CpSatFrontierModel model, CpSolver solver)
         {
-            expr.AddTerm(literal, coefficient);
-        }
-
-        expr.Add(constant);
-        model.Add(raw == expr);
-        return (raw, (lo + constant, hi + constant));
-    }
-
-    private static List<ILiteral> InRange(BoolVar[][] levels, IssueRange r, bool inside)
-    {
-        var list = new List<ILiteral>();
-        var ls = levels[r.Issue];
-        for (var l = 0; l < ls.Length; l++)
-        {
-            if (r.Contains(l) == inside && !list.Contains(ls[l]))
+            ct.ThrowIfCancellationRequested();
+            var remaining = budget.TotalSeconds - Stopwatch.GetElapsedTime(_start).TotalSeconds;
+            if (remaining <= 0.001)
             {
-                list.Add(ls[l]);
+                return (CpSolverStatus.Unknown, null);
             }
-        }
 
-        return list;
+            solver.StringParameters = string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{remaining:R} num_workers:{workers} linearization_level:2");
+            var status = solver.Solve(model.Model);
+            lock (_gate)
+            {
+                Solves++;
+                DeterministicSeconds += solver.Response?.DeterministicTime ?? 0;
+            }
+
+            ct.ThrowIfCancellationRequested();
+            if (status == CpSolverStatus.ModelInvalid)
+            {
+                throw new InvalidOperationException("CP-SAT refused the frontier model: " + model.Model.Validate());
+            }
+
+            if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+            {
+                return (status, null);
+            }
+
+            var outcome = model.Witness(solver);
+            var (r1, r2) = model.Evaluate(outcome);
+            return (status, new RawPoint(r1, r2, outcome, status == CpSolverStatus.Optimal));
+        }
     }
 }

@@ -100,7 +100,8 @@ public static class OutcomeSpaceAnalyzer
                 throw new AnalysisLimitException($"The outcome space has {domain.OutcomeCount:N0} outcomes, more than {options.MaxEnumeratedOutcomes:N0} to enumerate, and a profile of kind {Array.Find(profileArray, p => p is not (AdditiveProfile or NonlinearProfile))!.GetType().Name} cannot be given to the solver.");
             }
 
-            solved = CpSatFrontier.Solve(profileArray[0], profileArray[1], options.SolverTimeBudget, options.SolverWorkers, progress, 0, 0.9, cancellationToken);
+            var threads = options.MaxDegreeOfParallelism is > 0 and var n ? n : Environment.ProcessorCount;
+            solved = CpSatFrontier.Solve(profileArray[0], profileArray[1], options.SolverTimeBudget, options.SolverWorkers, threads, CpSatFrontier.Strategy.Epsilon, progress, 0, 0.9, cancellationToken);
             summary = SummaryOf(solved, k);
         }
         else if (engine is not null)

@@ -33,6 +33,7 @@ public sealed class NonlinearProfile : Profile
     private readonly double _base;        // the sum of exclusive values (they hold unless the outcome is inside)
     private readonly int[] _offsets;
     private readonly int[] _readIssues;   // the issues some constraint reads
+    private readonly int[] _rowBases;     // per read issue, the index in _outside of its level 0's mask
     private readonly double _inverseScale;
 
     /// <summary>Creates a profile.</summary>
@@ -119,6 +120,7 @@ public sealed class NonlinearProfile : Profile
         }
 
         _readIssues = Enumerable.Range(0, domain.IssueCount).Where(i => read[i]).ToArray();
+        _rowBases = _readIssues.Select(i => _offsets[i] * _words).ToArray();
     }
 
     /// <summary>The additive part, or null.</summary>
@@ -146,36 +148,88 @@ public sealed class NonlinearProfile : Profile
     public double RawUtility(ReadOnlySpan<int> outcome)
     {
         var sum = _base + (Additive?.Utility(outcome) ?? 0);
-        var words = _words;
         var outside = _outside;
-        var offsets = _offsets;
-        if (words == 1)
+        var read = _readIssues;
+        var rows = _rowBases;
+        var valid = _valid;
+
+        // Up to 256 constraints the masks stay in registers (one accumulator per 64 constraints); beyond, a stack buffer.
+        switch (_words)
         {
-            var mask = 0UL;
-            foreach (var i in _readIssues)
+            case 1:
             {
-                mask |= outside[offsets[i] + outcome[i]];
+                var m0 = 0UL;
+                for (var j = 0; j < read.Length; j++)
+                {
+                    m0 |= outside[rows[j] + outcome[read[j]]];
+                }
+
+                return sum + Add(~m0 & valid[0], 0);
             }
 
-            return sum + Add(~mask & _valid[0], 0);
-        }
-
-        Span<ulong> acc = words <= 16 ? stackalloc ulong[words] : new ulong[words];
-        foreach (var i in _readIssues)
-        {
-            var row = outside.AsSpan((offsets[i] + outcome[i]) * words, words);
-            for (var w = 0; w < words; w++)
+            case 2:
             {
-                acc[w] |= row[w];
+                ulong m0 = 0, m1 = 0;
+                for (var j = 0; j < read.Length; j++)
+                {
+                    var r = rows[j] + (outcome[read[j]] << 1);
+                    m0 |= outside[r];
+                    m1 |= outside[r + 1];
+                }
+
+                return sum + Add(~m0 & valid[0], 0) + Add(~m1 & valid[1], 64);
+            }
+
+            case 3:
+            {
+                ulong m0 = 0, m1 = 0, m2 = 0;
+                for (var j = 0; j < read.Length; j++)
+                {
+                    var r = rows[j] + (outcome[read[j]] * 3);
+                    m0 |= outside[r];
+                    m1 |= outside[r + 1];
+                    m2 |= outside[r + 2];
+                }
+
+                return sum + Add(~m0 & valid[0], 0) + Add(~m1 & valid[1], 64) + Add(~m2 & valid[2], 128);
+            }
+
+            case 4:
+            {
+                ulong m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+                for (var j = 0; j < read.Length; j++)
+                {
+                    var r = rows[j] + (outcome[read[j]] << 2);
+                    m0 |= outside[r];
+                    m1 |= outside[r + 1];
+                    m2 |= outside[r + 2];
+                    m3 |= outside[r + 3];
+                }
+
+                return sum + Add(~m0 & valid[0], 0) + Add(~m1 & valid[1], 64) + Add(~m2 & valid[2], 128) + Add(~m3 & valid[3], 192);
+            }
+
+            default:
+            {
+                var words = _words;
+                Span<ulong> acc = words <= 64 ? stackalloc ulong[words] : new ulong[words];
+                for (var j = 0; j < read.Length; j++)
+                {
+                    var row = outside.AsSpan(rows[j] + (outcome[read[j]] * words), words);
+                    for (var w = 0; w < words; w++)
+                    {
+                        acc[w] |= row[w];
+                    }
+                }
+
+                for (var w = 0; w < words; w++)
+                {
+                    sum += Add(~acc[w] & valid[w], w << 6);
+                }
+
+                return sum;
             }
         }
-
-        for (var w = 0; w < words; w++)
-        {
-            sum += Add(~acc[w] & _valid[w], w << 6);
-        }
-
-        return sum;
     }
 
     /// <inheritdoc />

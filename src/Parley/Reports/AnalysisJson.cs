@@ -29,6 +29,7 @@ public static class AnalysisJson
                 w.WriteBoolean("proved", solver.IsProved);
                 w.WriteNumber("solves", solver.Solves);
                 w.WriteNumber("seconds", Math.Round(solver.Seconds, 3));
+                w.WriteNumber("deterministicSeconds", Math.Round(solver.DeterministicSeconds, 3));
                 w.WriteNumber("timeBudgetSeconds", solver.TimeBudgetSeconds);
                 w.WriteNumber("utilityGap", solver.UtilityGap);
                 w.WriteEndObject();
