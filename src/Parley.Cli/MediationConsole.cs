@@ -20,6 +20,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
     private const int TableWidth = 52;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly Party[] _parties = scenario.Negotiators.ToArray();
+    private readonly Parley.Analysis.TwoLevel.TwoLevelModel? _statusQuo = StatusQuoArticleAcceptance.ModelFor(scenario);
     private NegotiatingText? _pending;
     private NegotiatingText? _printed;
     private bool _header;
@@ -146,7 +147,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
 
         console.WriteLine();
         var utilities = _parties.Select((p, k) => string.Create(Inv, $"{p.Name} {result.Utilities[k]:0.000} (reservation {p.Profile!.ReservationValue:0.00})"));
-        console.MarkupLine($"[bold]Utility of what was agreed[/]{(agreement.IsComplete ? "" : " (open articles count 0)")}: {Markup.Escape(string.Join("  ·  ", utilities))}");
+        console.MarkupLine($"[bold]Utility of what was agreed[/]{(agreement.IsComplete ? "" : _statusQuo is null ? " (open articles count 0)" : " (open articles stay at the status quo)")}: {Markup.Escape(string.Join("  ·  ", utilities))}");
         WritePackages(agreement);
     }
 
@@ -231,7 +232,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
     private void PrintRevision(NegotiatingText text)
     {
         var agreed = text.AgreedPart();
-        var utility = text.AgreedCount == 0 ? "" : (text.IsFullyAgreed ? " Utility of the text: " : " Utility of the agreed articles: ") + string.Join(", ", _parties.Select(p => agreed.TryComplete(out var whole) ? string.Create(Inv, $"{p.Name} {p.Profile!.Utility(whole):0.00}") : p.Profile is AdditiveProfile a ? string.Create(Inv, $"{p.Name} {a.SettledUtility(agreed):0.00}") : p.Name)) + ".";
+        var utility = text.AgreedCount == 0 ? "" : (text.IsFullyAgreed ? " Utility of the text: " : " Utility of the agreed articles: ") + string.Join(", ", _parties.Select((p, k) => agreed.TryComplete(out var whole) ? string.Create(Inv, $"{p.Name} {p.Profile!.Utility(whole):0.00}") : _statusQuo is not null ? string.Create(Inv, $"{p.Name} {_statusQuo.Value(k, agreed):0.00}") : p.Profile is AdditiveProfile a ? string.Create(Inv, $"{p.Name} {a.SettledUtility(agreed):0.00}") : p.Name)) + ".";
         var changed = _printed is null || showRounds ? [] : text.ChangedFrom(_printed);
         var what = changed.Count == 0 || changed.Count == Domain.IssueCount ? "" : $" Changed: {string.Join(", ", changed.Select(i => Domain.Issues[i].Name))}.";
         var prefix = showRounds ? "       " : "  text ";

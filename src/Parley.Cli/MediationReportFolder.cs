@@ -42,7 +42,7 @@ internal static class MediationReportFolder
         {
             (Page, s => Text(s, MediationReportDocument.ToHtml(result, scenario, analysis is null ? null : TwoLevelHtml.Section(analysis, robustness, title)))),
             (FinalText, s => Text(s, NegotiatingTextDocument.FinalMarkdown(result, scenario))),
-            (Trace, s => JsonText.WriteTo(MediationJson.Trace(result, scenario), s)),
+            (Trace, s => JsonText.WriteTo(MediationJson.Trace(result, scenario, analysis is null ? null : new MediationCandidates(analysis, robustness)), s)),
         };
         if (analysis is not null)
         {

@@ -22,7 +22,7 @@ public sealed class MediateCommandTests
         airspace.GetProperty("positions").GetProperty("Syria").GetString().ShouldBe("full-syrian-sovereignty");
         var text = root.GetProperty("text");
         text.GetProperty("airspace").ValueKind.ShouldBe(JsonValueKind.Null);
-        text.GetProperty("coordination-mechanism").GetString().ShouldBe("joint-cell-us");
+        text.GetProperty("coordination-mechanism").GetString().ShouldBeOneOf("joint-cell-us", "hotline");
         text.EnumerateObject().Count().ShouldBe(11);
         root.GetProperty("utilities").GetProperty("Israel").GetDouble().ShouldBeInRange(0, 1);
         root.GetProperty("utilities").GetProperty("Syria").GetDouble().ShouldBeInRange(0, 1);
@@ -109,10 +109,52 @@ public sealed class MediateCommandTests
         output.ShouldContain("partial agreement");
         error.ShouldContain("report written to");
         File.ReadAllText(Path.Combine(folder, "index.html")).ShouldContain("<svg");
-        File.ReadAllText(Path.Combine(folder, "final-text.md")).ShouldContain("joint communication cell");
+        // Against the status quo both channels (a hotline, a joint cell) are early-harvest changes; which is banked depends on the mediator's search.
+        File.ReadAllText(Path.Combine(folder, "final-text.md")).ShouldMatch("(?is).*(joint communication cell|direct line is established).*");
         using var trace = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "trace.json")));
         trace.RootElement.GetProperty("trace").GetArrayLength().ShouldBe(trace.RootElement.GetProperty("rounds").GetInt32());
         trace.RootElement.GetProperty("textVersions").GetArrayLength().ShouldBe(trace.RootElement.GetProperty("versions").GetInt32());
+
+        // The candidate packages (issue 15): in the trace, the page and analysis.md, with the robustness chart.
+        trace.RootElement.GetProperty("candidatePackages").GetArrayLength().ShouldBeGreaterThanOrEqualTo(4);
+        File.ReadAllText(Path.Combine(folder, "index.html")).ShouldContain("Candidate packages");
+        File.ReadAllText(Path.Combine(folder, "analysis.md")).ShouldContain("| this round's agreed articles |");
+        File.Exists(Path.Combine(folder, "robustness.svg")).ShouldBeTrue();
+        output.ShouldContain("Candidate packages");
+    }
+
+    [Fact]
+    public async Task Mediate_PostSettlementAndNoPostSettlement_ExitsTwoWithOneLine()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("mediate", "israel-syria-2026", "--post-settlement", "--no-post-settlement");
+
+        code.ShouldBe(2);
+        error.Trim().Split('\n').Length.ShouldBe(1);
+        error.ShouldStartWith("error: --no-post-settlement");
+    }
+
+    [Fact]
+    public async Task Mediate_Json_ComparesSeveralCandidatePackagesWithUtilitiesRatificationRobustnessAndMover()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("mediate", "israel-syria-2026", "--mediator", "hill-climbing", "--seed", "7", "--json");
+
+        code.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var candidates = doc.RootElement.GetProperty("candidatePackages").EnumerateArray().ToList();
+        candidates.Count.ShouldBeGreaterThanOrEqualTo(4);
+        candidates.Select(c => c.GetProperty("outcome").GetRawText()).Distinct().Count().ShouldBe(candidates.Count);
+        candidates.Select(c => c.GetProperty("label").GetString()).ShouldContain("nash");
+        candidates.Select(c => c.GetProperty("label").GetString()).ShouldContain("ratification-nash");
+        foreach (var c in candidates)
+        {
+            c.GetProperty("utilities").GetProperty("Israel").GetDouble().ShouldBeInRange(0, 1);
+            c.GetProperty("utilities").GetProperty("Syria").GetDouble().ShouldBeInRange(0, 1);
+            c.GetProperty("pRatified").GetDouble().ShouldBeInRange(0, 1);
+            c.GetProperty("movesMost").GetString().ShouldNotBeNullOrEmpty();
+            c.GetProperty("robustness").GetProperty("pAcceptable").GetDouble().ShouldBeInRange(0, 1);
+            c.GetProperty("robustness").GetProperty("pRatified").GetDouble().ShouldBeInRange(0, 1);
+            c.GetProperty("robustness").GetProperty("pNash").GetDouble().ShouldBeInRange(0, 1);
+        }
     }
 
     [Theory]

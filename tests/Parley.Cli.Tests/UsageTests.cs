@@ -43,7 +43,7 @@ public sealed class UsageTests
         var first = error.Split('\n')[0];
         first.ShouldStartWith("error: --mediator: ");
         first.ShouldContain("'oracle'");
-        first.ShouldContain("'annealing', 'hill-climbing', 'random-flip', 'nash', 'maximin'");
+        first.ShouldContain("'annealing', 'hill-climbing', 'random-flip', 'nash', 'ratification-nash', 'maximin'");
     }
 
     [Theory]

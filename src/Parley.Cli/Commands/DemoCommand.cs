@@ -49,9 +49,10 @@ internal static class DemoCommand
             if (parse.GetValue(json))
             {
                 var quiet = run.Session.Run(null, ct);
-                var (a, r) = RealityCheck(scenario, drawCount, run.Seed);
+                var (a, r) = RealityCheck(scenario, quiet, drawCount, run.Seed);
+                var trustedQuiet = DemoMediation.Trusted(scenario, run.Seed).Run(null, ct);
                 MediationReportFolder.Write(folder, quiet, scenario, a, r, ct);
-                await io.Out.WriteAsync(DemoJson.Document(quiet, scenario, a, r).ToJsonString(JsonText.SerializerOptions) + "\n").ConfigureAwait(false);
+                await io.Out.WriteAsync(DemoJson.Document(quiet, scenario, a, r, trustedQuiet).ToJsonString(JsonText.SerializerOptions) + "\n").ConfigureAwait(false);
                 return quiet.EndReason == EndReason.Failure ? ExitCodes.Failure : ExitCodes.Ok;
             }
 
@@ -60,10 +61,12 @@ internal static class DemoCommand
             var printer = new MediationConsole(console, scenario, showRounds: true);
             var result = run.Session.Run(printer, ct);
             printer.WriteResult(result);
-            var (analysis, robustness) = RealityCheck(scenario, drawCount, run.Seed);
-            console.WriteLine();
-            console.Write(new Rule("[bold]The analyst's view: status quo, ratification at home, robustness[/]").LeftJustified());
+            var (analysis, robustness) = RealityCheck(scenario, result, drawCount, run.Seed);
+            CommonOptions.Heading(console, "[bold]The analyst's view: status quo, ratification at home, candidate packages, robustness[/]");
             console.WriteLine(TwoLevelReport.ToMarkdown(analysis, robustness));
+            var trusted = DemoMediation.Trusted(scenario, run.Seed).Run(null, ct);
+            CommonOptions.Heading(console, "[bold]A trusted mediator aiming at ratification (ratification-nash)[/]");
+            console.MarkupLine(Markup.Escape(Trusted(scenario, analysis, trusted)));
             var files = MediationReportFolder.Write(folder, result, scenario, analysis, robustness, ct);
             if (robustness.RealityCheck is { } check)
             {
@@ -82,11 +85,30 @@ internal static class DemoCommand
 
     private const int MaxDraws = 1_000_000;
 
-    /// <summary>The status-quo and ratification analysis of the scenario, and its uncertainty analysis with the reality check.</summary>
-    public static (TwoLevelAnalysis Analysis, RobustnessResult Robustness) RealityCheck(Scenario scenario, int draws, int seed)
+    /// <summary>
+    /// The status-quo and ratification analysis of the scenario, its candidate packages compared after the
+    /// round (<see cref="MediationCandidates"/>), and its uncertainty analysis with the reality check (which
+    /// does not depend on the candidates).
+    /// </summary>
+    public static (TwoLevelAnalysis Analysis, RobustnessResult Robustness) RealityCheck(Scenario scenario, MediationResult round, int draws, int seed)
     {
-        var analysis = TwoLevelAnalyzer.Analyze(scenario);
-        return (analysis, RobustnessAnalyzer.Run(analysis, new RobustnessOptions(draws, seed)));
+        var compared = MediationCandidates.Extend(TwoLevelAnalyzer.Analyze(scenario), scenario, round, draws, seed);
+        return (compared.Analysis, compared.Robustness ?? RobustnessAnalyzer.Run(compared.Analysis, new RobustnessOptions(draws, seed)));
+    }
+
+    // The trusted mediator's session in one paragraph: what it tabled, whether the parties signed, and the package's chance of ratification at home.
+    private static string Trusted(Scenario scenario, TwoLevelAnalysis analysis, MediationResult trusted)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (trusted.Deal is not { } deal)
+        {
+            return $"With the profiles and constituencies confided, the mediator reached no signed package ({EndReasonNames.Name(trusted.EndReason)}).";
+        }
+
+        var model = analysis.Model;
+        var package = TwoLevelReport.Changes(scenario.Domain, Parley.Domains.PartialOutcome.From(deal));
+        var utilities = string.Join(", ", scenario.Negotiators.Select((p, k) => string.Create(inv, $"{p.Name} {trusted.Utilities[k]:0.###} (status quo {model.StatusQuoUtility(k):0.###})")));
+        return string.Create(inv, $"With the profiles and the constituencies at home confided, the mediator tables the package that maximises the Nash product times the probability that both sides ratify it; both sign it at the table: {package}. Utilities: {utilities}. Probability that every side ratifies it: {model.RatificationAll(deal.Levels):0.###}. Signing at the table is not ratification at home.");
     }
 
     /// <summary>The demo's session: see <see cref="DemoMediation"/>.</summary>

@@ -13,7 +13,7 @@ using Spectre.Console;
 namespace Parley.Cli.Commands;
 
 /// <summary>
-/// <c>parley mediate &lt;scenario&gt; --mediator annealing|hill-climbing|random-flip|nash|maximin
+/// <c>parley mediate &lt;scenario&gt; --mediator annealing|hill-climbing|random-flip|nash|ratification-nash|maximin
 /// [--voters truthful|strategic|annealing] [--protocol votes|feedback|veto] [--agenda a,b,c]
 /// [--rounds N] [--seed 7] [--profiles a,b] [--json] [--report dir] [--log events.jsonl]</c>.
 /// </summary>
@@ -29,7 +29,7 @@ internal static class MediateCommand
         var json = CommonOptions.JsonOption();
         var mediator = new Option<string>("--mediator")
         {
-            Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash or maximin (trusted: the parties confide their profiles to it).",
+            Description = "The mediator's strategy: annealing, hill-climbing, random-flip (untrusted: see only the texts, the votes and the declared red lines), nash, ratification-nash (aims at the package both sides are most likely to ratify at home) or maximin (trusted: the parties confide their profiles to it).",
             DefaultValueFactory = _ => "annealing",
         };
         mediator.AcceptOnlyFromAmong([.. MediationRegistry.MediatorIds]);
@@ -47,7 +47,8 @@ internal static class MediateCommand
         var agenda = new Option<string?>("--agenda") { Description = "Issue by issue: the issues' names in the order they are taken up (unlisted issues follow in domain order). A settled article stays settled." };
         var rounds = new Option<int?>("--rounds") { Description = $"The round limit (each text put to the parties is a round). Default: the scenario's round deadline, else {DefaultRounds}." };
         var seed = new Option<int>("--seed") { Description = "The seed every random choice derives from: the same seed gives the same run.", DefaultValueFactory = _ => 7 };
-        var postSettlement = new Option<bool>("--post-settlement") { Description = "After a deal, let a trusted mediator propose improvements every party weakly prefers (Raiffa's post-settlement settlement)." };
+        var postSettlement = new Option<bool>("--post-settlement") { Description = "After any deal, the mediator proposes improvements every party weakly prefers (Raiffa's post-settlement settlement); the default." };
+        var noPostSettlement = new Option<bool>("--no-post-settlement") { Description = "Keep an untrusted mediator's deal as signed: no post-settlement improvement (a trusted mediator still proposes them)." };
         var report = new Option<string?>("--report") { Description = "Write a report folder there: index.html (figures, the text's versions), final-text.md and trace.json." };
         var log = new Option<string?>("--log") { Description = "Write the session's event log to this file (JSON Lines; 'parley replay' rebuilds the session from it)." };
         var command = new Command("mediate", "Run a mediated negotiation over a single negotiating text and show what was agreed, what stays open, and what would close the gap.");
@@ -59,6 +60,7 @@ internal static class MediateCommand
         command.Options.Add(rounds);
         command.Options.Add(seed);
         command.Options.Add(postSettlement);
+        command.Options.Add(noPostSettlement);
         command.Options.Add(profiles);
         command.Options.Add(json);
         command.Options.Add(report);
@@ -74,12 +76,17 @@ internal static class MediateCommand
                 throw new InputException("--rounds", "", "the round limit must be a positive number");
             }
 
+            if (parse.GetValue(postSettlement) && parse.GetValue(noPostSettlement))
+            {
+                throw new InputException("--no-post-settlement", "", "contradicts --post-settlement: give one of them");
+            }
+
             var options = new MediationOptions
             {
                 Protocol = MediationRegistry.Protocol(parse.GetValue(protocol)!),
                 Rounds = roundLimit,
                 Agenda = CommonOptions.SplitList(parse.GetValue(agenda)) is { } names ? MediationRegistry.Agenda(loaded.Domain, names) : null,
-                PostSettlement = parse.GetValue(postSettlement),
+                PostSettlement = !parse.GetValue(noPostSettlement),
                 RecordEvents = false, // the report needs the kept rounds only; --log streams every event to its file
             };
             var voterList = Voters(parse.GetValue(voters)!, loaded, roundLimit);
@@ -111,18 +118,27 @@ internal static class MediateCommand
             }
 
             var result = session.Run(printer, ct);
+
+            // With a status quo, constituencies or linkage rules: the candidate packages a mediator compares next.
+            var candidates = result.EndReason == EndReason.Failure ? null : MediationCandidates.Compare(loaded, result, MediationCandidates.Draws, result.Seed);
             if (asJson)
             {
-                await io.Out.WriteLineAsync(MediationJson.SummaryText(result, loaded)).ConfigureAwait(false);
+                await io.Out.WriteLineAsync(MediationJson.SummaryText(result, loaded, candidates)).ConfigureAwait(false);
             }
             else
             {
                 printer!.WriteResult(result);
+                if (candidates is not null)
+                {
+                    var console = CommonOptions.Console(io);
+                    CommonOptions.Heading(console, "[bold]Candidate packages: status quo, ratification at home, robustness[/]");
+                    console.WriteLine(TwoLevelReport.ToMarkdown(candidates.Analysis, candidates.Robustness));
+                }
             }
 
             if (folder is not null)
             {
-                var files = MediationReportFolder.Write(folder, result, loaded);
+                var files = MediationReportFolder.Write(folder, result, loaded, candidates?.Analysis, candidates?.Robustness);
                 await io.Error.WriteLineAsync($"report written to {Path.GetFullPath(folder)} ({string.Join(", ", files.Select(Path.GetFileName))})").ConfigureAwait(false);
             }
 

@@ -154,21 +154,25 @@ internal static class NegotiateCommand
             throw new InputException(request.Trace is not null ? "--trace" : "--plot", string.Empty, "traces and session pictures are drawn for SAOP sessions; use --log for a MOPAC session's events");
         }
 
+        // The scenario's linkage rules bind every offer: each party carries them as red lines (the engine
+        // refuses an offer across its offerer's red lines), so no agreement breaks one. The log's header
+        // keeps the scenario as written; its replay adds the rules the same way.
+        var bound = loaded.WithLinkageAsRedLines();
         SessionResult result;
         IReadOnlyList<Parley.Domains.Outcome?>? agreements = null;
         try
         {
             if (hasRemote && mopac)
             {
-                (result, agreements) = await MixedSessions.RunMopacAsync(loaded, seats, options with { Observer = null }).ConfigureAwait(false);
+                (result, agreements) = await MixedSessions.RunMopacAsync(bound, seats, options with { Observer = null }).ConfigureAwait(false);
             }
             else if (hasRemote)
             {
-                result = await MixedSessions.RunSaopAsync(loaded.Domain, [.. negotiators.Select(p => p.Profile!)], [.. negotiators.Select(p => p.Name)], seats, options).ConfigureAwait(false);
+                result = await MixedSessions.RunSaopAsync(bound.Domain, [.. bound.Negotiators.Select(p => p.Profile!)], [.. negotiators.Select(p => p.Name)], seats, options).ConfigureAwait(false);
             }
             else if (mopac)
             {
-                var setup = NegotiationSetup.For(loaded, deadline, request.Seed);
+                var setup = NegotiationSetup.For(bound, deadline, request.Seed);
                 var started = TimeProvider.System.GetTimestamp();
                 var negotiation = Parley.Protocols.Drivers.MopacAgentRunner.Run(new MopacNegotiation(setup), agents, options with { Observer = null });
                 result = Mopac.Result(negotiation, TimeProvider.System.GetElapsedTime(started));
@@ -176,7 +180,7 @@ internal static class NegotiateCommand
             }
             else
             {
-                result = Saop.Run(loaded, agents, options);
+                result = Saop.Run(bound, agents, options);
             }
         }
         catch (OperationCanceledException)

@@ -208,9 +208,16 @@ public sealed class OutcomeIndex
         var filled = 0;
         if (profile is AdditiveProfile additive)
         {
-            Extreme(additive, samples.AsSpan(0, issues), best: true);
-            Extreme(additive, samples.AsSpan(issues, issues), best: false);
-            filled = 2;
+            // The exact extremes, unless they cross a red line over several issues (a linkage rule, say).
+            foreach (var best in new[] { true, false })
+            {
+                var slot = samples.AsSpan(filled * issues, issues);
+                Extreme(additive, slot, best);
+                if (!profile.RedLines.IsCrossed(slot))
+                {
+                    filled++;
+                }
+            }
         }
 
         else
@@ -220,6 +227,7 @@ public sealed class OutcomeIndex
 
         var attempts = 0L;
         var maxAttempts = (long)size * 20;
+        var anyAllowed = filled > 0;
         while (filled < size && attempts < maxAttempts)
         {
             attempts++;
@@ -229,7 +237,10 @@ public sealed class OutcomeIndex
                 slot[i] = random.Next(domain.Cardinalities[i]);
             }
 
-            if (!profile.RedLines.IsCrossed(slot) || attempts > maxAttempts / 2)
+            // Outcomes across a red line are kept only when half the attempts found none that is not.
+            var allowed = !profile.RedLines.IsCrossed(slot);
+            anyAllowed |= allowed;
+            if (allowed || (!anyAllowed && attempts > maxAttempts / 2))
             {
                 filled++;
             }

@@ -23,13 +23,22 @@ public sealed record DemoMediation(MediationSession Session, string Description,
     /// <summary>The round limit: far more than the agenda needs (at most twice each issue's options).</summary>
     public const int Rounds = 200;
 
+    /// <summary>
+    /// The comparison the demo runs after the round: a trusted mediator aiming at the ratification-aware
+    /// package (<c>ratification-nash</c>), the whole text at once, truthful parties, the same seed. It shows
+    /// what confiding the profiles and the constituencies to the mediator would table, and whether the
+    /// parties would sign it at the table; its probability of ratification is the analysis's.
+    /// </summary>
+    public static MediationSession Trusted(Scenario scenario, int seed) =>
+        new(scenario, new TrustedMediator(PackageObjective.NashProduct, ratificationAware: true), [new TruthfulVoter()], new MediationOptions { Protocol = MediatedProtocol.Votes, Rounds = Rounds }, seed);
+
     /// <summary>The demo's session on <paramref name="scenario"/>.</summary>
     public static DemoMediation Create(Scenario scenario, int seed)
     {
         var agenda = Enumerable.Range(0, scenario.Domain.IssueCount).ToArray();
         var options = new MediationOptions { Protocol = MediatedProtocol.Votes, Rounds = Rounds, Agenda = agenda };
-        // The scenario's linkage rules bind every text: until the session reads them itself, each party carries them as red lines.
-        var session = new MediationSession(scenario.WithLinkageAsRedLines(), new HillClimbingMediator(), [new TruthfulVoter()], options, seed);
+        // The session adds the scenario's linkage rules to every party's red lines.
+        var session = new MediationSession(scenario, new HillClimbingMediator(), [new TruthfulVoter()], options, seed);
         return new DemoMediation(session, "hill-climbing over a single negotiating text, issue by issue, truthful parties (the mediator sees texts, answers and declared red lines, not utilities)", agenda, seed);
     }
 }

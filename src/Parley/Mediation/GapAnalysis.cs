@@ -1,4 +1,5 @@
 using Parley.Analysis;
+using Parley.Analysis.TwoLevel;
 using Parley.Domains;
 using Parley.Preferences;
 using Parley.Scenarios;
@@ -28,12 +29,15 @@ public static class GapAnalysis
         var analysis = OutcomeSpaceAnalyzer.Analyze(scenario, new AnalysisOptions { AnalyzeGaps = false });
         var nash = analysis.Nash?.Outcome;
 
+        // With a status quo, an article is judged against it (StatusQuoArticleAcceptance), as the parties judge it in the session.
+        var statusQuo = StatusQuoArticleAcceptance.ModelFor(scenario);
+
         var zones = new IReadOnlyList<int>[domain.IssueCount];
         var gaps = new List<OpenIssueGap>();
         for (var i = 0; i < domain.IssueCount; i++)
         {
             var context = agreed.IsSettled(i) ? agreed.Reopen(i) : agreed;
-            zones[i] = ZoneOfAgreement(profiles, context, i);
+            zones[i] = statusQuo is null ? ZoneOfAgreement(profiles, context, i) : ZoneOfAgreement(statusQuo, context, i);
             if (agreed.IsSettled(i))
             {
                 continue;
@@ -44,6 +48,12 @@ public static class GapAnalysis
             for (var p = 0; p < profiles.Length; p++)
             {
                 positions[p] = Position(parties[p].Name, profiles[p], agreed, i);
+                if (statusQuo is not null)
+                {
+                    var party = p;
+                    positions[p] = positions[p] with { Acceptable = [.. Enumerable.Range(0, domain.Issues[i].Cardinality).Where(l => StatusQuoArticleAcceptance.Accepts(statusQuo, party, agreed, i, l))] };
+                }
+
                 if (closing is not null && closing[i] != positions[p].Level)
                 {
                     var concession = positions[p].Value - ArticleAcceptance.ClauseValue(profiles[p], i, closing[i]);
@@ -72,6 +82,31 @@ public static class GapAnalysis
                     all = false;
                     break;
                 }
+            }
+
+            if (all)
+            {
+                zone.Add(l);
+            }
+        }
+
+        return zone;
+    }
+
+    /// <summary>
+    /// The clauses of <paramref name="issue"/> every party of <paramref name="model"/> would agree to alone
+    /// against the status quo (<see cref="StatusQuoArticleAcceptance.Accepts"/>), given <paramref name="settled"/>.
+    /// </summary>
+    public static IReadOnlyList<int> ZoneOfAgreement(TwoLevelModel model, PartialOutcome settled, int issue)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var zone = new List<int>();
+        for (var l = 0; l < model.Domain.Issues[issue].Cardinality; l++)
+        {
+            var all = true;
+            for (var p = 0; p < model.PartyCount && all; p++)
+            {
+                all = StatusQuoArticleAcceptance.Accepts(model, p, settled, issue, l);
             }
 
             if (all)

@@ -37,6 +37,11 @@ public sealed record MediationOptions
     /// <summary>Whether to keep the event stream in <see cref="MediationResult.Events"/>. Default true.</summary>
     public bool RecordEvents { get; init; } = true;
 
-    /// <summary>After a deal reached by an untrusted mediator, let a trusted one propose post-settlement improvements (the parties confide their profiles for that step only).</summary>
-    public bool PostSettlement { get; init; }
+    /// <summary>
+    /// After any deal, the mediator proposes post-settlement improvements (Raiffa): packages every party weakly
+    /// prefers, adopted only when every party accepts; with an untrusted mediator the parties confide their
+    /// profiles for that step only. Default true (issue 15: offered after any agreement, not only a trusted
+    /// mediator's); false keeps an untrusted mediator's deal as signed.
+    /// </summary>
+    public bool PostSettlement { get; init; } = true;
 }

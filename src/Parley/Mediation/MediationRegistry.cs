@@ -9,7 +9,7 @@ namespace Parley.Mediation;
 /// </summary>
 /// <remarks>
 /// Built in: mediators <c>annealing</c>, <c>hill-climbing</c>, <c>random-flip</c>, <c>nash</c>,
-/// <c>maximin</c>; voters <c>truthful</c>, <c>strategic</c>, <c>annealing</c>; protocols
+/// <c>ratification-nash</c>, <c>maximin</c>; voters <c>truthful</c>, <c>strategic</c>, <c>annealing</c>; protocols
 /// <c>votes</c>, <c>feedback</c>, <c>veto</c>. Agents have their own registry,
 /// <see cref="AgentRegistry"/>. Factories create a fresh strategy per session.
 /// </remarks>
@@ -23,6 +23,7 @@ public static class MediationRegistry
         (new("hill-climbing", "Proposes one-article changes and adopts only texts every party accepts.", "Klein et al. (2003)"), static () => new HillClimbingMediator()),
         (new("random-flip", "Proposes random changes of one to three articles; adopts what every party accepts.", "a baseline"), static () => new RandomFlippingMediator()),
         (new("nash", "Trusted with the profiles: proposes the package maximising the Nash product of gains over the reservation values.", "Raiffa (1982); Nash (1950)"), static () => new TrustedMediator(PackageObjective.NashProduct)),
+        (new("ratification-nash", "Trusted with the profiles and the constituencies at home: proposes the package maximising the Nash product of gains over the status quo times the probability that every side ratifies it (the Nash mediator without a status quo).", "Putnam (1988); Nash (1950)"), static () => new TrustedMediator(PackageObjective.NashProduct, ratificationAware: true)),
         (new("maximin", "Trusted with the profiles: proposes the package maximising the smallest gain over the reservation values.", "Rawls' maximin; Raiffa (1982)"), static () => new TrustedMediator(PackageObjective.Maximin)),
     ];
 

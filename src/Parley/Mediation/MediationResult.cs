@@ -15,7 +15,7 @@ namespace Parley.Mediation;
 /// <param name="Versions">The versions of the negotiating text, first to final: every one, or in a long session the first and last <see cref="SingleTextNegotiation.KeptAtEachEnd"/> and an evenly spaced sample between (see <see cref="VersionCount"/>).</param>
 /// <param name="Trace">The rounds, kept as <paramref name="Versions"/> are: every one, or in a long session (more than 2 × <see cref="SingleTextNegotiation.KeptAtEachEnd"/> rounds) the first and last ones and an evenly spaced sample; <paramref name="Rounds"/> counts them all.</param>
 /// <param name="Agreement">Agreed and open articles, gaps and packages.</param>
-/// <param name="Utilities">Each party's utility of what was agreed: of the complete text on an agreement, otherwise of the agreed articles alone (open articles count 0).</param>
+/// <param name="Utilities">Each party's utility of what was agreed: of the complete text on an agreement; otherwise, when the scenario states a status quo, of the status quo with the agreed articles replaced, and without one of the agreed articles alone (open articles count 0).</param>
 /// <param name="FailureMessage">Why the session failed, when it did.</param>
 public sealed record MediationResult(
     EndReason EndReason,
@@ -72,7 +72,7 @@ public sealed record MediationResult(
     /// a replay of its log give the same result.
     /// </summary>
     /// <param name="negotiation">The negotiation, over (or failed).</param>
-    /// <param name="scenario">Its scenario (for the gap analysis of the open articles).</param>
+    /// <param name="scenario">Its scenario (for the gap analysis of the open articles, which respects its linkage rules).</param>
     /// <param name="mediator">The mediator strategy's name.</param>
     /// <param name="voters">Each party's voter strategy name, in party order.</param>
     /// <param name="elapsed">The wall time the run took, as its driver measured it (zero for a replay).</param>
@@ -86,12 +86,14 @@ public sealed record MediationResult(
         var failure = negotiation.Failure;
         var agreed = negotiation.IsOver && failure is null ? negotiation.Agreed : PartialOutcome.AllOpen(domain.IssueCount);
         var reason = !negotiation.IsOver ? (agreed.SettledCount > 0 ? EndReason.Partial : EndReason.Deadline) : negotiation.EndReason;
-        var agreement = GapAnalysis.Analyse(scenario, agreed, new Random(Saop.AgentSeed(0, GapAnalysisStream)));
+        var agreement = GapAnalysis.Analyse(scenario.WithLinkageAsRedLines(), agreed, new Random(Saop.AgentSeed(0, GapAnalysisStream)));
         var utilities = new double[setup.PartyCount];
+        var statusQuo = agreed.IsComplete ? null : StatusQuoArticleAcceptance.ModelFor(scenario);
         for (var p = 0; p < utilities.Length; p++)
         {
             utilities[p] = setup.Profiles[p] is not { } profile ? double.NaN
                 : agreed.TryComplete(out var o) ? profile.Utility(o)
+                : statusQuo is not null ? statusQuo.Value(p, agreed)
                 : profile is AdditiveProfile a ? a.SettledUtility(agreed)
                 : 0.0;
         }

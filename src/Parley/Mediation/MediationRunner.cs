@@ -1,3 +1,4 @@
+using Parley.Analysis.TwoLevel;
 using Parley.Domains;
 using Parley.Preferences;
 using Parley.Protocols;
@@ -31,6 +32,7 @@ public sealed class MediationRunner : INegotiationObserver
     private readonly Random _mediatorRandom;
     private readonly Random[] _voterRandoms;
     private readonly MediatorView _view;
+    private readonly TwoLevelModel?[] _homes;
     private readonly AgentCallGuard _guard;
     private readonly TimeProvider _time;
     private readonly CancellationToken _cancellation;
@@ -71,7 +73,18 @@ public sealed class MediationRunner : INegotiationObserver
             _voterRandoms[p] = new Random(Saop.AgentSeed(setup.Seed, p));
         }
 
-        _view = new MediatorView(setup.Domain, new RedLineGuard(setup.Domain, _profiles), _mediatorRandom, mediator.IsTrusted ? _profiles : null, setup.Deadline.Rounds ?? int.MaxValue);
+        // With a status quo each voter judges articles on its own view of the scenario (its profile, the status quo, the linkage rules).
+        var model = negotiation.Settings.StatusQuoModel;
+        _homes = new TwoLevelModel?[_n];
+        for (var p = 0; p < _n && model is not null; p++)
+        {
+            _homes[p] = StatusQuoArticleAcceptance.PartyView(model, p);
+        }
+
+        _view = new MediatorView(setup.Domain, new RedLineGuard(setup.Domain, _profiles), _mediatorRandom, mediator.IsTrusted ? _profiles : null, setup.Deadline.Rounds ?? int.MaxValue)
+        {
+            ConfidedModel = mediator.IsTrusted ? model : null,
+        };
         _guard = new AgentCallGuard(actionTimeLimit, _time, [.. setup.Parties, setup.Mediator!]);
         negotiation.Observe(this);
     }
@@ -222,8 +235,7 @@ public sealed class MediationRunner : INegotiationObserver
             case SingleTextPhase.PostProposing:
                 var deal = negotiation.PhaseText!;
                 var profiles = _profiles;
-                var random = _mediatorRandom;
-                text = Call(_n, () => PostSettlement.Improve(profiles, view.Guard, deal, random));
+                text = Call(_n, () => mediator.PostSettle(view, deal, profiles));
                 break;
             default:
                 throw new InvalidOperationException($"The mediator has nothing to do in phase {negotiation.Phase}.");
@@ -256,11 +268,11 @@ public sealed class MediationRunner : INegotiationObserver
                 };
             case SingleTextPhase.ArticleVoting:
                 var issue = negotiation.PhaseArticle;
-                var article = new ArticleContext(profile, negotiation.Settled, issue, negotiation.Candidate![issue], negotiation.RoundStartTime, random);
+                var article = new ArticleContext(profile, negotiation.Settled, issue, negotiation.Candidate![issue], negotiation.RoundStartTime, random) { Home = _homes[p] };
                 return NegotiationAction.Vote(Call(p, () => voter.AcceptArticle(article)));
             case SingleTextPhase.ArticleAgreement:
                 var i = negotiation.PhaseArticle;
-                var clause = new ArticleContext(profile, negotiation.Settled, i, negotiation.PhaseText![i], 1.0, random);
+                var clause = new ArticleContext(profile, negotiation.Settled, i, negotiation.PhaseText![i], 1.0, random) { Home = _homes[p] };
                 return NegotiationAction.Vote(Call(p, () => voter.AcceptArticle(clause)));
             case SingleTextPhase.PostVoting:
                 var improvement = new VoteContext(profile, negotiation.Candidate!, negotiation.PhaseText!, 1.0, random);

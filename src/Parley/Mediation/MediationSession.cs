@@ -18,7 +18,8 @@ namespace Parley.Mediation;
 /// escapes. Events go to <see cref="MediationOptions.Log"/> (the negotiation's log), to the
 /// <see cref="IMediationObserver"/> and, as SAOP's do, to the <see cref="ISessionObserver"/> and the
 /// <see cref="SessionTrace"/>. Profiles reach the mediator only when it is trusted; a party's voter
-/// sees only its own profile.
+/// sees only its own profile. The scenario's linkage rules (<see cref="Scenario.Linkage"/>) bind every
+/// text: they are added to every party's red lines (<see cref="Scenario.WithLinkageAsRedLines"/>).
 /// </remarks>
 public sealed class MediationSession
 {
@@ -41,9 +42,13 @@ public sealed class MediationSession
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(mediator);
         ArgumentNullException.ThrowIfNull(voters);
+
         _scenario = scenario;
         _mediator = mediator;
-        var parties = scenario.Negotiators;
+
+        // The scenario's linkage rules bind every text: each party carries them as red lines, so the
+        // protocol refuses, and the strategies avoid, any text that breaks one.
+        var parties = scenario.WithLinkageAsRedLines().Negotiators;
         if (parties.Count == 0)
         {
             throw new ArgumentException($"Scenario '{scenario.Name}' has no negotiating parties.", nameof(scenario));
@@ -74,6 +79,7 @@ public sealed class MediationSession
             Trusted = mediator.IsTrusted,
             PostSettlement = _options.PostSettlement,
             MediatorLabel = mediator.Name,
+            StatusQuoModel = StatusQuoArticleAcceptance.ModelFor(scenario),
         };
         try
         {

@@ -50,6 +50,17 @@ public abstract class MediatorStrategy
             ?? PackageSearch.Best(profiles, view.Guard, PartialOutcome.AllOpen(view.Domain.IssueCount), reservations, objective, view.Random)?.Outcome;
     }
 
+    /// <summary>
+    /// A post-settlement improvement of <paramref name="deal"/> (Raiffa), with the profiles the parties confide for
+    /// that step: by default <see cref="PostSettlement.Improve"/>, the red-line-free package every party weakly
+    /// prefers with the largest total gain; null when there is none.
+    /// </summary>
+    public virtual Outcome? PostSettle(MediatorView view, Outcome deal, IReadOnlyList<Preferences.Profile> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return PostSettlement.Improve(profiles, view.Guard, deal, view.Random);
+    }
+
     /// <summary>Whether to make <paramref name="candidate"/> the current text, given how the parties answered.</summary>
     public virtual bool Adopt(MediatorView view, Outcome candidate, BallotTally tally) => tally.Unanimous;
 

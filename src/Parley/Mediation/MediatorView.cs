@@ -1,3 +1,4 @@
+using Parley.Analysis.TwoLevel;
 using Parley.Domains;
 using Parley.Preferences;
 
@@ -38,6 +39,12 @@ public sealed class MediatorView
 
     /// <summary>The parties' profiles, in party order, when they confided them (trusted mediation); otherwise null.</summary>
     public IReadOnlyList<Profile>? ConfidedProfiles { get; }
+
+    /// <summary>
+    /// The scenario compiled against its status quo (<see cref="SingleTextSettings.StatusQuoModel"/>),
+    /// confided with the profiles: only a trusted mediator sees it, and only when the scenario has a status quo.
+    /// </summary>
+    public TwoLevelModel? ConfidedModel { get; init; }
 
     /// <summary>The round limit.</summary>
     public int MaxRounds { get; }

@@ -875,7 +875,8 @@ public sealed class SingleTextNegotiation : Negotiation
     }
 
     // Provisional statuses of a whole text: an article is agreed when every party's declared profile
-    // would accept it on its own (given the articles before it); with any party undeclared, proposed.
+    // would accept it on its own (given the articles before it; against the status quo when the settings
+    // carry one); with any party undeclared, proposed.
     private int[] ProvisionalStatuses(Outcome text)
     {
         var statuses = new int[text.Count];
@@ -885,7 +886,9 @@ public sealed class SingleTextNegotiation : Negotiation
             var all = _allDeclared;
             for (var p = 0; p < _n && all; p++)
             {
-                all = ArticleAcceptance.Accepts(Setup.Profiles[p]!, settled, i, text[i]);
+                all = Settings.StatusQuoModel is { } model
+                    ? StatusQuoArticleAcceptance.Accepts(model, p, settled, i, text[i])
+                    : ArticleAcceptance.Accepts(Setup.Profiles[p]!, settled, i, text[i]);
             }
 
             statuses[i] = (int)(all ? ArticleStatus.Agreed : ArticleStatus.Proposed);

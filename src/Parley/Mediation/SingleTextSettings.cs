@@ -1,3 +1,5 @@
+using Parley.Analysis.TwoLevel;
+
 namespace Parley.Mediation;
 
 /// <summary>The rules of one <see cref="SingleTextNegotiation"/>, besides its setup (parties, profiles, deadline, clock).</summary>
@@ -35,4 +37,12 @@ public sealed record SingleTextSettings
     /// who sets each round's deadline (the mediation server). Default: false.
     /// </summary>
     public bool MediatorClosesBallots { get; init; }
+
+    /// <summary>
+    /// The scenario compiled against its status quo (<see cref="StatusQuoArticleAcceptance.ModelFor"/>),
+    /// when it has one: an article is then judged against the status quo (<see cref="StatusQuoArticleAcceptance"/>)
+    /// by the text's provisional statuses and by the voters, instead of by its clause value against the
+    /// whole-deal reservation value (<see cref="ArticleAcceptance"/>). Null: the latter, as without a status quo.
+    /// </summary>
+    public TwoLevelModel? StatusQuoModel { get; init; }
 }

@@ -1,12 +1,15 @@
 using Parley.Analysis.TwoLevel;
 using Parley.Domains;
+using Parley.Preferences;
+using Parley.Scenarios;
 
 namespace Parley.Mediation;
 
 /// <summary>
-/// Article acceptance against the status quo (issue 15, for the mediation to use beside
-/// <see cref="ArticleAcceptance"/>): a party accepts an article when the partial agreement with it is
-/// worth at least as much to it as the partial agreement without it, both valued as the status quo
+/// Article acceptance against the status quo (issue 15; what the mediated protocols use when the
+/// scenario states a status quo, <see cref="ArticleAcceptance"/> otherwise): a party accepts an article
+/// when the partial agreement with it is worth more to it than the partial agreement without it (by at
+/// least the margin it demands), both valued as the status quo
 /// with the agreed articles replaced, when it crosses none of the party's red lines or the scenario's
 /// linkage rules among the settled articles, and when some complete package keeping it is still
 /// acceptable to the party.
@@ -17,6 +20,40 @@ namespace Parley.Mediation;
 /// </remarks>
 public static class StatusQuoArticleAcceptance
 {
+    /// <summary>
+    /// <paramref name="scenario"/> compiled for judging articles against its status quo, or null when it
+    /// states no status quo or a negotiator's profile is not additive (articles are then judged by
+    /// <see cref="ArticleAcceptance"/>, as before issue 15).
+    /// </summary>
+    public static TwoLevelModel? ModelFor(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.StatusQuo is null || scenario.Negotiators.Count == 0 || scenario.Negotiators.Any(p => p.Profile is not AdditiveProfile))
+        {
+            return null;
+        }
+
+        return TwoLevelModel.Create(scenario);
+    }
+
+    /// <summary>
+    /// Party <paramref name="party"/>'s own view of <paramref name="model"/>: the scenario with that party
+    /// alone (its profile, red lines and constituencies, the status quo and the public linkage rules), so that
+    /// a voter judging an article uses nothing another party keeps private. The party is index 0 of the view.
+    /// </summary>
+    public static TwoLevelModel PartyView(TwoLevelModel model, int party)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return TwoLevelModel.Create(model.Scenario.WithNegotiators([model.PartyNames[party]]));
+    }
+
+    /// <summary>
+    /// The smallest gain that counts: an article worth no more than this to a party (for example one that
+    /// writes down today's situation) does not earn its signature, as an early-harvest change must be
+    /// strictly preferred to the status quo.
+    /// </summary>
+    public const double MinimumGain = 1e-9;
+
     /// <summary>What adding the article changes for party <paramref name="party"/>: its value of the partial agreement with the article minus without it.</summary>
     public static double Gain(TwoLevelModel model, int party, PartialOutcome settled, int issue, int level) =>
         model.Value(party, settled.Settle(issue, level)) - model.Value(party, settled);
@@ -27,11 +64,12 @@ public static class StatusQuoArticleAcceptance
     /// <param name="settled">The articles agreed so far (provisionally, under "nothing is agreed until everything is agreed").</param>
     /// <param name="issue">The article's issue.</param>
     /// <param name="level">The clause proposed.</param>
-    /// <param name="margin">How much the article must gain the party (0: not lose anything).</param>
+    /// <param name="margin">How much the article must gain the party (0: any strict gain, more than <see cref="MinimumGain"/>).</param>
     public static bool Accepts(TwoLevelModel model, int party, PartialOutcome settled, int issue, int level, double margin = 0)
     {
         var with = settled.Settle(issue, level);
-        return Gain(model, party, settled, issue, level) >= margin
+        var gain = Gain(model, party, settled, issue, level);
+        return gain >= margin && gain > MinimumGain
             && model.IsFeasible(with)
             && model.HasAcceptableCompletion(with, party);
     }

@@ -8,7 +8,8 @@ namespace Parley.Mediation;
 /// Margin at normalised time t: <c>m(t) = InitialMargin · (1 − t)</c>, in utility units. The voter
 /// accepts only when its gain is at least m(t); answers "worse" unless the gain reaches m(t);
 /// vetoes every changed article that does not gain it m(t) times the article's weight share; and
-/// asks <c>v_i(l) ≥ reservation + m(t)</c> of a single article. It signs truthfully.
+/// asks <c>v_i(l) ≥ reservation + m(t)</c> of a single article (with a status quo: that the article gain
+/// it at least m(t) over the settled articles without it). It signs truthfully.
 /// </remarks>
 public sealed class StrategicVoter : Voter
 {
@@ -47,8 +48,7 @@ public sealed class StrategicVoter : Voter
     }
 
     /// <inheritdoc />
-    public override bool AcceptArticle(ArticleContext context) =>
-        ArticleAcceptance.Accepts(context.Profile, context.Settled, context.Issue, context.Level, Margin(context.Time));
+    public override bool AcceptArticle(ArticleContext context) => context.Acceptable(Margin(context.Time));
 
     /// <inheritdoc />
     protected override bool BlocksArticle(VoteContext context, int issue)

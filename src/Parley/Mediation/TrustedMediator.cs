@@ -1,3 +1,4 @@
+using Parley.Analysis.TwoLevel;
 using Parley.Domains;
 using Parley.Preferences;
 
@@ -14,28 +15,52 @@ namespace Parley.Mediation;
 /// package with the largest smallest gain (the least bad shortfall), which the parties will not
 /// sign; the protocol then keeps the articles they can agree on. In issue-by-issue mode it
 /// proposes, for the article on the table, the clause in every party's zone of agreement with the
-/// best objective of the clause values over the reservation values, and nothing when that zone is empty.
+/// best objective of the clause values over the reservation values, and nothing when that zone is empty;
+/// with a status quo (<see cref="MediatorView.ConfidedModel"/>), the clauses every party accepts against
+/// the status quo (<see cref="StatusQuoArticleAcceptance.Accepts"/>) that keep a complete package acceptable
+/// to all, scored by what each gains over the settled articles without it.
+/// The ratification-aware variant (<c>ratification-nash</c>) opens with, and after an agenda proposes,
+/// the package of the zone of agreement that maximises the Nash product times the probability that every
+/// party ratifies it (<see cref="TwoLevelModel.RatificationNashPackage(PartialOutcome)"/>, on the scenario
+/// confided with its status quo: <see cref="MediatorView.ConfidedModel"/>); without a status quo it is the
+/// Nash mediator.
 /// Sources: J. Nash, "The bargaining problem", Econometrica 18 (1950); H. Raiffa, "Post-settlement
 /// settlements", Negotiation Journal 1 (1985); the Smartsettle practice of confidential preferences.
 /// </remarks>
 public sealed class TrustedMediator : MediatorStrategy
 {
     /// <summary>Creates a trusted mediator maximising <paramref name="objective"/>.</summary>
-    public TrustedMediator(PackageObjective objective = PackageObjective.NashProduct)
+    /// <param name="objective">The Nash product or the smallest gain.</param>
+    /// <param name="ratificationAware">
+    /// Aim at the ratification-aware Nash package instead (Nash product only): the package of the zone of
+    /// agreement that maximises the Nash product times the probability that every party ratifies it at home
+    /// (<see cref="StatusQuoArticleAcceptance.RatificationAwareObjective"/>), and post-settlement improvements
+    /// only when they do not lower that probability.
+    /// </param>
+    public TrustedMediator(PackageObjective objective = PackageObjective.NashProduct, bool ratificationAware = false)
     {
         if (objective == PackageObjective.SumOfGains)
         {
             throw new ArgumentException("A trusted mediator maximises the Nash product or the smallest gain.", nameof(objective));
         }
 
+        if (ratificationAware && objective != PackageObjective.NashProduct)
+        {
+            throw new ArgumentException("A ratification-aware mediator maximises the Nash product times the probability of ratification.", nameof(ratificationAware));
+        }
+
         Objective = objective;
+        RatificationAware = ratificationAware;
     }
+
+    /// <summary>Whether the mediator aims at the ratification-aware Nash package.</summary>
+    public bool RatificationAware { get; }
 
     /// <summary>What the mediator maximises.</summary>
     public PackageObjective Objective { get; }
 
     /// <inheritdoc />
-    public override string Name => Objective == PackageObjective.NashProduct ? "nash" : "maximin";
+    public override string Name => RatificationAware ? "ratification-nash" : Objective == PackageObjective.NashProduct ? "nash" : "maximin";
 
     /// <inheritdoc />
     public override bool IsTrusted => true;
@@ -44,6 +69,11 @@ public sealed class TrustedMediator : MediatorStrategy
     public override Outcome? Open(MediatorView view)
     {
         var profiles = Profiles(view);
+        if (RatificationPackage(view, view.Settled) is { } aware)
+        {
+            return aware;
+        }
+
         var reservations = profiles.Select(p => p.ReservationValue).ToArray();
         var best = PackageSearch.Best(profiles, view.Guard, view.Settled, reservations, Objective, view.Random);
         if (best is not null)
@@ -57,7 +87,8 @@ public sealed class TrustedMediator : MediatorStrategy
     }
 
     /// <inheritdoc />
-    public override Outcome? ProposePackage(MediatorView view, PartialOutcome settled) => BestPackage(view, settled, Objective);
+    public override Outcome? ProposePackage(MediatorView view, PartialOutcome settled) =>
+        RatificationPackage(view, settled) ?? RatificationPackage(view, PartialOutcome.AllOpen(view.Domain.IssueCount)) ?? BestPackage(view, settled, Objective);
 
     /// <inheritdoc />
     public override Outcome? Propose(MediatorView view)
@@ -75,9 +106,23 @@ public sealed class TrustedMediator : MediatorStrategy
             return null;
         }
 
-        var better = PostSettlement.Improve(profiles, view.Guard, incumbent, view.Random);
+        var better = PostSettle(view, incumbent, profiles);
         return better is null || view.WasTried(better) ? null : better;
     }
+
+    /// <inheritdoc />
+    /// <remarks>The ratification-aware mediator proposes no improvement at the table that the parties' constituencies are less likely to ratify.</remarks>
+    public override Outcome? PostSettle(MediatorView view, Outcome deal, IReadOnlyList<Profile> profiles)
+    {
+        var better = base.PostSettle(view, deal, profiles);
+        return better is not null && RatificationAware && view.ConfidedModel is { } model && model.RatificationAll(better.Levels) < model.RatificationAll(deal.Levels) - 1e-12
+            ? null
+            : better;
+    }
+
+    // The ratification-aware Nash package keeping the settled articles, when the mediator aims at it and the scenario was confided with its status quo and constituencies.
+    private Outcome? RatificationPackage(MediatorView view, PartialOutcome settled) =>
+        RatificationAware && view.ConfidedModel is { } model && model.RatificationNashPackage(settled) is { } levels ? new Outcome(levels) : null;
 
     private Outcome? ProposeClause(MediatorView view, IReadOnlyList<Profile> profiles, Outcome incumbent, int issue)
     {
@@ -95,11 +140,12 @@ public sealed class TrustedMediator : MediatorStrategy
             var product = 1.0;
             var min = double.PositiveInfinity;
             var sum = 0.0;
-            var inZone = true;
-            foreach (var p in profiles)
+            var inZone = view.ConfidedModel is not { } model || model.HasAcceptableCompletion(view.Settled.Settle(issue, l));
+            for (var k = 0; k < profiles.Count && inZone; k++)
             {
-                var gain = ArticleAcceptance.ClauseValue(p, issue, l) - p.ReservationValue;
-                if (!ArticleAcceptance.MeetsBar(p, issue, l))
+                var p = profiles[k];
+                var gain = view.ConfidedModel is { } sq ? StatusQuoArticleAcceptance.Gain(sq, k, view.Settled, issue, l) : ArticleAcceptance.ClauseValue(p, issue, l) - p.ReservationValue;
+                if (view.ConfidedModel is { } sqm ? !StatusQuoArticleAcceptance.Accepts(sqm, k, view.Settled, issue, l) : !ArticleAcceptance.MeetsBar(p, issue, l))
                 {
                     inZone = false;
                     break;

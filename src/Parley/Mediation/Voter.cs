@@ -48,9 +48,12 @@ public abstract class Voter
         return vetoed;
     }
 
-    /// <summary>Whether the party agrees to settle one article (issue-by-issue mode). By default, <see cref="ArticleAcceptance.Accepts"/>.</summary>
-    public virtual bool AcceptArticle(ArticleContext context) =>
-        ArticleAcceptance.Accepts(context.Profile, context.Settled, context.Issue, context.Level);
+    /// <summary>
+    /// Whether the party agrees to settle one article (issue-by-issue mode, or a partial agreement). By
+    /// default, <see cref="ArticleContext.Acceptable"/>: against the status quo when the scenario states one
+    /// (<see cref="StatusQuoArticleAcceptance"/>), else <see cref="ArticleAcceptance.Accepts"/>.
+    /// </summary>
+    public virtual bool AcceptArticle(ArticleContext context) => context.Acceptable();
 
     /// <summary>Whether the party signs <paramref name="text"/> as the final agreement: no red line crossed and utility at least its reservation value.</summary>
     public virtual bool Sign(Preferences.Profile profile, Outcome text) => profile.Accepts(text.Levels);

@@ -13,13 +13,26 @@ namespace Parley.Reports;
 public static class DemoJson
 {
     /// <summary>The document.</summary>
-    public static JsonObject Document(MediationResult result, Scenario scenario, TwoLevelAnalysis analysis, RobustnessResult robustness)
+    /// <param name="result">The demo's round.</param>
+    /// <param name="scenario">Its scenario.</param>
+    /// <param name="analysis">The analysis, its candidates compared after the round (<see cref="MediationCandidates"/>).</param>
+    /// <param name="robustness">The uncertainty analysis with the reality check.</param>
+    /// <param name="trusted">The trusted ratification-aware mediator's session (<see cref="DemoMediation.Trusted"/>), under <c>trustedMediation</c> with its <c>pRatified</c>; null to leave it out.</param>
+    public static JsonObject Document(MediationResult result, Scenario scenario, TwoLevelAnalysis analysis, RobustnessResult robustness, MediationResult? trusted = null)
     {
+        ArgumentNullException.ThrowIfNull(analysis);
         var json = new JsonObject
         {
             ["scenario"] = scenario.Name,
             ["mediation"] = MediationJson.Summary(result, scenario),
         };
+        if (trusted is not null)
+        {
+            var summary = MediationJson.Summary(trusted, scenario);
+            summary["pRatified"] = trusted.Deal is { } deal ? analysis.Model.RatificationAll(deal.Levels) : null;
+            json["trustedMediation"] = summary;
+        }
+
         foreach (var (key, node) in TwoLevelJson.Properties(analysis, robustness))
         {
             json[key] = node?.DeepClone();

@@ -17,14 +17,27 @@ public static class MediationJson
     private static readonly JsonSerializerOptions TextOptions = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The summary as <c>parley mediate --json</c> prints it (indented, non-ASCII text kept as it is): a run and a replay of its log print the same bytes.</summary>
-    public static string SummaryText(MediationResult result, Scenario scenario) => Summary(result, scenario).ToJsonString(TextOptions);
+    /// <remarks>
+    /// On a scenario with a status quo, constituencies or linkage rules, unless the round failed, it carries <c>candidatePackages</c>:
+    /// <see cref="MediationCandidates.Compare"/> after the round, robustness over
+    /// <see cref="MediationCandidates.Draws"/> scenarios seeded with the round's seed.
+    /// </remarks>
+    public static string SummaryText(MediationResult result, Scenario scenario) =>
+        SummaryText(result, scenario, result.EndReason == EndReason.Failure ? null : MediationCandidates.Compare(scenario, result, MediationCandidates.Draws, result.Seed));
+
+    /// <summary>As <see cref="SummaryText(MediationResult, Scenario)"/>, with candidates already compared (null: none).</summary>
+    public static string SummaryText(MediationResult result, Scenario scenario, MediationCandidates? candidates) =>
+        Summary(result, scenario, candidates).ToJsonString(TextOptions);
 
     /// <summary>
     /// The summary: <c>endReason</c>, <c>rounds</c>, <c>versions</c>, <c>agreedIssues</c>,
     /// <c>openIssues</c> (issue, positions per party), <c>text</c> (issue → option or null) and
     /// <c>utilities</c> (party → utility of what was agreed), plus the closing and Nash packages.
     /// </summary>
-    public static JsonObject Summary(MediationResult result, Scenario scenario)
+    /// <param name="result">The round.</param>
+    /// <param name="scenario">Its scenario.</param>
+    /// <param name="candidates">The candidate packages to compare (<c>candidatePackages</c>: <see cref="TwoLevelJson.CandidatePackages"/>), or null for none.</param>
+    public static JsonObject Summary(MediationResult result, Scenario scenario, MediationCandidates? candidates = null)
     {
         var domain = scenario.Domain;
         var agreement = result.Agreement;
@@ -70,7 +83,7 @@ public static class MediationJson
             utilities[result.PartyNames[p]] = Math.Round(result.Utilities[p], 6);
         }
 
-        return new JsonObject
+        var summary = new JsonObject
         {
             ["endReason"] = EndReasonNames.Name(result.EndReason),
             ["rounds"] = result.Rounds,
@@ -86,6 +99,12 @@ public static class MediationJson
             ["nashPackage"] = Package(agreement.NashPackage, scenario),
             ["failure"] = result.FailureMessage,
         };
+        if (candidates is not null)
+        {
+            summary["candidatePackages"] = TwoLevelJson.CandidatePackages(candidates.Analysis, candidates.Robustness);
+        }
+
+        return summary;
     }
 
     /// <summary>
@@ -93,10 +112,13 @@ public static class MediationJson
     /// one, or in a long session the first and last ones and an evenly spaced sample, each with its
     /// number; "kept" says which), and counts over all the rounds played.
     /// </summary>
-    public static JsonObject Trace(MediationResult result, Scenario scenario)
+    /// <param name="result">The round.</param>
+    /// <param name="scenario">Its scenario.</param>
+    /// <param name="candidates">The candidate packages to compare, or null for none.</param>
+    public static JsonObject Trace(MediationResult result, Scenario scenario, MediationCandidates? candidates = null)
     {
         var domain = scenario.Domain;
-        var summary = Summary(result, scenario);
+        var summary = Summary(result, scenario, candidates);
         var rounds = new JsonArray();
         foreach (var r in result.Trace)
         {

@@ -23,6 +23,7 @@ public static class MediationPlots
     public static string UtilityOverRounds(MediationResult result, Scenario scenario, int width = 600, int height = 300)
     {
         var profiles = scenario.Negotiators.Select(p => p.Profile!).ToArray();
+        var statusQuo = StatusQuoArticleAcceptance.ModelFor(scenario);
         const int left = 46, right = 136, top = 16, bottom = 38;
         var w = width - left - right;
         var h = height - top - bottom;
@@ -55,8 +56,8 @@ public static class MediationPlots
             double? current = null;
             if (byIssue)
             {
-                current = 0;
-                line.Add((X(0), Y(0)));
+                current = AgreedUtility(statusQuo, p, profiles[p], Domains.PartialOutcome.AllOpen(scenario.Domain.IssueCount));
+                line.Add((X(0), Y(current.Value)));
             }
 
             foreach (var round in result.Trace)
@@ -64,7 +65,7 @@ public static class MediationPlots
                 double u;
                 if (byIssue)
                 {
-                    u = AgreedUtility(profiles[p], VersionOf(result, round.Version).AgreedPart());
+                    u = AgreedUtility(statusQuo, p, profiles[p], VersionOf(result, round.Version).AgreedPart());
                     line.Add((X(round.Round), Y(current!.Value)));
                 }
                 else
@@ -91,7 +92,7 @@ public static class MediationPlots
                 svg.Polyline(line, c, 2);
             }
 
-            // What the result reports: the deal, or the agreed articles alone (open ones count 0).
+            // What the result reports: the deal, or the agreed articles (open ones at the status quo, or counting 0 without one).
             if (p < result.Utilities.Count)
             {
                 var y = Y(result.Utilities[p]);
@@ -111,17 +112,29 @@ public static class MediationPlots
             keys.Add(("1 3", "closing package"));
         }
 
-        svg.Shade(left + w - 154, top + 3, 150, (keys.Count * 15) + 19, "#ffffff", 0.85);
+        // The key goes at the top right unless a line ends there (then the first free band lower down).
+        var keyHeight = (keys.Count * 15) + 19;
+        var keyTop = top + 3.0;
+        for (var candidate = top + 3.0; candidate + keyHeight <= top + h - 3; candidate += 4)
+        {
+            if (!labels.Any(l => l.Y >= candidate - 4 && l.Y <= candidate + keyHeight + 4))
+            {
+                keyTop = candidate;
+                break;
+            }
+        }
+
+        svg.Shade(left + w - 154, keyTop, 150, keyHeight, "#ffffff", 0.85);
         Legend(svg, scenario.Negotiators.Select(p => p.Name).ToArray(), left + 8, top + 6);
         for (var k = 0; k < keys.Count; k++)
         {
-            var y = top + 11 + (k * 15);
+            var y = keyTop + 8 + (k * 15);
             var x = left + w - 150;
             svg.Line(x, y, x + 26, y, "#444444", keys[k].Dash is null ? 2 : 1.5, keys[k].Dash);
             svg.Text(x + 32, y + 4, keys[k].Label, 11);
         }
 
-        var resultY = top + 11 + (keys.Count * 15);
+        var resultY = keyTop + 8 + (keys.Count * 15);
         svg.Diamond(left + w - 137, resultY, 5, "#444444", "#ffffff");
         svg.Text(left + w - 118, resultY + 4, "the result", 11);
         return svg.ToString();
@@ -142,6 +155,7 @@ public static class MediationPlots
 
         var a = parties[0].Profile!;
         var b = parties[1].Profile!;
+        var statusQuo = StatusQuoArticleAcceptance.ModelFor(scenario);
         const int left = 46, right = 14, top = 16, bottom = 38;
         var w = width - left - right;
         var h = height - top - bottom;
@@ -157,7 +171,7 @@ public static class MediationPlots
             foreach (var v in result.Versions)
             {
                 var agreed = v.AgreedPart();
-                path.Add((X(AgreedUtility(a, agreed)), Y(AgreedUtility(b, agreed))));
+                path.Add((X(AgreedUtility(statusQuo, 0, a, agreed)), Y(AgreedUtility(statusQuo, 1, b, agreed))));
             }
 
             foreach (var (x, y) in path)
@@ -169,7 +183,17 @@ public static class MediationPlots
             var final = result.Agreement.Agreed;
             if (!final.IsComplete)
             {
-                svg.Text(X(AgreedUtility(a, final)) + 7, Y(AgreedUtility(b, final)) + 4, "agreed articles", 11, fill: "#333333");
+                // The label goes left of the point when the point is in the right half, so it never runs off the plot.
+                var fx = X(AgreedUtility(statusQuo, 0, a, final));
+                var fy = Y(AgreedUtility(statusQuo, 1, b, final)) + 4;
+                if (fx > left + (w / 2))
+                {
+                    svg.Text(fx - 7, fy, "agreed articles", 11, "end", "#333333");
+                }
+                else
+                {
+                    svg.Text(fx + 7, fy, "agreed articles", 11, fill: "#333333");
+                }
             }
         }
         else
@@ -334,8 +358,9 @@ public static class MediationPlots
         return result.Versions[^1];
     }
 
-    private static double AgreedUtility(Preferences.Profile profile, Domains.PartialOutcome agreed) =>
-        profile is Preferences.AdditiveProfile a ? a.SettledUtility(agreed) : 0;
+    // A partial agreement's value: with a status quo, the status quo with the agreed articles replaced; else the agreed articles alone (open ones count 0).
+    private static double AgreedUtility(Analysis.TwoLevel.TwoLevelModel? statusQuo, int party, Preferences.Profile profile, Domains.PartialOutcome agreed) =>
+        statusQuo is not null ? statusQuo.Value(party, agreed) : profile is Preferences.AdditiveProfile a ? a.SettledUtility(agreed) : 0;
 
     private static SvgWriter Canvas(int width, int height, string title) =>
         new(width, height, SvgWriter.DefaultFontFamily, title);

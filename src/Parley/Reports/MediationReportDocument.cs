@@ -49,7 +49,7 @@ public static class MediationReportDocument
         }
 
         sb.Append("</dd>");
-        sb.Append("<dt>Value of what was agreed (0–1)</dt><dd>").Append(agreement.IsComplete ? "" : "<span class=\"hint\">agreed articles only:</span> ");
+        sb.Append("<dt>Value of what was agreed (0–1)</dt><dd>").Append(agreement.IsComplete ? "" : scenario.StatusQuo is null ? "<span class=\"hint\">agreed articles only:</span> " : "<span class=\"hint\">today's situation with the agreed articles:</span> ");
         sb.Append(string.Join(" · ", result.PartyNames.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{E(n)} {result.Utilities[i]:0.00} (walk-away {parties[i].Profile!.ReservationValue:0.00})"))));
         sb.Append("</dd></dl>");
         if (result.FailureMessage is not null)
@@ -64,7 +64,9 @@ public static class MediationReportDocument
         var byIssue = result.Trace.Any(r => r.Issue is not null);
         sb.Append("<section class=\"figures\"><h2>Figures</h2><div class=\"figrow\">\n");
         var overRounds = byIssue
-            ? "Each party's value (0 to 1) of the articles agreed so far, round by round (open articles count 0); dashed: walk-away values; dotted: each party's value of the package that would close the gap; diamond at the end: what the result reports."
+            ? (scenario.StatusQuo is null
+                ? "Each party's value (0 to 1) of the articles agreed so far, round by round (open articles count 0); dashed: walk-away values; dotted: each party's value of the package that would close the gap; diamond at the end: what the result reports."
+                : "Each party's value (0 to 1) of the articles agreed so far, round by round (open articles stay as today); dashed: walk-away values (today's situation); dotted: each party's value of the package that would close the gap; diamond at the end: what the result reports.")
             : "Each party's value (0 to 1) of every text put to it (faint dots: rejected, solid: adopted; line: the text on the table, which is not agreed until every party signs it); dashed: walk-away values; diamond at the end: what the result reports (the agreement, or the agreed articles alone).";
         if (!result.IsTraceComplete)
         {

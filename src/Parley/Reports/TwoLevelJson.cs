@@ -69,7 +69,7 @@ public static class TwoLevelJson
         }
 
         json["ratificationNash"] = analysis.RatificationNash is { } rn ? Package(model, rn) : null;
-        json["candidatePackages"] = new JsonArray(analysis.Candidates.Select(c => (JsonNode?)Package(model, c, robustness?.Packages.FirstOrDefault(p => p.Package.Agreement.Equals(c.Agreement)))).ToArray());
+        json["candidatePackages"] = CandidatePackages(analysis, robustness);
         if (robustness is not null)
         {
             var harvest = new JsonObject();
@@ -133,6 +133,18 @@ public static class TwoLevelJson
         ["pNoRatifiableCorePackage"] = check.PNoCorePackage,
         ["definition"] = check.Definition,
     };
+
+    /// <summary>
+    /// The candidate packages: each with <c>label</c>, <c>outcome</c> (the articles it settles), <c>utilities</c>,
+    /// <c>gains</c>, <c>acceptable</c>, <c>pRatifiedBy</c>, <c>pRatified</c>, <c>blockedBy</c>, <c>movesMost</c>,
+    /// the mediator's own interest when it has a profile, and with a robustness result <c>robustness</c>
+    /// (<c>pAcceptable</c>, <c>pRatified</c>, <c>pNash</c>).
+    /// </summary>
+    public static JsonArray CandidatePackages(TwoLevelAnalysis analysis, RobustnessResult? robustness)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return new JsonArray(analysis.Candidates.Select(c => (JsonNode?)Package(analysis.Model, c, robustness?.Packages.FirstOrDefault(p => p.Package.Agreement.Equals(c.Agreement)))).ToArray());
+    }
 
     private static JsonNode? Number(double x) => double.IsNaN(x) ? null : x;
 

@@ -82,11 +82,11 @@ public static class SessionReplay
         }
     }
 
-    /// <summary>The setup a log's header describes, over the scenario it carries.</summary>
+    /// <summary>The setup a log's header describes, over the scenario it carries (its linkage rules added to every party's red lines, as the session ran).</summary>
     public static NegotiationSetup SetupOf(NegotiationLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var scenario = log.Scenario;
+        var scenario = log.Scenario.WithLinkageAsRedLines();
         var profiles = log.Header.Parties.Select(name => scenario.FindParty(name)?.Profile).ToArray();
         return new NegotiationSetup(scenario.Domain, log.Header.Parties, profiles, log.Header.Deadline, log.Header.Seed, log.Header.Mediator);
     }

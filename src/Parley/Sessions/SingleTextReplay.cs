@@ -79,7 +79,7 @@ public static class SingleTextReplay
     public static ReplayedSession Replay(NegotiationLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var settings = SettingsOf(log);
+        var settings = SettingsOf(log) with { StatusQuoModel = StatusQuoArticleAcceptance.ModelFor(log.Scenario) };
         var setup = SessionReplay.SetupOf(log);
         if (settings.RoundTime is not null)
         {

@@ -40,7 +40,7 @@ public sealed class AnacParetoDistanceTests(ITestOutputHelper output)
                 continue;
             }
 
-            var result = new MediationSession(scenario, new AnnealingMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 400 }, seed: 1).Run();
+            var result = new MediationSession(scenario, new AnnealingMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 400, PostSettlement = false }, seed: 1).Run();
             if (result.Deal is not { } deal)
             {
                 failures++;

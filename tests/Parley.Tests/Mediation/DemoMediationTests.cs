@@ -1,4 +1,5 @@
 using Parley.Analysis;
+using Parley.Analysis.TwoLevel;
 using Parley.Formats;
 using Parley.Mediation;
 using Parley.Protocols;
@@ -8,8 +9,8 @@ namespace Parley.Tests.Mediation;
 
 /// <summary>
 /// The round `parley demo` runs on the built-in Israel–Syria scenario (reworked in issue 15: the
-/// status quo is the disagreement point and the linkage rules bind every text). What the round
-/// agrees follows from the voters' acceptance rule; how often the model shows round 5's real shape
+/// status quo is the disagreement point, articles are judged against it, and the linkage rules bind
+/// every text). What the round agrees follows from the voters' acceptance rule; how often the model shows round 5's real shape
 /// is measured by the reality check (docs/scenarios.md), not asserted here.
 /// </summary>
 public sealed class DemoMediationTests
@@ -31,15 +32,27 @@ public sealed class DemoMediationTests
     [InlineData(7)]
     [InlineData(1)]
     [InlineData(2026)]
-    public void Run_BuiltInScenario_AgreesTheChannelLeavesAirspaceOpen(int seed)
+    public void Run_BuiltInScenario_AgreesAChannelAndOnlyEarlyHarvestArticles(int seed)
     {
         var scenario = Scenario();
+        var model = TwoLevelModel.Create(scenario);
 
         var result = DemoMediation.Create(scenario, seed).Session.Run();
 
+        // Articles are judged against the status quo of January 2026: a coordination channel is agreed, no
+        // territorial-security file is, and what is agreed is worth more than today's situation to both sides.
         result.EndReason.ShouldBe(EndReason.Partial);
-        Option(scenario, result.Agreement, "coordination-mechanism").ShouldBe("joint-cell-us");
-        Option(scenario, result.Agreement, "airspace").ShouldBe("[open]");
+        Option(scenario, result.Agreement, "coordination-mechanism").ShouldNotBe("[open]");
+        foreach (var issue in TerritorialSecurity.Append("mount-hermon").Append("legal-basis"))
+        {
+            Option(scenario, result.Agreement, issue).ShouldBe("[open]");
+        }
+
+        for (var p = 0; p < model.PartyCount; p++)
+        {
+            model.Value(p, result.Agreement.Agreed).ShouldBeGreaterThan(model.StatusQuoUtility(p));
+            result.Utilities[p].ShouldBe(model.Value(p, result.Agreement.Agreed), 1e-9);
+        }
     }
 
     [Fact]
@@ -91,7 +104,7 @@ public sealed class DemoMediationTests
     }
 
     [Fact]
-    public void Run_BuiltInScenario_NashPackageIsTheAnalysisNashPointAndClosesTheGap()
+    public void Run_BuiltInScenario_NashPackageIsTheAnalysisNashPointAndTheClosingPackageIsAcceptable()
     {
         var scenario = Scenario();
 
@@ -102,8 +115,12 @@ public sealed class DemoMediationTests
         agreement.NashPackage.ShouldBe(nash.Outcome);
         agreement.Analysis.ShouldNotBeNull().AgreementZone.OutcomeCount.ShouldBe(analysis.AgreementZone.OutcomeCount);
 
-        // The agreed articles are those of the Nash point: the package that closes the gap is the Nash point itself.
-        agreement.ClosingPackage.ShouldBe(nash.Outcome);
+        // The package that closes the gap gives every party at least its status quo.
+        var closing = agreement.ClosingPackage.ShouldNotBeNull();
+        foreach (var party in scenario.Negotiators)
+        {
+            party.Profile!.Utility(closing).ShouldBeGreaterThanOrEqualTo(party.Profile.ReservationValue);
+        }
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class MediationSessionTests
         "random-flip" => new RandomFlippingMediator(),
         "nash" => new TrustedMediator(PackageObjective.NashProduct),
         "maximin" => new TrustedMediator(PackageObjective.Maximin),
+        "ratification-nash" => new TrustedMediator(PackageObjective.NashProduct, ratificationAware: true),
         _ => throw new ArgumentException(name),
     };
 

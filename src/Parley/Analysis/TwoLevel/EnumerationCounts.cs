@@ -12,6 +12,6 @@ public sealed record EnumerationCounts(long Feasible, long Zone, IReadOnlyList<l
     /// <summary>The Nash package found by the same enumeration (null: the zone is empty); equal to <see cref="TwoLevelModel.NashPackage"/>.</summary>
     public int[]? Nash { get; init; }
 
-    /// <summary>The ratification-aware Nash package found by the same enumeration; equal to <see cref="TwoLevelModel.RatificationNashPackage"/>.</summary>
+    /// <summary>The ratification-aware Nash package found by the same enumeration; equal to <see cref="TwoLevelModel.RatificationNashPackage()"/>.</summary>
     public int[]? RatificationNash { get; init; }
 }

@@ -17,6 +17,10 @@ namespace Parley.Analysis.TwoLevel;
 /// </remarks>
 public static class RobustnessAnalyzer
 {
+    // Probabilities are summed in fixed point (2^40 steps of 1, exact to 1e-12) so that the sum is the same
+    // whatever the order the parallel draws finish in: a run and its replay print the same digits.
+    private const double RatifiedScale = 1L << 40;
+
     /// <summary>The reality check's definition, as reported.</summary>
     public const string RealityDefinition =
         "share of drawn scenarios in which (1) the articles really agreed, applied to the status quo alone, cross no red line or linkage rule, " +
@@ -64,7 +68,7 @@ public static class RobustnessAnalyzer
         var packages = new PackageRobustness[candidates.Count];
         for (var c = 0; c < candidates.Count; c++)
         {
-            packages[c] = new PackageRobustness(candidates[c], Share(total.Acceptable[c]), total.Ratified[c] / options.Draws, Share(total.Nash[c]));
+            packages[c] = new PackageRobustness(candidates[c], Share(total.Acceptable[c]), total.Ratified[c] / RatifiedScale / options.Draws, Share(total.Nash[c]));
         }
 
         var concessions = new IReadOnlyList<ConcessionFrequency>[k];
@@ -158,7 +162,7 @@ public static class RobustnessAnalyzer
             if (m.IsFeasible(agreement) && m.MeetsDisagreement(levels))
             {
                 tally.Acceptable[c]++;
-                tally.Ratified[c] += m.RatificationAll(levels);
+                tally.Ratified[c] += (long)Math.Round(m.RatificationAll(levels) * RatifiedScale);
             }
 
             if (nash is not null && levels.AsSpan().SequenceEqual(nash))
@@ -226,7 +230,7 @@ public static class RobustnessAnalyzer
 
         public long[] Acceptable { get; } = new long[candidates];
 
-        public double[] Ratified { get; } = new double[candidates];
+        public long[] Ratified { get; } = new long[candidates];
 
         public long[] Nash { get; } = new long[candidates];
 

@@ -26,6 +26,16 @@ public sealed partial class TwoLevelModel
     /// </summary>
     public int[]? RatificationNashPackage() => new Search(this, SearchMode.RatificationNash, ulong.MaxValue, null, 0).Run();
 
+    /// <summary>
+    /// The ratification-aware Nash package among the packages that keep the settled articles of
+    /// <paramref name="keep"/> (see <see cref="RatificationNashPackage()"/>); null when none of them is in the zone of agreement.
+    /// </summary>
+    public int[]? RatificationNashPackage(PartialOutcome keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        return new Search(this, SearchMode.RatificationNash, ulong.MaxValue, null, 0, keep).Run();
+    }
+
     /// <summary>Whether the zone of agreement is non-empty.</summary>
     public bool HasZone() => new Search(this, SearchMode.Exists, ulong.MaxValue, null, 0).Run() is not null;
 
