@@ -24,7 +24,9 @@ internal sealed class ScenarioEntry
         Scenario = scenario;
         var negotiators = scenario.Negotiators;
         Names = [.. negotiators.Select(n => n.Name)];
-        Profiles = [.. negotiators.Select(n => n.Profile!)];
+        // The scenario's linkage rules bind every party, so SAOP sessions get them as red lines (mediated
+        // sessions add them themselves from the scenario).
+        Profiles = [.. scenario.WithLinkageAsRedLines().Negotiators.Select(n => n.Profile!)];
         Discounted = Profiles.Any(p => p.IsDiscounted);
         Analysis = Analyze(Profiles);
     }

@@ -25,6 +25,27 @@ public sealed class ScenarioEntryTests
     }
 
     [Fact]
+    public void New_ScenarioWithLinkage_EveryPartysSessionProfileRefusesTheLinkedCombination()
+    {
+        var scenario = Parley.Formats.ParleyJson.ParleyScenarioReader.Read(Path.Combine(TestPaths.Root, "tests", "corpus", "two-level", "linkage.json"));
+        int[] forbidden = [1, 1, 0]; // access open with joint patrols: both parties' favourite, ruled out by the linkage rule
+
+        var entry = new ScenarioEntry(scenario);
+
+        foreach (var negotiator in scenario.Negotiators)
+        {
+            negotiator.Profile!.CrossesRedLine(forbidden).ShouldBeFalse(); // the parties' own profiles do not forbid it
+        }
+
+        entry.Profiles.Length.ShouldBe(2);
+        foreach (var profile in entry.Profiles)
+        {
+            profile.CrossesRedLine(forbidden).ShouldBeTrue();
+            profile.CrossesRedLine([1, 0, 1]).ShouldBeFalse();
+        }
+    }
+
+    [Fact]
     public void New_AnalysisBug_Escapes()
     {
         var domain = Small();
