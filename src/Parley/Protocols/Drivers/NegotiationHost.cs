@@ -59,100 +59,20 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
     public Negotiation Negotiation => _negotiation;
 
     /// <summary>Submits an action; thread-safe; returns at once with the machine's answer.</summary>
-    public SubmitResult Submit(int actor, in NegotiationAction action)
-    {
-        SubmitResult result;
-        TaskCompletionSource[]? ready;
-        lock (_lock)
-        {
-            _stepping = true;
-            try
-            {
-                result = _negotiation.Submit(actor, action);
-            }
-            finally
-            {
-                _stepping = false;
-            }
-
-            ready = TakeReady();
-        }
-
-        Signal(ready);
-        return result;
-    }
+    public SubmitResult Submit(int actor, in NegotiationAction action) =>
+        Step((actor, action), static (n, s) => n.Submit(s.actor, s.action));
 
     /// <summary>Submits an answer meant for the step the submitter saw (see <see cref="Negotiation.StepStartedAt"/>); refused as stale when that step has closed.</summary>
-    public SubmitResult Submit(int actor, in NegotiationAction action, long seenStep)
-    {
-        SubmitResult result;
-        TaskCompletionSource[]? ready;
-        lock (_lock)
-        {
-            _stepping = true;
-            try
-            {
-                result = _negotiation.Submit(actor, action, seenStep);
-            }
-            finally
-            {
-                _stepping = false;
-            }
-
-            ready = TakeReady();
-        }
-
-        Signal(ready);
-        return result;
-    }
+    public SubmitResult Submit(int actor, in NegotiationAction action, long seenStep) =>
+        Step((actor, action, seenStep), static (n, s) => n.Submit(s.actor, s.action, s.seenStep));
 
     /// <summary>Records a party's failure (a remote party that disconnected, overran its budget or sent garbage).</summary>
-    public SubmitResult Fail(int actor, FailureKind kind, string reason)
-    {
-        SubmitResult result;
-        TaskCompletionSource[]? ready;
-        lock (_lock)
-        {
-            _stepping = true;
-            try
-            {
-                result = _negotiation.Fail(actor, kind, reason);
-            }
-            finally
-            {
-                _stepping = false;
-            }
-
-            ready = TakeReady();
-        }
-
-        Signal(ready);
-        return result;
-    }
+    public SubmitResult Fail(int actor, FailureKind kind, string reason) =>
+        Step((actor, kind, reason), static (n, s) => n.Fail(s.actor, s.kind, s.reason));
 
     /// <summary>Checks the deadline now.</summary>
-    public SubmitResult Tick()
-    {
-        SubmitResult result;
-        TaskCompletionSource[]? ready;
-        lock (_lock)
-        {
-            _stepping = true;
-            try
-            {
-                result = _negotiation.Tick();
-            }
-            finally
-            {
-                _stepping = false;
-            }
-
-            ready = TakeReady();
-        }
-
-        Signal(ready);
-        return result;
-    }
+    public SubmitResult Tick() =>
+        Step(0, static (n, _) => n.Tick());
 
     /// <summary>Reads the state consistently (no submission runs meanwhile).</summary>
     public T Read<T>(Func<Negotiation, T> read)
@@ -300,6 +220,30 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
         {
             signal.TrySetCanceled();
         }
+    }
+
+    /// <summary>Takes one step under the lock, then completes the waiters it made ready (outside the lock).</summary>
+    private SubmitResult Step<TState>(TState state, Func<Negotiation, TState, SubmitResult> step)
+    {
+        SubmitResult result;
+        TaskCompletionSource[]? ready;
+        lock (_lock)
+        {
+            _stepping = true;
+            try
+            {
+                result = step(_negotiation, state);
+            }
+            finally
+            {
+                _stepping = false;
+            }
+
+            ready = TakeReady();
+        }
+
+        Signal(ready);
+        return result;
     }
 
     /// <summary>Takes the waiters the last step made ready (inside the lock).</summary>
