@@ -18,6 +18,32 @@ public sealed class BoundedMemoryTests
     }
 
     [Fact]
+    public async Task Negotiate_MillionRoundsWithATrace_StreamsItUnderA64MegabyteHeapLimit()
+    {
+        // Before the trace was streamed, its two million events were kept for writing at the end:
+        // about 100 MB of arrays, which this heap ceiling refuses.
+        using var dir = new TempDir();
+        var trace = Path.Combine(dir.Path, "trace.csv");
+        var scenario = Path.Combine(RepositoryPaths.Root, "tests", "corpus", "two-level", "linkage.json");
+        var (code, stdout, stderr) = await RunUnderHeapLimitAsync(0x4000000, "negotiate", scenario, "--agents", "hardliner,hardliner", "--rounds", "1000000", "--json", "--trace", trace);
+
+        code.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        json.RootElement.GetProperty("rounds").GetInt32().ShouldBe(1_000_000);
+        var rows = 0L;
+        string? last = null;
+        foreach (var line in File.ReadLines(trace))
+        {
+            rows++;
+            last = line;
+        }
+
+        rows.ShouldBe(1 + 2_000_000); // the header and every action
+        last!.ShouldStartWith("1999999,999999,");
+        File.Exists(trace + ".partial").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Mediate_SixHundredThousandRoundsWithAReport_RunsUnderA128MegabyteHeapLimit()
     {
         // Before the rounds were kept as a bounded summary, 300,000 rounds of this session took
@@ -49,7 +75,10 @@ public sealed class BoundedMemoryTests
 
     // The runtime refuses to grow the managed heap past 128 MB: a session that kept its history, its
     // trace or anything per round would die with an OutOfMemoryException.
-    private static async Task<(int Code, string Stdout, string Stderr)> RunUnderHeapLimitAsync(params string[] args)
+    private static Task<(int Code, string Stdout, string Stderr)> RunUnderHeapLimitAsync(params string[] args) =>
+        RunUnderHeapLimitAsync(0x8000000, args);
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunUnderHeapLimitAsync(long heapLimit, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(CliProcess.Dll());
@@ -58,7 +87,7 @@ public sealed class BoundedMemoryTests
             info.ArgumentList.Add(a);
         }
 
-        info.Environment["DOTNET_GCHeapHardLimit"] = "0x8000000";
+        info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + heapLimit.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -133,7 +133,7 @@ internal static class NegotiateCommand
             Deadline = deadline,
             Seed = request.Seed,
             ActionTimeLimit = ParseDuration("--action-timeout", request.ActionTimeout),
-            RecordTrace = request.Trace is not null || request.Plot is not null || live is not null,
+            RecordTrace = request.Plot is not null || live is not null, // a trace file is streamed (below), not kept
             Observer = (ISessionObserver?)live ?? progress,
         };
 
@@ -152,6 +152,13 @@ internal static class NegotiateCommand
         if (mopac && (request.Trace is not null || request.Plot is not null))
         {
             throw new InputException(request.Trace is not null ? "--trace" : "--plot", string.Empty, "traces and session pictures are drawn for SAOP sessions; use --log for a MOPAC session's events");
+        }
+
+        // The trace streams to its file as the session runs (a long session's trace is never held in memory).
+        using var traceFile = request.Trace is { } traceTarget ? OpenTrace(traceTarget, loaded.Domain, [.. negotiators.Select(p => p.Name)]) : null;
+        if (traceFile is not null)
+        {
+            options = options with { Observer = SessionObservers.Combine(options.Observer, traceFile) };
         }
 
         // The scenario's linkage rules bind every offer: each party carries them as red lines (the engine
@@ -202,7 +209,7 @@ internal static class NegotiateCommand
 
         if (request.Trace is { } tracePath)
         {
-            WriteTrace(tracePath, result, loaded);
+            CompleteTrace(traceFile!, tracePath, result);
             await io.Error.WriteLineAsync($"trace written to {Path.GetFullPath(tracePath)}").ConfigureAwait(false);
         }
 
@@ -224,26 +231,29 @@ internal static class NegotiateCommand
         return ExitCodes.Ok;
     }
 
-    private static void WriteTrace(string path, SessionResult result, Scenario scenario)
+    private static TraceFile OpenTrace(string path, Parley.Domains.Domain domain, IReadOnlyList<string> parties)
     {
         try
         {
-            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                using var stream = File.Create(path);
-                TraceJsonWriter.Write(result, scenario.Domain, stream);
-            }
-            else if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            {
-                using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-                TraceCsvWriter.Write(result.Trace!, writer);
-            }
-            else
-            {
-                throw new InputException("--trace", path, "the trace file must end in .csv or .json");
-            }
+            return TraceFile.Create(path, domain, parties);
         }
-        catch (IOException ex)
+        catch (ArgumentException)
+        {
+            throw new InputException("--trace", path, "the trace file must end in .csv or .json");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException("--trace", path, ex.Message, ex);
+        }
+    }
+
+    private static void CompleteTrace(TraceFile trace, string path, SessionResult result)
+    {
+        try
+        {
+            trace.Complete(result);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new InputException("--trace", path, ex.Message, ex);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parley.Agents;
+using Parley.Domains;
 
 namespace Parley.Protocols.Traces;
 
@@ -14,7 +15,18 @@ public static class TraceCsvWriter
     /// <summary>Writes <paramref name="trace"/> to <paramref name="writer"/>.</summary>
     public static void Write(SessionTrace trace, TextWriter writer)
     {
-        var domain = trace.Domain;
+        ArgumentNullException.ThrowIfNull(trace);
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteHeader(writer, trace.Domain, trace.PartyNames);
+        for (var i = 0; i < trace.Events.Count; i++)
+        {
+            WriteRow(writer, trace.Domain, trace.PartyNames, i, trace.Events[i], trace.UtilitiesOf(i));
+        }
+    }
+
+    /// <summary>The header line.</summary>
+    internal static void WriteHeader(TextWriter writer, Domain domain, IReadOnlyList<string> partyNames)
+    {
         writer.Write("index,round,time,actor,party,action");
         foreach (var issue in domain.Issues)
         {
@@ -22,48 +34,48 @@ public static class TraceCsvWriter
             writer.Write(Quote(issue.Name));
         }
 
-        foreach (var name in trace.PartyNames)
+        foreach (var name in partyNames)
         {
             writer.Write(',');
             writer.Write(Quote("u:" + name));
         }
 
         writer.Write('\n');
-        for (var i = 0; i < trace.Events.Count; i++)
+    }
+
+    /// <summary>The row of event number <paramref name="index"/>.</summary>
+    internal static void WriteRow(TextWriter writer, Domain domain, IReadOnlyList<string> partyNames, long index, in SessionEvent e, ReadOnlySpan<double> utilities)
+    {
+        writer.Write(index.ToString(CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write(e.Round.ToString(CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write(e.Time.ToString("R", CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write(e.Actor.ToString(CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write(Quote(partyNames[e.Actor]));
+        writer.Write(',');
+        writer.Write(ActionName(e.Kind));
+        for (var k = 0; k < domain.IssueCount; k++)
         {
-            var e = trace.Events[i];
-            writer.Write(i.ToString(CultureInfo.InvariantCulture));
             writer.Write(',');
-            writer.Write(e.Round.ToString(CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.Write(e.Time.ToString("R", CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.Write(e.Actor.ToString(CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.Write(Quote(trace.PartyNames[e.Actor]));
-            writer.Write(',');
-            writer.Write(ActionName(e.Kind));
-            for (var k = 0; k < domain.IssueCount; k++)
+            if (e.Offer is { } offer)
             {
-                writer.Write(',');
-                if (e.Offer is { } offer)
-                {
-                    writer.Write(Quote(domain.Issues[k].FormatLevel(offer[k])));
-                }
+                writer.Write(Quote(domain.Issues[k].FormatLevel(offer[k])));
             }
-
-            var utilities = trace.UtilitiesOf(i);
-            for (var p = 0; p < utilities.Length; p++)
-            {
-                writer.Write(',');
-                if (!double.IsNaN(utilities[p]))
-                {
-                    writer.Write(utilities[p].ToString("R", CultureInfo.InvariantCulture));
-                }
-            }
-
-            writer.Write('\n');
         }
+
+        for (var p = 0; p < utilities.Length; p++)
+        {
+            writer.Write(',');
+            if (!double.IsNaN(utilities[p]))
+            {
+                writer.Write(utilities[p].ToString("R", CultureInfo.InvariantCulture));
+            }
+        }
+
+        writer.Write('\n');
     }
 
     /// <summary>The lower-case name of an action kind as written in traces: offer, accept, walkaway, reject.</summary>
