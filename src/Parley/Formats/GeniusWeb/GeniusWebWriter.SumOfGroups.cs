@@ -398,39 +398,6 @@ public static partial class GeniusWebWriter
             return null;
         }
 
-        var levels = new int[domain.IssueCount];
-        int[]? best = null;
-        var bestUtility = double.PositiveInfinity;
-        var top = new int[domain.IssueCount];
-        var maxUtility = double.NegativeInfinity;
-        do
-        {
-            var u = written(profile.Utility(levels));
-            if (u > maxUtility)
-            {
-                maxUtility = u;
-                Array.Copy(levels, top, levels.Length);
-            }
-
-            if (u >= target - RoundingSlack && u < bestUtility)
-            {
-                bestUtility = u;
-                best = (int[])levels.Clone();
-            }
-        }
-        while (domain.Advance(levels));
-
-        if (best is null)
-        {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the reservation value {profile.ReservationValue:R} is above every outcome's utility; written as a reservation bid at the best outcome (utility {maxUtility:R} on GeniusWeb's scale)."));
-            return top;
-        }
-
-        if (Math.Abs(bestUtility - target) > 1e-12)
-        {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the reservation value {target:R} (GeniusWeb's scale) is written as a reservation bid of utility {bestUtility:R}, the nearest at or above it."));
-        }
-
-        return best;
+        return SearchReservationBid(domain, profile.ReservationValue, target, levels => written(profile.Utility(levels)), notes);
     }
 }

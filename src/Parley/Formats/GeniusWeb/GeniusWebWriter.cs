@@ -499,13 +499,7 @@ public static partial class GeniusWebWriter
             }
         }
 
-        // One pass keeps both the cheapest outcome at or above the target and the best outcome (the fallback).
-        var levels = new int[domain.IssueCount];
-        int[]? best = null;
-        var bestUtility = double.PositiveInfinity;
-        var top = new int[domain.IssueCount];
-        var maxUtility = double.NegativeInfinity;
-        do
+        return SearchReservationBid(domain, profile.ReservationValue, target, levels =>
         {
             var u = 0.0;
             for (var i = 0; i < levels.Length; i++)
@@ -513,6 +507,24 @@ public static partial class GeniusWebWriter
                 u += table[i][levels[i]];
             }
 
+            return u;
+        }, notes);
+    }
+
+    /// <summary>
+    /// One pass over every outcome keeps both the cheapest outcome whose <paramref name="utility"/> is at or
+    /// above <paramref name="target"/> and the best outcome (the fallback, with a note, when none reaches it).
+    /// </summary>
+    private static int[] SearchReservationBid(Domain domain, double reservationValue, double target, Func<int[], double> utility, ICollection<string> notes)
+    {
+        var levels = new int[domain.IssueCount];
+        int[]? best = null;
+        var bestUtility = double.PositiveInfinity;
+        var top = new int[domain.IssueCount];
+        var maxUtility = double.NegativeInfinity;
+        do
+        {
+            var u = utility(levels);
             if (u > maxUtility)
             {
                 maxUtility = u;
@@ -529,7 +541,7 @@ public static partial class GeniusWebWriter
 
         if (best is null)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the reservation value {profile.ReservationValue:R} is above every outcome's utility; written as a reservation bid at the best outcome (utility {maxUtility:R} on GeniusWeb's scale)."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"the reservation value {reservationValue:R} is above every outcome's utility; written as a reservation bid at the best outcome (utility {maxUtility:R} on GeniusWeb's scale)."));
             return top;
         }
 
