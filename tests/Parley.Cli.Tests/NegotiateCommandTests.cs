@@ -94,6 +94,39 @@ public sealed class NegotiateCommandTests
     }
 
     [SharedFact]
+    public async Task Negotiate_DominatedAgreement_OffersAPostSettlementEveryPartyWeaklyPrefers()
+    {
+        // Random against Conceder (seed 3) agrees on a package 0.045 from the frontier.
+        var (code, output, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "random,conceder", "--seed", "3", "--json");
+
+        code.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        root.GetProperty("agreement").GetBoolean().ShouldBeTrue();
+        var post = root.GetProperty("postSettlement");
+        post.ValueKind.ShouldBe(JsonValueKind.Object);
+        var agreed = root.GetProperty("utilities");
+        var gainSomewhere = false;
+        foreach (var party in post.GetProperty("utilities").EnumerateObject())
+        {
+            party.Value.GetDouble().ShouldBeGreaterThanOrEqualTo(agreed.GetProperty(party.Name).GetDouble() - 1e-12);
+            gainSomewhere |= party.Value.GetDouble() > agreed.GetProperty(party.Name).GetDouble() + 1e-9;
+        }
+
+        gainSomewhere.ShouldBeTrue();
+        post.GetProperty("outcome").EnumerateObject().Count().ShouldBe(6);
+    }
+
+    [SharedFact]
+    public async Task Negotiate_ParetoOptimalAgreement_SaysThereIsNoPostSettlement()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("negotiate", CameraC, "--agents", "conceder,conceder");
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("Post-settlement: no package is better for one party and no worse for any");
+    }
+
+    [SharedFact]
     public async Task Negotiate_TraceAndPlot_WritesTheFiles()
     {
         var dir = Directory.CreateTempSubdirectory("parley-negotiate-");

@@ -207,6 +207,9 @@ internal static class NegotiateCommand
         var analysis = OutcomeSpaceAnalyzer.Analyze(loaded, SaopResultJson.MetricsOptions);
         var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
 
+        // Post-settlement (Raiffa): after an agreement, the package every party weakly prefers to it, if there is one.
+        var improvement = !mopac && result.Agreement is { } agreed ? Parley.Mediation.PostSettlement.ForAgreement(loaded, agreed, result.Seed) : null;
+
         if (request.Trace is { } tracePath)
         {
             CompleteTrace(traceFile!, tracePath, result);
@@ -221,11 +224,11 @@ internal static class NegotiateCommand
 
         if (request.Json)
         {
-            await io.Out.WriteLineAsync(SaopResultJson.Write(result, metrics, loaded, agentIds, agreements)).ConfigureAwait(false);
+            await io.Out.WriteLineAsync(SaopResultJson.Write(result, metrics, loaded, agentIds, agreements, improvement)).ConfigureAwait(false);
         }
         else
         {
-            await WriteSummaryAsync(io.Out, result, metrics, loaded, agreements: agreements).ConfigureAwait(false);
+            await WriteSummaryAsync(io.Out, result, metrics, loaded, agreements: agreements, improvement: improvement).ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;
@@ -259,7 +262,7 @@ internal static class NegotiateCommand
         }
     }
 
-    internal static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario, bool replayed = false, IReadOnlyList<Parley.Domains.Outcome?>? agreements = null)
+    internal static async Task WriteSummaryAsync(TextWriter output, SessionResult result, OutcomeMetrics metrics, Scenario scenario, bool replayed = false, IReadOnlyList<Parley.Domains.Outcome?>? agreements = null, Parley.Domains.Outcome? improvement = null)
     {
         var c = CultureInfo.InvariantCulture;
         await output.WriteLineAsync().ConfigureAwait(false);
@@ -295,6 +298,20 @@ internal static class NegotiateCommand
         await output.WriteLineAsync($"Social welfare: {result.SocialWelfare.ToString("0.0000", c)}").ConfigureAwait(false);
         await output.WriteLineAsync($"Distance to the Pareto frontier: {metrics.DistanceToPareto.ToString("0.0000", c)}").ConfigureAwait(false);
         await output.WriteLineAsync($"Distance to the Nash point: {(metrics.DistanceToNash is { } n ? n.ToString("0.0000", c) : "none (no deal is acceptable to every party)")}").ConfigureAwait(false);
+        if (improvement is not null)
+        {
+            var gains = string.Join(", ", result.PartyNames.Select(name => $"{name} {scenario.FindParty(name)!.Profile!.Utility(improvement).ToString("0.0000", c)}"));
+            await output.WriteLineAsync($"Post-settlement: every party does at least as well with this package ({gains}):").ConfigureAwait(false);
+            foreach (var (issue, value) in scenario.Domain.Describe(improvement))
+            {
+                await output.WriteLineAsync($"  {issue} = {value}").ConfigureAwait(false);
+            }
+        }
+        else if (result.Agreement is not null && agreements is null)
+        {
+            await output.WriteLineAsync("Post-settlement: no package is better for one party and no worse for any (the agreement is Pareto-optimal)").ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync(replayed
             ? $"{Wording.Count(result.Actions, "action")} (replayed from the event log)"
             : $"{Wording.Count(result.Actions, "action")} in {result.Elapsed.TotalMilliseconds.ToString("0.###", c)} ms").ConfigureAwait(false);

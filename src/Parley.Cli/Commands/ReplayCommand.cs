@@ -34,7 +34,9 @@ internal static class ReplayCommand
             switch (replayed.Result)
             {
                 case SessionResult result when replayed.Details is OutcomeMetrics metrics:
-                    await NegotiateCommand.WriteSummaryAsync(io.Out, result, metrics, replayed.Log.Scenario, replayed: true, agreements: (replayed.Negotiation as MopacNegotiation)?.Agreements).ConfigureAwait(false);
+                    var mopacAgreements = (replayed.Negotiation as MopacNegotiation)?.Agreements;
+                    var improvement = mopacAgreements is null && result.Agreement is { } agreed ? Parley.Mediation.PostSettlement.ForAgreement(replayed.Log.Scenario, agreed, result.Seed) : null;
+                    await NegotiateCommand.WriteSummaryAsync(io.Out, result, metrics, replayed.Log.Scenario, replayed: true, agreements: mopacAgreements, improvement: improvement).ConfigureAwait(false);
                     break;
                 default:
                     await io.Out.WriteLineAsync(replayed.Json).ConfigureAwait(false);

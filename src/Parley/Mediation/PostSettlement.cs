@@ -1,5 +1,6 @@
 using Parley.Domains;
 using Parley.Preferences;
+using Parley.Scenarios;
 
 namespace Parley.Mediation;
 
@@ -24,5 +25,22 @@ public static class PostSettlement
 
         var found = PackageSearch.Best(profiles, guard, PartialOutcome.AllOpen(guard.Domain.IssueCount), floors, PackageObjective.SumOfGains, random);
         return found is null || found.Score <= 1e-9 || found.Outcome.Equals(deal) ? null : found.Outcome;
+    }
+
+    /// <summary>
+    /// The improvement to offer after a session's agreement (any protocol): the best package every
+    /// negotiator of <paramref name="scenario"/> weakly prefers to <paramref name="agreement"/>, crossing
+    /// no red line and no linkage rule, or null when the agreement is already Pareto-optimal.
+    /// </summary>
+    /// <param name="scenario">The scenario as written (its linkage rules are added to every party's red lines here).</param>
+    /// <param name="agreement">The agreement reached.</param>
+    /// <param name="seed">The session's seed (the search's random starts on spaces too large to enumerate).</param>
+    public static Outcome? ForAgreement(Scenario scenario, Outcome agreement, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(agreement);
+        var bound = scenario.WithLinkageAsRedLines();
+        Profile[] profiles = [.. bound.Negotiators.Select(n => n.Profile!)];
+        return Improve(profiles, new RedLineGuard(bound.Domain, profiles), agreement, new Random(seed));
     }
 }

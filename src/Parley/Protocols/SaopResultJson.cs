@@ -10,8 +10,11 @@ namespace Parley.Protocols;
 /// <remarks>
 /// Shape: <c>{ "agreement": bool, "outcome": {issue: value} | null, "utilities": {party: discounted
 /// payoff}, "rounds", "endReason", "failedAgent", "failedParty", "failure", "distanceToPareto",
-/// "distanceToNash", "socialWelfare", "time", "seed", "agents": {party: agent id} }</c>. The same
-/// session gives the same bytes, whether it was run or replayed from its log.
+/// "distanceToNash", "socialWelfare", "time", "seed", "agents": {party: agent id}, "postSettlement":
+/// { "outcome": {issue: value}, "utilities": {party: undiscounted utility} } | null }</c>
+/// (<c>postSettlement</c> for SAOP only: the package every party weakly prefers to the agreement, offered
+/// after it; null without an agreement or when the agreement is Pareto-optimal). The same session
+/// gives the same bytes, whether it was run or replayed from its log.
 /// </remarks>
 public static class SaopResultJson
 {
@@ -32,7 +35,8 @@ public static class SaopResultJson
     /// <param name="scenario">The scenario (for issue and option names).</param>
     /// <param name="agentIds">The agent that played each party, in order.</param>
     /// <param name="agreements">MOPAC: each party's own agreement (written as <c>"agreements"</c>); null for SAOP.</param>
-    public static string Write(SessionResult result, OutcomeMetrics metrics, Scenario scenario, IReadOnlyList<string> agentIds, IReadOnlyList<Outcome?>? agreements = null)
+    /// <param name="postSettlement">SAOP: the post-settlement improvement of the agreement (Mediation's <c>PostSettlement.ForAgreement</c>), or null.</param>
+    public static string Write(SessionResult result, OutcomeMetrics metrics, Scenario scenario, IReadOnlyList<string> agentIds, IReadOnlyList<Outcome?>? agreements = null, Outcome? postSettlement = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(metrics);
@@ -126,9 +130,40 @@ public static class SaopResultJson
             }
 
             json.WriteEndObject();
+            if (agreements is null)
+            {
+                WritePostSettlement(json, scenario, result.PartyNames, postSettlement);
+            }
+
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WritePostSettlement(Utf8JsonWriter json, Scenario scenario, IReadOnlyList<string> parties, Outcome? improvement)
+    {
+        if (improvement is null)
+        {
+            json.WriteNull("postSettlement");
+            return;
+        }
+
+        json.WriteStartObject("postSettlement");
+        json.WriteStartObject("outcome");
+        foreach (var (issue, value) in scenario.Domain.Describe(improvement))
+        {
+            json.WriteString(issue, value);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("utilities");
+        foreach (var name in parties)
+        {
+            json.WriteNumber(name, scenario.FindParty(name)!.Profile!.Utility(improvement));
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 }

@@ -1,4 +1,5 @@
 using Parley.Analysis;
+using Parley.Mediation;
 using Parley.Protocols;
 using Parley.Protocols.Log;
 
@@ -99,7 +100,8 @@ public static class SessionReplay
         var analysis = OutcomeSpaceAnalyzer.Analyze(log.Scenario, SaopResultJson.MetricsOptions);
         var metrics = OutcomeMetrics.Measure(analysis, result.Utilities);
         var agents = (log.Header.Setting("agents") ?? string.Empty).Split(',');
-        return new ReplayedSession(log, negotiation, result, SaopResultJson.Write(result, metrics, log.Scenario, agents), metrics);
+        var improvement = result.Agreement is { } agreement ? PostSettlement.ForAgreement(log.Scenario, agreement, result.Seed) : null;
+        return new ReplayedSession(log, negotiation, result, SaopResultJson.Write(result, metrics, log.Scenario, agents, postSettlement: improvement), metrics);
     }
 
     private static ReplayedSession ReplayMopac(NegotiationLog log)
