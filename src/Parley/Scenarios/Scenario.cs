@@ -110,15 +110,18 @@ public sealed class Scenario
         }
 
         var rules = Linkage.Rules;
-        var parties = _parties.Select(p => p.Role == PartyRole.Party ? p with { Profile = p.Profile!.WithRedLines(p.Profile.RedLines.Lines.Concat(rules)) } : p);
-        return new Scenario(Name, Domain, parties, Metadata, Deadline)
+        return WithParties(_parties.Select(p => p.Role == PartyRole.Party ? p with { Profile = p.Profile!.WithRedLines(p.Profile.RedLines.Lines.Concat(rules)) } : p));
+    }
+
+    /// <summary>The same scenario (domain, status quo, linkage, uncertainty, real outcome, metadata, deadline) with other actors, for example with a party's declared profile in place of the written one.</summary>
+    public Scenario WithParties(IEnumerable<Party> parties) =>
+        new(Name, Domain, parties, Metadata, Deadline)
         {
             StatusQuo = StatusQuo,
             Linkage = Linkage,
             Uncertainty = Uncertainty,
             RealOutcome = RealOutcome,
         };
-    }
 
     /// <summary>The actor named <paramref name="name"/>, if any.</summary>
     public Party? FindParty(string name) => _parties.FirstOrDefault(p => p.Name == name);

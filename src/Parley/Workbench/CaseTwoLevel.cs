@@ -49,13 +49,7 @@ public static class CaseTwoLevel
             parties.Add(party with { Profile = known });
         }
 
-        return new Scenario(scenario.Name, scenario.Domain, parties, scenario.Metadata, scenario.Deadline)
-        {
-            StatusQuo = scenario.StatusQuo,
-            Linkage = scenario.Linkage,
-            Uncertainty = scenario.Uncertainty,
-            RealOutcome = scenario.RealOutcome,
-        };
+        return scenario.WithParties(parties);
     }
 
     /// <summary>

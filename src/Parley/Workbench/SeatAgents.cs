@@ -1,5 +1,7 @@
+using Parley.Analysis.TwoLevel;
 using Parley.Domains;
 using Parley.Mediation;
+using Parley.Scenarios;
 
 namespace Parley.Workbench;
 
@@ -9,7 +11,8 @@ namespace Parley.Workbench;
 /// </summary>
 /// <remarks>
 /// In a round the agent first answers article by article (an article is accepted when the seat
-/// would settle it alone: <see cref="ArticleAcceptance.Accepts"/>), then votes. The first text is accepted when the seat's profile accepts it (not across a red line, at least
+/// would settle it alone: with a status quo, judged against today's situation as the mediation voters
+/// judge it, <see cref="StatusQuoArticleAcceptance.Accepts"/>; without one, <see cref="ArticleAcceptance.Accepts"/>), then votes. The first text is accepted when the seat's profile accepts it (not across a red line, at least
 /// the reservation value); later texts are put to the voter against the negotiating text in
 /// force. The agent signs a text its profile accepts (article by article, an article it would settle). Randomness (the annealing voter) is seeded by
 /// the seat and the round, so a replay of the log is the same.
@@ -33,7 +36,7 @@ public static class SeatAgents
         {
             if (!@case.HasAnsweredArticles(seat))
             {
-                return ArticleAnswers(@case, profile, candidate);
+                return ArticleAnswers(@case, seat, profile, candidate);
             }
 
             if (state.Adopted is not { } incumbent)
@@ -49,7 +52,7 @@ public static class SeatAgents
         {
             // Article by article (after a refused signature), an article is signed when the seat would settle it.
             return new Sign(state.SigningArticle >= 0
-                ? ArticleAcceptance.Accepts(profile, state.Settled, state.SigningArticle, text[state.SigningArticle])
+                ? AcceptsArticle(SeatView(@case, seat, profile), profile, state.Settled, state.SigningArticle, text[state.SigningArticle])
                 : profile.Accepts(text.Levels));
         }
 
@@ -57,17 +60,53 @@ public static class SeatAgents
     }
 
     // Article by article first (so the mediator can see what a partial agreement could hold): an
-    // article is accepted when the seat would settle it alone (its bar met, no red line crossed).
-    private static AnswerArticles ArticleAnswers(MediationCase @case, Preferences.Profile profile, Outcome candidate)
+    // article is accepted when the seat would settle it alone (see AcceptsArticle).
+    private static AnswerArticles ArticleAnswers(MediationCase @case, int seat, Preferences.Profile profile, Outcome candidate)
     {
         var open = PartialOutcome.AllOpen(@case.Domain.IssueCount);
+        var view = SeatView(@case, seat, profile);
         var answers = new ArticleAnswer[@case.Domain.IssueCount];
         for (var i = 0; i < answers.Length; i++)
         {
-            answers[i] = new ArticleAnswer(@case.Domain.Issues[i].Name, ArticleAcceptance.Accepts(profile, open, i, candidate[i]), "");
+            answers[i] = new ArticleAnswer(@case.Domain.Issues[i].Name, AcceptsArticle(view, profile, open, i, candidate[i]), "");
         }
 
         return new AnswerArticles(answers);
+    }
+
+    // As the mediation voters judge an article (issue 15): with a status quo, against today's situation
+    // on a view holding only this seat's profile (StatusQuoArticleAcceptance); without one, by its bar
+    // and red lines alone (ArticleAcceptance).
+    private static bool AcceptsArticle(TwoLevelModel? view, Preferences.Profile profile, PartialOutcome settled, int issue, int level) =>
+        view is not null
+            ? StatusQuoArticleAcceptance.Accepts(view, 0, settled, issue, level)
+            : ArticleAcceptance.Accepts(profile, settled, issue, level);
+
+    // The scenario's status quo with the seat's profile as declared, seen by the seat alone; null without a status quo (or a profile the model cannot compile).
+    private static TwoLevelModel? SeatView(MediationCase @case, int seat, Preferences.Profile profile)
+    {
+        if (@case.Scenario is not { StatusQuo: not null } scenario)
+        {
+            return null;
+        }
+
+        var name = @case.Seats[seat];
+        var declared = scenario.WithParties(scenario.Parties.Select(p => p.Role == PartyRole.Party && p.Name == name ? p with { Profile = profile } : p));
+        var model = StatusQuoArticleAcceptance.ModelFor(declared);
+        return model is null ? null : StatusQuoArticleAcceptance.PartyView(model, IndexOf(model.PartyNames, name));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"No party '{name}' in the scenario.");
     }
 
     private static Voter Create(string name) => name switch

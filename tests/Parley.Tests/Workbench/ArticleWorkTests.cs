@@ -1,3 +1,5 @@
+using Parley.Domains;
+using Parley.Mediation;
 using System.Text.Json;
 using Parley.Formats;
 using Parley.Workbench;
@@ -88,6 +90,31 @@ public sealed class ArticleWorkTests
 
         Run(c, Audience.Delegation(1), SeatAgents.Next(c, 1).ShouldBeOfType<Vote>());
         SeatAgents.Next(c, 1).ShouldBeNull();
+    }
+
+    [Fact]
+    public void SeatAgent_ScenarioWithAStatusQuo_JudgesArticlesAgainstTodaysSituationAsTheMediationVotersDo()
+    {
+        var c = Open();
+        Run(c, Audience.Mediator, new FillSeat("Syria", "truthful"));
+
+        // The voters' rule (issue 15) on Syria's own view of the scenario, with its profile as the case holds it,
+        // and the rule before it; the text takes, per article, a clause on which the two disagree where there is one.
+        var profile = c.ProfileOf(1)!;
+        var scenario = c.Scenario!.WithParties(c.Scenario.Parties.Select(p => p.Name == "Syria" ? p with { Profile = profile } : p));
+        var view = StatusQuoArticleAcceptance.PartyView(StatusQuoArticleAcceptance.ModelFor(scenario)!, 1);
+        var open = PartialOutcome.AllOpen(c.Domain.IssueCount);
+        var levels = c.Domain.Issues.Select((issue, i) => Enumerable.Range(0, issue.Cardinality)
+            .FirstOrDefault(l => StatusQuoArticleAcceptance.Accepts(view, 0, open, i, l) != ArticleAcceptance.Accepts(profile, open, i, l))).ToArray();
+        var text = c.Domain.Issues.Select((issue, i) => (issue.Name, Option: issue.FormatLevel(levels[i]))).ToDictionary(p => p.Name, p => p.Option);
+        var expected = levels.Select((l, i) => StatusQuoArticleAcceptance.Accepts(view, 0, open, i, l)).ToArray();
+        var before = levels.Select((l, i) => ArticleAcceptance.Accepts(profile, open, i, l)).ToArray();
+        expected.ShouldNotBe(before); // the two rules differ somewhere for Syria, so the test can tell them apart
+        Run(c, Audience.Mediator, new OpenRound(text, null));
+
+        var answers = SeatAgents.Next(c, 1).ShouldBeOfType<AnswerArticles>().Answers.Select(a => a.Accept).ToArray();
+
+        answers.ShouldBe(expected);
     }
 
     private static string Json(MediationCase c, Audience a) => JsonSerializer.Serialize(c.ViewFor(a), CaseJson.Options);
