@@ -91,6 +91,7 @@ public sealed class RemotePartyTests
         result.EndReason.ShouldBeOneOf(EndReason.Agreement, EndReason.Deadline, EndReason.Partial, EndReason.WalkAway);
         result.Actions.ShouldBeGreaterThan(3);
         agreements.Count.ShouldBe(3);
+        await PartyServerWaits.PlayedAsync(server, 2);
         server.PlayedInstances.ShouldBe(2);
     }
 

@@ -27,6 +27,7 @@ public sealed class ServeAgentsTests
         remote.EndReason.ShouldBe(local.EndReason);
         remote.Agreement.ShouldBe(local.Agreement);
         remote.Actions.ShouldBe(local.Actions);
+        await PartyServerWaits.PlayedAsync(server, 1);
         server.ActiveInstances.ShouldBe(0);
         server.PlayedInstances.ShouldBe(1);
     }
@@ -48,6 +49,7 @@ public sealed class ServeAgentsTests
         // Assert
         result.Failure.ShouldBeNull();
         result.Actions.ShouldBeGreaterThan(1);
+        await PartyServerWaits.PlayedAsync(server, 2);
         server.PlayedInstances.ShouldBe(2);
     }
 
