@@ -279,6 +279,34 @@ public sealed class WorkbenchTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task Signing_DeclinedWholeText_ConsolesSayTheSignatureIsNowForOneArticle()
+    {
+        await using var mediator = await ConsoleSession.OpenAsync(_browser, _server.Links["mediator"]);
+        await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
+        await using var syria = await ConsoleSession.OpenAsync(_browser, _server.Links["Syria"]);
+
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Suggest next draft" }).ClickAsync();
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Open a round with this text" }).ClickAsync();
+        int[] all = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+        await AnswerAsync(israel.Page, accept: all, comment: null);
+        await AnswerAsync(syria.Page, accept: all, comment: null);
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Open the adopted text for signature" }).ClickAsync();
+        await Expect(israel.Page.GetByRole(AriaRole.Button, new() { Name = "Decline to sign" })).ToBeVisibleAsync();
+
+        // Israel declines the whole text: signatures go article by article, and every console says so.
+        await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Decline to sign" }).ClickAsync();
+
+        foreach (var delegation in new[] { israel, syria })
+        {
+            await Expect(delegation.Page.GetByRole(AriaRole.Heading, new() { Name = "Signature: article 1 only" })).ToBeVisibleAsync();
+            await Expect(delegation.Page.GetByRole(AriaRole.Button, new() { Name = "Sign this article" })).ToBeVisibleAsync();
+            await Expect(delegation.Page.GetByRole(AriaRole.Button, new() { Name = "Sign the text" })).ToHaveCountAsync(0);
+        }
+
+        await Expect(mediator.Page.Locator("#signing-by-article")).ToContainTextAsync("Open for signature: article 1,");
+    }
+
+    [ChromiumFact]
     public async Task Console_ConnectionDrops_SaysSoReconnectsAndCatchesUp()
     {
         await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);

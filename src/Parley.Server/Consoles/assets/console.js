@@ -458,6 +458,16 @@
   function signingCard() {
     const r = state.view.round;
     if (!r || !r.signingOpen) return null;
+    if (r.signingArticle) {
+      // After a declined signature the engine asks article by article: say so, so that nobody thinks the whole text is being signed.
+      const issue = issues().find((i) => i.name === r.signingArticle);
+      const wording = issue && r.signingText ? clause(issue, r.signingText[r.signingArticle]) : "";
+      return card(`Signature: article ${articleNo(r.signingArticle)} only`,
+        "Not every delegation signed the whole text, so the mediator now asks for signatures one article at a time. Signing here agrees to this article alone; each other article is asked for separately.", true,
+        h("p", { id: "signing-article" }, h("strong", {}, `${articleNo(r.signingArticle)}. ${title(r.signingArticle)}: `), wording),
+        h("button", { type: "button", onclick: () => act("POST", "/signatures", { yes: true }, "You signed this article.") }, "Sign this article"),
+        h("button", { type: "button", class: "secondary", onclick: () => act("POST", "/signatures", { yes: false }, "You declined this article.") }, "Decline this article"));
+    }
     return card("Signature", "The mediator has opened the adopted text for signature.", true,
       h("button", { type: "button", onclick: () => act("POST", "/signatures", { yes: true }, "Signed.") }, "Sign the text"),
       h("button", { type: "button", class: "secondary", onclick: () => act("POST", "/signatures", { yes: false }, "You declined to sign.") }, "Decline to sign"));
@@ -785,6 +795,7 @@
       }
       if (r.open) body.push(h("button", { type: "button", class: "secondary", onclick: () => act("POST", "/rounds/close", undefined, "Round closed.") }, "Close the round now"));
     }
+    if (r && r.signingOpen && r.signingArticle) body.push(h("p", { id: "signing-by-article" }, `Not every delegation signed the whole text: signatures are now collected article by article. Open for signature: article ${articleNo(r.signingArticle)}, ${title(r.signingArticle)}.`));
     if (v.text && !(r && r.signingOpen) && v.status !== "agreement") body.push(h("button", { type: "button", onclick: () => act("POST", "/signing", undefined, "The text is open for signature.") }, "Open the adopted text for signature"));
     return card("Round control", null, false, ...body);
   }
