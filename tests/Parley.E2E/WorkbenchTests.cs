@@ -79,6 +79,8 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await Expect(syria.Page.GetByText("Our fallback on Hermon: " + SyriaMarker, new() { Exact = true })).ToBeVisibleAsync();
         await israel.Page.GetByLabel("New note").FillAsync("Red line on the corridor: " + IsraelMarker);
         await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Keep note" }).ClickAsync();
+        // The note's own live update redraws Israel's console: wait for it before filling the amendment form.
+        await Expect(israel.Page.GetByText("Red line on the corridor: " + IsraelMarker, new() { Exact = true })).ToBeVisibleAsync();
 
         // Israel proposes an amendment; the mediator shares it, and then Syria sees it too.
         await israel.Page.GetByLabel("Article", new() { Exact = true }).SelectOptionAsync("monitoring");
