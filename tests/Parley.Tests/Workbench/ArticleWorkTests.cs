@@ -1,16 +1,13 @@
 using Parley.Domains;
 using Parley.Mediation;
-using System.Text.Json;
-using Parley.Formats;
 using Parley.Workbench;
+
+using static Parley.Tests.Workbench.CaseFixtures;
 
 namespace Parley.Tests.Workbench;
 
 public sealed class ArticleWorkTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly string Hash = new('a', 64);
-
     [Fact]
     public void AnswerArticles_OpenRound_SeenByItsDelegationAndTheMediatorOnly()
     {
@@ -20,10 +17,10 @@ public sealed class ArticleWorkTests
         var e = Run(c, Audience.Delegation(1), new AnswerArticles([new ArticleAnswer("monitoring", true, "SYRIA-ARTICLE-MARK"), new ArticleAnswer("withdrawal", false, "")])).Single();
 
         e.ShouldBeOfType<ArticlesAnswered>().Round.ShouldBe(1);
-        Json(c, Audience.Mediator).ShouldContain("SYRIA-ARTICLE-MARK");
-        Json(c, Audience.Delegation(1)).ShouldContain("SYRIA-ARTICLE-MARK");
-        Json(c, Audience.Delegation(0)).ShouldNotContain("SYRIA-ARTICLE-MARK");
-        Json(c, Audience.Observer).ShouldNotContain("SYRIA-ARTICLE-MARK");
+        ViewJson(c, Audience.Mediator).ShouldContain("SYRIA-ARTICLE-MARK");
+        ViewJson(c, Audience.Delegation(1)).ShouldContain("SYRIA-ARTICLE-MARK");
+        ViewJson(c, Audience.Delegation(0)).ShouldNotContain("SYRIA-ARTICLE-MARK");
+        ViewJson(c, Audience.Observer).ShouldNotContain("SYRIA-ARTICLE-MARK");
     }
 
     [Fact]
@@ -33,14 +30,14 @@ public sealed class ArticleWorkTests
         var answer = new AnswerArticles([new ArticleAnswer("monitoring", true, "")]);
         c.Decide(Audience.Delegation(0), answer, T0).Refusal.ShouldBe(CaseRefusalKind.OutOfTurn);
         Run(c, Audience.Mediator, new OpenRound(Text(c, 1), null));
-        var before = Json(c, Audience.Mediator);
+        var before = ViewJson(c, Audience.Mediator);
 
         c.Decide(Audience.Mediator, answer, T0).Refusal.ShouldBe(CaseRefusalKind.Forbidden);
         c.Decide(Audience.Delegation(0), new AnswerArticles([]), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
         c.Decide(Audience.Delegation(0), new AnswerArticles([new ArticleAnswer("moon", true, "")]), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
         c.Decide(Audience.Delegation(0), new AnswerArticles([new ArticleAnswer("monitoring", true, ""), new ArticleAnswer("monitoring", false, "")]), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
 
-        Json(c, Audience.Mediator).ShouldBe(before);
+        ViewJson(c, Audience.Mediator).ShouldBe(before);
     }
 
     [Fact]
@@ -117,28 +114,4 @@ public sealed class ArticleWorkTests
         answers.ShouldBe(expected);
     }
 
-    private static string Json(MediationCase c, Audience a) => JsonSerializer.Serialize(c.ViewFor(a), CaseJson.Options);
-
-    private static MediationCase Open()
-    {
-        var scenario = BuiltInScenarios.Load("israel-syria-2026");
-        var events = MediationCase.Create("t", "israel-syria-2026", scenario, new Invite("m", AudienceRole.Mediator, null, "mediator", Hash));
-        return MediationCase.Replay(events.Select((e, i) => new CaseRecord(i + 1, T0, e)));
-    }
-
-    private static Dictionary<string, string> Text(MediationCase c, int variant) =>
-        c.Domain.Issues.ToDictionary(i => i.Name, i => i.FormatLevel(Math.Min(variant, i.Cardinality - 1)));
-
-    private static IReadOnlyList<CaseEvent> Run(MediationCase c, Audience actor, CaseCommand command)
-    {
-        var d = c.Decide(actor, command, T0);
-        d.Refusal.ShouldBe(CaseRefusalKind.None, d.Message);
-        var v = c.Version;
-        foreach (var e in d.Events)
-        {
-            c.Apply(new CaseRecord(++v, T0, e));
-        }
-
-        return d.Events;
-    }
 }

@@ -1,15 +1,12 @@
-using System.Text.Json;
-using Parley.Formats;
 using Parley.Workbench;
+
+using static Parley.Tests.Workbench.CaseFixtures;
 
 namespace Parley.Tests.Workbench;
 
 /// <summary>The mediator's free-text clause editing: a public, versioned rewording of one option's clause.</summary>
 public sealed class ClauseWordingTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly string Hash = new('a', 64);
-
     [Fact]
     public void WordClause_Mediator_EveryViewAndTheExportedTextShowTheNewWording()
     {
@@ -27,7 +24,7 @@ public sealed class ClauseWordingTests
             c.ViewFor(audience).Issues.Single(i => i.Name == "monitoring").Clauses["us-led"].ShouldBe(e.Text);
         }
 
-        Json(c, Audience.Delegation(1)).ShouldContain("\"type\":\"clause-worded\"");
+        ViewJson(c, Audience.Delegation(1)).ShouldContain("\"type\":\"clause-worded\"");
         Run(c, Audience.Mediator, new OpenRound(Text(c, "us-led"), null));
         CaseDocuments.ToMarkdown(c, Audience.Delegation(0)).ShouldContain("verifies compliance monthly");
         c.ClauseOf("monitoring", "joint-under-us").ShouldNotBe(e.Text);   // the other options keep theirs
@@ -46,7 +43,7 @@ public sealed class ClauseWordingTests
         second.Previous.ShouldBe("First wording.");
         var replayed = MediationCase.Replay(CaseJson.Import(CaseJson.Export(c.Records)));
         replayed.ClauseOf("next-steps", "framework-for-talks").ShouldBe("Second wording.");
-        Json(replayed, Audience.Mediator).ShouldBe(Json(c, Audience.Mediator));
+        ViewJson(replayed, Audience.Mediator).ShouldBe(ViewJson(c, Audience.Mediator));
     }
 
     [Fact]
@@ -54,7 +51,7 @@ public sealed class ClauseWordingTests
     {
         var c = Open();
         Run(c, Audience.Mediator, new RecordAgreement(new Dictionary<string, string> { ["monitoring"] = "us-led" }));
-        var before = Json(c, Audience.Mediator);
+        var before = ViewJson(c, Audience.Mediator);
 
         c.Decide(Audience.Delegation(0), new WordClause("airspace", "no-fly-zone", "x"), T0).Refusal.ShouldBe(CaseRefusalKind.Forbidden);
         c.Decide(Audience.Observer, new WordClause("airspace", "no-fly-zone", "x"), T0).Refusal.ShouldBe(CaseRefusalKind.Forbidden);
@@ -64,7 +61,7 @@ public sealed class ClauseWordingTests
         c.Decide(Audience.Mediator, new WordClause("airspace", "no-fly-zone", new string('x', MediationCase.MaxClauseLength + 1)), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
         c.Decide(Audience.Mediator, new WordClause("airspace", "no-fly-zone", c.ClauseOf("airspace", "no-fly-zone")!), T0).Refusal.ShouldBe(CaseRefusalKind.Invalid);
         c.Decide(Audience.Mediator, new WordClause("monitoring", "us-led", "another wording"), T0).Refusal.ShouldBe(CaseRefusalKind.OutOfTurn);
-        Json(c, Audience.Mediator).ShouldBe(before);
+        ViewJson(c, Audience.Mediator).ShouldBe(before);
 
         Run(c, Audience.Mediator, new OpenRound(Text(c, "us-led"), null));
         c.Decide(Audience.Mediator, new WordClause("airspace", "no-fly-zone", "while they answer"), T0).Refusal.ShouldBe(CaseRefusalKind.OutOfTurn);
@@ -74,28 +71,7 @@ public sealed class ClauseWordingTests
         c.Decide(Audience.Mediator, new WordClause("monitoring", "joint-under-us", "allowed once the round closes"), T0).Refusal.ShouldBe(CaseRefusalKind.None);
     }
 
-    private static string Json(MediationCase c, Audience a) => JsonSerializer.Serialize(c.ViewFor(a), CaseJson.Options);
-
-    private static MediationCase Open()
-    {
-        var scenario = BuiltInScenarios.Load("israel-syria-2026");
-        var events = MediationCase.Create("t", "israel-syria-2026", scenario, new Invite("m", AudienceRole.Mediator, null, "mediator", Hash));
-        return MediationCase.Replay(events.Select((e, i) => new CaseRecord(i + 1, T0, e)));
-    }
-
     private static Dictionary<string, string> Text(MediationCase c, string monitoring) =>
         c.Domain.Issues.ToDictionary(i => i.Name, i => i.Name == "monitoring" ? monitoring : i.FormatLevel(0));
 
-    private static IReadOnlyList<CaseEvent> Run(MediationCase c, Audience actor, CaseCommand command)
-    {
-        var d = c.Decide(actor, command, T0);
-        d.Refusal.ShouldBe(CaseRefusalKind.None, d.Message);
-        var v = c.Version;
-        foreach (var e in d.Events)
-        {
-            c.Apply(new CaseRecord(++v, T0, e));
-        }
-
-        return d.Events;
-    }
 }

@@ -1,17 +1,15 @@
 using System.Text.Json;
-using Parley.Formats;
 using Parley.Mediation;
 using Parley.Protocols;
 using Parley.Workbench;
+
+using static Parley.Tests.Workbench.CaseFixtures;
 
 namespace Parley.Tests.Workbench;
 
 /// <summary>A case's rounds, votes and signing on the engine: the stored log replays to the same state, and decisions never applied leave no trace.</summary>
 public sealed class EngineProtocolTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly string Hash = new('a', 64);
-
     [Fact]
     public void Replay_StoredRecords_EngineReplaysToTheSameState()
     {
@@ -141,16 +139,6 @@ public sealed class EngineProtocolTests
             follower.Apply(CaseJson.Import(CaseJson.Export([r]))[0]);
         }
     }
-
-    private static MediationCase Open()
-    {
-        var scenario = BuiltInScenarios.Load("israel-syria-2026");
-        var events = MediationCase.Create("t", "israel-syria-2026", scenario, new Invite("m", AudienceRole.Mediator, null, "mediator", Hash));
-        return MediationCase.Replay(events.Select((e, i) => new CaseRecord(i + 1, T0, e)));
-    }
-
-    private static Dictionary<string, string> Text(MediationCase c, int variant) =>
-        c.Domain.Issues.ToDictionary(i => i.Name, i => i.FormatLevel(Math.Min(variant, i.Cardinality - 1)));
 
     private static IReadOnlyList<CaseEvent> Run(MediationCase c, Audience actor, CaseCommand command, DateTimeOffset now)
     {

@@ -1,14 +1,12 @@
 using System.Text.Json;
-using Parley.Formats;
 using Parley.Workbench;
+
+using static Parley.Tests.Workbench.CaseFixtures;
 
 namespace Parley.Tests.Workbench;
 
 public sealed class MediationCaseTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
-    private static readonly string Hash = new('a', 64);
-
     [Fact]
     public void Create_FromScenario_SeatsAreTheNegotiatorsAndTheMediatorIsInvited()
     {
@@ -233,26 +231,4 @@ public sealed class MediationCaseTests
         InvitationTokens.Hash(a).ShouldBe(InvitationTokens.Hash(a));
     }
 
-    private static MediationCase Open()
-    {
-        var scenario = BuiltInScenarios.Load("israel-syria-2026");
-        var events = MediationCase.Create("t", "israel-syria-2026", scenario, new Invite("m", AudienceRole.Mediator, null, "mediator", Hash));
-        return MediationCase.Replay(events.Select((e, i) => new CaseRecord(i + 1, T0, e)));
-    }
-
-    private static Dictionary<string, string> Text(MediationCase c, int variant) =>
-        c.Domain.Issues.ToDictionary(i => i.Name, i => i.FormatLevel(Math.Min(variant, i.Cardinality - 1)));
-
-    private static IReadOnlyList<CaseEvent> Run(MediationCase c, Audience actor, CaseCommand command)
-    {
-        var d = c.Decide(actor, command, T0);
-        d.Refusal.ShouldBe(CaseRefusalKind.None, d.Message);
-        var v = c.Version;
-        foreach (var e in d.Events)
-        {
-            c.Apply(new CaseRecord(++v, T0, e));
-        }
-
-        return d.Events;
-    }
 }
