@@ -165,23 +165,7 @@ public static partial class GeniusWebReader
             throw input.Error(pp, string.Create(CultureInfo.InvariantCulture, $"the parts' largest utilities sum to {total:R}; GeniusWeb requires at most 1"));
         }
 
-        Dictionary<string, (JsonElement Value, string Path)>? bid = null;
-        if (JsonInput.TryGet(f, "reservationBid", out var rb) && rb.ValueKind != JsonValueKind.Null)
-        {
-            var bp = path + ".reservationBid";
-            var bf = input.Fields(rb, bp, "the reservation bid", "issuevalues");
-            bid = [];
-            var vp = bp + ".issuevalues";
-            foreach (var (issueName, value) in input.Members(input.Required(bf, bp, "issuevalues", "the reservation bid"), vp, "the reservation bid's values"))
-            {
-                if (domain.IndexOf(issueName) < 0)
-                {
-                    throw input.Error(JsonInput.Prop(vp, issueName), $"unknown issue '{issueName}' in the reservation bid");
-                }
-
-                bid[issueName] = (value.Clone(), JsonInput.Prop(vp, issueName));
-            }
-        }
+        var bid = ReadReservationBid(input, f, path, domain, nullMeansNone: true);
 
         return new ParsedGroups(input, file, name, domain, parts, bid);
     }

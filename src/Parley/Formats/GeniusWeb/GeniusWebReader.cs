@@ -307,25 +307,34 @@ public static partial class GeniusWebReader
             throw input.Error(wp, "every weight is 0, so every outcome is worth the same; give at least one issue a positive weight");
         }
 
-        Dictionary<string, (JsonElement Value, string Path)>? bid = null;
-        if (JsonInput.TryGet(f, "reservationBid", out var rb))
-        {
-            var bp = path + ".reservationBid";
-            var bf = input.Fields(rb, bp, "the reservation bid", "issuevalues");
-            bid = [];
-            var vp = bp + ".issuevalues";
-            foreach (var (issueName, value) in input.Members(input.Required(bf, bp, "issuevalues", "the reservation bid"), vp, "the reservation bid's values"))
-            {
-                if (domain.IndexOf(issueName) < 0)
-                {
-                    throw input.Error(JsonInput.Prop(vp, issueName), $"unknown issue '{issueName}' in the reservation bid");
-                }
-
-                bid[issueName] = (value.Clone(), JsonInput.Prop(vp, issueName));
-            }
-        }
+        var bid = ReadReservationBid(input, f, path, domain, nullMeansNone: false);
 
         return new ParsedProfile(input, file, name, domain, utilities, weights, bid);
+    }
+
+    /// <summary>A profile's <c>reservationBid</c> (issue → its JSON value and path), or null when it has none; an unknown issue is refused.</summary>
+    private static Dictionary<string, (JsonElement Value, string Path)>? ReadReservationBid(JsonInput input, Dictionary<string, JsonElement> f, string path, GwDomain domain, bool nullMeansNone)
+    {
+        if (!JsonInput.TryGet(f, "reservationBid", out var rb) || (nullMeansNone && rb.ValueKind == JsonValueKind.Null))
+        {
+            return null;
+        }
+
+        var bp = path + ".reservationBid";
+        var bf = input.Fields(rb, bp, "the reservation bid", "issuevalues");
+        var bid = new Dictionary<string, (JsonElement Value, string Path)>();
+        var vp = bp + ".issuevalues";
+        foreach (var (issueName, value) in input.Members(input.Required(bf, bp, "issuevalues", "the reservation bid"), vp, "the reservation bid's values"))
+        {
+            if (domain.IndexOf(issueName) < 0)
+            {
+                throw input.Error(JsonInput.Prop(vp, issueName), $"unknown issue '{issueName}' in the reservation bid");
+            }
+
+            bid[issueName] = (value.Clone(), JsonInput.Prop(vp, issueName));
+        }
+
+        return bid;
     }
 
     private static GwDomain ParseDomain(JsonInput input, JsonElement e, string path)
