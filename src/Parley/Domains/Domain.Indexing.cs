@@ -93,6 +93,26 @@ public sealed partial class Domain
         return false;
     }
 
+    /// <summary>
+    /// Moves the levels of <paramref name="issues"/> only (an odometer over those issues, the last one
+    /// fastest; the other levels stay). Returns false, leaving those levels at 0, after the last combination.
+    /// </summary>
+    public bool Advance(Span<int> levels, ReadOnlySpan<int> issues)
+    {
+        for (var k = issues.Length - 1; k >= 0; k--)
+        {
+            var i = issues[k];
+            if (++levels[i] < _radix[i])
+            {
+                return true;
+            }
+
+            levels[i] = 0;
+        }
+
+        return false;
+    }
+
     /// <summary>Every outcome in index order. Lazy: nothing is materialised; one outcome is allocated per step.</summary>
     public IEnumerable<Outcome> EnumerateOutcomes()
     {

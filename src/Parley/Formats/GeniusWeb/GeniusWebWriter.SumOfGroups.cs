@@ -224,7 +224,7 @@ public static partial class GeniusWebWriter
                         w.WriteEndObject();
                     }
                 }
-                while (Advance(domain, issues, levels));
+                while (domain.Advance(levels, issues));
 
                 w.WriteEndArray();
                 w.WriteEndObject();
@@ -324,25 +324,8 @@ public static partial class GeniusWebWriter
         {
             table[e++] = f(levels);
         }
-        while (Advance(domain, issues, levels));
+        while (domain.Advance(levels, issues));
         return table;
-    }
-
-    /// <summary>Steps the levels of <paramref name="issues"/> like an odometer, last issue fastest; false after the last combination.</summary>
-    private static bool Advance(Domain domain, int[] issues, int[] levels)
-    {
-        for (var k = issues.Length - 1; k >= 0; k--)
-        {
-            var i = issues[k];
-            if (++levels[i] < domain.Issues[i].Cardinality)
-            {
-                return true;
-            }
-
-            levels[i] = 0;
-        }
-
-        return false;
     }
 
     private static long Combinations(Domain domain, int[] issues)

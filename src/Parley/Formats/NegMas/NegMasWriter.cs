@@ -422,7 +422,7 @@ public static class NegMasWriter
 
                 best = Math.Max(best, sum);
             }
-            while (Advance(domain, issues, levels));
+            while (domain.Advance(levels, issues));
             max += best;
         }
 
@@ -438,22 +438,6 @@ public static class NegMasWriter
 
             return m;
         }
-    }
-
-    private static bool Advance(Domain domain, int[] issues, int[] levels)
-    {
-        for (var k = issues.Length - 1; k >= 0; k--)
-        {
-            var i = issues[k];
-            if (++levels[i] < domain.Issues[i].Cardinality)
-            {
-                return true;
-            }
-
-            levels[i] = 0;
-        }
-
-        return false;
     }
 
     /// <summary>A level's value as NegMAS holds it: an integer, a float, or quoted text.</summary>
