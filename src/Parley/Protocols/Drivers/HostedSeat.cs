@@ -43,7 +43,7 @@ internal static class HostedSeat
 
         while (!cancellationToken.IsCancellationRequested)
         {
-            await host.WaitForTurnAsync(party, cancellationToken).ConfigureAwait(false);
+            await host.SeatTurn(party, cancellationToken); // resumed on the host's strand: no thread hop between seats
             events.Clear();
             host.CopyEventsFrom(seen, events);
             foreach (var e in events)

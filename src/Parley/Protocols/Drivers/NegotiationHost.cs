@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Protocols.Drivers;
 
 /// <summary>
@@ -12,14 +14,16 @@ namespace Parley.Protocols.Drivers;
 /// blocked waiting for a person, and a host holds no thread at all between actions.</para>
 /// <para>Deadlines: the host runs a timer on the negotiation's <see cref="TimeProvider"/> that calls
 /// <see cref="Negotiation.Tick"/>, so a round or a session ends on time even when nobody acts.</para>
-/// <para>Waiters are completed after the lock is released. By default their continuations run on the
-/// thread pool, so a submitter (a web request) never runs someone else's code. A host whose waiters
-/// are all in-process seats (agents playing each other through the host) may ask for
-/// <c>inlineContinuations</c>: the seat whose turn it becomes then continues on the submitter's
-/// thread, with no hop between threads per action; the submitter's call returns once that seat
-/// waits again (the depth stays bounded: a seat never waits inside its own submission).</para>
+/// <para>Waiters are completed after the lock is released, and their continuations run on the thread
+/// pool, so a submitter (a web request) never runs someone else's code.</para>
+/// <para>In-process seats (<see cref="HostedAgent"/>, agents playing beside people or each other)
+/// wait for their turn differently: a seat whose turn comes is resumed on the host's <em>strand</em>,
+/// one work item that resumes the ready seats one after another until none is ready. Agents playing
+/// each other through the host therefore move with no hop between threads per action (the seat that
+/// submits returns to the strand, which resumes the next seat), and a web request that makes a seat
+/// ready only queues the strand, never runs the seat's code on its own thread.</para>
 /// </remarks>
-public sealed class NegotiationHost : INegotiationObserver, IDisposable
+public sealed class NegotiationHost : INegotiationObserver, IDisposable, IThreadPoolWorkItem
 {
     private readonly Lock _lock = new();
     private readonly Negotiation _negotiation;
@@ -27,19 +31,19 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
     private readonly List<(long Sequence, TaskCompletionSource Signal)> _eventWaiters = [];
     private readonly List<TaskCompletionSource> _ready = [];
     private readonly ITimer? _timer;
-    private readonly TaskCreationOptions _signalOptions;
+    private readonly List<ParkedSeat> _parked = []; // seats waiting for their turn
+    private readonly Queue<Action> _strand = new(); // continuations of seats whose turn has come, in order
+    private bool _pumping; // a strand work item is queued or running
     private bool _disposed;
     private bool _stepping; // inside a step the host runs: ready waiters are completed after its lock is released
 
     /// <summary>Hosts <paramref name="negotiation"/> (fresh or replayed; the host starts it if it has not started).</summary>
     /// <param name="negotiation">The state machine.</param>
     /// <param name="tickInterval">How often to check the deadline; null for no timer (the deadline is then checked on each submission).</param>
-    /// <param name="inlineContinuations">Whether a waiter's continuation runs on the thread that completed its wait (see the remarks); false: on the thread pool.</param>
-    public NegotiationHost(Negotiation negotiation, TimeSpan? tickInterval = null, bool inlineContinuations = false)
+    public NegotiationHost(Negotiation negotiation, TimeSpan? tickInterval = null)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         _negotiation = negotiation;
-        _signalOptions = inlineContinuations ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously;
         negotiation.Observe(this);
         lock (_lock)
         {
@@ -130,7 +134,7 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
                 return Task.CompletedTask;
             }
 
-            var signal = new TaskCompletionSource(_signalOptions);
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _eventWaiters.Add((seen, signal));
             return cancellationToken.CanBeCanceled ? signal.Task.WaitAsync(cancellationToken) : signal.Task;
         }
@@ -192,7 +196,138 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
 
         if (!_stepping)
         {
-            Signal(TakeReady()); // a step not taken through the host (its creator started or drove it directly)
+            // A step not taken through the host (its creator started or drove it directly): the
+            // state may be mid-step, so every parked seat is woken to look for itself.
+            var start = WakeSeats(all: true);
+            Signal(TakeReady());
+            StartStrand(start);
+        }
+    }
+
+    /// <summary>An awaitable that completes when <paramref name="party"/> may act or the session is over, resuming the awaiting seat on the host's strand (see the remarks); the wake is a hint: the seat reads the state again.</summary>
+    internal TurnAwaitable SeatTurn(int party, CancellationToken cancellationToken) => new(this, party, cancellationToken);
+
+    /// <summary>Whether <paramref name="party"/>'s wait is over (its turn, the end, or the host gone).</summary>
+    private bool TurnReady(int party)
+    {
+        lock (_lock)
+        {
+            return _disposed || _negotiation.IsOver || _negotiation.MayAct(party);
+        }
+    }
+
+    /// <summary>Parks a seat's continuation until its turn (or queues it on the strand at once when the turn has come meanwhile).</summary>
+    private void Park(int party, Action continuation, CancellationToken cancellationToken)
+    {
+        bool start;
+        lock (_lock)
+        {
+            if (!(_disposed || cancellationToken.IsCancellationRequested || _negotiation.IsOver || _negotiation.MayAct(party)))
+            {
+                _parked.Add(new ParkedSeat(party, continuation, default));
+                if (cancellationToken.CanBeCanceled)
+                {
+                    // The lock is re-entrant: a token cancelled meanwhile runs Unpark here, which finds the seat parked.
+                    var registration = cancellationToken.UnsafeRegister(static (state, _) => { var (host, c) = ((NegotiationHost, Action))state!; host.Unpark(c); }, (this, continuation));
+                    var index = _parked.FindIndex(p => p.Continuation == continuation);
+                    if (index >= 0)
+                    {
+                        _parked[index] = _parked[index] with { Registration = registration };
+                    }
+                }
+
+                return;
+            }
+
+            _strand.Enqueue(continuation);
+            start = ClaimStrand();
+        }
+
+        StartStrand(start);
+    }
+
+    /// <summary>Resumes a parked seat whose wait was cancelled.</summary>
+    private void Unpark(Action continuation)
+    {
+        bool start;
+        lock (_lock)
+        {
+            var index = _parked.FindIndex(p => p.Continuation == continuation);
+            if (index < 0)
+            {
+                return;
+            }
+
+            _parked.RemoveAt(index);
+            _strand.Enqueue(continuation);
+            start = ClaimStrand();
+        }
+
+        StartStrand(start);
+    }
+
+    /// <summary>Moves the parked seats whose turn has come (or all of them) to the strand (inside the lock); true when the caller must start the strand.</summary>
+    private bool WakeSeats(bool all)
+    {
+        if (_parked.Count == 0)
+        {
+            return false;
+        }
+
+        var over = _negotiation.IsOver || _disposed;
+        var woke = false;
+        for (var i = 0; i < _parked.Count; i++)
+        {
+            var seat = _parked[i];
+            if (all || over || _negotiation.MayAct(seat.Party))
+            {
+                seat.Registration.Unregister(); // never waits for a callback running meanwhile (that callback then finds nothing parked)
+                _strand.Enqueue(seat.Continuation);
+                _parked.RemoveAt(i--);
+                woke = true;
+            }
+        }
+
+        return woke && ClaimStrand();
+    }
+
+    /// <summary>Marks the strand as running when it is idle and has work (inside the lock); true when the caller must queue it.</summary>
+    private bool ClaimStrand()
+    {
+        if (_pumping || _strand.Count == 0)
+        {
+            return false;
+        }
+
+        _pumping = true;
+        return true;
+    }
+
+    /// <summary>Queues the strand on the thread pool (outside the lock).</summary>
+    private void StartStrand(bool start)
+    {
+        if (start)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    /// <summary>The strand: resumes ready seats one after another until none is ready.</summary>
+    void IThreadPoolWorkItem.Execute()
+    {
+        while (true)
+        {
+            Action next;
+            lock (_lock)
+            {
+                if (!_strand.TryDequeue(out next!))
+                {
+                    _pumping = false;
+                    return;
+                }
+            }
+
+            next(); // a seat's continuation: it runs until it parks again or awaits something else
         }
     }
 
@@ -208,14 +343,17 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
         _timer?.Dispose();
         TaskCompletionSource[] waiting;
         TaskCompletionSource[]? ready;
+        bool start;
         lock (_lock)
         {
             waiting = [.. _eventWaiters.Select(w => w.Signal)];
             _eventWaiters.Clear();
             ready = TakeReady();
+            start = WakeSeats(all: true); // each seat then finds the host disposed
         }
 
         Signal(ready);
+        StartStrand(start);
         foreach (var signal in waiting)
         {
             signal.TrySetCanceled();
@@ -227,8 +365,10 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
     {
         SubmitResult result;
         TaskCompletionSource[]? ready;
+        bool start;
         lock (_lock)
         {
+            var before = _events.Count;
             _stepping = true;
             try
             {
@@ -240,9 +380,11 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
             }
 
             ready = TakeReady();
+            start = _events.Count != before && WakeSeats(all: false);
         }
 
         Signal(ready);
+        StartStrand(start);
         return result;
     }
 
@@ -270,6 +412,39 @@ public sealed class NegotiationHost : INegotiationObserver, IDisposable
         foreach (var signal in ready)
         {
             signal.TrySetResult();
+        }
+    }
+
+    /// <summary>A seat waiting for its turn: its party, the continuation to resume and its cancellation registration.</summary>
+    private readonly record struct ParkedSeat(int Party, Action Continuation, CancellationTokenRegistration Registration);
+
+    /// <summary>What a seat awaits for its turn (see <see cref="SeatTurn"/>); throws <see cref="OperationCanceledException"/> when cancelled or when the host is disposed.</summary>
+    internal readonly struct TurnAwaitable(NegotiationHost host, int party, CancellationToken cancellationToken) : ICriticalNotifyCompletion
+    {
+        /// <summary>Whether the wait is already over.</summary>
+        public bool IsCompleted => cancellationToken.IsCancellationRequested || host.TurnReady(party);
+
+        /// <summary>This awaitable is its own awaiter.</summary>
+        public TurnAwaitable GetAwaiter() => this;
+
+        /// <summary>Ends the wait.</summary>
+        public void GetResult()
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (host._disposed)
+            {
+                throw new OperationCanceledException("The negotiation's host was disposed.");
+            }
+        }
+
+        /// <inheritdoc />
+        public void UnsafeOnCompleted(Action continuation) => host.Park(party, continuation, cancellationToken);
+
+        /// <inheritdoc />
+        public void OnCompleted(Action continuation)
+        {
+            var context = ExecutionContext.Capture();
+            host.Park(party, context is null ? continuation : () => ExecutionContext.Run(context, static c => ((Action)c!)(), continuation), cancellationToken);
         }
     }
 }

@@ -23,12 +23,11 @@ public sealed class NegotiationHostTests
     }
 
     [Theory]
-    [InlineData("boulware,linear", 2, true, false)]
-    [InlineData("conceder,hardheaded,linear", 3, true, false)]
-    [InlineData("boulware,linear", 2, false, false)]
-    [InlineData("conceder,hardheaded,linear", 3, false, true)]
-    [InlineData("boulware,linear", 2, true, true)]
-    public async Task HostedAgents_OnSeparateTasksWithRandomDelays_PlayTheSameSessionAsTheInProcessRunner(string ids, int parties, bool actionLimit, bool inlineContinuations)
+    [InlineData("boulware,linear", 2, true)]
+    [InlineData("conceder,hardheaded,linear", 3, true)]
+    [InlineData("boulware,linear", 2, false)]
+    [InlineData("conceder,hardheaded,linear", 3, false)]
+    public async Task HostedAgents_OnSeparateTasksWithRandomDelays_PlayTheSameSessionAsTheInProcessRunner(string ids, int parties, bool actionLimit)
     {
         var scenario = parties == 2 ? Bilateral() : Multilateral(parties);
         var names = ids.Split(',');
@@ -39,7 +38,7 @@ public sealed class NegotiationHostTests
         var hosted = new EventCollector();
         var negotiation = new SaopNegotiation(NegotiationSetup.For(scenario, deadline, seed: 5));
         negotiation.Observe(hosted);
-        using var host = new NegotiationHost(negotiation, null, inlineContinuations);
+        using var host = new NegotiationHost(negotiation);
         TimeSpan? limit = actionLimit ? TimeSpan.FromMinutes(1) : null;
         var players = names.Select((id, p) => Task.Run(() => HostedAgent.PlayAsync(host, p, new SlowAgent(AgentRegistry.Create(id), p), limit))).ToArray();
         await host.WaitForEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
@@ -110,5 +109,93 @@ public sealed class NegotiationHostTests
 
         negotiation.EndReason.ShouldBe(EndReason.Failure);
         negotiation.Failure!.Kind.ShouldBe(FailureKind.Timeout);
+    }
+
+    [Fact]
+    public async Task Submit_ThatGivesASeatItsTurn_ReturnsWithoutRunningTheSeatOnTheSubmittersThread()
+    {
+        // Party 1 is a seat whose agent blocks until released; party 0 submits from outside (a web request).
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(Bilateral(), new Deadline(3, null)));
+        using var host = new NegotiationHost(negotiation);
+        using var acting = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocked = new ScriptedAgent((_, _) =>
+        {
+            acting.Set();
+            release.Wait(TimeSpan.FromMinutes(1));
+            return AgentAction.WalkAway;
+        });
+        var seat = Task.Run(() => HostedAgent.PlayAsync(host, 1, blocked));
+
+        var result = await Task.Run(() => host.Submit(0, NegotiationAction.Offer(Outcome(5, 1)))).WaitAsync(TimeSpan.FromMinutes(1));
+
+        result.Accepted.ShouldBeTrue();
+        acting.Wait(TimeSpan.FromMinutes(1)).ShouldBeTrue(); // the seat was resumed on the strand, not inside the submission
+        release.Set();
+        await seat.WaitAsync(TimeSpan.FromMinutes(1));
+        negotiation.EndReason.ShouldBe(EndReason.WalkAway);
+    }
+
+    [Fact]
+    public async Task Seat_WaitingForItsTurn_StopsWhenItsTokenIsCancelled()
+    {
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(Bilateral(), new Deadline(3, null)));
+        using var host = new NegotiationHost(negotiation);
+        using var stop = new CancellationTokenSource();
+        var seat = HostedAgent.PlayAsync(host, 1, ScriptedAgent.Always(Outcome(1, 1)), null, stop.Token);
+        seat.IsCompleted.ShouldBeFalse(); // parked: party 0 moves first
+
+        await stop.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => seat.WaitAsync(TimeSpan.FromMinutes(1)));
+        negotiation.IsOver.ShouldBeFalse(); // a seat that stops simply stops acting
+        host.Submit(0, NegotiationAction.Offer(Outcome(5, 1))).Accepted.ShouldBeTrue(); // and the host goes on
+    }
+
+    [Fact]
+    public async Task Seat_WaitingForItsTurn_StopsWhenTheHostIsDisposed()
+    {
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(Bilateral(), new Deadline(3, null)));
+        var host = new NegotiationHost(negotiation);
+        var seat = HostedAgent.PlayAsync(host, 1, ScriptedAgent.Always(Outcome(1, 1)));
+
+        host.Dispose();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => seat.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Seats_OfAMultilateralSession_AllResumeWhenOthersSubmitFromOutside()
+    {
+        // Two seats and one outside submitter in a three-party SAOP session: the strand resumes each seat in turn.
+        var scenario = Multilateral(3);
+        var deadline = new Deadline(6, null);
+        var agents = new[] { "boulware", "conceder", "linear" };
+        var inProcess = new EventCollector();
+        Saop.Run(scenario, agents.Select(AgentRegistry.Create).ToArray(), new SessionOptions { Deadline = deadline, Seed = 3, Log = inProcess });
+
+        var negotiation = new SaopNegotiation(NegotiationSetup.For(scenario, deadline, seed: 3));
+        var hosted = new EventCollector();
+        negotiation.Observe(hosted);
+        using var host = new NegotiationHost(negotiation);
+        var seats = new[] { 1, 2 }.Select(p => Task.Run(() => HostedAgent.PlayAsync(host, p, AgentRegistry.Create(agents[p])))).ToArray();
+        var outside = Task.Run(async () =>
+        {
+            foreach (var e in inProcess.Events.Where(e => e.Actor == 0 && e.Kind is EventKind.Offered or EventKind.Accepted or EventKind.WalkedAway))
+            {
+                await host.WaitForTurnAsync(0);
+                var action = e.Kind switch
+                {
+                    EventKind.Offered => NegotiationAction.Offer(e.Outcome!),
+                    EventKind.Accepted => NegotiationAction.Accept(),
+                    _ => NegotiationAction.WalkAway(),
+                };
+                host.Submit(0, action).Accepted.ShouldBeTrue();
+            }
+        });
+
+        await host.WaitForEndAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        await Task.WhenAll([.. seats, outside]).WaitAsync(TimeSpan.FromMinutes(1));
+        hosted.Events.ShouldBe(inProcess.Events);
     }
 }
