@@ -112,6 +112,78 @@ internal sealed class KeptHistory<T> : IReadOnlyList<T>
     /// <inheritdoc />
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Writes what the history keeps (its total, stride, head, sample and tail) for a snapshot.</summary>
+    public void WriteTo(System.Text.Json.Utf8JsonWriter json, Action<System.Text.Json.Utf8JsonWriter, T> write)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("total", Total);
+        json.WriteNumber("stride", _stride);
+        json.WriteStartArray("head");
+        foreach (var item in _head)
+        {
+            write(json, item);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("sample");
+        foreach (var (position, item) in _sample)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("position", position);
+            json.WritePropertyName("item");
+            write(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("tail");
+        for (var position = Math.Max(Edge, Total - Edge); position < Total; position++)
+        {
+            write(json, _tail[position % Edge]);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Restores an empty history from what <see cref="WriteTo"/> wrote.</summary>
+    public void ReadFrom(System.Text.Json.JsonElement state, Func<System.Text.Json.JsonElement, T> read)
+    {
+        if (Total != 0)
+        {
+            throw new InvalidOperationException("A history is restored only when empty.");
+        }
+
+        var total = state.GetProperty("total").GetInt32();
+        var stride = state.GetProperty("stride").GetInt32();
+        var head = state.GetProperty("head");
+        var tail = state.GetProperty("tail");
+        if (total < 0 || stride < 1 || head.GetArrayLength() != Math.Min(total, Edge) || tail.GetArrayLength() != Math.Max(0, total - Math.Max(Edge, total - Edge)))
+        {
+            throw new FormatException("the kept history's counts do not agree");
+        }
+
+        foreach (var item in head.EnumerateArray())
+        {
+            _head.Add(read(item));
+        }
+
+        foreach (var s in state.GetProperty("sample").EnumerateArray())
+        {
+            _sample.Add((s.GetProperty("position").GetInt32(), read(s.GetProperty("item"))));
+        }
+
+        var position = Math.Max(Edge, total - Edge);
+        foreach (var item in tail.EnumerateArray())
+        {
+            _tail[position % Edge] = read(item);
+            position++;
+        }
+
+        Total = total;
+        _stride = stride;
+    }
+
     // How many sampled items lie before position end (and after the head): they are in position order.
     private int SampleBefore(int end)
     {

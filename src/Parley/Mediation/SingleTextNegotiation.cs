@@ -32,7 +32,7 @@ namespace Parley.Mediation;
 /// limit is reached, the mediator proposes no more (a round in progress finishes) and the parties
 /// sign. Time t of a round is rounds used / round limit, or wall time / time limit, whichever is larger.</para>
 /// </remarks>
-public sealed class SingleTextNegotiation : Negotiation
+public sealed partial class SingleTextNegotiation : Negotiation
 {
     /// <summary>The most post-settlement improvements put to the parties after one deal.</summary>
     public const int PostSettlementSteps = 5;

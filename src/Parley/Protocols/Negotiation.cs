@@ -25,7 +25,7 @@ namespace Parley.Protocols;
 /// <para>Not thread-safe: one caller at a time (<see cref="Drivers.NegotiationHost"/> serialises
 /// concurrent submitters).</para>
 /// </remarks>
-public abstract class Negotiation
+public abstract partial class Negotiation
 {
     private readonly TimeProvider _time;
     private readonly bool _readsClock;
@@ -36,6 +36,7 @@ public abstract class Negotiation
     private long _elapsedOffset;
     private long _sequence;
     private NegotiationEvent[]? _replayLog;
+    private long _replayBase;
     private bool _started;
 
     /// <summary>Creates a negotiation that has not started.</summary>
@@ -271,22 +272,28 @@ public abstract class Negotiation
     /// A log cut in the middle of a step (a crash between an action and the events it derives) is
     /// completed: the protocol appends the events the step derives, which are determined by the
     /// action, so the state is the one the whole step leaves and observers receive those events.
+    /// <para>The log continues the negotiation's own: a fresh negotiation replays a log from its first
+    /// event, one restored from a snapshot (<see cref="Restore(string)"/>) the events after it.</para>
     /// </remarks>
     /// <exception cref="InvalidLogException">An event the protocol does not reproduce (with its sequence).</exception>
     public void Replay(IReadOnlyList<NegotiationEvent> log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        if (_sequence != 0)
+        if (_replayLog is not null)
         {
-            throw new InvalidOperationException("Replay needs a fresh negotiation.");
+            throw new InvalidOperationException("Replay is already in progress.");
         }
 
+        // A fresh negotiation replays a log from its first event; one restored from a snapshot
+        // (Restore) replays the events after it: the log continues at EventCount.
+        var first = _sequence;
         _replayLog = [.. log];
+        _replayBase = first;
         try
         {
-            while (_sequence < _replayLog.Length)
+            while (_sequence - first < _replayLog.Length)
             {
-                var e = _replayLog[_sequence];
+                var e = _replayLog[_sequence - first];
                 var before = _sequence;
                 if (e.Sequence != _sequence)
                 {
@@ -456,9 +463,9 @@ public abstract class Negotiation
     private void CheckAgainstLog(in NegotiationEvent e)
     {
         var log = _replayLog!;
-        if (_sequence < log.Length)
+        if (_sequence - _replayBase < log.Length)
         {
-            var logged = log[_sequence];
+            var logged = log[_sequence - _replayBase];
             if (!SameEvent(e, logged))
             {
                 throw new InvalidLogException(_sequence, $"the log says {logged.Kind} by {Setup.ActorName(logged.Actor)} in round {logged.Round + 1}; the protocol derives {e.Kind} by {Setup.ActorName(e.Actor)} in round {Round + 1}");

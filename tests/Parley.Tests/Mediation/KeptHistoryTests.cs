@@ -1,3 +1,4 @@
+using CsCheck;
 using Parley.Mediation;
 
 namespace Parley.Tests.Mediation;
@@ -70,5 +71,41 @@ public sealed class KeptHistoryTests
 
         Should.Throw<ArgumentOutOfRangeException>(() => history[history.Count]);
         Should.Throw<InvalidOperationException>(() => new KeptHistory<int>(2).Last);
+    }
+
+    [Fact]
+    public void ReadFrom_WhatWriteToWrote_KeepsTheSameItemsAndGoesOnKeepingTheSame()
+    {
+        Gen.Select(Gen.Int[1, 6], Gen.Int[0, 300], Gen.Int[0, 100]).Sample((edge, before, after) =>
+        {
+            var original = new KeptHistory<int>(edge);
+            for (var i = 0; i < before; i++)
+            {
+                original.Add(i);
+            }
+
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                original.WriteTo(json, (w, item) => w.WriteNumberValue(item));
+            }
+
+            var restored = new KeptHistory<int>(edge);
+            using (var doc = System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory))
+            {
+                restored.ReadFrom(doc.RootElement, e => e.GetInt32());
+            }
+
+            restored.ShouldBe(original);
+            restored.Total.ShouldBe(original.Total);
+            for (var i = before; i < before + after; i++)
+            {
+                original.Add(i);
+                restored.Add(i);
+            }
+
+            restored.ShouldBe(original);
+            restored.Count.ShouldBe(original.Count);
+        });
     }
 }

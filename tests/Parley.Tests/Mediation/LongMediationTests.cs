@@ -1,4 +1,5 @@
 using Parley.Mediation;
+using Parley.Protocols;
 using Parley.Reports;
 
 namespace Parley.Tests.Mediation;
@@ -34,6 +35,31 @@ public sealed class LongMediationTests
         result.Versions.Select(v => v.Version).ShouldBeInOrder(SortDirection.Ascending);
     }
 
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(0.55)]
+    [InlineData(0.9)]
+    public void Restore_SnapshotOfALongSession_KeepsTheSummaryTheWholeReplayKeeps(double at)
+    {
+        var scenario = MediationFixtures.BorderTalks(reservation: 0.4);
+        var session = new MediationSession(scenario, new RandomFlippingMediator(), [new TruthfulVoter()], new MediationOptions { Rounds = 4_500, RecordEvents = false }, seed: 9);
+        var events = new Collect();
+        session.Negotiation.Observe(events);
+        session.Run();
+        var prefix = new SingleTextNegotiation(session.Negotiation.Setup, session.Negotiation.Settings);
+        prefix.Replay([.. events.Take((int)(events.Count * at))]);
+
+        var restored = new SingleTextNegotiation(session.Negotiation.Setup, session.Negotiation.Settings);
+        restored.Restore(prefix.Snapshot());
+        restored.Replay([.. events.Skip((int)prefix.EventCount)]);
+
+        restored.Round.ShouldBeGreaterThan(2 * SingleTextNegotiation.KeptAtEachEnd);
+        restored.Snapshot().ShouldBe(session.Negotiation.Snapshot());
+        restored.Rounds.Select(Describe).ShouldBe(session.Negotiation.Rounds.Select(Describe));
+        restored.Versions.Select(v => (v.Version, v.Draft, v.Note)).ShouldBe(session.Negotiation.Versions.Select(v => (v.Version, v.Draft, v.Note)));
+        restored.Agreed.ShouldBe(session.Negotiation.Agreed);
+    }
+
     [Fact]
     public void Report_OfALongSession_SaysWhatWasKeptAndDrawsEveryRoundOnItsAxis()
     {
@@ -61,5 +87,13 @@ public sealed class LongMediationTests
         public void OnRound(MediationRound round, NegotiatingText text) => Rounds.Add(round);
 
         public void OnRevision(NegotiatingText text) => Versions.Add(text);
+    }
+
+    private static string Describe(MediationRound r) =>
+        $"{r.Round} {r.Proposal} {r.Issue} {r.Adopted} {r.Version} {r.Time} {string.Join(",", r.Ballots.Select(b => $"{b.Party}:{b.Accepted}:{b.Feedback}:{string.Join("+", b.Vetoed)}:{b.Utility}"))}";
+
+    private sealed class Collect : List<NegotiationEvent>, INegotiationObserver
+    {
+        public void OnEvent(Negotiation negotiation, in NegotiationEvent e) => Add(e);
     }
 }

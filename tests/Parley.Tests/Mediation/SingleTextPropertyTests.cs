@@ -68,6 +68,57 @@ public sealed class SingleTextPropertyTests
     }
 
     [Fact]
+    public void Restore_SnapshotOfAnyPrefixThenTheRest_IsTheNegotiationTheWholeLogRebuilds()
+    {
+        SessionGen.Select(Gen.Int[0, 1_000], StepGen(4).Array[0, 40]).Sample(
+            (t, cut, next) =>
+            {
+                var (_, log) = Play(t.Scenario, t.Declared, t.Settings, t.Rounds, t.Steps, checkRefusals: false);
+                var prefix = Fresh(t.Scenario, t.Declared, t.Settings, t.Rounds);
+                prefix.Replay(log[..(cut % (log.Count + 1))]);
+                var k = (int)prefix.EventCount; // a prefix cut inside a step is completed by the replay
+                var snapshot = prefix.Snapshot();
+
+                var restored = Fresh(t.Scenario, t.Declared, t.Settings, t.Rounds);
+                restored.Restore(snapshot);
+                var tail = new Collect();
+                restored.Observe(tail);
+                restored.Replay(log[k..]);
+                var replayed = Fresh(t.Scenario, t.Declared, t.Settings, t.Rounds);
+                replayed.Replay(log);
+
+                tail.Events.ShouldBe(log[k..]);
+                restored.Snapshot().ShouldBe(replayed.Snapshot());
+                Snapshot(restored).ShouldBe(Snapshot(replayed));
+                restored.Versions.Select(v => (v.Version, v.Draft, string.Join(",", v.Statuses), v.Note))
+                    .ShouldBe(replayed.Versions.Select(v => (v.Version, v.Draft, string.Join(",", v.Statuses), v.Note)));
+                restored.Rounds.Select(Describe).ShouldBe(replayed.Rounds.Select(Describe));
+                restored.Acceptances.ShouldBe(replayed.Acceptances);
+
+                // The same next actions get the same answers and leave the same state.
+                var steps = next.Select(s => s with { Levels = [.. s.Levels.Take(t.Scenario.Domain.IssueCount)] }).ToArray();
+                Continue(restored, steps, checkRefusals: false).ShouldBe(Continue(replayed, steps, checkRefusals: false));
+                restored.Snapshot().ShouldBe(replayed.Snapshot());
+            },
+            iter: 300);
+    }
+
+    [Fact]
+    public void Restore_SnapshotOfAnotherFormatVersion_IsRefused()
+    {
+        var scenario = MediationFixtures.BorderTalks(0.4);
+        var negotiation = Fresh(scenario, [true, true, true], new SingleTextSettings(), 10);
+        negotiation.Start();
+        var snapshot = negotiation.Snapshot();
+        var older = snapshot.Replace($"\"parleySnapshot\":{Negotiation.SnapshotFormat}", "\"parleySnapshot\":0", StringComparison.Ordinal);
+
+        older.ShouldNotBe(snapshot);
+        Should.Throw<InvalidSnapshotException>(() => Fresh(scenario, [true, true, true], new SingleTextSettings(), 10).Restore(older)).Message.ShouldContain("format 0");
+        Should.Throw<InvalidSnapshotException>(() => Fresh(scenario, [true, true, true], new SingleTextSettings(), 10).Restore(snapshot[..^5]));
+        Should.Throw<InvalidSnapshotException>(() => Fresh(scenario, [true, true, true], new SingleTextSettings(), 10).Restore(snapshot.Replace("\"phase\":", "\"phase-\":", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Submit_AnySequenceOfActions_NoTextOnTheTableCrossesADeclaredRedLine()
     {
         SessionGen.Sample(
@@ -120,7 +171,15 @@ public sealed class SingleTextPropertyTests
         var log = new Collect();
         negotiation.Observe(log);
         negotiation.Start();
-        var domain = scenario.Domain;
+        Continue(negotiation, steps, checkRefusals);
+        return (negotiation, log.Events);
+    }
+
+    // Submits the steps in turn; what each submission answered (refusal, message, events caused).
+    private static List<string> Continue(SingleTextNegotiation negotiation, Step[] steps, bool checkRefusals)
+    {
+        var answers = new List<string>();
+        var domain = negotiation.Domain;
         foreach (var step in steps)
         {
             var actor = step.Actor;
@@ -159,9 +218,11 @@ public sealed class SingleTextPropertyTests
                 result.EventCount.ShouldBe(0);
                 Snapshot(negotiation).ShouldBe(before, $"refused {action} by {actor}: {result.Message}");
             }
+
+            answers.Add($"{actor} {action}: {result.Refusal} {result.Message} {result.FirstEvent}+{result.EventCount}");
         }
 
-        return (negotiation, log.Events);
+        return answers;
     }
 
     private static SingleTextNegotiation Fresh(Scenario scenario, bool[] declared, SingleTextSettings settings, int rounds)
