@@ -44,7 +44,7 @@ namespace Parley.Workbench;
 /// included (a read may rebuild the engine): the host holds the case's lock for every call but
 /// <see cref="Deadline"/>.</para>
 /// </remarks>
-public sealed class EngineProtocol : ISingleTextProtocol
+public sealed partial class EngineProtocol : ISingleTextProtocol
 {
     /// <summary>The most rounds of a case: the engine's round limit (when reached, the text goes to signature).</summary>
     public const int RoundLimit = Scenarios.Deadline.DefaultSessionRounds;
@@ -82,7 +82,7 @@ public sealed class EngineProtocol : ISingleTextProtocol
         _epoch = epoch;
     }
 
-    /// <summary>The engine's log so far (confirmed events only): what <see cref="Negotiation.Replay"/> rebuilds the engine from.</summary>
+    /// <summary>The engine's log so far (confirmed events only; after a restored snapshot, the events after it): what <see cref="Negotiation.Replay"/> rebuilds the engine from.</summary>
     public IReadOnlyList<NegotiationEvent> Log
     {
         get
@@ -249,10 +249,11 @@ public sealed class EngineProtocol : ISingleTextProtocol
         _pending.Clear();
         _pendingEvents.Clear();
         Decode();
-        var last = _log.Count > 0 ? _log[^1].Elapsed : 0;
-        _clock.Now = _epoch + TimeSpan.FromTicks(last);
         var engine = Create(_domain, _seats, _clock);
         _fold = new Fold(_seats.Count);
+        RestoreBase(engine, _fold);   // the snapshot the case was restored from, if any: the log holds the events after it
+        var last = _log.Count > 0 ? _log[^1].Elapsed : engine.Elapsed;
+        _clock.Now = _epoch + TimeSpan.FromTicks(last);
         engine.Observe(_fold);
         engine.Replay(_log);
         _fold.Emitted.Clear();
@@ -265,9 +266,9 @@ public sealed class EngineProtocol : ISingleTextProtocol
         foreach (var (element, record) in _undecoded)
         {
             var read = NegotiationLogJson.ReadEvent(element, LogName, (int)record, _domain, _seats.Count + 1);
-            if (read.Sequence != _log.Count)
+            if (read.Sequence != _baseSequence + _log.Count)
             {
-                throw new InvalidOperationException($"Event {record}: engine event {read.Sequence} where {_log.Count} was expected.");
+                throw new InvalidOperationException($"Event {record}: engine event {read.Sequence} where {_baseSequence + _log.Count} was expected.");
             }
 
             _log.Add(read);
@@ -495,13 +496,13 @@ public sealed class EngineProtocol : ISingleTextProtocol
     {
         public List<NegotiationEvent> Emitted { get; } = [];
 
-        public int VotingRounds { get; private set; }
+        public int VotingRounds { get; set; }
 
-        public bool?[] Ballots { get; private set; } = new bool?[seats];
+        public bool?[] Ballots { get; set; } = new bool?[seats];
 
-        public bool?[] Signatures { get; private set; } = new bool?[seats];
+        public bool?[] Signatures { get; set; } = new bool?[seats];
 
-        public Outcome? Adopted { get; private set; }
+        public Outcome? Adopted { get; set; }
 
         public void OnEvent(Negotiation negotiation, in NegotiationEvent e)
         {

@@ -253,15 +253,7 @@ public sealed partial class MediationCase
                 _invitations[revoked.Invitation] = _invitations[revoked.Invitation] with { Revoked = true };
                 break;
             case ProfileDeclared declared:
-                var profile = BuildProfile(declared.Seat, declared.Weights, declared.Values, declared.Reservation, declared.RedLines, out var problem)
-                    ?? throw new InvalidOperationException($"Event {record.Sequence}: {problem}");
-                _profiles[declared.Seat] = profile;
-                _declared[declared.Seat] = true;
-                if (declared.SharedWithMediator)
-                {
-                    _mediatorProfiles[declared.Seat] = profile;
-                }
-
+                ApplyDeclaration(declared, record.Sequence);
                 break;
             case ObserverAccessSet access:
                 ObserverAccess = access.Access;
@@ -373,7 +365,21 @@ public sealed partial class MediationCase
         _mediatorProfiles = [.. _profiles];
         _declared = new bool[Seats.Count];
         _agents = new string?[Seats.Count];
+        _declarations = [.. Seats.Select(_ => new List<ProfileDeclared>())];
         _protocol = new EngineProtocol(Domain, Seats, s => _declared[s] ? _profiles[s] : null, at);
+    }
+
+    private void ApplyDeclaration(ProfileDeclared declared, long sequence)
+    {
+        var profile = BuildProfile(declared.Seat, declared.Weights, declared.Values, declared.Reservation, declared.RedLines, out var problem)
+            ?? throw new InvalidOperationException($"Event {sequence}: {problem}");
+        _profiles[declared.Seat] = profile;
+        _declared[declared.Seat] = true;
+        _declarations[declared.Seat].Add(declared);
+        if (declared.SharedWithMediator)
+        {
+            _mediatorProfiles[declared.Seat] = profile;
+        }
     }
 
     private CaseDecision DecideInvite(Audience actor, Invite invite)

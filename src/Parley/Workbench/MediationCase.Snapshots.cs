@@ -1,0 +1,242 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Parley.Protocols;
+
+namespace Parley.Workbench;
+
+/// <summary>Snapshots of a case: its state after a prefix of its log, so that a host folds only the events after it.</summary>
+public sealed partial class MediationCase
+{
+    /// <summary>
+    /// The version of the case snapshot format (<see cref="Snapshot"/>). A snapshot of any other version
+    /// is refused by <see cref="Restore"/> (the host replays the whole log instead); the engine's part
+    /// carries the engine's own version (<see cref="Negotiation.SnapshotFormat"/>).
+    /// </summary>
+    public const int SnapshotFormat = 1;
+
+    private List<ProfileDeclared>[] _declarations = [];
+
+    /// <summary>
+    /// The case's state after its last applied event, as JSON: what <see cref="Restore"/> needs, with the
+    /// log, to rebuild the case without folding the events before it.
+    /// </summary>
+    /// <remarks>
+    /// It holds the creation (the scenario), the invitations, what was shared, each seat's profile
+    /// declarations that its current and mediator-visible profiles still depend on (those before a
+    /// declaration that gives every weight, value, reservation and red line are dropped), the agents,
+    /// clause wordings, recorded agreements, and the engine's snapshot with what the case folds from it.
+    /// It does not hold the records (the log does), and it names the last event it covers by sequence,
+    /// time, kind and a hash of its body, so that a snapshot is never applied to another log.
+    /// </remarks>
+    public string Snapshot()
+    {
+        if (_records.Count == 0 || _protocol is not EngineProtocol engine)
+        {
+            throw new InvalidOperationException("The case has no events.");
+        }
+
+        var last = _records[^1];
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("parleyCaseSnapshot", SnapshotFormat);
+            json.WriteNumber("version", Version);
+            json.WriteString("lastAt", last.At);
+            json.WriteString("lastKind", last.Event.Kind);
+            json.WriteString("lastHash", Fingerprint(last.Event));
+            json.WriteString("createdAt", _records[0].At);
+            json.WritePropertyName("created");
+            JsonSerializer.Serialize(json, (CaseEvent)(((CaseCreated)_records[0].Event) with { Engine = null }), CaseJson.Options);
+            json.WritePropertyName("invitations");
+            JsonSerializer.Serialize(json, _invitations.Values.ToArray(), CaseJson.Options);
+            json.WriteStartArray("shared");
+            foreach (var s in _shared.Order())
+            {
+                json.WriteNumberValue(s);
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("observerAccess", (int)ObserverAccess);
+            json.WriteStartArray("agents");
+            foreach (var a in _agents)
+            {
+                json.WriteStringValue(a);
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("declarations");
+            JsonSerializer.Serialize(json, _declarations.SelectMany(NeededDeclarations).Select(d => (CaseEvent)d).ToArray(), CaseJson.Options);
+            json.WriteStartArray("wording");
+            foreach (var ((issue, option), text) in _wording)
+            {
+                json.WriteStartObject();
+                json.WriteString("issue", issue);
+                json.WriteString("option", option);
+                json.WriteString("text", text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("agreed");
+            foreach (var (issue, option) in _agreed)
+            {
+                json.WriteStartObject();
+                json.WriteString("issue", issue);
+                json.WriteString("option", option);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("answeredRound");
+            foreach (var (seat, round) in _answeredRound)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("seat", seat);
+                json.WriteNumber("round", round);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("protocol");
+            engine.WriteSnapshot(json);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Rebuilds a case from a <see cref="Snapshot"/> and its log: the records the snapshot covers are
+    /// kept as they are (not folded again), the ones after it are applied. The result is the case
+    /// <see cref="Replay"/> rebuilds from the whole log.
+    /// </summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="log">The whole log, from its first record (at least up to the snapshot's version).</param>
+    /// <exception cref="InvalidSnapshotException">Another format version (of the case or of the engine), malformed JSON, or a snapshot that does not describe this log (its last event differs, or the log is shorter): replay the whole log instead.</exception>
+    public static MediationCase Restore(string snapshot, IReadOnlyList<CaseRecord> log)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(log);
+        var c = new MediationCase();
+        long version;
+        try
+        {
+            using var doc = JsonDocument.Parse(snapshot);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("parleyCaseSnapshot", out var format) || format.ValueKind != JsonValueKind.Number)
+            {
+                throw new InvalidSnapshotException("This is not a case snapshot (no parleyCaseSnapshot format version).");
+            }
+
+            if (format.GetInt32() != SnapshotFormat)
+            {
+                throw new InvalidSnapshotException($"Case snapshot format {format.GetInt32()} is not this version's ({SnapshotFormat}).");
+            }
+
+            version = root.GetProperty("version").GetInt64();
+            if (version < 1 || version > log.Count)
+            {
+                throw new InvalidSnapshotException($"The snapshot is of version {version}; the log has {log.Count} events.");
+            }
+
+            var last = log[(int)version - 1];
+            if (last.Sequence != version || last.At != root.GetProperty("lastAt").GetDateTimeOffset()
+                || !string.Equals(last.Event.Kind, root.GetProperty("lastKind").GetString(), StringComparison.Ordinal)
+                || !string.Equals(Fingerprint(last.Event), root.GetProperty("lastHash").GetString(), StringComparison.Ordinal))
+            {
+                throw new InvalidSnapshotException($"The snapshot does not describe this log: its event {version} differs.");
+            }
+
+            var created = root.GetProperty("created").Deserialize<CaseEvent>(CaseJson.Options) as CaseCreated
+                ?? throw new InvalidSnapshotException("The snapshot holds no creation.");
+            c.ApplyCreated(created, root.GetProperty("createdAt").GetDateTimeOffset());
+            for (var i = 0; i < version; i++)
+            {
+                c._records.Add(log[i]);
+            }
+
+            foreach (var invitation in root.GetProperty("invitations").Deserialize<Invitation[]>(CaseJson.Options) ?? [])
+            {
+                c._invitations[invitation.Id] = invitation;
+            }
+
+            foreach (var s in root.GetProperty("shared").EnumerateArray())
+            {
+                c._shared.Add(s.GetInt64());
+            }
+
+            c.ObserverAccess = (ObserverAccess)root.GetProperty("observerAccess").GetInt32();
+            var agents = root.GetProperty("agents");
+            if (agents.GetArrayLength() != c.Seats.Count)
+            {
+                throw new InvalidSnapshotException("The snapshot's agents do not match the seats.");
+            }
+
+            var seat = 0;
+            foreach (var a in agents.EnumerateArray())
+            {
+                c._agents[seat++] = a.GetString();
+            }
+
+            foreach (var e in root.GetProperty("declarations").Deserialize<CaseEvent[]>(CaseJson.Options) ?? [])
+            {
+                var d = e as ProfileDeclared ?? throw new InvalidSnapshotException("A declaration in the snapshot is not one.");
+                c.ApplyDeclaration(d, 0);
+            }
+
+            foreach (var w in root.GetProperty("wording").EnumerateArray())
+            {
+                c._wording[(w.GetProperty("issue").GetString()!, w.GetProperty("option").GetString()!)] = w.GetProperty("text").GetString()!;
+            }
+
+            foreach (var a in root.GetProperty("agreed").EnumerateArray())
+            {
+                c._agreed[a.GetProperty("issue").GetString()!] = a.GetProperty("option").GetString()!;
+            }
+
+            foreach (var a in root.GetProperty("answeredRound").EnumerateArray())
+            {
+                c._answeredRound[a.GetProperty("seat").GetInt32()] = a.GetProperty("round").GetInt32();
+            }
+
+            ((EngineProtocol)c._protocol!).ReadSnapshot(root.GetProperty("protocol"));
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException or IndexOutOfRangeException or NotSupportedException or InputException)
+        {
+            throw new InvalidSnapshotException($"The case snapshot cannot be restored: {e.Message}", e);
+        }
+
+        for (var i = (int)version; i < log.Count; i++)
+        {
+            c.Apply(log[i]);
+        }
+
+        return c;
+    }
+
+    /// <summary>A hash of an event's stored form: names the last event a snapshot covers.</summary>
+    private static string Fingerprint(CaseEvent e) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CaseJson.Serialize(e))));
+
+    // A declaration that gives every weight, value, reservation and red line makes the profile anew
+    // (only the scenario's discount factor carries over): what came before it no longer matters.
+    private bool IsComplete(ProfileDeclared d) =>
+        d.Weights?.Count == Domain.IssueCount && d.Values?.Count == Domain.IssueCount && d.Reservation is not null && d.RedLines is not null;
+
+    // The declarations a seat's current profile and the mediator's view of it still depend on, in order.
+    private IEnumerable<ProfileDeclared> NeededDeclarations(List<ProfileDeclared> chain)
+    {
+        var shared = chain.FindLastIndex(d => d.SharedWithMediator);
+        var complete = chain.FindLastIndex(IsComplete);
+        if (shared < 0)
+        {
+            return chain.Skip(Math.Max(0, complete));
+        }
+
+        var before = chain.FindLastIndex(shared, IsComplete);
+        var start = Math.Max(0, before);
+        return chain.Skip(start).Take(shared + 1 - start).Concat(chain.Skip(Math.Max(complete, shared + 1)));
+    }
+}
