@@ -36,6 +36,15 @@ internal static class Migrations
                 created_at TEXT NOT NULL
             );
             """),
+        (3, "snapshots", """
+            CREATE TABLE snapshots (
+                negotiation TEXT PRIMARY KEY REFERENCES negotiations(id),
+                version BIGINT NOT NULL,
+                format INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                written_at TEXT NOT NULL
+            );
+            """),
     ];
 
     public const string CreateTable = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";

@@ -15,7 +15,7 @@ namespace Parley.Server.Storage;
 /// append's conflict does not undo the others); each caller is answered only after that commit.
 /// Under load the fsync is shared; alone, an append waits for nobody.
 /// </remarks>
-internal abstract class SqlEventStore : IEventStore
+internal abstract partial class SqlEventStore : IEventStore
 {
     private const int MaxBatch = 256;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Parley.Server.Storage;
+
+/// <summary>The snapshot table: one row per negotiation, its latest snapshot.</summary>
+internal abstract partial class SqlEventStore
+{
+    public async Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // One statement (its own transaction): the row is the old snapshot or the new one, never half of
+        // either. SQLite (3.24+) and PostgreSQL share the upsert syntax.
+        await using var upsert = Command(
+            connection,
+            null,
+            """
+            INSERT INTO snapshots (negotiation, version, format, body, written_at) VALUES (@n, @v, @f, @b, @at)
+            ON CONFLICT (negotiation) DO UPDATE SET version = excluded.version, format = excluded.format, body = excluded.body, written_at = excluded.written_at
+            WHERE snapshots.version < excluded.version OR snapshots.format <> excluded.format
+            """,
+            ("n", negotiation),
+            ("v", version),
+            ("f", format),
+            ("b", body),
+            ("at", at.ToString("O", CultureInfo.InvariantCulture)));
+        await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredSnapshot?> ReadSnapshotAsync(string negotiation, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT version, format, body FROM snapshots WHERE negotiation = @n", ("n", negotiation));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredSnapshot(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2))
+            : null;
+    }
+}
