@@ -15,4 +15,19 @@ internal sealed class NegotiationEntry(string id, MediationCase? @case)
 
     /// <summary>The case; only with the gate held, after <see cref="NegotiationRegistry"/> loaded it.</summary>
     public MediationCase Case => Loaded ?? throw new InvalidOperationException($"Negotiation {Id} is not loaded.");
+
+    /// <summary>The version of the latest snapshot this node stored or restored from (0: none); the next is taken <see cref="NegotiationRegistry.SnapshotInterval"/> events later.</summary>
+    public long SnapshotVersion { get; set; }
+
+    /// <summary>The write of the latest snapshot this node took (it runs after the acknowledgement, off the case's gate).</summary>
+    public Task SnapshotWrite { get; set; } = Task.CompletedTask;
+
+    /// <summary>Whether the stored snapshot was found unusable (another format, corrupt, of another log): the next one replaces it whatever its version.</summary>
+    public bool ReplaceSnapshot { get; set; }
+
+    /// <summary>Whether the stored log predates the engine and was migrated in memory (it is kept as stored; no snapshot is written for it).</summary>
+    public bool Migrated { get; set; }
+
+    /// <summary>Why the stored log cannot be served by this version of the server (it is kept as stored), or null.</summary>
+    public string? Unavailable { get; set; }
 }

@@ -215,8 +215,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     {
         if (entry.Loaded is null)
         {
-            var records = await store.ReadAsync(entry.Id, 0, cancellationToken).ConfigureAwait(false);
-            entry.Loaded = MediationCase.Replay(records);
+            var records = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
             Index(entry, records);
         }
     }
@@ -249,6 +248,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         // Durable first (the transaction commits), then the cache, then the live channel.
         var records = await store.AppendAsync(entry.Id, entry.Case.Version, events, now, cancellationToken).ConfigureAwait(false);
         ApplyLocked(entry, records);
+        SnapshotIfDue(entry);
         return records;
     }
 

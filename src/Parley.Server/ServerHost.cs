@@ -46,7 +46,7 @@ public static class ServerHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : 500 });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : e is NegotiationUnavailableException ? 409 : 500 });
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -42,7 +42,17 @@ internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter l
         }
 
         // Revocation is read from the case itself (the cache of the log), so it holds on every node.
-        var invitation = await registry.ReadAsync(r.Entry, c => c.Invitations.GetValueOrDefault(r.Invitation), http.RequestAborted).ConfigureAwait(false);
+        Invitation? invitation;
+        try
+        {
+            invitation = await registry.ReadAsync(r.Entry, c => c.Invitations.GetValueOrDefault(r.Invitation), http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (NegotiationUnavailableException e)
+        {
+            // The token opens this negotiation, but its stored log cannot be read here: say why, serve the others.
+            return AccessResult.Fail(StatusCodes.Status409Conflict, $"this negotiation cannot be opened: {e.Reason}");
+        }
+
         if (invitation is null || invitation.Revoked)
         {
             return AccessResult.Fail(StatusCodes.Status401Unauthorized, "the token has been revoked");

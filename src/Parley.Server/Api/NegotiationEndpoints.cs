@@ -245,9 +245,10 @@ internal static class NegotiationEndpoints
         try
         {
             records = CaseJson.Import(new string(buffer, 0, length));
-            _ = MediationCase.Replay(records);   // refuses a record that does not fold
+            // Refuses a record that does not fold; one stored before the engine ran the rounds is migrated (it gets the engine's events).
+            records = (MediationCase.PredatesEngine(records) ? MediationCase.Migrate(records) : MediationCase.Replay(records)).Records;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or InputException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or InputException or ArgumentException or NotSupportedException or Parley.Protocols.InvalidLogException)
         {
             return Problem(422, "not a negotiation record: " + e.Message);
         }

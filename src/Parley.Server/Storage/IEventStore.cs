@@ -47,10 +47,11 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>
     /// Stores the snapshot of <paramref name="negotiation"/> at <paramref name="version"/> (the case's state
     /// after that event), replacing an older one or one of another format; a newer one of the same format
-    /// stays. Written after the events it covers are committed, in its own transaction: a crash leaves
-    /// the previous snapshot or this one, each of which describes a prefix of the log.
+    /// stays, unless <paramref name="replace"/> (the stored one was found unusable). Written after the
+    /// events it covers are committed, in its own transaction: a crash leaves the previous snapshot or
+    /// this one, each of which describes a prefix of the log.
     /// </summary>
-    Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, bool replace = false, CancellationToken cancellationToken = default);
 
     /// <summary>The latest snapshot of <paramref name="negotiation"/>, or null.</summary>
     Task<StoredSnapshot?> ReadSnapshotAsync(string negotiation, CancellationToken cancellationToken = default);

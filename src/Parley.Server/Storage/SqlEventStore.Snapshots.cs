@@ -5,7 +5,7 @@ namespace Parley.Server.Storage;
 /// <summary>The snapshot table: one row per negotiation, its latest snapshot.</summary>
 internal abstract partial class SqlEventStore
 {
-    public async Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, bool replace = false, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
@@ -17,13 +17,14 @@ internal abstract partial class SqlEventStore
             """
             INSERT INTO snapshots (negotiation, version, format, body, written_at) VALUES (@n, @v, @f, @b, @at)
             ON CONFLICT (negotiation) DO UPDATE SET version = excluded.version, format = excluded.format, body = excluded.body, written_at = excluded.written_at
-            WHERE snapshots.version < excluded.version OR snapshots.format <> excluded.format
+            WHERE snapshots.version < excluded.version OR snapshots.format <> excluded.format OR @replace = 1
             """,
             ("n", negotiation),
             ("v", version),
             ("f", format),
             ("b", body),
-            ("at", at.ToString("O", CultureInfo.InvariantCulture)));
+            ("at", at.ToString("O", CultureInfo.InvariantCulture)),
+            ("replace", replace ? 1 : 0));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
