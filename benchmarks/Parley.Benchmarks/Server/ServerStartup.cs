@@ -7,9 +7,13 @@ using Parley.Workbench;
 namespace Parley.Benchmarks.Server;
 
 /// <summary>
-/// <c>server-startup sqlite|postgres:CONNECTION</c>: stores 1,000 negotiations of 100 events each,
-/// then measures the server's start (migrations, catalogue, token projection) until it answers,
-/// the first request to one negotiation (its log replayed), and, for comparison, replaying every log.
+/// <c>server-startup sqlite|postgres:CONNECTION</c>: stores 1,000 negotiations of 100 events each
+/// (with the snapshot the server takes at the 100th event) and two copies of a 10,000-event
+/// negotiation (rounds on the engine, votes, comments), one with the snapshots the server takes every
+/// <see cref="NegotiationRegistry.SnapshotInterval"/> events and one whose snapshot is of another
+/// format (so ignored: the log is replayed). It then measures the server's start until it answers,
+/// the first request to a negotiation with and without its snapshot, and, for comparison, replaying
+/// every log; and, in process, the parts of a first use (read, restore or replay, view).
 /// </summary>
 internal static class ServerStartup
 {
@@ -19,7 +23,8 @@ internal static class ServerStartup
         var target = db == "sqlite" ? new DatabaseTarget("sqlite", Path.Combine(folder.FullName, "startup.db")) : DatabaseTarget.Parse(db);
         var at = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
         var scenario = CaseSources.BuiltIn("israel-syria-2026");
-        string? firstId = null, firstToken = null;
+        var snapshotTimes = new List<double>();
+        var snapshotSizes = new List<int>();
         long longEvents;
         await using (var store = target.Open())
         {
@@ -36,16 +41,22 @@ internal static class ServerStartup
                     events.Add(new CommentPosted(Audience.Delegation(events.Count % 2), "comment " + events.Count, CommentAudience.Everyone, -1));
                 }
 
-                await store.AppendAsync(id, 0, events, at);
-                firstId ??= id;
-                firstToken ??= token;
+                var records = await store.AppendAsync(id, 0, events, at);
+
+                // The snapshot the server takes when a negotiation reaches its 100th event; n0001's and
+                // n0003's are of another format version (ignored: their logs are replayed), to compare.
+                var body = MediationCase.Replay(records).Snapshot();
+                await store.WriteSnapshotAsync(id, records.Count, n is 1 or 3 ? 0 : MediationCase.SnapshotFormat, body, at);
             }
 
-            // One long history: 10,000 events of rounds, votes (on the engine) and comments.
+            // One long history: 10,000 events of rounds, votes (on the engine) and comments, with a
+            // snapshot every SnapshotInterval events, as the server takes them.
             var longCase = MediationCase.Replay(await store.AppendAsync("long", 0, MediationCase.Create("long", "israel-syria-2026", scenario, new Invite("m", AudienceRole.Mediator, null, "mediator", InvitationTokens.Hash("token-long"))), at));
             var text = longCase.Domain.Issues.ToDictionary(i => i.Name, i => i.FormatLevel(0));
             var now = at;
             var steps = new (Audience, CaseCommand)[] { (Audience.Mediator, new OpenRound(text, null)), (Audience.Delegation(0), new Vote(true)), (Audience.Delegation(1), new Vote(false)), (Audience.Delegation(0), new Comment("a comment", CommentAudience.Everyone)) };
+            long snapshotAt = 0;
+            string? snapshot = null;
             while (longCase.Version < 10_000)
             {
                 foreach (var (who, command) in steps)
@@ -57,12 +68,33 @@ internal static class ServerStartup
                     {
                         longCase.Apply(r);
                     }
+
+                    if (longCase.Version - snapshotAt >= NegotiationRegistry.SnapshotInterval)
+                    {
+                        var taken = Stopwatch.StartNew();
+                        snapshot = longCase.Snapshot();
+                        snapshotTimes.Add(taken.Elapsed.TotalMilliseconds);
+                        snapshotSizes.Add(snapshot.Length);
+                        snapshotAt = longCase.Version;
+                        await store.WriteSnapshotAsync("long", snapshotAt, MediationCase.SnapshotFormat, snapshot, now);
+                    }
                 }
             }
 
             longEvents = longCase.Version;
+
+            // Its copy without a usable snapshot: the same events (in batches), a snapshot of another format.
+            var all = await store.ReadAsync("long");
+            for (var from = 0; from < all.Count; from += 500)
+            {
+                var batch = all.Skip(from).Take(500).ToArray();
+                await store.AppendAsync("long-replayed", from, [.. batch.Select(r => r.Event is InvitationIssued i ? i with { TokenHash = InvitationTokens.Hash("token-long-replayed") } : r.Event)], batch[^1].At);
+            }
+
+            await store.WriteSnapshotAsync("long-replayed", snapshotAt, 0, snapshot!, now);
         }
 
+        var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0] : "?";
         var start = Stopwatch.StartNew();
         var options = new ServerOptions { Urls = $"http://127.0.0.1:{5900 + Random.Shared.Next(90)}", Database = target, SeedIsraelSyria = false };
         await using (var app = ServerHost.Build(options))
@@ -71,15 +103,15 @@ internal static class ServerStartup
             using var http = new HttpClient { BaseAddress = new Uri(options.Urls) };
             (await http.GetAsync("/health")).EnsureSuccessStatusCode();
             var started = start.Elapsed;
-            var first = Stopwatch.StartNew();
-            (await http.GetAsync($"/api/negotiations/{firstId}?token={firstToken}")).EnsureSuccessStatusCode();
-            var firstUse = first.Elapsed;
-            var second = Stopwatch.StartNew();
-            (await http.GetAsync($"/api/negotiations/{firstId}?token={firstToken}")).EnsureSuccessStatusCode();
-            var warm = second.Elapsed;
-            var longFirst = Stopwatch.StartNew();
-            var longView = await http.GetStringAsync("/api/negotiations/long?token=token-long");
-            var longUse = longFirst.Elapsed;
+            // Warm-up (the first request of a process compiles the paths): one of each kind, then measured.
+            _ = await TimeAsync(http, "n0002", "token-n0002");
+            _ = await TimeAsync(http, "n0003", "token-n0003");
+            var small = await TimeAsync(http, "n0000", "token-n0000");
+            var smallReplayed = await TimeAsync(http, "n0001", "token-n0001");
+            var warm = await TimeAsync(http, "n0000", "token-n0000");
+            var longReplayed = await TimeAsync(http, "long-replayed", "token-long-replayed");
+            var longSnapshot = await TimeAsync(http, "long", "token-long");
+            var longWarm = await TimeAsync(http, "long", "token-long");
             await app.StopAsync();
 
             var eager = Stopwatch.StartNew();
@@ -91,7 +123,14 @@ internal static class ServerStartup
                 }
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-startup {target.Kind}: 1,000 negotiations x 100 events + 1 x {longEvents}: start until /health answers {started.TotalMilliseconds:F0} ms; first request to a 100-event negotiation (replays its log) {firstUse.TotalMilliseconds:F1} ms, second {warm.TotalMilliseconds:F1} ms; first request to the {longEvents}-event negotiation {longUse.TotalMilliseconds:F1} ms ({longView.Length:N0} characters of view); replaying every log (what start-up avoids) {eager.Elapsed.TotalMilliseconds:F0} ms"));
+            var eagerMs = eager.Elapsed.TotalMilliseconds;
+            var (read, restore, replay, view) = await PartsAsync(target);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-startup {target.Kind} (load average {load}): 1,000 negotiations x 100 events + 2 x {longEvents}: start until /health answers {started.TotalMilliseconds:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first request to a 100-event negotiation: from its snapshot {small.TotalMilliseconds:F1} ms, replaying its log {smallReplayed.TotalMilliseconds:F1} ms; second request {warm.TotalMilliseconds:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first request to the {longEvents}-event negotiation: replaying its log {longReplayed.TotalMilliseconds:F1} ms, from its snapshot {longSnapshot.TotalMilliseconds:F1} ms; second request {longWarm.TotalMilliseconds:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  in process, the {longEvents}-event negotiation: reading its events {read:F0} ms; restoring the snapshot and folding the tail {restore:F1} ms; replaying the whole log {replay:F0} ms; the mediator's view as JSON {view:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  taking a snapshot (every {NegotiationRegistry.SnapshotInterval} events): median {Median(snapshotTimes):F1} ms, last {snapshotTimes[^1]:F1} ms; size median {Median(snapshotSizes.Select(s => (double)s).ToList()) / 1024:F0} KiB, last {snapshotSizes[^1] / 1024.0:F0} KiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  replaying every log (what start-up avoids) {eagerMs:F0} ms"));
         }
 
         try
@@ -102,5 +141,48 @@ internal static class ServerStartup
         {
             // The temporary folder is the OS's to clean.
         }
+    }
+
+    private static async Task<TimeSpan> TimeAsync(HttpClient http, string id, string token)
+    {
+        var watch = Stopwatch.StartNew();
+        (await http.GetAsync($"/api/negotiations/{id}?token={token}")).EnsureSuccessStatusCode();
+        return watch.Elapsed;
+    }
+
+    // The parts of a first use of the long negotiation, in process (median of 5 each).
+    private static async Task<(double Read, double Restore, double Replay, double View)> PartsAsync(DatabaseTarget target)
+    {
+        await using var store = target.Open();
+        var reads = new List<double>();
+        var restores = new List<double>();
+        var replays = new List<double>();
+        var views = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var snapshot = await store.ReadSnapshotAsync("long");
+            var records = await store.ReadAsync("long");
+            reads.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            var restored = MediationCase.Restore(snapshot!.Body, records);
+            _ = restored.Protocol;   // the engine restored and the tail folded
+            restores.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            var replayed = MediationCase.Replay(records);
+            _ = replayed.Protocol;   // the engine rebuilt by its replay
+            replays.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            _ = System.Text.Json.JsonSerializer.Serialize(restored.ViewFor(Audience.Mediator), CaseJson.Options);
+            views.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return (Median(reads), Median(restores), Median(replays), Median(views));
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 }
