@@ -30,6 +30,17 @@ internal sealed partial class NegotiationRegistry
         try
         {
             var snapshot = await store.ReadSnapshotAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+            if (snapshot is { } s && s.Format == MediationCase.SnapshotFormat)
+            {
+                // The snapshot's last event and those after it: the earlier records are read only for a whole view.
+                records = await store.ReadAsync(entry.Id, s.Version - 1, cancellationToken).ConfigureAwait(false);
+                if (Restore(entry, s, records) is { } restored)
+                {
+                    entry.Loaded = restored;
+                    return records;
+                }
+            }
+
             records = await store.ReadAsync(entry.Id, 0, cancellationToken).ConfigureAwait(false);
             entry.Loaded = Build(entry, snapshot, records);
         }
@@ -66,30 +77,40 @@ internal sealed partial class NegotiationRegistry
             return migrated;
         }
 
-        if (snapshot is { } s)
+        if (snapshot is { } s && s.Format != MediationCase.SnapshotFormat)
         {
-            if (s.Format != MediationCase.SnapshotFormat)
-            {
-                LogSnapshotIgnored(logger, entry.Id, s.Version, $"format {s.Format}, not {MediationCase.SnapshotFormat}");
-                entry.ReplaceSnapshot = true;
-            }
-            else
-            {
-                try
-                {
-                    var restored = MediationCase.Restore(s.Body, records);
-                    entry.SnapshotVersion = s.Version;
-                    return restored;
-                }
-                catch (InvalidSnapshotException e)
-                {
-                    LogSnapshotIgnored(logger, entry.Id, s.Version, e.Message);
-                    entry.ReplaceSnapshot = true;
-                }
-            }
+            LogSnapshotIgnored(logger, entry.Id, s.Version, $"format {s.Format}, not {MediationCase.SnapshotFormat}");
+            entry.ReplaceSnapshot = true;
         }
 
         return MediationCase.Replay(records);
+    }
+
+    // The case from its snapshot and the records from the snapshot's last event on, or null (logged) when the snapshot is unusable.
+    private MediationCase? Restore(NegotiationEntry entry, StoredSnapshot snapshot, IReadOnlyList<CaseRecord> records)
+    {
+        try
+        {
+            var restored = MediationCase.Restore(snapshot.Body, records);
+            entry.SnapshotVersion = snapshot.Version;
+            return restored;
+        }
+        catch (InvalidSnapshotException e)
+        {
+            LogSnapshotIgnored(logger, entry.Id, snapshot.Version, e.Message);
+            entry.ReplaceSnapshot = true;
+            return null;
+        }
+    }
+
+    /// <summary>Reads the records before the snapshot a case was restored from, when a read needs the whole record (a view, an export).</summary>
+    private async Task AttachEarlierRecordsAsync(NegotiationEntry entry, CancellationToken cancellationToken)
+    {
+        var c = entry.Case;
+        if (!c.HasWholeRecord)
+        {
+            c.AttachEarlierRecords(await store.ReadRangeAsync(entry.Id, 0, c.EarlierRecordCount, cancellationToken).ConfigureAwait(false));
+        }
     }
 
     /// <summary>

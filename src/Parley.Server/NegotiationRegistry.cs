@@ -151,13 +151,18 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         }
     }
 
-    /// <summary>Reads the case consistently.</summary>
-    public async Task<T> ReadAsync<T>(NegotiationEntry entry, Func<MediationCase, T> read, CancellationToken cancellationToken)
+    /// <summary>Reads the case consistently (<paramref name="wholeRecord"/>: the read needs every record, as a view does; false: the state only).</summary>
+    public async Task<T> ReadAsync<T>(NegotiationEntry entry, Func<MediationCase, T> read, CancellationToken cancellationToken, bool wholeRecord = true)
     {
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
+            if (wholeRecord)
+            {
+                await AttachEarlierRecordsAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+
             return read(entry.Case);
         }
         finally

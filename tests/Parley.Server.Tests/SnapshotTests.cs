@@ -37,8 +37,13 @@ public sealed class SnapshotTests
         await using (var restarted = new ServerFactory(db.Target))
         {
             var again = Reopen(table, restarted.CreateClient());
+            var registry = restarted.Services.GetRequiredService<NegotiationRegistry>();
+            var entry = registry.Find(table.Id)!;
+
+            // Loaded for the state only (what a command needs): the snapshot and the events from it on.
+            (await registry.ReadAsync(entry, c => c.HasWholeRecord ? -1 : c.EarlierRecordCount, CancellationToken.None, wholeRecord: false)).ShouldBe(stored.Version - 1);
             (await ViewsAsync(again)).ShouldBe(before);
-            var entry = restarted.Services.GetRequiredService<NegotiationRegistry>().Find(table.Id)!;
+            entry.Case.HasWholeRecord.ShouldBeTrue();   // a view read the earlier records
             entry.SnapshotVersion.ShouldBe(stored.Version);
             var engineEvents = entry.Case.Records.Sum(r => r.Event.Engine?.Count ?? 0);
             entry.Case.Engine.Log.Count.ShouldBeLessThan(engineEvents);   // the engine came from the snapshot: only the tail was replayed
@@ -62,7 +67,19 @@ public sealed class SnapshotTests
             entry.SnapshotVersion.ShouldBe(entry.Case.Version);
         }
 
-        (await ReadSnapshotAsync(db, table.Id)).ShouldNotBeNull().Format.ShouldBe(MediationCase.SnapshotFormat);
+        var fresh = (await ReadSnapshotAsync(db, table.Id)).ShouldNotBeNull();
+        fresh.Format.ShouldBe(MediationCase.SnapshotFormat);
+
+        // A command as the first use: decided on the snapshot and the events after it, no earlier record read.
+        await using (var commanded = new ServerFactory(db.Target))
+        {
+            var again = Reopen(table, commanded.CreateClient());
+            var version = await again.ActAsync(HttpMethod.Post, "comments", again.Syria, new { text = "after the restart", to = "everyone" });
+            var entry = commanded.Services.GetRequiredService<NegotiationRegistry>().Find(table.Id)!;
+            entry.Case.HasWholeRecord.ShouldBeFalse();
+            version.ShouldBe(fresh.Version + 1);
+            (await again.ViewAsync(again.Mediator))["record"]!.AsArray().Count.ShouldBeGreaterThan((int)NegotiationRegistry.SnapshotInterval);
+        }
     }
 
     [Theory]

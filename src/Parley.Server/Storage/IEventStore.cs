@@ -53,6 +53,9 @@ public interface IEventStore : IAsyncDisposable
     /// </summary>
     Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, bool replace = false, CancellationToken cancellationToken = default);
 
+    /// <summary>The records of <paramref name="negotiation"/> after <paramref name="after"/> up to <paramref name="upTo"/> (inclusive), in order.</summary>
+    Task<IReadOnlyList<CaseRecord>> ReadRangeAsync(string negotiation, long after, long upTo, CancellationToken cancellationToken = default);
+
     /// <summary>The latest snapshot of <paramref name="negotiation"/>, or null.</summary>
     Task<StoredSnapshot?> ReadSnapshotAsync(string negotiation, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Workbench;
 
 namespace Parley.Server.Storage;
 
@@ -26,6 +27,23 @@ internal abstract partial class SqlEventStore
             ("at", at.ToString("O", CultureInfo.InvariantCulture)),
             ("replace", replace ? 1 : 0));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<CaseRecord>> ReadRangeAsync(string negotiation, long after, long upTo, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT seq, at, body FROM events WHERE negotiation = @n AND seq > @after AND seq <= @upTo ORDER BY seq", ("n", negotiation), ("after", after), ("upTo", upTo));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<CaseRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new CaseRecord(
+                reader.GetInt64(0),
+                DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                CaseJson.Deserialize(reader.GetString(2))));
+        }
+
+        return list;
     }
 
     public async Task<StoredSnapshot?> ReadSnapshotAsync(string negotiation, CancellationToken cancellationToken = default)

@@ -16,7 +16,54 @@ public sealed partial class MediationCase
     /// </summary>
     public const int SnapshotFormat = 1;
 
+    private readonly HashSet<long> _shareable = [];
     private List<ProfileDeclared>[] _declarations = [];
+    private CaseRecord? _createdRecord;
+    private long _earlier;
+
+    /// <summary>
+    /// Whether the case holds its whole record: false after <see cref="Restore"/> from the records from
+    /// the snapshot on, until <see cref="AttachEarlierRecords"/>. Deciding, applying and the catch-up
+    /// after the snapshot need no earlier record; a whole view does.
+    /// </summary>
+    public bool HasWholeRecord => _earlier == 0;
+
+    /// <summary>How many records before the snapshot are not held (0 when <see cref="HasWholeRecord"/>).</summary>
+    public long EarlierRecordCount => _earlier;
+
+    /// <summary>Attaches the records before the snapshot the case was restored from (sequences 1 … <see cref="EarlierRecordCount"/>).</summary>
+    /// <exception cref="ArgumentException">Not exactly those records.</exception>
+    public void AttachEarlierRecords(IReadOnlyList<CaseRecord> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (earlier.Count != _earlier)
+        {
+            throw new ArgumentException($"{earlier.Count} records given; {_earlier} are missing.", nameof(earlier));
+        }
+
+        for (var i = 0; i < earlier.Count; i++)
+        {
+            if (earlier[i].Sequence != i + 1)
+            {
+                throw new ArgumentException($"Record {earlier[i].Sequence} stands at position {i + 1}.", nameof(earlier));
+            }
+        }
+
+        _records.InsertRange(0, earlier);
+        _earlier = 0;
+    }
+
+    private void Track(CaseRecord record)
+    {
+        if (record.Event is CaseCreated)
+        {
+            _createdRecord = record;
+        }
+        else if (record.Event is CommentPosted or AmendmentProposed)
+        {
+            _shareable.Add(record.Sequence);
+        }
+    }
 
     /// <summary>
     /// The case's state after its last applied event, as JSON: what <see cref="Restore"/> needs, with the
@@ -32,7 +79,7 @@ public sealed partial class MediationCase
     /// </remarks>
     public string Snapshot()
     {
-        if (_records.Count == 0 || _protocol is not EngineProtocol engine)
+        if (_records.Count == 0 || _createdRecord is null || _protocol is not EngineProtocol engine)
         {
             throw new InvalidOperationException("The case has no events.");
         }
@@ -47,13 +94,20 @@ public sealed partial class MediationCase
             json.WriteString("lastAt", last.At);
             json.WriteString("lastKind", last.Event.Kind);
             json.WriteString("lastHash", Fingerprint(last.Event));
-            json.WriteString("createdAt", _records[0].At);
+            json.WriteString("createdAt", _createdRecord.At);
             json.WritePropertyName("created");
-            JsonSerializer.Serialize(json, (CaseEvent)(((CaseCreated)_records[0].Event) with { Engine = null }), CaseJson.Options);
+            JsonSerializer.Serialize(json, (CaseEvent)(((CaseCreated)_createdRecord.Event) with { Engine = null }), CaseJson.Options);
             json.WritePropertyName("invitations");
             JsonSerializer.Serialize(json, _invitations.Values.ToArray(), CaseJson.Options);
             json.WriteStartArray("shared");
             foreach (var s in _shared.Order())
+            {
+                json.WriteNumberValue(s);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("shareable");
+            foreach (var s in _shareable.Order())
             {
                 json.WriteNumberValue(s);
             }
@@ -110,18 +164,25 @@ public sealed partial class MediationCase
 
     /// <summary>
     /// Rebuilds a case from a <see cref="Snapshot"/> and its log: the records the snapshot covers are
-    /// kept as they are (not folded again), the ones after it are applied. The result is the case
-    /// <see cref="Replay"/> rebuilds from the whole log.
+    /// not folded again, the ones after it are applied. The result is the case <see cref="Replay"/>
+    /// rebuilds from the whole log.
     /// </summary>
+    /// <remarks>
+    /// Given the whole log, the case holds it all. Given the records from the snapshot's last event on
+    /// (that event, then those after it), the case holds those only (<see cref="HasWholeRecord"/> is
+    /// false): it decides, applies and catches a client up after the snapshot without the earlier
+    /// records, which <see cref="AttachEarlierRecords"/> adds when a whole view is wanted. Either way
+    /// the work does not depend on the length of the history before the snapshot.
+    /// </remarks>
     /// <param name="snapshot">The snapshot.</param>
-    /// <param name="log">The whole log, from its first record (at least up to the snapshot's version).</param>
+    /// <param name="log">The whole log, or the records from the snapshot's last event on.</param>
     /// <exception cref="InvalidSnapshotException">Another format version (of the case or of the engine), malformed JSON, or a snapshot that does not describe this log (its last event differs, or the log is shorter): replay the whole log instead.</exception>
     public static MediationCase Restore(string snapshot, IReadOnlyList<CaseRecord> log)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(log);
         var c = new MediationCase();
-        long version;
+        long version, first;
         try
         {
             using var doc = JsonDocument.Parse(snapshot);
@@ -137,12 +198,13 @@ public sealed partial class MediationCase
             }
 
             version = root.GetProperty("version").GetInt64();
-            if (version < 1 || version > log.Count)
+            first = log.Count > 0 ? log[0].Sequence : 0;
+            if (version < 1 || (first != 1 && first != version) || version > first - 1 + log.Count)
             {
-                throw new InvalidSnapshotException($"The snapshot is of version {version}; the log has {log.Count} events.");
+                throw new InvalidSnapshotException($"The snapshot is of version {version}; the records given are {first} to {first - 1 + log.Count}.");
             }
 
-            var last = log[(int)version - 1];
+            var last = log[(int)(version - first)];
             if (last.Sequence != version || last.At != root.GetProperty("lastAt").GetDateTimeOffset()
                 || !string.Equals(last.Event.Kind, root.GetProperty("lastKind").GetString(), StringComparison.Ordinal)
                 || !string.Equals(Fingerprint(last.Event), root.GetProperty("lastHash").GetString(), StringComparison.Ordinal))
@@ -152,10 +214,18 @@ public sealed partial class MediationCase
 
             var created = root.GetProperty("created").Deserialize<CaseEvent>(CaseJson.Options) as CaseCreated
                 ?? throw new InvalidSnapshotException("The snapshot holds no creation.");
-            c.ApplyCreated(created, root.GetProperty("createdAt").GetDateTimeOffset());
-            for (var i = 0; i < version; i++)
+            var createdAt = root.GetProperty("createdAt").GetDateTimeOffset();
+            c.ApplyCreated(created, createdAt);
+            c._createdRecord = first == 1 ? log[0] : new CaseRecord(1, createdAt, created);
+            c._earlier = first - 1;
+            for (var i = 0; i <= version - first; i++)
             {
                 c._records.Add(log[i]);
+            }
+
+            foreach (var s in root.GetProperty("shareable").EnumerateArray())
+            {
+                c._shareable.Add(s.GetInt64());
             }
 
             foreach (var invitation in root.GetProperty("invitations").Deserialize<Invitation[]>(CaseJson.Options) ?? [])
@@ -209,7 +279,7 @@ public sealed partial class MediationCase
             throw new InvalidSnapshotException($"The case snapshot cannot be restored: {e.Message}", e);
         }
 
-        for (var i = (int)version; i < log.Count; i++)
+        for (var i = (int)(version - first) + 1; i < log.Count; i++)
         {
             c.Apply(log[i]);
         }

@@ -59,8 +59,14 @@ public sealed partial class MediationCase
     /// <summary>The records after <paramref name="after"/> that <paramref name="audience"/> may see (what a reconnecting client catches up with).</summary>
     public IReadOnlyList<CaseRecord> VisibleRecords(Audience audience, long after = 0)
     {
+        // A case restored from a snapshot holds the records from the snapshot on: enough for a catch-up after them.
+        if (after < _earlier)
+        {
+            _ = Records;   // the earlier records are needed: not attached is a host's bug
+        }
+
         var list = new List<CaseRecord>();
-        for (var i = (int)Math.Clamp(after, 0, _records.Count); i < _records.Count; i++)
+        for (var i = (int)Math.Clamp(after - _earlier, 0, _records.Count); i < _records.Count; i++)
         {
             if (ViewOf(_records[i], audience) is { } seen)
             {

@@ -49,10 +49,12 @@ public sealed partial class MediationCase
     public IReadOnlyList<string> Seats { get; private set; } = [];
 
     /// <summary>The version: the number of events applied (the sequence of the last).</summary>
-    public long Version => _records.Count;
+    public long Version => _earlier + _records.Count;
 
     /// <summary>The log, in order.</summary>
-    public IReadOnlyList<CaseRecord> Records => _records;
+    /// <exception cref="InvalidOperationException">The case was restored from a snapshot and the records before it are not attached (<see cref="HasWholeRecord"/>).</exception>
+    public IReadOnlyList<CaseRecord> Records => _earlier == 0 ? _records
+        : throw new InvalidOperationException($"The {_earlier} records before the snapshot are not loaded (AttachEarlierRecords).");
 
     /// <summary>What observers may see.</summary>
     public ObserverAccess ObserverAccess { get; private set; }
@@ -229,17 +231,18 @@ public sealed partial class MediationCase
     public void Apply(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Sequence != _records.Count + 1)
+        if (record.Sequence != Version + 1)
         {
-            throw new InvalidOperationException($"Event {record.Sequence} applied at version {_records.Count}.");
+            throw new InvalidOperationException($"Event {record.Sequence} applied at version {Version}.");
         }
 
-        if ((_records.Count == 0) != (record.Event is CaseCreated))
+        if ((Version == 0) != (record.Event is CaseCreated))
         {
             throw new InvalidOperationException("A case's log begins with its creation, once.");
         }
 
         _records.Add(record);
+        Track(record);
         switch (record.Event)
         {
             case CaseCreated created:
@@ -475,7 +478,7 @@ public sealed partial class MediationCase
             return Forbidden("only the mediator shares");
         }
 
-        if (share.Sequence < 1 || share.Sequence > _records.Count || _records[(int)share.Sequence - 1].Event is not (CommentPosted or AmendmentProposed))
+        if (share.Sequence < 1 || share.Sequence > Version || !_shareable.Contains(share.Sequence))
         {
             return CaseDecision.Refuse(CaseRefusalKind.NotFound, "no comment or amendment with that sequence");
         }

@@ -45,18 +45,34 @@ public sealed class CaseSnapshotTests
                 foreach (var a in Audiences)
                 {
                     ViewJson(restored, a).ShouldBe(ViewJson(replayed, a));
-                    JsonSerializer.Serialize(restored.VisibleRecords(a, k / 2), CaseJson.Options).ShouldBe(JsonSerializer.Serialize(replayed.VisibleRecords(a, k / 2), CaseJson.Options));
+                    Json(restored.VisibleRecords(a, k / 2)).ShouldBe(Json(replayed.VisibleRecords(a, k / 2)));
                 }
+
+                // Restored from the records from the snapshot on: it decides and catches up without the earlier ones.
+                var lazy = MediationCase.Restore(snapshot, log.Skip(k - 1).ToArray());
+                lazy.HasWholeRecord.ShouldBe(k == 1);
+                lazy.Version.ShouldBe(replayed.Version);
+                lazy.Snapshot().ShouldBe(replayed.Snapshot());
 
                 // The same next commands get the same decisions and leave the same case.
-                Play(restored, next, end).ShouldBe(Play(replayed, next, end));
-                restored.Snapshot().ShouldBe(replayed.Snapshot());
+                var answers = Play(replayed, next, end);
+                Play(restored, next, end).ShouldBe(answers);
+                Play(lazy, next, end).ShouldBe(answers);
                 foreach (var a in Audiences)
                 {
-                    ViewJson(restored, a).ShouldBe(ViewJson(replayed, a));
+                    Json(lazy.VisibleRecords(a, k)).ShouldBe(Json(replayed.VisibleRecords(a, k)));
                 }
 
-                restored.Engine.Engine.Snapshot().ShouldBe(replayed.Engine.Engine.Snapshot());
+                lazy.AttachEarlierRecords(log.Take(k - 1).ToArray());
+                foreach (var c in new[] { restored, lazy })
+                {
+                    c.Snapshot().ShouldBe(replayed.Snapshot());
+                    c.Engine.Engine.Snapshot().ShouldBe(replayed.Engine.Engine.Snapshot());
+                    foreach (var a in Audiences)
+                    {
+                        ViewJson(c, a).ShouldBe(ViewJson(replayed, a));
+                    }
+                }
             },
             iter: 150);
     }
@@ -92,6 +108,26 @@ public sealed class CaseSnapshotTests
         Should.Throw<InvalidSnapshotException>(() => MediationCase.Restore(snapshot, other)).Message.ShouldContain("differs");
         Should.Throw<InvalidSnapshotException>(() => MediationCase.Restore(snapshot, log.Take(log.Count - 1).ToArray()));
     }
+
+    [Fact]
+    public void Restore_FromTheRecordsAfterTheSnapshot_NeedsTheEarlierOnesOnlyForAWholeView()
+    {
+        var (log, _) = History([new Step(7, 0, 0, 0, 1), new Step(0, 0, 0, 0, 1), new Step(1, 0, 1, 0, 1), new Step(7, 1, 1, 0, 1)]);
+        var k = log.Count - 1;
+        var snapshot = MediationCase.Replay(log.Take(k)).Snapshot();
+
+        var lazy = MediationCase.Restore(snapshot, log.Skip(k - 1).ToArray());
+
+        lazy.EarlierRecordCount.ShouldBe(k - 1);
+        Should.Throw<InvalidOperationException>(() => lazy.ViewFor(Audience.Mediator));
+        Should.Throw<InvalidOperationException>(() => lazy.Records);
+        lazy.VisibleRecords(Audience.Mediator, k).ShouldHaveSingleItem().Sequence.ShouldBe(k + 1);
+        Should.Throw<ArgumentException>(() => lazy.AttachEarlierRecords(log.Take(k - 2).ToArray()));
+        lazy.AttachEarlierRecords(log.Take(k - 1).ToArray());
+        ViewJson(lazy, Audience.Mediator).ShouldBe(ViewJson(MediationCase.Replay(log), Audience.Mediator));
+    }
+
+    private static string Json(IReadOnlyList<CaseRecord> records) => JsonSerializer.Serialize(records, CaseJson.Options);
 
     // Plays the steps from a new case; the records stored (refused commands store nothing) and the last moment.
     private static (List<CaseRecord> Log, DateTimeOffset End) History(Step[] steps)
