@@ -106,13 +106,14 @@ public sealed partial class MediationCase
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("shareable");
-            foreach (var s in _shareable.Order())
+            // Which events may be shared (comments, amendments): one bit per event, not a list of them.
+            var shareable = new byte[(Version / 8) + 1];
+            foreach (var s in _shareable)
             {
-                json.WriteNumberValue(s);
+                shareable[s >> 3] |= (byte)(1 << (int)(s & 7));
             }
 
-            json.WriteEndArray();
+            json.WriteBase64String("shareable", shareable);
             json.WriteNumber("observerAccess", (int)ObserverAccess);
             json.WriteStartArray("agents");
             foreach (var a in _agents)
@@ -223,9 +224,16 @@ public sealed partial class MediationCase
                 c._records.Add(log[i]);
             }
 
-            foreach (var s in root.GetProperty("shareable").EnumerateArray())
+            var shareable = root.GetProperty("shareable").GetBytesFromBase64();
+            for (var b = 0; b < shareable.Length; b++)
             {
-                c._shareable.Add(s.GetInt64());
+                for (var bit = 0; bit < 8 && shareable[b] != 0; bit++)
+                {
+                    if ((shareable[b] & (1 << bit)) != 0)
+                    {
+                        c._shareable.Add((8L * b) + bit);
+                    }
+                }
             }
 
             foreach (var invitation in root.GetProperty("invitations").Deserialize<Invitation[]>(CaseJson.Options) ?? [])
