@@ -12,10 +12,10 @@ namespace Parley.Server;
 internal sealed partial class NegotiationRegistry
 {
     /// <summary>
-    /// How many events a snapshot is taken after the previous one: a first use folds at most this
-    /// many events after the snapshot it restores (see docs/performance.md for the measured costs).
+    /// How many events a snapshot is taken after the previous one (<see cref="ServerOptions.SnapshotInterval"/>):
+    /// a first use folds at most this many events after the snapshot it restores.
     /// </summary>
-    public const int SnapshotInterval = 100;
+    public int SnapshotInterval => options.SnapshotInterval;
 
     /// <summary>Reads the stored log (and snapshot) of a negotiation and builds its case; the records read.</summary>
     /// <exception cref="NegotiationUnavailableException">The log cannot be read by this server (kept unchanged; remembered until restart).</exception>

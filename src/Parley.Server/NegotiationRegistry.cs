@@ -11,7 +11,7 @@ namespace Parley.Server;
 /// to the cache and sent to the live channel: an acknowledged action is durable, and a failed
 /// append leaves the cache as it was.
 /// </summary>
-internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvider time, LiveChannel live, ILogger<NegotiationRegistry> logger)
+internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvider time, LiveChannel live, ServerOptions options, ILogger<NegotiationRegistry> logger)
 {
     private const int MaxAttempts = 100;
     private readonly ConcurrentDictionary<string, NegotiationEntry> _entries = new(StringComparer.Ordinal);

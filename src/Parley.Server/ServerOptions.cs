@@ -30,6 +30,13 @@ public sealed record ServerOptions
     /// </summary>
     public string? OperatorToken { get; init; } = Environment.GetEnvironmentVariable("PARLEY_OPERATOR_TOKEN") is { Length: > 0 } t ? t : null;
 
+    /// <summary>
+    /// How many events a negotiation's snapshot is taken after the previous one (see
+    /// docs/performance.md: restoring costs about as much as folding a few hundred events, and each
+    /// snapshot costs a few milliseconds to take and a few hundred KiB to write).
+    /// </summary>
+    public int SnapshotInterval { get; init; } = 500;
+
     /// <summary>How often round deadlines are checked.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parley.Workbench;
 
 namespace Parley.Server.Tests;
@@ -19,13 +21,14 @@ public sealed class SnapshotTests
         await using var db = await TestDatabase.CreateAsync(kind);
         Table table;
         Dictionary<string, string> before;
-        await using (var factory = new ServerFactory(db.Target))
+        await using (var host = new Host(db))
         {
-            table = await Table.OpenAsync(factory.CreateClient());
+            table = await Table.OpenAsync(host.Factory.CreateClient());
             await PlayAsync(table, new Random(11), steps: 260);
-            var entry = factory.Services.GetRequiredService<NegotiationRegistry>().Find(table.Id)!;
+            var registry = host.Factory.Services.GetRequiredService<NegotiationRegistry>();
+            var entry = registry.Find(table.Id)!;
             await entry.SnapshotWrite;
-            entry.Case.Version.ShouldBeGreaterThan(NegotiationRegistry.SnapshotInterval);
+            entry.Case.Version.ShouldBeGreaterThan(2 * registry.SnapshotInterval);
             entry.SnapshotVersion.ShouldBeGreaterThan(0);
             before = await ViewsAsync(table);
         }
@@ -34,10 +37,10 @@ public sealed class SnapshotTests
         stored.ShouldNotBeNull().Format.ShouldBe(MediationCase.SnapshotFormat);
 
         Dictionary<string, string> after;
-        await using (var restarted = new ServerFactory(db.Target))
+        await using (var restarted = new Host(db))
         {
-            var again = Reopen(table, restarted.CreateClient());
-            var registry = restarted.Services.GetRequiredService<NegotiationRegistry>();
+            var again = Reopen(table, restarted.Factory.CreateClient());
+            var registry = restarted.Factory.Services.GetRequiredService<NegotiationRegistry>();
             var entry = registry.Find(table.Id)!;
 
             // Loaded for the state only (what a command needs): the snapshot and the events from it on.
@@ -59,10 +62,10 @@ public sealed class SnapshotTests
             await store.WriteSnapshotAsync(table.Id, 1, MediationCase.SnapshotFormat - 1, "{\"parleyCaseSnapshot\":0}", DateTimeOffset.UnixEpoch, replace: true);
         }
 
-        await using (var replayed = new ServerFactory(db.Target))
+        await using (var replayed = new Host(db))
         {
-            (await ViewsAsync(Reopen(table, replayed.CreateClient()))).ShouldBe(after);
-            var entry = replayed.Services.GetRequiredService<NegotiationRegistry>().Find(table.Id)!;
+            (await ViewsAsync(Reopen(table, replayed.Factory.CreateClient()))).ShouldBe(after);
+            var entry = replayed.Factory.Services.GetRequiredService<NegotiationRegistry>().Find(table.Id)!;
             await entry.SnapshotWrite;   // the full replay wrote a fresh snapshot over the ignored one
             entry.SnapshotVersion.ShouldBe(entry.Case.Version);
         }
@@ -71,14 +74,14 @@ public sealed class SnapshotTests
         fresh.Format.ShouldBe(MediationCase.SnapshotFormat);
 
         // A command as the first use: decided on the snapshot and the events after it, no earlier record read.
-        await using (var commanded = new ServerFactory(db.Target))
+        await using (var commanded = new Host(db))
         {
-            var again = Reopen(table, commanded.CreateClient());
+            var again = Reopen(table, commanded.Factory.CreateClient());
             var version = await again.ActAsync(HttpMethod.Post, "comments", again.Syria, new { text = "after the restart", to = "everyone" });
-            var entry = commanded.Services.GetRequiredService<NegotiationRegistry>().Find(table.Id)!;
+            var entry = commanded.Factory.Services.GetRequiredService<NegotiationRegistry>().Find(table.Id)!;
             entry.Case.HasWholeRecord.ShouldBeFalse();
             version.ShouldBe(fresh.Version + 1);
-            (await again.ViewAsync(again.Mediator))["record"]!.AsArray().Count.ShouldBeGreaterThan((int)NegotiationRegistry.SnapshotInterval);
+            (await again.ViewAsync(again.Mediator))["record"]!.AsArray().Count.ShouldBeGreaterThan(Interval);
         }
     }
 
@@ -89,14 +92,14 @@ public sealed class SnapshotTests
         await using var db = await TestDatabase.CreateAsync(kind);
         Table first, second;
         Dictionary<string, string> views1, views2;
-        await using (var factory = new ServerFactory(db.Target))
+        await using (var host = new Host(db))
         {
-            var http = factory.CreateClient();
+            var http = host.Factory.CreateClient();
             first = await Table.OpenAsync(http);
             second = await Table.OpenAsync(http);
             await PlayAsync(first, new Random(3), steps: 320);
             await PlayAsync(second, new Random(4), steps: 320);
-            var registry = factory.Services.GetRequiredService<NegotiationRegistry>();
+            var registry = host.Factory.Services.GetRequiredService<NegotiationRegistry>();
             await registry.Find(first.Id)!.SnapshotWrite;
             await registry.Find(second.Id)!.SnapshotWrite;
             views1 = await ViewsAsync(first);
@@ -112,12 +115,12 @@ public sealed class SnapshotTests
             await store.WriteSnapshotAsync(second.Id, snapshot1.Version, snapshot1.Format, snapshot1.Body, DateTimeOffset.UnixEpoch, replace: true);
         }
 
-        await using (var restarted = new ServerFactory(db.Target))
+        await using (var restarted = new Host(db))
         {
-            var http = restarted.CreateClient();
+            var http = restarted.Factory.CreateClient();
             (await ViewsAsync(Reopen(first, http))).ShouldBe(views1);
             (await ViewsAsync(Reopen(second, http))).ShouldBe(views2);
-            var registry = restarted.Services.GetRequiredService<NegotiationRegistry>();
+            var registry = restarted.Factory.Services.GetRequiredService<NegotiationRegistry>();
             foreach (var id in new[] { first.Id, second.Id })
             {
                 var entry = registry.Find(id)!;
@@ -130,6 +133,8 @@ public sealed class SnapshotTests
         (await ReadSnapshotAsync(db, second.Id)).ShouldNotBeNull().Body.ShouldNotBe(snapshot1.Body);
         snapshot2.Body.ShouldNotBe(snapshot1.Body);
     }
+
+    private const int Interval = 40;
 
     internal static Table Reopen(Table t, HttpClient http) =>
         new() { Http = http, Id = t.Id, Mediator = t.Mediator, Israel = t.Israel, Syria = t.Syria, Observer = t.Observer };
@@ -193,5 +198,19 @@ public sealed class SnapshotTests
             };
             ((int)response.StatusCode).ShouldBeLessThan(500, await response.Content.ReadAsStringAsync());
         }
+    }
+
+    /// <summary>The server on <paramref name="db"/> with a short snapshot interval, so that a history of a few hundred commands has several.</summary>
+    private sealed class Host(TestDatabase db) : IAsyncDisposable
+    {
+        private readonly ServerFactory _server = new(db.Target);
+
+        public WebApplicationFactory<Program> Factory => field ??= _server.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        {
+            s.RemoveAll<ServerOptions>();
+            s.AddSingleton(_server.Options with { SnapshotInterval = Interval });
+        }));
+
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }

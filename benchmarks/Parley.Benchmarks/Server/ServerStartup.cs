@@ -9,15 +9,17 @@ namespace Parley.Benchmarks.Server;
 
 /// <summary>
 /// <c>server-startup sqlite|postgres:CONNECTION</c>: stores 1,000 negotiations of 100 events each
-/// (with the snapshot the server takes at the 100th event) and two copies of a 10,000-event
+/// (shorter than the snapshot interval: no snapshot) and copies of a 10,000-event
 /// negotiation (rounds on the engine, votes, comments), one with the snapshots the server takes every
-/// <see cref="NegotiationRegistry.SnapshotInterval"/> events and one whose snapshot is of another
+/// <see cref="ServerOptions.SnapshotInterval"/> events and one whose snapshot is of another
 /// format (so ignored: the log is replayed). It then measures the server's start until it answers,
 /// the first request to a negotiation with and without its snapshot, and, for comparison, replaying
 /// every log; and, in process, the parts of a first use (read, restore or replay, view).
 /// </summary>
 internal static class ServerStartup
 {
+    private static readonly int Interval = new ServerOptions().SnapshotInterval;
+
     public static async Task RunAsync(string db)
     {
         var folder = Directory.CreateTempSubdirectory("parley-startup-");
@@ -27,7 +29,9 @@ internal static class ServerStartup
         var snapshotTimes = new List<double>();
         var snapshotSizes = new List<int>();
         var snapshotWrites = new List<double>();
+        var earlier = new List<(long Version, string Snapshot)>();
         long longEvents;
+        long snapshotAtEnd;
         await using (var store = target.Open())
         {
             await store.MigrateAsync();
@@ -43,12 +47,8 @@ internal static class ServerStartup
                     events.Add(new CommentPosted(Audience.Delegation(events.Count % 2), "comment " + events.Count, CommentAudience.Everyone, -1));
                 }
 
-                var records = await store.AppendAsync(id, 0, events, at);
-
-                // The snapshot the server takes when a negotiation reaches its 100th event; n0001's and
-                // n0003's are of another format version (ignored: their logs are replayed), to compare.
-                var body = MediationCase.Replay(records).Snapshot();
-                await store.WriteSnapshotAsync(id, records.Count, n is 1 or 3 ? 0 : MediationCase.SnapshotFormat, body, at);
+                // Shorter than the snapshot interval: no snapshot, its log is replayed on first use.
+                await store.AppendAsync(id, 0, events, at);
             }
 
             // One long history: 10,000 events of rounds, votes (on the engine) and comments, with a
@@ -71,13 +71,18 @@ internal static class ServerStartup
                         longCase.Apply(r);
                     }
 
-                    if (longCase.Version - snapshotAt >= NegotiationRegistry.SnapshotInterval)
+                    if (longCase.Version - snapshotAt >= Interval)
                     {
                         var taken = Stopwatch.StartNew();
                         snapshot = longCase.Snapshot();
                         snapshotTimes.Add(taken.Elapsed.TotalMilliseconds);
                         snapshotSizes.Add(snapshot.Length);
                         snapshotAt = longCase.Version;
+                        if (snapshotAt / 1000 != (snapshotAt - Interval) / 1000 && snapshotAt / 1000 is 1 or 3 or 6 or 8)
+                        {
+                            earlier.Add((snapshotAt, snapshot));   // kept to time restoring at several lengths of history
+                        }
+
                         taken.Restart();
                         await store.WriteSnapshotAsync("long", snapshotAt, MediationCase.SnapshotFormat, snapshot, now);
                         snapshotWrites.Add(taken.Elapsed.TotalMilliseconds);
@@ -86,6 +91,7 @@ internal static class ServerStartup
             }
 
             longEvents = longCase.Version;
+            snapshotAtEnd = snapshotAt;
 
             // Copies (the same events, stored in batches): one without a usable snapshot (one of another
             // format), and two for a command as the first use, with and without their snapshot.
@@ -112,11 +118,9 @@ internal static class ServerStartup
             using var http = new HttpClient { BaseAddress = new Uri(options.Urls) };
             (await http.GetAsync("/health")).EnsureSuccessStatusCode();
             var started = start.Elapsed;
-            // Warm-up (the first request of a process compiles the paths): one of each kind, then measured.
-            _ = await TimeAsync(http, "n0002", "token-n0002");
-            _ = await TimeAsync(http, "n0003", "token-n0003");
+            // The first request of a process also compiles the paths: measured, then another one.
             var small = await TimeAsync(http, "n0000", "token-n0000");
-            var smallReplayed = await TimeAsync(http, "n0001", "token-n0001");
+            var smallNext = await TimeAsync(http, "n0001", "token-n0001");
             var warm = await TimeAsync(http, "n0000", "token-n0000");
             var longReplayed = await TimeAsync(http, "long-replayed", "token-long-replayed");
             var longSnapshot = await TimeAsync(http, "long", "token-long");
@@ -125,7 +129,7 @@ internal static class ServerStartup
             // A command as the first use (after one on a small negotiation, to compile the path), each
             // once the snapshot writes before it are done (a write holds SQLite's write lock).
             var registry = app.Services.GetRequiredService<NegotiationRegistry>();
-            _ = await CommentAsync(http, "n0002", registry);
+            _ = await CommentAsync(http, "n0002", registry);   // compiles the command's path
             var commandSnapshot = await CommentAsync(http, "long-command", registry);
             var commandReplayed = await CommentAsync(http, "long-command-replayed", registry);
             await app.StopAsync();
@@ -141,12 +145,14 @@ internal static class ServerStartup
 
             var eagerMs = eager.Elapsed.TotalMilliseconds;
             var (tailRead, read, restore, replay, view) = await PartsAsync(target);
+            var byLength = await RestoreByLengthAsync(target, [.. earlier, (snapshotAtEnd, (await ReadLatestAsync(target)).Body)]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-startup {target.Kind} (load average {load}): 1,000 negotiations x 100 events + 2 x {longEvents}: start until /health answers {started.TotalMilliseconds:F0} ms"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first request to a 100-event negotiation: from its snapshot {small.TotalMilliseconds:F1} ms, replaying its log {smallReplayed.TotalMilliseconds:F1} ms; second request {warm.TotalMilliseconds:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first request to a 100-event negotiation (replays its log): the process's first {small.TotalMilliseconds:F1} ms, another negotiation's {smallNext.TotalMilliseconds:F1} ms; second request {warm.TotalMilliseconds:F1} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first request to the {longEvents}-event negotiation: replaying its log {longReplayed.TotalMilliseconds:F1} ms, from its snapshot {longSnapshot.TotalMilliseconds:F1} ms; second request {longWarm.TotalMilliseconds:F1} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  first use of a {longEvents}-event negotiation by a command (a comment): replaying its log {commandReplayed.TotalMilliseconds:F1} ms, from its snapshot {commandSnapshot.TotalMilliseconds:F1} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  in process, the {longEvents}-event negotiation: reading its snapshot and the events from it on {tailRead:F1} ms, restoring the snapshot and folding them {restore:F1} ms; reading all its events {read:F0} ms, replaying them {replay:F0} ms; the mediator's view as JSON {view:F0} ms"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  taking a snapshot (every {NegotiationRegistry.SnapshotInterval} events): median {Median(snapshotTimes):F1} ms, last {snapshotTimes[^1]:F1} ms; size median {Median(snapshotSizes.Select(s => (double)s).ToList()) / 1024:F0} KiB, last {snapshotSizes[^1] / 1024.0:F0} KiB; writing it median {Median(snapshotWrites):F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  in process, restoring from a snapshot and folding the events after it (median of 5): {string.Join("; ", byLength.Select(b => $"at {b.Version:N0} events {b.Ms:F1} ms ({b.Kib:F0} KiB)"))}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  taking a snapshot (every {Interval} events): median {Median(snapshotTimes):F1} ms, last {snapshotTimes[^1]:F1} ms; size median {Median(snapshotSizes.Select(s => (double)s).ToList()) / 1024:F0} KiB, last {snapshotSizes[^1] / 1024.0:F0} KiB; writing it median {Median(snapshotWrites):F1} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  replaying every log (what start-up avoids) {eagerMs:F0} ms"));
         }
 
@@ -209,6 +215,34 @@ internal static class ServerStartup
         }
 
         return (Median(tails), Median(reads), Median(restores), Median(replays), Median(views));
+    }
+
+    private static async Task<StoredSnapshot> ReadLatestAsync(DatabaseTarget target)
+    {
+        await using var store = target.Open();
+        return (await store.ReadSnapshotAsync("long"))!;
+    }
+
+    // Restoring the long negotiation from snapshots taken at several lengths of its history, each with the events after it up to that length plus 50.
+    private static async Task<List<(long Version, double Ms, double Kib)>> RestoreByLengthAsync(DatabaseTarget target, List<(long Version, string Snapshot)> snapshots)
+    {
+        await using var store = target.Open();
+        var result = new List<(long, double, double)>();
+        foreach (var (version, snapshot) in snapshots)
+        {
+            var records = await store.ReadRangeAsync("long", version - 1, version + 50);
+            var times = new List<double>();
+            for (var i = 0; i < 5; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                _ = MediationCase.Restore(snapshot, records).Protocol;
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            result.Add((version, Median(times), snapshot.Length / 1024.0));
+        }
+
+        return result;
     }
 
     private static double Median(List<double> values)
