@@ -68,9 +68,11 @@
     if (!res.ok) throw new Error((data && data.title) || `the server answered ${res.status}`);
     return data;
   }
-  async function act(method, path, body, done) {
+  // A form sent successfully is emptied (its draft is done with); a refused one keeps what was typed.
+  async function act(method, path, body, done, form) {
     try {
       await api(method, path, body);
+      if (form) form.reset();
       if (done) say(done, true);
       await reload();
     } catch (e) { say(e.message); }
@@ -211,7 +213,7 @@
     list.forEach((v, k) => {
       const prev = k > 0 ? list[k - 1].text : null;
       const changes = prev ? issues().filter((i) => prev[i.name] !== v.text[i.name]).length : null;
-      body.push(h("details", { open: k === list.length - 1 },
+      body.push(h("details", { open: k === list.length - 1, "data-key": "version-" + v.round },
         h("summary", {}, `${v.label}${profile ? ` — value to you ${pct(profileValue(profile, v.text))} of 100` : ""}${changes !== null ? ` — ${changes} article${changes === 1 ? "" : "s"} changed` : ""}`),
         textTable(v.text, prev, null, null)));
     });
@@ -256,7 +258,7 @@
       ev.preventDefault();
       const [kind, seat] = to.value.split(":");
       if (!text.value.trim()) return say("Write a comment first.");
-      act("POST", "/comments", { text: text.value, to: kind, seat: seat || null }, "Comment sent.");
+      act("POST", "/comments", { text: text.value, to: kind, seat: seat || null }, "Comment sent.", ev.target);
     } }, field(tid, "Comment", text), field(sid, "To", to), h("button", { type: "submit" }, "Send comment"));
   }
 
@@ -265,7 +267,7 @@
     const text = h("textarea", { id: nid, name: "note" });
     const mine = state.view.record.filter((r) => r.event.type === "note").map((r) => h("li", {}, r.event.text));
     return card("Private notes", "Only you can read these: not the mediator, not the other side.", false,
-      h("form", { onsubmit: (ev) => { ev.preventDefault(); if (!text.value.trim()) return say("Write a note first."); act("POST", "/notes", { text: text.value }, "Note kept."); } },
+      h("form", { onsubmit: (ev) => { ev.preventDefault(); if (!text.value.trim()) return say("Write a note first."); act("POST", "/notes", { text: text.value }, "Note kept.", ev.target); } },
         field(nid, "New note", text), h("button", { type: "submit" }, "Keep note")),
       mine.length ? h("ul", {}, mine) : h("p", { class: "hint" }, "No notes yet."));
   }
@@ -359,7 +361,7 @@
       });
       return h("div", { class: "issue" }, h("div", { class: "issue-row" }, h("label", { for: pid }, `${articleNo(i.name)}. ${title(i.name)}`),
         h("span", {}, points, " points ", slider)),
-      h("details", {}, h("summary", {}, `Rate the options of article ${articleNo(i.name)}`),
+      h("details", { "data-key": "rate-" + i.name }, h("summary", {}, `Rate the options of article ${articleNo(i.name)}`),
       h("p", { class: "hint" }, "Rate each option from 0 (worthless to you) to 100 (the best for you). Tick a red line for an option you can never accept."),
       h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Option"), h("th", { scope: "col" }, "Rating (0–100)"), h("th", { scope: "col" }, "Red line"))), h("tbody", {}, options)))));
     });
@@ -410,16 +412,16 @@
     const articles = issues().map((i) => {
       const opt = r.candidate[i.name], val = profile ? ((profile.values[i.name] || {})[opt] || 0) : null;
       const a = state.answers[i.name] || (state.answers[i.name] = { accept: null, comment: "" });
-      const name = nextId("ans"), yes = nextId("y"), no = nextId("n"), com = nextId("cm");
+      const name = "answer-" + i.name, yes = nextId("y"), no = nextId("n"), com = nextId("cm");
       const red = profile && (profile.redLines || []).some((x) => x.issue === i.name && x.option === opt);
       return h("div", { class: "article" },
         h("h3", {}, `Article ${articleNo(i.name)}: ${title(i.name)}`),
         h("p", { class: "clause" }, clause(i, opt)),
         profile ? h("p", {}, "Value to you on this article: ", valueBar(val), h("span", { class: "value" }, `${pct(val)} of 100`), red ? h("span", { class: "bad" }, " — crosses your red line") : "") : null,
         h("fieldset", { class: "inline", disabled: !r.open }, h("legend", { class: "hint" }, `Your answer to article ${articleNo(i.name)}`),
-          h("label", { class: "inline", for: yes }, h("input", { type: "radio", id: yes, name, checked: a.accept === true, onchange: () => { a.accept = true; } }), "Accept"),
-          h("label", { class: "inline", for: no }, h("input", { type: "radio", id: no, name, checked: a.accept === false, onchange: () => { a.accept = false; } }), "Reject")),
-        field(com, "Comment on this article (seen by the mediator)", h("textarea", { id: com, name: "article-comment", disabled: !r.open, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment)));
+          h("label", { class: "inline", for: yes }, h("input", { type: "radio", id: yes, name, value: "accept", checked: a.accept === true, onchange: () => { a.accept = true; } }), "Accept"),
+          h("label", { class: "inline", for: no }, h("input", { type: "radio", id: no, name, value: "reject", checked: a.accept === false, onchange: () => { a.accept = false; } }), "Reject")),
+        field(com, "Comment on this article (seen by the mediator)", h("textarea", { id: com, name: "article-comment-" + i.name, disabled: !r.open, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment)));
     });
     const send = () => {
       const answers = issues().map((i) => ({ issue: i.name, accept: state.answers[i.name].accept, comment: state.answers[i.name].comment || "" }));
@@ -450,7 +452,7 @@
     fill();
     const why = h("textarea", { id: rid, name: "amend-rationale" });
     return card("Propose an amendment", "Ask the mediator to change one article. The mediator decides whether to share it with the other side.", false,
-      h("form", { onsubmit: (ev) => { ev.preventDefault(); act("POST", "/amendments", { issue: issue.value, option: option.value, rationale: why.value }, "Amendment sent to the mediator."); } },
+      h("form", { onsubmit: (ev) => { ev.preventDefault(); act("POST", "/amendments", { issue: issue.value, option: option.value, rationale: why.value }, "Amendment sent to the mediator.", ev.target); } },
         field(iid, "Article", issue), field(oid, "Proposed wording", option),
         field(rid, "Why", why), h("button", { type: "submit" }, "Send amendment")));
   }
@@ -556,7 +558,7 @@
       t ? h("th", { scope: "col" }, `Today${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""}`) : null,
       h("th", { scope: "col" }, "Red lines"), h("th", { scope: "col" }, "Options both sides could accept"))), h("tbody", {}, rows))));
     if (t && t.issues.some((x) => x.note)) {
-      body.push(h("details", {}, h("summary", {}, `What holds today, article by article${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""}`),
+      body.push(h("details", { "data-key": "gap-today" }, h("summary", {}, `What holds today, article by article${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""}`),
         h("dl", { class: "today" }, t.issues.filter((x) => x.note).map((x) => [h("dt", {}, `${articleNo(x.issue)}. ${title(x.issue)}: ${x.statusQuo ? human(x.statusQuo) : "no agreed clause"}`), h("dd", {}, x.note)])),
         h("p", { class: "hint" }, "Each statement's sources are in the scenario file.")));
     }
@@ -634,7 +636,7 @@
     const singles = t.earlyHarvest.filter((hv) => Object.keys(hv.changes).length === 1), pairs = t.earlyHarvest.filter((hv) => Object.keys(hv.changes).length > 1);
     return card("Early harvest: steps both sides gain from now", `Changes to today's situation${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""} that every side prefers to today, by the priorities you know: each could be agreed on its own, before the hard articles. Gains are in points out of 100; largest shared gain first.${ratifying.length ? ` “Chance approved at home”: how likely ${ratifying.map((p) => `${p}'s ${homeFront(p)}`).join(" and ")} are to approve the change.` : ""}`, true,
       singles.length ? table(singles) : h("p", {}, "No change to a single article is a gain for every side."),
-      pairs.length ? h("details", {}, h("summary", {}, `${pairs.length} trades of two articles that are a gain for both, although neither change is on its own`), table(pairs)) : null);
+      pairs.length ? h("details", { "data-key": "harvest-pairs" }, h("summary", {}, `${pairs.length} trades of two articles that are a gain for both, although neither change is on its own`), table(pairs)) : null);
   }
 
   const sameText = (x, y) => issues().every((i) => (x[i.name] || null) === (y[i.name] || null));
@@ -734,7 +736,7 @@
         i.options.map((o) => h("option", { value: o, selected: state.editor[i.name] === o }, human(o))));
       const rid = nextId("rw");
       const rewording = h("textarea", { id: rid, name: "clause-" + i.name, rows: 3 }, clause(i, state.editor[i.name]));
-      const reword = h("details", { class: "reword" }, h("summary", {}, `Reword this clause (article ${articleNo(i.name)})`),
+      const reword = h("details", { class: "reword", "data-key": "reword-" + i.name }, h("summary", {}, `Reword this clause (article ${articleNo(i.name)})`),
         field(rid, "New wording of the option chosen above (every console sees it; earlier wordings stay in the history)", rewording),
         h("button", { type: "button", class: "secondary", disabled: roundOpen || v.status === "signing", onclick: () => act("PUT", "/clauses", { issue: i.name, option: state.editor[i.name], text: rewording.value }, `Article ${articleNo(i.name)} reworded: every console shows the new wording.`) }, `Save the wording of article ${articleNo(i.name)}`));
       return h("div", { class: "article" }, field(sid, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`, sel), wording, reword,
@@ -784,7 +786,7 @@
       })));
       const agreedNow = issues().filter(everyone);
       if (agreedNow.length) {
-        const boxes = agreedNow.map((i) => { const cid = nextId("ag"); return h("label", { class: "inline", for: cid }, h("input", { type: "checkbox", id: cid, checked: true, "data-issue": i.name }), `${articleNo(i.name)}. ${title(i.name)}`); });
+        const boxes = agreedNow.map((i) => { const cid = nextId("ag"); return h("label", { class: "inline", for: cid }, h("input", { type: "checkbox", id: cid, checked: true, "data-issue": i.name, "data-key": "agree-" + i.name }), `${articleNo(i.name)}. ${title(i.name)}`); });
         body.push(h("h3", {}, "Accepted by every delegation"), h("div", {}, boxes),
           h("button", { type: "button", onclick: () => {
             const articles = {};
@@ -853,22 +855,86 @@
     main.replaceChildren(card("Status", null, false, h("p", {}, statusText(state.view))), currentTextCard(null), historyCard(null), recordCard(), exportCard());
   }
 
+  // ---------- redrawing without losing a person's place ----------
+  // Every change redraws the console from the view. What a person is in the middle of survives it:
+  // each form control's draft (matched by a stable key: data-key, else its name, and a radio's value),
+  // which sections are open, the focus with its caret and selection, and the scroll positions.
+  // A draft is kept unless the server changed what the control was drawn from (the mediator adopted
+  // another package into the editor, say): then the new value wins. A redraw waits only while a
+  // pointer is pressed (a click in progress) or a composition is active (an input method), and never
+  // longer than a few seconds.
+  const keyOf = (el) => el.dataset.key || (el.name ? (el.type === "radio" ? `${el.name}=${el.value}` : el.name) : el.tagName === "BUTTON" ? "button:" + el.textContent : "");
+  const toggles = (el) => el.type === "checkbox" || el.type === "radio";
+  function drawn(el) {
+    if (toggles(el)) return el.defaultChecked;
+    if (el.tagName === "SELECT") { const o = [...el.options].find((x) => x.defaultSelected); return o ? o.value : ""; }
+    return el.defaultValue;
+  }
+  const current = (el) => toggles(el) ? el.checked : el.value;
+  function place() {
+    const controls = new Map(), open = new Map(), scrolls = new Map();
+    for (const el of main.querySelectorAll("input, select, textarea")) {
+      const key = keyOf(el);
+      if (!key) continue;
+      const was = el.tagName === "SELECT" ? (drawn(el) || (el.options[0] && el.options[0].value)) : drawn(el);
+      if (current(el) !== was) controls.set(key, { drawn: drawn(el), value: current(el) });
+      if (el.scrollTop || el.scrollLeft) scrolls.set(key, [el.scrollTop, el.scrollLeft]);
+    }
+    for (const el of main.querySelectorAll("details[data-key]")) open.set(el.dataset.key, el.open);
+    const active = document.activeElement;
+    let focus = null;
+    if (active && main.contains(active) && keyOf(active)) {
+      focus = { key: keyOf(active) };
+      try { if (typeof active.selectionStart === "number") Object.assign(focus, { start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection }); } catch { /* no caret in this control */ }
+    }
+    return { controls, open, scrolls, focus, x: window.scrollX, y: window.scrollY };
+  }
+  function restorePlace(p) {
+    const byKey = new Map();
+    for (const el of main.querySelectorAll("input, select, textarea, button")) if (keyOf(el) && !byKey.has(keyOf(el))) byKey.set(keyOf(el), el);
+    for (const el of main.querySelectorAll("details[data-key]")) if (p.open.has(el.dataset.key)) el.open = p.open.get(el.dataset.key);
+    // In document order, so that a choice that fills another list (the amendment's article) comes before that list.
+    for (const el of main.querySelectorAll("input, select, textarea")) {
+      const saved = p.controls.get(keyOf(el));
+      if (!saved || saved.drawn !== drawn(el)) continue;
+      if (toggles(el)) el.checked = saved.value; else el.value = saved.value;
+      el.dispatchEvent(new Event(el.tagName === "SELECT" || toggles(el) ? "change" : "input", { bubbles: true }));
+    }
+    for (const [key, [top, left]] of p.scrolls) { const el = byKey.get(key); if (el) { el.scrollTop = top; el.scrollLeft = left; } }
+    window.scrollTo(p.x, p.y);
+    const again = p.focus && byKey.get(p.focus.key);
+    if (again) {
+      again.focus({ preventScroll: true });
+      if (p.focus.start !== undefined) try { again.setSelectionRange(p.focus.start, p.focus.end, p.focus.direction); } catch { /* no caret in this control */ }
+    }
+  }
+
+  let pointerDown = false, composing = false, waitingSince = 0, waitTimer = 0;
+  const waitAtMost = 3000;
   function render() {
+    if ((pointerDown || composing) && !(waitingSince && Date.now() - waitingSince >= waitAtMost)) {
+      if (!waitingSince) { waitingSince = Date.now(); waitTimer = setTimeout(render, waitAtMost); }
+      return;
+    }
+    clearTimeout(waitTimer);
+    waitingSince = 0;
+    draw();
+  }
+  const renderIfWaiting = () => { if (waitingSince) setTimeout(() => { if (waitingSince && !pointerDown && !composing) render(); }, 0); };
+  document.addEventListener("pointerdown", () => { pointerDown = true; }, true);
+  for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, () => { pointerDown = false; renderIfWaiting(); }, true);
+  document.addEventListener("compositionstart", () => { composing = true; }, true);
+  document.addEventListener("compositionend", () => { composing = false; renderIfWaiting(); }, true);
+
+  function draw() {
     const v = state.view;
     $("#title").textContent = v.title;
     $("#who").textContent = v.role === "delegation" ? `Delegation of ${v.seat} — your confidential console` : v.role === "mediator" ? "Mediator's console" : "Observer";
     document.title = `${v.role === "delegation" ? v.seat : v.role === "mediator" ? "Mediator" : "Observer"} — ${v.title}`;
-    // Redrawing keeps the place: the same structure gets the same ids, so the focused control
-    // (or the button with the same words) gets the focus back, and the scroll position stays.
-    const active = document.activeElement;
-    const keepId = active && active !== document.body ? active.id : "";
-    const keepButton = active && active.tagName === "BUTTON" ? active.textContent : "";
-    const scroll = window.scrollY;
+    const kept = place();
     uid = 0;
     if (v.role === "delegation") renderDelegation(); else if (v.role === "mediator") renderMediator(); else renderObserver();
-    window.scrollTo(0, scroll);
-    const again = (keepId && document.getElementById(keepId)) || (keepButton && [...main.querySelectorAll("button")].find((b) => b.textContent === keepButton));
-    if (again) again.focus({ preventScroll: true });
+    restorePlace(kept);
   }
 
   // ---------- loading and live updates ----------
@@ -889,8 +955,7 @@
           try { state.analysis = await api("GET", "/analysis"); } catch (e) { state.analysis = { issues: [], note: e.message }; }
           loadTwoLevel();
         }
-        if (!isEditing()) render();
-        else pending = true;
+        render();
       } while (again);
     })();
     try { await loading; } finally { loading = null; }
@@ -905,12 +970,8 @@
     try { result = await api("GET", "/analysis/two-level?draws=1000"); } catch (e) { result = { error: e.message }; }
     if (ticket !== twoLevelTicket) return;
     state.twoLevel = result;
-    if (!isEditing()) render(); else pending = true;
+    render();
   }
-  // Do not redraw under a person typing: redraw when they leave the field.
-  let pending = false;
-  const isEditing = () => { const a = document.activeElement; return a && (a.tagName === "TEXTAREA" || a.tagName === "SELECT" || (a.tagName === "INPUT" && a.type !== "checkbox" && a.type !== "radio" && a.type !== "range")); };
-  document.addEventListener("focusout", () => setTimeout(() => { if (pending && !isEditing()) { pending = false; render(); } }, 0));
 
   function connection(text, cls) { const c = $("#connection"); c.textContent = text; c.className = "connection " + cls; }
 
