@@ -232,12 +232,16 @@
     const n = list.length, x = (k) => L + (n === 1 ? (W - L - R) / 2 : (k * (W - L - R)) / (n - 1)), y = (v) => T + (1 - v) * (H - T - B);
     const pts = list.map((v, k) => [x(k), y(profileValue(profile, v.text))]);
     const reservation = y(profile.reservation);
+    const today = state.view.today && state.view.today.value !== undefined && state.view.today.value !== null && state.view.role === "delegation" ? state.view.today.value : null;
     return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": `Value to you of each version: ${list.map((v) => `${v.label} ${pct(profileValue(profile, v.text))}`).join(", ")}; walk-away value ${pct(profile.reservation)}` },
       s("title", {}, "Value to you of the text over its versions"),
       s("line", { x1: L, y1: y(0), x2: W - R, y2: y(0), stroke: "#9aa6b5" }),
       [0, 0.5, 1].map((v) => s("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11, fill: "#5b6675" }, String(pct(v)))),
       s("line", { x1: L, y1: reservation, x2: W - R, y2: reservation, stroke: "#b3261e", "stroke-dasharray": "5 4" }),
-      s("text", { x: W - R, y: reservation - 4, "text-anchor": "end", "font-size": 11, fill: "#b3261e" }, "your walk-away value"),
+      s("text", { x: W - R, y: reservation - 4, "text-anchor": "end", "font-size": 11, fill: "#b3261e" }, "Your walk-away value"),
+      today !== null && Math.abs(today - profile.reservation) > 0.02 ? [
+        s("line", { x1: L, y1: y(today), x2: W - R, y2: y(today), stroke: "#8a5a00", "stroke-dasharray": "2 3" }),
+        s("text", { x: L + 4, y: y(today) - 4, "font-size": 11, fill: "#8a5a00" }, "Today's situation, as you value it")] : null,
       s("polyline", { points: pts.map((p) => p.join(",")).join(" "), fill: "none", stroke: "#1f4e9c", "stroke-width": 2 }),
       pts.map((p, k) => [s("circle", { cx: p[0], cy: p[1], r: 4, fill: "#1f4e9c" }), s("text", { x: p[0], y: H - 10, "text-anchor": "middle", "font-size": 11, fill: "#5b6675" }, `R${list[k].round}`)]));
   }
@@ -311,7 +315,7 @@
 
   // ---------- the delegation's console ----------
   function initDraft(profile) {
-    const d = { points: {}, ratings: {}, red: new Set(), reservation: 0, share: false };
+    const d = { points: {}, ratings: {}, red: new Set(), reservation: 0, share: false, today: {} };
     let total = 0;
     for (const i of issues()) { d.points[i.name] = profile ? Math.round((profile.weights[i.name] || 0) * 100) : Math.round(100 / issues().length); total += d.points[i.name]; }
     const first = issues()[0].name; d.points[first] += 100 - total;
@@ -321,6 +325,7 @@
     }
     for (const r of (profile && profile.redLines) || []) d.red.add(r.issue + "\u0000" + r.option);
     d.reservation = profile ? pct(profile.reservation) : 0;
+    for (const [issue, value] of Object.entries((profile && profile.statusQuoValues) || {})) d.today[issue] = pct(value);
     d.share = state.view.record.some((r) => r.event.type === "profile-declared" && r.event.sharedWithMediator);
     return d;
   }
@@ -338,12 +343,17 @@
   function prioritiesCard() {
     const d = state.draft;
     const sum = h("span", { class: "sum" });
+    const todayLine = h("p", { class: "hint", id: "today-walk-away", "aria-live": "polite" });
     const feedback = h("div", { "aria-live": "polite" });
     const update = () => {
       const total = Object.values(d.points).reduce((a, b) => a + b, 0);
       sum.textContent = `Points given: ${total} of 100`;
       sum.className = total === 100 ? "sum" : "sum bad";
       feedback.replaceChildren(feedbackTable(draftProfile()));
+      if (state.refreshToday) state.refreshToday();
+      const t = draftToday();
+      todayLine.replaceChildren(...(t === null ? [] : [`Today's situation, as you value it article by article, is worth ${pct(t)} of 100 to you. `,
+        h("button", { type: "button", class: "secondary", onclick: () => { d.reservation = pct(t); reservation.value = d.reservation; update(); } }, "Use it as your walk-away value")]));
     };
     const rows = issues().map((i) => {
       const pid = nextId("p");
@@ -372,16 +382,65 @@
       const total = Object.values(d.points).reduce((a, b) => a + b, 0);
       if (total !== 100) return say(`Give exactly 100 points over the articles (now ${total}).`);
       const p = draftProfile();
-      act("PUT", "/profile", { weights: p.weights, values: p.values, reservation: p.reservation, redLines: p.redLines, shareWithMediator: d.share }, "Your priorities are saved.");
+      const statusQuoValues = Object.fromEntries(Object.entries(d.today).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, v / 100]));
+      act("PUT", "/profile", { weights: p.weights, values: p.values, reservation: p.reservation, redLines: p.redLines, shareWithMediator: d.share, statusQuoValues }, "Your priorities are saved.");
     };
+    state.savePriorities = save;
     update();
+    state.refreshPriorities = update;
     return card("Your priorities (confidential)",
       "Step 1: share 100 points over the articles by how much each matters to you (or drag the sliders). Step 2: open an article and rate its options. Only your delegation sees this unless you choose to share it with the mediator; the other side never does.",
       false, sum, ...rows,
-      field(resId, "Walk-away value: what no agreement (today's situation going on) is worth to you, 0–100", reservation),
+      field(resId, "Walk-away value: what no agreement (today's situation going on) is worth to you, 0–100", reservation), todayLine,
       h("label", { class: "inline", for: shareId }, share, "Share these priorities with the mediator (never with the other side)"),
       h("div", {}, h("button", { type: "button", onclick: save }, "Save priorities")),
       h("h3", {}, "What these priorities mean"), feedback);
+  }
+
+  // Today's situation (what holds if nothing is agreed), article by article: the scenario states it; the
+  // delegation values each article itself, or leaves it at its rating of the option that holds today.
+  function todayValueOf(issue) {
+    const d = state.draft, t = state.view.today.articles.find((a) => a.issue === issue.name);
+    if (d.today[issue.name] !== undefined && d.today[issue.name] !== null) return d.today[issue.name];
+    return t && t.option ? d.ratings[issue.name][t.option] : null;
+  }
+  function draftToday() {
+    if (!state.view.today) return null;
+    const d = state.draft, total = Object.values(d.points).reduce((a, b) => a + b, 0) || 1;
+    let v = 0;
+    for (const i of issues()) { const x = todayValueOf(i); if (x === null) return null; v += (d.points[i.name] / total) * (x / 100); }
+    return v;
+  }
+  function todayCard() {
+    const t = state.view.today, d = state.draft;
+    if (!t) return null;
+    const when = t.date ? ` (${monthYear(t.date)})` : "";
+    const whole = h("p", { "aria-live": "polite" });
+    const updateWhole = () => {
+      const v = draftToday();
+      whole.replaceChildren(...(v === null
+        ? [h("span", { class: "warn" }, "Give a value to every article with no agreed clause today to see what today's situation as a whole is worth to you.")]
+        : ["Today's situation as a whole, weighed by your points: ", valueBar(v), h("span", { class: "value" }, `${pct(v)} of 100`), ` (your walk-away value: ${d.reservation})`]));
+    };
+    const rows = t.articles.map((a) => {
+      const i = issues().find((x) => x.name === a.issue), vid = nextId("tv");
+      const rated = a.option ? d.ratings[i.name][a.option] : null;
+      const input = h("input", { id: vid, type: "number", min: 0, max: 100, step: 1, name: "today-" + i.name, value: d.today[i.name] ?? "", placeholder: rated === null ? "" : String(rated),
+        oninput: () => { d.today[i.name] = input.value === "" ? null : Math.max(0, Math.min(100, Number(input.value) || 0)); updateWhole(); state.refreshPriorities && state.refreshPriorities(); } });
+      return h("tr", {},
+        h("td", {}, String(articleNo(i.name))),
+        h("th", { scope: "row" }, title(i.name)),
+        h("td", {}, a.option ? h("span", { class: "clause" }, a.clause || human(a.option)) : h("em", {}, "No agreed clause"), a.note ? h("p", { class: "hint" }, a.note) : null),
+        h("td", {}, h("label", { class: "sr", for: vid }, `Value to you of today's situation on article ${articleNo(i.name)} (0–100)`), input,
+          h("p", { class: "hint" }, rated === null ? "No option holds today: give your own value." : `Empty: your rating of this option (${rated}).`)));
+    });
+    updateWhole();
+    state.refreshToday = updateWhole;
+    return card(`Today's situation${when}, article by article`,
+      "What holds on each article if nothing is agreed, and what each is worth to you (0 to 100). Confidential, like your priorities: saved with them, seen by the mediator only if you share them, never by the other side.",
+      true, whole,
+      h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "No."), h("th", { scope: "col" }, "Article"), h("th", { scope: "col" }, "Today"), h("th", { scope: "col" }, "Value to you (0–100)"))), h("tbody", {}, rows))),
+      h("button", { type: "button", onclick: () => state.savePriorities() }, "Save with your priorities"));
   }
 
   function feedbackTable(p) {
@@ -398,6 +457,9 @@
     const agreed = agreedArticles();
     if (Object.keys(agreed).length) add("The agreed articles, your best elsewhere", Object.assign(bestFor(p, (a, b) => a > b), agreed));
     add("Your worst text", bestFor(p, (a, b) => a < b));
+    const t = draftToday();
+    if (t !== null) rows.push(h("tr", {}, h("th", { scope: "row" }, "Today's situation (no agreement), as you value it"), h("td", {}, valueBar(t), h("span", { class: "value" }, `${pct(t)}`)),
+      h("td", {}, t > p.reservation ? h("span", { class: "warn" }, "above your walk-away value") : h("span", { class: "hint" }, "at or below your walk-away value"))));
     return h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Package"), h("th", { scope: "col" }, "Value to you (0–100)"), h("th", { scope: "col" }, "Compared with no agreement"))), h("tbody", {}, rows));
   }
 
@@ -482,6 +544,7 @@
     main.replaceChildren(
       roundCardForDelegation(profile),
       prioritiesCard(),
+      todayCard(),
       h("div", {}, currentTextCard(profile)),
       amendCard(),
       card("Comments", "Write to everyone at the table, or only to the mediator.", false, commentForm([["everyone", "Everyone"], ["mediator", "The mediator only"]])),
