@@ -233,12 +233,12 @@ public sealed class WorkbenchTests : IAsyncLifetime
         var hermon = today.Locator("tbody tr").Nth(1);
         await Expect(hermon.Locator("th")).ToHaveTextAsync("Mount Hermon");
         await Expect(hermon).ToContainTextAsync("No agreed clause");
-        await Expect(hermon).ToContainTextAsync("No option holds today: give your own value.");
-        await Expect(today.Locator("tbody tr").First).ToContainTextAsync("Empty: your rating of this option");
+        await Expect(hermon).ToContainTextAsync("No agreed clause today: give your own value.");
+        await Expect(today.Locator("tbody tr").First).ToContainTextAsync("Left empty, your rating of this clause counts");
         await Expect(today).ToContainTextAsync("Give a value to every article with no agreed clause today");
 
         // Israel values the articles with no clause today, and saves them with its priorities (not shared).
-        var open = today.Locator("tbody tr").Filter(new() { HasText = "No option holds today" });
+        var open = today.Locator("tbody tr").Filter(new() { HasText = "No agreed clause today: give" });
         var count = await open.CountAsync();
         for (var k = 0; k < count; k++)
         {

@@ -432,7 +432,7 @@
         h("th", { scope: "row" }, title(i.name)),
         h("td", {}, a.option ? h("span", { class: "clause" }, a.clause || human(a.option)) : h("em", {}, "No agreed clause"), a.note ? h("p", { class: "hint" }, a.note) : null),
         h("td", {}, h("label", { class: "sr", for: vid }, `Value to you of today's situation on article ${articleNo(i.name)} (0–100)`), input,
-          h("p", { class: "hint" }, rated === null ? "No option holds today: give your own value." : `Empty: your rating of this option (${rated}).`)));
+          h("p", { class: "hint" }, rated === null ? "No agreed clause today: give your own value." : `Left empty, your rating of this clause counts (${rated}).`)));
     });
     updateWhole();
     state.refreshToday = updateWhole;
