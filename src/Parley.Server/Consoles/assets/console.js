@@ -228,13 +228,14 @@
   }
 
   function valueOverVersions(profile, list) {
-    const W = 520, H = 170, L = 40, B = 30, T = 12, R = 12;
+    const W = 520, H = 190, L = 40, B = 30, T = 30, R = 12;
     const n = list.length, x = (k) => L + (n === 1 ? (W - L - R) / 2 : (k * (W - L - R)) / (n - 1)), y = (v) => T + (1 - v) * (H - T - B);
     const pts = list.map((v, k) => [x(k), y(profileValue(profile, v.text))]);
     const reservation = y(profile.reservation);
     const today = state.view.today && state.view.today.value !== undefined && state.view.today.value !== null && state.view.role === "delegation" ? state.view.today.value : null;
     return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": `Value to you of each version: ${list.map((v) => `${v.label} ${pct(profileValue(profile, v.text))}`).join(", ")}; walk-away value ${pct(profile.reservation)}` },
       s("title", {}, "Value to you of the text over its versions"),
+      s("text", { x: 4, y: 14, "font-size": 12, fill: "#1b2430" }, "Value to you (0–100) of the text put to you in each round (R1 = round 1)"),
       s("line", { x1: L, y1: y(0), x2: W - R, y2: y(0), stroke: "#9aa6b5" }),
       [0, 0.5, 1].map((v) => s("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11, fill: "#5b6675" }, String(pct(v)))),
       s("line", { x1: L, y1: reservation, x2: W - R, y2: reservation, stroke: "#b3261e", "stroke-dasharray": "5 4" }),
@@ -480,11 +481,15 @@
         h("h3", {}, `Article ${articleNo(i.name)}: ${title(i.name)}`),
         h("p", { class: "clause" }, clause(i, opt)),
         profile ? h("p", {}, "Value to you on this article: ", valueBar(val), h("span", { class: "value" }, `${pct(val)} of 100`), red ? h("span", { class: "bad" }, " — crosses your red line") : "") : null,
-        h("fieldset", { class: "inline", disabled: !r.open }, h("legend", { class: "hint" }, `Your answer to article ${articleNo(i.name)}`),
-          h("label", { class: "inline", for: yes }, h("input", { type: "radio", id: yes, name, value: "accept", checked: a.accept === true, onchange: () => { a.accept = true; } }), "Accept"),
-          h("label", { class: "inline", for: no }, h("input", { type: "radio", id: no, name, value: "reject", checked: a.accept === false, onchange: () => { a.accept = false; } }), "Reject")),
-        field(com, "Comment on this article (seen by the mediator)", h("textarea", { id: com, name: "article-comment-" + i.name, disabled: !r.open, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment)));
+        // Once the round is closed, the answers given are shown as words, not as a form nobody can use.
+        !r.open ? h("p", {}, "Your answer: ", a.accept === true ? h("span", { class: "ok" }, "accepted") : a.accept === false ? h("span", { class: "bad" }, "rejected") : h("span", { class: "hint" }, "none given"),
+          a.comment ? ` — “${a.comment}”` : "") : [
+          h("fieldset", { class: "inline" }, h("legend", { class: "hint" }, `Your answer to article ${articleNo(i.name)}`),
+            h("label", { class: "inline", for: yes }, h("input", { type: "radio", id: yes, name, value: "accept", checked: a.accept === true, onchange: () => { a.accept = true; } }), "Accept"),
+            h("label", { class: "inline", for: no }, h("input", { type: "radio", id: no, name, value: "reject", checked: a.accept === false, onchange: () => { a.accept = false; } }), "Reject")),
+          field(com, "Comment on this article (seen by the mediator)", h("textarea", { id: com, name: "article-comment-" + i.name, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment))]);
     });
+    const accepted = issues().filter((i) => state.answers[i.name] && state.answers[i.name].accept === true).length;
     const send = () => {
       const answers = issues().map((i) => ({ issue: i.name, accept: state.answers[i.name].accept, comment: state.answers[i.name].comment || "" }));
       const missing = answers.filter((x) => x.accept === null).map((x) => articleNo(x.issue));
@@ -499,9 +504,9 @@
       })();
     };
     const answered = r.myBallot !== null && r.myBallot !== undefined;
-    return card(`Round ${r.number}: the proposed text`, r.open ? `Answer article by article. Your answers go to the mediator only.${r.deadline ? ` Answers due by ${new Date(r.deadline).toLocaleString()}.` : ""}` : "This round is closed.", true,
+    return card(`Round ${r.number}: the proposed text`, r.open ? `Answer article by article. Your answers go to the mediator only.${r.deadline ? ` Answers due by ${new Date(r.deadline).toLocaleString()}.` : ""}` : "This round is closed: the text and your answers, as you gave them to the mediator.", true,
       profile ? h("p", {}, "Value to you of the whole proposed text: ", valueBar(total), h("span", { class: "value" }, `${pct(total)} of 100`), total >= profile.reservation ? h("span", { class: "ok" }, " (better than no agreement)") : h("span", { class: "bad" }, " (worse than no agreement)")) : null,
-      answered ? h("p", { class: "ok" }, `You have answered this round (${r.myBallot ? "you accept the whole text" : "you do not accept the whole text"}).${r.open ? " You may still refine your article answers while it is open." : ""}`) : null,
+      answered ? h("p", { class: "ok" }, `You have answered this round: you accepted ${accepted} of ${issues().length} articles${r.myBallot ? ", so the whole text" : ", so not the whole text"}.${r.open ? " You may still refine your article answers while it is open." : ""}`) : null,
       ...articles,
       r.open ? h("button", { type: "button", onclick: send }, "Send our answers") : null);
   }
@@ -789,7 +794,7 @@
       const val = profileValue(p, state.editor), red = redLineCrossed(p, state.editor);
       const sq = tl() ? tl().statusQuoValue[p.seat] : undefined;
       return h("p", {}, valueBar(val, `Value to ${p.seat}: ${pct(val)} out of 100`), h("span", { class: "value" }, `Value to ${p.seat}: ${pct(val)} of 100`),
-        sq !== undefined ? h("span", { class: "hint" }, ` (today: ${pct(sq)})`) : null, red ? h("span", { class: "bad" }, ` — ${red}`) : null);
+        sq !== undefined ? h("span", { class: "hint" }, ` (today's situation: ${pct(sq)})`) : null, red ? h("span", { class: "bad" }, ` — ${red}`) : null);
     }));
     const fields = issues().map((i) => {
       const sid = nextId("ed");
