@@ -147,10 +147,11 @@ public sealed class WorkbenchTests : IAsyncLifetime
 
         await ScreenshotsAsync(mediator, israel);
 
-        // Every form control is labelled, and nothing was fetched from anywhere but the server.
+        // Every form control is labelled and has a stable key (so a redraw keeps its draft), and nothing was fetched from anywhere but the server.
         foreach (var console in new[] { mediator, israel, syria })
         {
             (await console.UnlabelledControlsAsync()).ShouldBeEmpty();
+            (await console.UnkeyedControlsAsync()).ShouldBeEmpty();
             console.Requests.Where(u => !u.StartsWith(_server.Address.ToString(), StringComparison.Ordinal) && !u.StartsWith("ws://" + _server.Address.Authority, StringComparison.Ordinal)
                 && !u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("blob:", StringComparison.Ordinal)).ShouldBeEmpty();
             console.Requests.ShouldNotBeEmpty();

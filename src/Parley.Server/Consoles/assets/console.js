@@ -360,7 +360,7 @@
       const pid = nextId("p");
       const points = h("input", { id: pid, type: "number", min: 0, max: 100, step: 1, value: d.points[i.name], name: "points-" + i.name,
         oninput: () => { d.points[i.name] = Math.max(0, Math.min(100, Number(points.value) || 0)); slider.value = d.points[i.name]; update(); } });
-      const slider = h("input", { type: "range", min: 0, max: 100, value: d.points[i.name], "aria-label": `Weight of ${human(i.name)} (drag)`,
+      const slider = h("input", { type: "range", min: 0, max: 100, value: d.points[i.name], name: "weight-" + i.name, "aria-label": `Weight of ${human(i.name)} (drag)`,
         oninput: () => { d.points[i.name] = Number(slider.value); points.value = slider.value; update(); } });
       const options = i.options.map((o) => {
         const rid = nextId("r"), cid = nextId("x");
