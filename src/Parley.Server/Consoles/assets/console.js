@@ -505,7 +505,8 @@
     };
     const answered = r.myBallot !== null && r.myBallot !== undefined;
     return card(`Round ${r.number}: the proposed text`, r.open ? `Answer article by article. Your answers go to the mediator only.${r.deadline ? ` Answers due by ${new Date(r.deadline).toLocaleString()}.` : ""}` : "This round is closed: the text and your answers, as you gave them to the mediator.", true,
-      profile ? h("p", {}, "Value to you of the whole proposed text: ", valueBar(total), h("span", { class: "value" }, `${pct(total)} of 100`), total >= profile.reservation ? h("span", { class: "ok" }, " (better than no agreement)") : h("span", { class: "bad" }, " (worse than no agreement)")) : null,
+      profile ? h("p", {}, "Value to you of the whole proposed text: ", valueBar(total), h("span", { class: "value" }, `${pct(total)} of 100`), total >= profile.reservation ? h("span", { class: "ok" }, " (better than no agreement)") : h("span", { class: "bad" }, " (worse than no agreement)"),
+        v.today && v.today.value !== null && v.today.value !== undefined ? h("span", { class: "hint" }, ` — today's situation, as you value it: ${pct(v.today.value)}`) : null) : null,
       answered ? h("p", { class: "ok" }, `You have answered this round: you accepted ${accepted} of ${issues().length} articles${r.myBallot ? ", so the whole text" : ", so not the whole text"}.${r.open ? " You may still refine your article answers while it is open." : ""}`) : null,
       ...articles,
       r.open ? h("button", { type: "button", onclick: send }, "Send our answers") : null);
