@@ -298,10 +298,10 @@ public sealed partial class MediationCase
     /// <summary>A hash of an event's stored form: names the last event a snapshot covers.</summary>
     private static string Fingerprint(CaseEvent e) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(CaseJson.Serialize(e))));
 
-    // A declaration that gives every weight, value, reservation and red line makes the profile anew
-    // (only the scenario's discount factor carries over): what came before it no longer matters.
+    // A declaration that gives every weight, value, reservation, red line and today's values makes the
+    // profile anew (only the scenario's discount factor carries over): what came before it no longer matters.
     private bool IsComplete(ProfileDeclared d) =>
-        d.Weights?.Count == Domain.IssueCount && d.Values?.Count == Domain.IssueCount && d.Reservation is not null && d.RedLines is not null;
+        d.Weights?.Count == Domain.IssueCount && d.Values?.Count == Domain.IssueCount && d.Reservation is not null && d.RedLines is not null && d.StatusQuoValues is not null;
 
     // The declarations a seat's current profile and the mediator's view of it still depend on, in order.
     private IEnumerable<ProfileDeclared> NeededDeclarations(List<ProfileDeclared> chain)
