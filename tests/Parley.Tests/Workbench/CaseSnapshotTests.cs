@@ -235,9 +235,9 @@ public sealed class CaseSnapshotTests
             i => i.Name,
             i => (IReadOnlyDictionary<string, double>)Enumerable.Range(0, i.Cardinality).ToDictionary(i.FormatLevel, l => ((l + s.C) % i.Cardinality) / (double)Math.Max(1, i.Cardinality - 1)));
         var redLines = all || s.C % 2 == 0 ? new[] { new OptionChoice(issues[s.A % issues.Count].Name, issues[s.A % issues.Count].FormatLevel(0)) }.Take(s.C % 2) .ToArray() : null;
-        var today = all ? issues.ToDictionary(i => i.Name, i => ((s.A + i.Name.Length) % 11) / 10.0)
-            : s.C % 3 == 0 ? new Dictionary<string, double>()
-            : s.C % 3 == 1 ? new Dictionary<string, double> { [issues[s.A % issues.Count].Name] = 0.5 }
+        var today = s.C % 4 == 0 ? issues.ToDictionary(i => i.Name, i => ((s.A + i.Name.Length) % 11) / 10.0)
+            : s.C % 4 == 1 ? new Dictionary<string, double>()
+            : s.C % 4 == 2 ? new Dictionary<string, double> { [issues[s.A % issues.Count].Name] = 0.5 }
             : null;
         return new DeclareProfile(weights, values, all || s.A % 2 == 0 ? 0.1 * (s.C % 6) : null, redLines, s.A % 3 != 1, today);
     }
