@@ -1,7 +1,7 @@
 using Parley.Server;
 using Parley.Server.Storage;
 
-// `dotnet Parley.Server.dll [--urls URL] [--db sqlite:PATH | --db postgres:CONNECTION]`: the same host
+// `dotnet Parley.Server.dll [--urls URL] [--db sqlite:PATH | --db postgres:CONNECTION] [--snapshot-interval EVENTS]`: the same host
 // `parley serve` runs (the tests start this process to kill it).
 var options = new ServerOptions();
 var hostArgs = new List<string>();
@@ -31,11 +31,20 @@ for (var i = 0; i < args.Length; i++)
         case "--no-seed":
             options = options with { SeedIsraelSyria = false };
             break;
+        case "--snapshot-interval" when i + 1 < args.Length:
+            if (!int.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var interval) || interval < 1)
+            {
+                await Console.Error.WriteLineAsync($"--snapshot-interval takes a positive number of events (got '{args[i]}')").ConfigureAwait(false);
+                return 2;
+            }
+
+            options = options with { SnapshotInterval = interval };
+            break;
         case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('=', StringComparison.Ordinal):
             hostArgs.Add(setting);   // host configuration (--environment=..., as WebApplicationFactory passes)
             break;
         default:
-            await Console.Error.WriteLineAsync($"unknown argument '{args[i]}' (usage: [--urls URL] [--db sqlite:PATH|postgres:CONNECTION] [--no-seed] [--export ID])").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"unknown argument '{args[i]}' (usage: [--urls URL] [--db sqlite:PATH|postgres:CONNECTION] [--no-seed] [--snapshot-interval EVENTS] [--export ID])").ConfigureAwait(false);
             return 2;
     }
 }

@@ -21,7 +21,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ServerProcess> StartAsync(DatabaseTarget database)
+    public static async Task<ServerProcess> StartAsync(DatabaseTarget database, params string[] options)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
@@ -33,7 +33,7 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
             Environment = { ["PARLEY_OPERATOR_TOKEN"] = Table.OperatorToken },
         };
-        foreach (var a in new[] { dll, "--urls", address.ToString().TrimEnd('/'), "--db", database.Kind + ":" + database.Value, "--no-seed" })
+        foreach (var a in new[] { dll, "--urls", address.ToString().TrimEnd('/'), "--db", database.Kind + ":" + database.Value, "--no-seed" }.Concat(options))
         {
             info.ArgumentList.Add(a);
         }
