@@ -12,6 +12,15 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_SnapshotIntervalNotPositive_OneLineAndExit2()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("serve", "--snapshot-interval", "0");
+
+        code.ShouldBe(2);
+        error.Trim().ShouldBe("error: --snapshot-interval: a snapshot interval is a positive number of events (got 0)");
+    }
+
+    [Fact]
     public async Task ServeExport_UnknownNegotiation_OneLineAndExit2()
     {
         using var dir = new TempDir();
