@@ -151,14 +151,18 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         }
     }
 
-    /// <summary>Reads the case consistently (<paramref name="wholeRecord"/>: the read needs every record, as a view does; false: the state only).</summary>
-    public async Task<T> ReadAsync<T>(NegotiationEntry entry, Func<MediationCase, T> read, CancellationToken cancellationToken, bool wholeRecord = true)
+    /// <summary>
+    /// Reads the case consistently. <paramref name="recordsAfter"/>: the read needs the records after
+    /// that sequence (0, the default: every record, as a whole view does; a catch-up: those after the
+    /// client's last one); null: the state only.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(NegotiationEntry entry, Func<MediationCase, T> read, CancellationToken cancellationToken, long? recordsAfter = 0)
     {
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
-            if (wholeRecord)
+            if (recordsAfter is { } after && after < entry.Case.EarlierRecordCount)
             {
                 await AttachEarlierRecordsAsync(entry, cancellationToken).ConfigureAwait(false);
             }

@@ -44,7 +44,7 @@ public sealed class SnapshotTests
             var entry = registry.Find(table.Id)!;
 
             // Loaded for the state only (what a command needs): the snapshot and the events from it on.
-            (await registry.ReadAsync(entry, c => c.HasWholeRecord ? -1 : c.EarlierRecordCount, CancellationToken.None, wholeRecord: false)).ShouldBe(stored.Version - 1);
+            (await registry.ReadAsync(entry, c => c.HasWholeRecord ? -1 : c.EarlierRecordCount, CancellationToken.None, recordsAfter: null)).ShouldBe(stored.Version - 1);
             (await ViewsAsync(again)).ShouldBe(before);
             entry.Case.HasWholeRecord.ShouldBeTrue();   // a view read the earlier records
             entry.SnapshotVersion.ShouldBe(stored.Version);
@@ -81,6 +81,12 @@ public sealed class SnapshotTests
             var entry = commanded.Factory.Services.GetRequiredService<NegotiationRegistry>().Find(table.Id)!;
             entry.Case.HasWholeRecord.ShouldBeFalse();
             version.ShouldBe(fresh.Version + 1);
+
+            // A catch-up after the snapshot (a reconnecting client) reads no earlier record either.
+            var caughtUp = await again.SendAsync(HttpMethod.Get, $"events?after={fresh.Version}", again.Mediator);
+            caughtUp.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await caughtUp.Content.ReadAsStringAsync()).ShouldContain("after the restart");
+            entry.Case.HasWholeRecord.ShouldBeFalse();
             (await again.ViewAsync(again.Mediator))["record"]!.AsArray().Count.ShouldBeGreaterThan(Interval);
         }
     }

@@ -45,7 +45,7 @@ internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter l
         Invitation? invitation;
         try
         {
-            invitation = await registry.ReadAsync(r.Entry, c => c.Invitations.GetValueOrDefault(r.Invitation), http.RequestAborted, wholeRecord: false).ConfigureAwait(false);
+            invitation = await registry.ReadAsync(r.Entry, c => c.Invitations.GetValueOrDefault(r.Invitation), http.RequestAborted, recordsAfter: null).ConfigureAwait(false);
         }
         catch (NegotiationUnavailableException e)
         {

@@ -33,7 +33,7 @@ internal static class NegotiationEndpoints
             .ProducesProblem(401).ProducesProblem(404).ProducesProblem(429);
         one.MapGet("", (HttpContext http, NegotiationRegistry registry) => ReadAsync(http, registry, (c, a) => c.ViewFor(a)))
             .WithSummary("The negotiation as the caller may see it.");
-        one.MapGet("/events", (HttpContext http, NegotiationRegistry registry, long? after) => ReadAsync(http, registry, (c, a) => c.VisibleRecords(a, after ?? 0)))
+        one.MapGet("/events", (HttpContext http, NegotiationRegistry registry, long? after) => ReadAsync(http, registry, (c, a) => c.VisibleRecords(a, after ?? 0), after ?? 0))
             .WithSummary("The events after a sequence that the caller may see (what a reconnecting client catches up with).");
         one.MapGet("/export", ExportAsync).WithSummary("The record as the caller may see it, as JSON (the full, re-importable record is the operator's: parley serve --export ID).");
         one.MapGet("/text.md", (HttpContext http, NegotiationRegistry registry) => DocumentAsync(http, registry, markdown: true)).WithSummary("The negotiating text as Markdown.");
@@ -97,10 +97,10 @@ internal static class NegotiationEndpoints
 
     internal static AccessResult Access(HttpContext http) => (AccessResult)http.Items[AccessKey]!;
 
-    private static async Task<IResult> ReadAsync<T>(HttpContext http, NegotiationRegistry registry, Func<MediationCase, Audience, T> read)
+    private static async Task<IResult> ReadAsync<T>(HttpContext http, NegotiationRegistry registry, Func<MediationCase, Audience, T> read, long recordsAfter = 0)
     {
         var a = Access(http);
-        var value = await registry.ReadAsync(a.Entry!, c => read(c, a.Audience), http.RequestAborted).ConfigureAwait(false);
+        var value = await registry.ReadAsync(a.Entry!, c => read(c, a.Audience), http.RequestAborted, recordsAfter).ConfigureAwait(false);
         return Results.Json(value, CaseJson.Options);
     }
 

@@ -46,7 +46,7 @@ internal sealed class LiveHub(AccessControl access, NegotiationRegistry registry
             throw new HubException(failure.Title);
         }
 
-        return await registry.ReadAsync(result.Entry!, c => new CatchUpResult(c.Version, c.VisibleRecords(result.Audience, after)), Context.ConnectionAborted).ConfigureAwait(false);
+        return await registry.ReadAsync(result.Entry!, c => new CatchUpResult(c.Version, c.VisibleRecords(result.Audience, after)), Context.ConnectionAborted, recordsAfter: after).ConfigureAwait(false);
     }
 
     private Task<AccessResult> AuthoriseAsync()
