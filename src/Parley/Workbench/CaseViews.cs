@@ -17,6 +17,7 @@ namespace Parley.Workbench;
 /// <param name="Invitations">The invitations (mediator only; never a token or its hash).</param>
 /// <param name="ObserverAccess">What observers may see (mediator and observers).</param>
 /// <param name="Record">The events this audience may see, redacted for it.</param>
+/// <param name="PostSettlement">The post-settlement step, once the case has a signed agreement, as this audience may see it (a delegation: only once offered, with its own gain only); null otherwise.</param>
 public sealed record CaseView(
     string Title,
     string Source,
@@ -31,7 +32,8 @@ public sealed record CaseView(
     IReadOnlyList<ProfileView> Profiles,
     IReadOnlyList<InvitationView>? Invitations,
     ObserverAccess? ObserverAccess,
-    IReadOnlyList<CaseRecord> Record);
+    IReadOnlyList<CaseRecord> Record,
+    PostSettlementView? PostSettlement = null);
 
 /// <summary>An issue and its options, with the clause each option writes into the text.</summary>
 /// <param name="Name">The issue.</param>
