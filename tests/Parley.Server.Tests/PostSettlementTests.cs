@@ -125,9 +125,9 @@ public sealed class PostSettlementTests
         problem["title"]!.GetValue<string>().ShouldContain("already as good as it gets");
     }
 
-    internal sealed record Seats(Table Table, string P, string Q);
+    internal sealed record Seats(Table Table, string P, string Q, string Observer, string Revoked);
 
-    /// <summary>A negotiation from scratch (articles a and b, seats P and Q), both profiles declared, <paramref name="text"/> adopted and signed.</summary>
+    /// <summary>A negotiation from scratch (articles a and b, seats P and Q, an observer, a revoked invitation to P), both profiles declared, <paramref name="text"/> adopted and signed.</summary>
     internal static async Task<Seats> SignAsync(HttpClient http, object text)
     {
         var created = await Table.Json(await http.PostAsJsonAsync(Table.Create, new
@@ -139,6 +139,10 @@ public sealed class PostSettlementTests
         var shell = new Table { Http = http, Id = created["id"]!.GetValue<string>(), Mediator = created["invitations"]![0]!["token"]!.GetValue<string>(), Israel = "", Syria = "", Observer = "" };
         var p = await shell.InviteAsync("delegation", "P");
         var q = await shell.InviteAsync("delegation", "Q");
+        var observer = await shell.InviteAsync("observer", null);
+        var revoked = await shell.InviteAsync("delegation", "P");
+        var invitations = (await shell.ViewAsync(shell.Mediator))["invitations"]!.AsArray();
+        await shell.ActAsync(HttpMethod.Delete, "invitations/" + invitations[^1]!["id"]!.GetValue<string>(), shell.Mediator);
         await shell.ActAsync(HttpMethod.Put, "profile", p, PProfile);
         await shell.ActAsync(HttpMethod.Put, "profile", q, QProfile);
         await Table.Problem(await shell.SendAsync(HttpMethod.Get, "post-settlement", shell.Mediator), HttpStatusCode.Conflict);
@@ -150,6 +154,6 @@ public sealed class PostSettlementTests
         await shell.ActAsync(HttpMethod.Post, "signatures", p, new { yes = true });
         await shell.ActAsync(HttpMethod.Post, "signatures", q, new { yes = true });
         (await shell.ViewAsync(shell.Mediator))["status"]!.GetValue<string>().ShouldBe("agreement");
-        return new Seats(shell, p, q);
+        return new Seats(shell, p, q, observer, revoked);
     }
 }
