@@ -201,6 +201,7 @@ public sealed partial class MediationCase
 
         var mediator = audience.IsMediator;
         var agreement = TextOf(SignedAgreement!);
+        var signed = TextOf(SignedAgreementBeforeImprovement);
         if (_offered is null)
         {
             if (!mediator)
@@ -210,8 +211,8 @@ public sealed partial class MediationCase
 
             var proposal = Improvement!;
             return proposal.Improved is not { } improved
-                ? new PostSettlementView("none", agreement, null, [], null, null, null, null, 0, proposal.Reason)
-                : new PostSettlementView("available", agreement, TextOf(improved), Changes(proposal.Agreement, improved), null, SharedGains(proposal.Agreement, improved), null, null, 0, proposal.Reason);
+                ? new PostSettlementView("none", signed, agreement, null, [], null, null, null, null, 0, proposal.Reason)
+                : new PostSettlementView("available", signed, agreement, TextOf(improved), Changes(proposal.Agreement, improved), null, SharedGains(proposal.Agreement, improved), null, null, 0, proposal.Reason);
         }
 
         var status = _improvementAdopted switch
@@ -225,6 +226,7 @@ public sealed partial class MediationCase
             : null;
         return new PostSettlementView(
             status,
+            signed,
             agreement,
             _offered.Text,
             Changes(_offeredAgreement!, _offeredText!),

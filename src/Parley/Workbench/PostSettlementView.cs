@@ -7,7 +7,8 @@ namespace Parley.Workbench;
 /// it, and the gains of the seats whose declaration it was shown.
 /// </summary>
 /// <param name="Status">"available" (mediator: an improvement exists, not offered yet), "none" (no improvement: see <paramref name="Note"/>), "offered" (waiting for the delegations), "adopted" (every delegation accepted: the improved text is the signed agreement) or "declined" (one declined: the signed agreement stands).</param>
-/// <param name="Agreement">The signed agreement in force: article → option.</param>
+/// <param name="Signed">The agreement as the delegations signed it, before this step: article → option.</param>
+/// <param name="Agreement">The signed agreement in force (the improved text once adopted): article → option.</param>
 /// <param name="Proposal">The improved text (article → option), when this audience may see it.</param>
 /// <param name="Changes">The articles whose option the improved text changes.</param>
 /// <param name="MyGain">A delegation's own gain from the improved text, by its own declared profile.</param>
@@ -18,6 +19,7 @@ namespace Parley.Workbench;
 /// <param name="Note">Why there is no improvement, or what limits it, in plain words; null otherwise.</param>
 public sealed record PostSettlementView(
     string Status,
+    IReadOnlyDictionary<string, string> Signed,
     IReadOnlyDictionary<string, string> Agreement,
     IReadOnlyDictionary<string, string>? Proposal,
     IReadOnlyList<string> Changes,
