@@ -377,7 +377,7 @@ public sealed class WorkbenchTests : IAsyncLifetime
             }
 
             var agreement = new Parley.Domains.PartialOutcome(levels);
-            var proposal = Parley.Workbench.CasePostSettlement.Propose(domain, ["Israel", "Syria"], profiles, scenario.Linkage?.Rules ?? [], agreement);
+            var proposal = Parley.Mediation.PostSettlement.Propose(domain, ["Israel", "Syria"], profiles, scenario.Linkage?.Rules ?? [], agreement);
             if (proposal.Improved is not null && proposal.Gains.All(g => g > 0.01))
             {
                 var text = domain.Describe(levels).ToDictionary(p => p.Key, p => p.Value);

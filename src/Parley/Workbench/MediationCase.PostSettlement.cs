@@ -1,4 +1,5 @@
 using Parley.Domains;
+using Parley.Mediation;
 using Parley.Protocols;
 
 namespace Parley.Workbench;
@@ -25,7 +26,7 @@ public sealed partial class MediationCase
     private bool?[] _improvementAnswers = [];
     private bool? _improvementAdopted;
     private PartialOutcome? _standing;
-    private CaseImprovement? _improvement;
+    private PostSettlementProposal? _improvement;
     private bool _improvementComputed;
 
     /// <summary>The agreement the delegations signed (every article, or the articles signed one by one), before any post-settlement step; null until the engine has closed the case with an agreement.</summary>
@@ -56,7 +57,7 @@ public sealed partial class MediationCase
     public bool? ImprovementAdopted => _improvementAdopted;
 
     /// <summary>The improvement the library proposes for the signed agreement (computed once, from the declared profiles), or null without a signed agreement.</summary>
-    public CaseImprovement? Improvement
+    public PostSettlementProposal? Improvement
     {
         get
         {
@@ -222,7 +223,7 @@ public sealed partial class MediationCase
             false => "declined",
         };
         double? myGain = audience.Role == AudienceRole.Delegation && _profiles[audience.Seat] is { } own
-            ? CasePostSettlement.Value(own, _offeredText!) - CasePostSettlement.Value(own, _offeredAgreement!)
+            ? PostSettlement.Value(own, _offeredText!) - PostSettlement.Value(own, _offeredAgreement!)
             : null;
         return new PostSettlementView(
             status,
@@ -249,7 +250,7 @@ public sealed partial class MediationCase
         {
             if (_declared[s] && _profiles[s] is { } profile && ReferenceEquals(_mediatorProfiles[s], profile))
             {
-                gains[Seats[s]] = CasePostSettlement.Value(profile, to) - CasePostSettlement.Value(profile, from);
+                gains[Seats[s]] = PostSettlement.Value(profile, to) - PostSettlement.Value(profile, from);
             }
         }
 

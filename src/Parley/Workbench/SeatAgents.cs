@@ -32,7 +32,7 @@ public static class SeatAgents
             // An offered improvement is accepted when it leaves the seat at least as well off and crosses none of its red lines.
             var offered = @case.OfferedImprovement!;
             return new AnswerImprovement(!own.RedLines.IsCrossed(offered)
-                && CasePostSettlement.Value(own, offered) >= CasePostSettlement.Value(own, @case.SignedAgreementBeforeImprovement!));
+                && PostSettlement.Value(own, offered) >= PostSettlement.Value(own, @case.SignedAgreementBeforeImprovement!));
         }
 
         if (@case.AgentOf(seat) is not { } name || @case.ProfileOf(seat) is not { } profile || @case.IsClosed)

@@ -1,4 +1,5 @@
 using Parley.Domains;
+using Parley.Mediation;
 using Parley.Preferences;
 using Parley.Protocols;
 using Parley.Workbench;
@@ -53,19 +54,19 @@ public sealed class PostSettlementStepTests
             var agreement = new PartialOutcome(levels);
             var seats = profiles.Select((_, k) => $"s{k}").ToArray();
 
-            var result = CasePostSettlement.Propose(domain, seats, profiles, linkage, agreement);
+            var result = PostSettlement.Propose(domain, seats, profiles, linkage, agreement);
 
             var best = BruteForceBestSumOfGains(domain, profiles, linkage, agreement);
             if (result.Improved is { } improved)
             {
                 offered++;
-                var guard = new Parley.Mediation.RedLineGuard(domain, profiles.Select(p => p.WithRedLines(p.RedLines.Lines.Concat(linkage))));
+                var guard = new RedLineGuard(domain, profiles.Select(p => p.WithRedLines(p.RedLines.Lines.Concat(linkage))));
                 guard.IsCrossed(improved).ShouldBeFalse();
                 Enumerable.Range(0, domain.IssueCount).All(i => improved.IsSettled(i) == agreement.IsSettled(i)).ShouldBeTrue("the same articles, no more");
                 for (var p = 0; p < profiles.Length; p++)
                 {
                     result.Gains[p].ShouldBeGreaterThanOrEqualTo(0);
-                    result.Gains[p].ShouldBe(CasePostSettlement.Value(profiles[p], improved) - CasePostSettlement.Value(profiles[p], agreement), 1e-12);
+                    result.Gains[p].ShouldBe(PostSettlement.Value(profiles[p], improved) - PostSettlement.Value(profiles[p], agreement), 1e-12);
                 }
 
                 result.Gains.Max().ShouldBeGreaterThan(1e-9);
@@ -88,7 +89,7 @@ public sealed class PostSettlementStepTests
         var domain = new Domain("d", [new CategoricalIssue("a", "x", "y")]);
         var profile = new AdditiveProfile(domain, [1.0], [new TableValueFunction([1.0, 0.0])]);
 
-        var result = CasePostSettlement.Propose(domain, ["P", "Q"], [profile, null], [], new PartialOutcome([1]));
+        var result = PostSettlement.Propose(domain, ["P", "Q"], [profile, null], [], new PartialOutcome([1]));
 
         result.Improved.ShouldBeNull();
         result.Reason!.ShouldStartWith("Q has not declared a profile");
