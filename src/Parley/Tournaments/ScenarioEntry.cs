@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Parley.Analysis;
 using Parley.Domains;
 using Parley.Preferences;
@@ -18,6 +19,7 @@ namespace Parley.Tournaments;
 /// </remarks>
 internal sealed class ScenarioEntry
 {
+    private readonly ConcurrentDictionary<PartialOutcome, SessionPostSettlement?> _postSettlement = new();
 
     public ScenarioEntry(Scenario scenario)
     {
@@ -63,6 +65,26 @@ internal sealed class ScenarioEntry
 
         var metrics = OutcomeMetrics.Measure(analysis, utilities);
         return (metrics.DistanceToPareto, metrics.DistanceToNash ?? double.NaN, welfare);
+    }
+
+    /// <summary>
+    /// Whether a post-settlement improvement exists for <paramref name="agreement"/> (complete, or the
+    /// articles of a partial agreement) over this scenario's profiles with its linkage rules, and its
+    /// gains; null when it cannot be judged (a partial agreement over profiles that are not additive).
+    /// Computed once per distinct agreement and shared by every session and thread that reaches it.
+    /// </summary>
+    public SessionPostSettlement? PostSettlementOf(PartialOutcome agreement)
+    {
+        if (!agreement.IsComplete && Profiles.Any(p => p is not AdditiveProfile))
+        {
+            return null;
+        }
+
+        return _postSettlement.GetOrAdd(agreement, a =>
+        {
+            var proposal = Mediation.PostSettlement.Propose(Domain, Names, Profiles, [], a);
+            return new SessionPostSettlement(proposal.Improved is not null, proposal.Improved is null ? new double[Names.Length] : [.. proposal.Gains]);
+        });
     }
 
     private static AnalysisResult? Analyze(Profile[] profiles)
