@@ -70,6 +70,8 @@ public sealed class PostSettlementTests
             after["postSettlement"]!["status"]!.GetValue<string>().ShouldBe("adopted");
             after["postSettlement"]!["agreement"]!.ToJsonString().ShouldBe("""{"a":"a0","b":"b2"}""");
             after["postSettlement"]!["answers"]!.ToJsonString().ShouldBe("""{"P":true,"Q":true}""");
+            var markdown = await (await seats.Table.SendAsync(HttpMethod.Get, "text.md", seats.Q)).Content.ReadAsStringAsync();
+            markdown.ShouldContain("## The signed agreement (improved after signature: every delegation accepted)\n\n1. **a** (a0): a0\n2. **b** (b2): b2");
             mediatorView = after.ToJsonString();
             pView = (await seats.Table.ViewAsync(seats.P)).ToJsonString();
 
@@ -106,6 +108,8 @@ public sealed class PostSettlementTests
         var view = await Table.Json(await seats.Table.SendAsync(HttpMethod.Get, "post-settlement", seats.P), HttpStatusCode.OK);
         view["status"]!.GetValue<string>().ShouldBe("declined");
         view["agreement"]!.ToJsonString().ShouldBe("""{"a":"a2","b":"b1"}""");
+        var markdown = await (await seats.Table.SendAsync(HttpMethod.Get, "text.md", seats.P)).Content.ReadAsStringAsync();
+        markdown.ShouldContain("## The signed agreement\n\n1. **a** (a2): a2\n2. **b** (b1): b1");
         await Table.Problem(await seats.Table.SendAsync(HttpMethod.Post, "post-settlement/answers", seats.P, new { yes = true }), HttpStatusCode.Conflict);
     }
 
