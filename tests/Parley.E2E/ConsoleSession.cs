@@ -27,6 +27,10 @@ internal sealed class ConsoleSession : IAsyncDisposable
     public async Task<IReadOnlyList<string>> UnlabelledControlsAsync() =>
         await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('input, select, textarea')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.outerHTML.slice(0, 120))");
 
+    /// <summary>The form controls with no stable key (a name or data-key) that a redraw could match them by.</summary>
+    public async Task<IReadOnlyList<string>> UnkeyedControlsAsync() =>
+        await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('main input, main select, main textarea')].filter(e => !e.name && !e.dataset.key).map(e => e.outerHTML.slice(0, 120))");
+
     public static async Task<ConsoleSession> OpenAsync(IBrowser browser, string link, int width = 1280, int height = 900)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });

@@ -29,7 +29,7 @@ public sealed partial class MediationCase
             InvitationRevoked r => mediator ? r : null,
             ProfileDeclared p => audience.IsSeat(p.Seat) ? p
                 : p.SharedWithMediator && (mediator || (observer && (ObserverAccess & ObserverAccess.Profiles) != 0)) ? p
-                : mediator ? p with { Weights = null, Values = null, Reservation = null, RedLines = null }
+                : mediator ? p with { Weights = null, Values = null, Reservation = null, RedLines = null, StatusQuoValues = null }
                 : null,
             ObserverAccessSet a => mediator || observer ? a : null,
             CommentPosted c => c.To switch
@@ -106,12 +106,12 @@ public sealed partial class MediationCase
         var profiles = new List<ProfileView>();
         for (var s = 0; s < Seats.Count; s++)
         {
-            var profile = audience.IsSeat(s) ? _profiles[s]
-                : mediator || (observer && (ObserverAccess & ObserverAccess.Profiles) != 0) ? _mediatorProfiles[s]
-                : null;
+            var (profile, statusQuoValues) = audience.IsSeat(s) ? (_profiles[s], _statusQuoValues[s])
+                : mediator || (observer && (ObserverAccess & ObserverAccess.Profiles) != 0) ? (_mediatorProfiles[s], _mediatorStatusQuoValues[s])
+                : (null, null);
             if (profile is not null)
             {
-                profiles.Add(ProfileViewOf(s, profile, state));
+                profiles.Add(ProfileViewOf(s, profile, state) with { StatusQuoValues = statusQuoValues });
             }
         }
 
@@ -130,6 +130,7 @@ public sealed partial class MediationCase
             mediator ? [.. _invitations.Values.OrderBy(i => i.Sequence).Select(i => new InvitationView(i.Id, i.Role, i.Seat >= 0 ? Seats[i.Seat] : null, i.Label, i.Revoked, i.Expires))] : null,
             mediator || observer ? ObserverAccess : null,
             VisibleRecords(audience),
+            TodayFor(audience),
             PostSettlementFor(audience, publicRecord));
     }
 
