@@ -96,6 +96,35 @@ public sealed class TournamentPostSettlementTests
     }
 
     [Fact]
+    public void Run_MediatedSessions_AgreementsAndPartialAgreementsJudgedOnTheirArticles()
+    {
+        var scenario = Parley.Formats.BuiltInScenarios.Load("israel-syria-2026");
+        var sessions = new MediatedSessions([scenario], ["hill-climbing", "nash"], ["truthful", "strategic"]);
+        var plan = new TournamentPlan(new TournamentDefinition(["truthful", "strategic"], sessions.Scenarios, 1, 40, null, 3, ["hill-climbing", "nash"], SelfPlay: true, Protocol: "mediated:votes"));
+        var judged = 0;
+
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var outcome = sessions.Run(plan[i], default);
+
+            if (outcome.EndReason is EndReasons.Agreement or EndReasons.Partial)
+            {
+                var post = outcome.PostSettlement.ShouldNotBeNull();
+                judged++;
+                post.Gains.Count.ShouldBe(2);
+                post.Gains.ShouldAllBe(g => g >= 0);
+                (post.Improvable == post.Gains.Sum() > 1e-9).ShouldBeTrue();
+            }
+            else
+            {
+                outcome.PostSettlement.ShouldBeNull();
+            }
+        }
+
+        judged.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public void Journal_PostSettlement_RoundTripsAndOldLinesReadAsNotJudged()
     {
         var outcome = new SessionOutcome(3, true, 2, false, [0.5, 0.6], [0.5, 0.6], 0.1, 0.2, 1.1, EndReasons.Agreement) { PostSettlement = new SessionPostSettlement(true, [0.1 + 0.2, 0]) };
