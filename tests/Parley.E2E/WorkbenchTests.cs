@@ -443,6 +443,13 @@ public sealed class WorkbenchTests : IAsyncLifetime
             await Expect(delegation.Page.Locator("#better-deal-text ins").First).ToBeVisibleAsync();
         }
 
+        if (Environment.GetEnvironmentVariable("PARLEY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await syria.Page.Locator("section", new() { Has = syria.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation-better-deal.png") });
+            await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-better-deal.png") });
+        }
+
         await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the better version" }).ClickAsync();
         await Expect(israel.Page.Locator("#better-deal-waiting")).ToContainTextAsync("You accepted. Waiting for the other delegation");
         await Expect(mediator.Page.GetByText("Offered: 1 of 2 delegations have answered.")).ToBeVisibleAsync();
