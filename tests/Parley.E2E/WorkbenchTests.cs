@@ -238,12 +238,16 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await Expect(today.Locator("tbody tr").First).ToContainTextAsync("Left empty, your rating of this clause counts");
         await Expect(today).ToContainTextAsync("Give a value to every article with no agreed clause today");
 
-        // Israel values the articles with no clause today, and saves them with its priorities (not shared).
+        // Israel values the articles with no clause today, and saves them with its priorities (not shared). The values are
+        // the built-in scenario's own assumptions for Israel (its statusQuoValues: Mount Hermon 0.9, legal basis 0.6,
+        // demilitarisation 0.5, airspace 0.9, reciprocity 0.9, monitoring 0.5, Druze 0.8), so the picture in docs/ reads true.
+        int[] israelsValues = [90, 60, 50, 90, 90, 50, 80];
         var open = today.Locator("tbody tr").Filter(new() { HasText = "No agreed clause today: give" });
         var count = await open.CountAsync();
+        count.ShouldBe(israelsValues.Length);
         for (var k = 0; k < count; k++)
         {
-            await open.Nth(k).Locator("input").FillAsync((30 + k).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await open.Nth(k).Locator("input").FillAsync(israelsValues[k].ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         await today.GetByRole(AriaRole.Button, new() { Name = "Save with your priorities" }).ClickAsync();
