@@ -122,7 +122,7 @@ internal sealed partial class NegotiationRegistry
     private void SnapshotIfDue(NegotiationEntry entry)
     {
         var c = entry.Case;
-        if (entry.Migrated || c.Version - entry.SnapshotVersion < SnapshotInterval)
+        if (entry.Migrated || c.Version - entry.SnapshotVersion < SnapshotInterval || !c.CanSnapshot)
         {
             return;
         }

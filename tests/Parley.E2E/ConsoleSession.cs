@@ -59,7 +59,7 @@ internal sealed class ConsoleSession : IAsyncDisposable
 
     /// <summary>
     /// Whether anything this console received holds another seat's private data: a declaration,
-    /// ballot, article answer or note of <paramref name="seat"/> (index <paramref name="seatIndex"/>),
+    /// ballot, article answer, answer to an offered improvement or note of <paramref name="seat"/> (index <paramref name="seatIndex"/>),
     /// a profile view of it, or one of <paramref name="markers"/>.
     /// </summary>
     public IReadOnlyList<string> LeaksOf(string seat, int seatIndex, params string[] markers)
@@ -115,7 +115,7 @@ internal sealed class ConsoleSession : IAsyncDisposable
         }
 
         if (e.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
-            && type.GetString() is "profile-declared" or "ballot" or "articles-answered"
+            && type.GetString() is "profile-declared" or "ballot" or "articles-answered" or "improvement-answered"
             && e.TryGetProperty("seat", out var s) && s.ValueKind == JsonValueKind.Number && s.GetInt32() == seatIndex)
         {
             leaks.Add($"{type.GetString()} of seat {seatIndex} in {Cut(body)}");

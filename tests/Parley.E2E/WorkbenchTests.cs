@@ -414,6 +414,106 @@ public sealed class WorkbenchTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task PostSettlement_BothDelegationsAccept_BetterVersionBecomesTheSignedAgreement()
+    {
+        // Set up through the API: both delegations declare (their model, with their own reservation
+        // values; Syria keeps its declaration to itself), and sign a text below the frontier, one the
+        // library can improve for both (found here with the library, from a fixed seed).
+        await ApiAsync(HttpMethod.Put, "profile", "Israel", new { reservation = 0.2, shareWithMediator = true });
+        await ApiAsync(HttpMethod.Put, "profile", "Syria", new { reservation = 0.2, shareWithMediator = false });
+        var (text, syriaGain) = ImprovableText();
+        await ApiAsync(HttpMethod.Post, "rounds", "mediator", new { text, durationSeconds = (double?)null });
+        await ApiAsync(HttpMethod.Post, "votes", "Israel", new { yes = true });
+        await ApiAsync(HttpMethod.Post, "votes", "Syria", new { yes = true });
+        await ApiAsync(HttpMethod.Post, "signing", "mediator", null);
+        await ApiAsync(HttpMethod.Post, "signatures", "Israel", new { yes = true });
+        await ApiAsync(HttpMethod.Post, "signatures", "Syria", new { yes = true });
+
+        await using var mediator = await ConsoleSession.OpenAsync(_browser, _server.Links["mediator"]);
+        await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
+        await using var syria = await ConsoleSession.OpenAsync(_browser, _server.Links["Syria"]);
+
+        // The mediator sees the better version, Israel's gain (shared) and not Syria's (kept), and offers it.
+        await Expect(mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" })).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText("Syria: kept its priorities to itself, so only it sees its gain")).ToBeVisibleAsync();
+        await Expect(israel.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" })).ToHaveCountAsync(0);
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Offer this better version to the delegations" }).ClickAsync();
+
+        // Each delegation sees the changes and what it gains, in plain words, and accepts.
+        foreach (var delegation in new[] { israel, syria })
+        {
+            await Expect(delegation.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" })).ToBeVisibleAsync();
+            await Expect(delegation.Page.Locator("#better-deal-gain")).ToContainTextAsync("more to you");
+            await Expect(delegation.Page.Locator("#better-deal-text ins").First).ToBeVisibleAsync();
+        }
+
+        if (Environment.GetEnvironmentVariable("PARLEY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await syria.Page.Locator("section", new() { Has = syria.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation-better-deal.png") });
+            await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-better-deal.png") });
+        }
+
+        await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the better version" }).ClickAsync();
+        await Expect(israel.Page.Locator("#better-deal-waiting")).ToContainTextAsync("You accepted. Waiting for the other delegation");
+        await Expect(mediator.Page.GetByText("Offered: 1 of 2 delegations have answered.")).ToBeVisibleAsync();
+        await syria.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the better version" }).ClickAsync();
+
+        foreach (var console in new[] { mediator, israel, syria })
+        {
+            await Expect(console.Page.Locator("#better-deal-outcome")).ToHaveTextAsync("Every delegation accepted: the better version is now the signed agreement.");
+        }
+
+        await Expect(israel.Page.GetByText("You accepted the better version of the agreement.")).ToBeVisibleAsync();
+        (await israel.Page.ContentAsync()).ShouldNotContain("Syria accepted");
+
+        // Nothing private crossed the wire: not Syria's gain, answer or declaration to Israel, nor the reverse.
+        israel.LeaksOf("Syria", 1, "\"myGain\":" + syriaGain).ShouldBeEmpty();
+        syria.LeaksOf("Israel", 0).ShouldBeEmpty();
+        mediator.LeaksOf("Syria", 1, "\"myGain\":" + syriaGain).Where(l => l.StartsWith("marker", StringComparison.Ordinal)).ShouldBeEmpty("the mediator sees only the gains of the delegations that shared their priorities");
+    }
+
+    // A red-line-free text of the built-in scenario that the library improves for both declared profiles, and Syria's gain (as JSON writes it).
+    private static (Dictionary<string, string> Text, string SyriaGain) ImprovableText()
+    {
+        var scenario = Parley.Formats.BuiltInScenarios.Load("israel-syria-2026");
+        var domain = scenario.Domain;
+        var profiles = scenario.Negotiators.Select(n => n.Profile!).ToArray();
+        var random = new Random(15);
+        for (var attempt = 0; attempt < 10_000; attempt++)
+        {
+            var levels = domain.Issues.Select(i => random.Next(i.Cardinality)).ToArray();
+            if (profiles.Any(p => p.CrossesRedLine(levels)))
+            {
+                continue;
+            }
+
+            var agreement = new Parley.Domains.PartialOutcome(levels);
+            var proposal = Parley.Mediation.PostSettlement.Propose(domain, ["Israel", "Syria"], profiles, scenario.Linkage?.Rules ?? [], agreement);
+            if (proposal.Improved is not null && proposal.Gains.All(g => g > 0.01))
+            {
+                var text = domain.Describe(levels).ToDictionary(p => p.Key, p => p.Value);
+                return (text, JsonSerializer.Serialize(proposal.Gains[1]));
+            }
+        }
+
+        throw new InvalidOperationException("No improvable text found.");
+    }
+
+    private async Task ApiAsync(HttpMethod method, string path, string who, object? body)
+    {
+        using var request = new HttpRequestMessage(method, $"/api/negotiations/{_server.Negotiation}/{path}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _server.TokenOf(who));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        var response = await _server.Http.SendAsync(request);
+        response.IsSuccessStatusCode.ShouldBeTrue($"{method} {path} by {who}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [ChromiumFact]
     public async Task Console_ConnectionDrops_SaysSoReconnectsAndCatchesUp()
     {
         await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);

@@ -59,6 +59,9 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
         (HttpMethod.Get, "analysis/utility-space.svg", null, Allowed.Mediator),
         (HttpMethod.Get, "analysis/two-level?draws=50", null, Allowed.Mediator),
         (HttpMethod.Put, "clauses", new { issue = "airspace", option = "no-fly-zone", text = "A reworded clause." }, Allowed.Mediator),
+        (HttpMethod.Get, "post-settlement", null, Allowed.All),
+        (HttpMethod.Post, "post-settlement/offer", null, Allowed.Mediator),
+        (HttpMethod.Post, "post-settlement/answers", new { yes = true }, Allowed.Delegations),
         (HttpMethod.Post, "agents", new { seat = "Atlantis", agent = "truthful" }, Allowed.Mediator),
         (HttpMethod.Post, "close", new { reason = "end of the matrix" }, Allowed.Mediator),
     ];
@@ -173,6 +176,113 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
                     all.ShouldBeEmpty(caller.Name);
                 }
             }
+        }
+        finally
+        {
+            foreach (var c in connections)
+            {
+                await c.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PostSettlement_EveryCaller_RightStatusOwnGainOnlyAndOwnAnswerOnly()
+    {
+        // A signed agreement below the frontier, the improvement offered, P has accepted; Q has not answered yet.
+        var seats = await PostSettlementTests.SignAsync(server.Http, new { a = "a2", b = "b1" });
+        var table = seats.Table;
+        var (observer, revoked) = (seats.Observer, seats.Revoked);
+        var other = await Table.OpenAsync(server.Http);
+        await table.ActAsync(HttpMethod.Post, "post-settlement/offer", table.Mediator);
+        var pGain = "\"myGain\":" + (await Table.Json(await table.SendAsync(HttpMethod.Get, "post-settlement", seats.P), HttpStatusCode.OK))["myGain"]!.ToJsonString();
+        var qGain = "\"myGain\":" + (await Table.Json(await table.SendAsync(HttpMethod.Get, "post-settlement", seats.Q), HttpStatusCode.OK))["myGain"]!.ToJsonString();
+        pGain.ShouldNotBe(qGain, "the case is built so that the two gains differ");
+        await table.ActAsync(HttpMethod.Post, "post-settlement/answers", seats.P, new { yes = true });
+        const string PAnswer = "\"type\":\"improvement-answered\",\"seat\":0";
+        string[] hashes = [InvitationTokens.Hash(table.Mediator), InvitationTokens.Hash(seats.P), InvitationTokens.Hash(seats.Q), seats.P, seats.Q];
+        string[] everything = [pGain, qGain, PAnswer, "\"gains\":{\"P\"", "\"answers\":{"];
+        Caller[] callers =
+        [
+            new("Q", seats.Q, null, null, [pGain, PAnswer, "\"gains\":", "\"answers\":{", .. hashes]),
+            new("observer", observer, null, null, [.. everything, .. hashes]),
+            new("stranger", null, null, HttpStatusCode.Unauthorized, [.. everything, .. hashes]),
+            new("garbage token", "not-a-token", null, HttpStatusCode.Unauthorized, [.. everything, .. hashes]),
+            new("revoked token", revoked, null, HttpStatusCode.Unauthorized, [.. everything, .. hashes]),
+            new("other negotiation's mediator", other.Mediator, null, HttpStatusCode.NotFound, [.. everything, .. hashes]),
+            new("guessed id", seats.Q, "AAAAAAAAAAAA", HttpStatusCode.NotFound, [.. everything, .. hashes]),
+            new("P", seats.P, null, null, [qGain, "\"gains\":", "\"answers\":{", .. hashes]),
+            new("mediator", table.Mediator, null, null, [qGain, "\"myGain\":", .. hashes]),
+        ];
+        (HttpMethod Method, string Path, object? Body, string[] Allowed, string[] Ok)[] routes =
+        [
+            (HttpMethod.Get, "", null, ["mediator", "P", "Q", "observer"], ["mediator", "P", "Q", "observer"]),
+            (HttpMethod.Get, "events?after=0", null, ["mediator", "P", "Q", "observer"], ["mediator", "P", "Q", "observer"]),
+            (HttpMethod.Get, "export", null, ["mediator", "P", "Q", "observer"], ["mediator", "P", "Q", "observer"]),
+            (HttpMethod.Get, "post-settlement", null, ["mediator", "P", "Q", "observer"], ["mediator", "P", "Q"]),
+            (HttpMethod.Post, "post-settlement/offer", null, ["mediator"], []),
+            (HttpMethod.Post, "post-settlement/answers", new { yes = true }, ["P", "Q"], ["Q"]),
+        ];
+
+        foreach (var (method, path, body, allowed, ok) in routes)
+        {
+            foreach (var caller in callers)
+            {
+                var response = await table.SendAsync(method, path, caller.Token, body, caller.RouteId ?? table.Id);
+                var text = await response.Content.ReadAsStringAsync();
+                var what = $"{method} {path} by {caller.Name}: {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}";
+                var expected = caller.Expected
+                    ?? (ok.Contains(caller.Name) ? HttpStatusCode.OK : allowed.Contains(caller.Name) ? HttpStatusCode.Conflict : HttpStatusCode.Forbidden);
+                response.StatusCode.ShouldBe(expected, what);
+                foreach (var secret in caller.MustNotSee)
+                {
+                    text.ShouldNotContain(secret, Case.Sensitive, what);
+                }
+            }
+        }
+
+        // Q answered last (the loop above): the improvement is adopted, and every delegation sees the result.
+        (await table.ViewAsync(seats.P))["postSettlement"]!["status"]!.GetValue<string>().ShouldBe("adopted");
+    }
+
+    [Fact]
+    public async Task PostSettlement_LiveChannel_EachDelegationReceivesItsOwnAnswerOnly()
+    {
+        var seats = await PostSettlementTests.SignAsync(server.Http, new { a = "a2", b = "b1" });
+        var received = new Dictionary<string, List<string>>();
+        var connections = new List<HubConnection>();
+        try
+        {
+            foreach (var (name, token) in new[] { ("mediator", seats.Table.Mediator), ("P", seats.P), ("Q", seats.Q) })
+            {
+                var connection = server.Factory.Live(seats.Table.Id, token);
+                var log = received[name] = [];
+                connection.On<string, long, System.Text.Json.JsonElement>(Live.LiveChannel.EventsMethod, (_, _, records) =>
+                {
+                    lock (log)
+                    {
+                        log.Add(records.GetRawText());
+                    }
+                });
+                await connection.StartAsync();
+                connections.Add(connection);
+            }
+
+            await seats.Table.ActAsync(HttpMethod.Post, "post-settlement/offer", seats.Table.Mediator);
+            await seats.Table.ActAsync(HttpMethod.Post, "post-settlement/answers", seats.P, new { yes = true });
+            await seats.Table.ActAsync(HttpMethod.Post, "post-settlement/answers", seats.Q, new { yes = true });
+
+            foreach (var name in new[] { "mediator", "P", "Q" })
+            {
+                await Eventually(() => Snapshot(received[name]).Contains("improvement-concluded", StringComparison.Ordinal), name);
+                Snapshot(received[name]).ShouldContain("improvement-offered");
+            }
+
+            Snapshot(received["mediator"]).ShouldContain("\"type\":\"improvement-answered\",\"seat\":0");
+            Snapshot(received["mediator"]).ShouldContain("\"type\":\"improvement-answered\",\"seat\":1");
+            Snapshot(received["P"]).ShouldContain("\"type\":\"improvement-answered\",\"seat\":0");
+            Snapshot(received["P"]).ShouldNotContain("\"type\":\"improvement-answered\",\"seat\":1");
+            Snapshot(received["Q"]).ShouldNotContain("\"type\":\"improvement-answered\",\"seat\":0");
         }
         finally
         {

@@ -18,6 +18,7 @@ namespace Parley.Workbench;
 /// <param name="ObserverAccess">What observers may see (mediator and observers).</param>
 /// <param name="Record">The events this audience may see, redacted for it.</param>
 /// <param name="Today">Today's situation, article by article (public), with a delegation's own value of it; null when the scenario states none.</param>
+/// <param name="PostSettlement">The post-settlement step, once the case has a signed agreement, as this audience may see it (a delegation: only once offered, with its own gain only); null otherwise.</param>
 public sealed record CaseView(
     string Title,
     string Source,
@@ -33,7 +34,8 @@ public sealed record CaseView(
     IReadOnlyList<InvitationView>? Invitations,
     ObserverAccess? ObserverAccess,
     IReadOnlyList<CaseRecord> Record,
-    TodayView? Today = null);
+    TodayView? Today = null,
+    PostSettlementView? PostSettlement = null);
 
 /// <summary>An issue and its options, with the clause each option writes into the text.</summary>
 /// <param name="Name">The issue.</param>

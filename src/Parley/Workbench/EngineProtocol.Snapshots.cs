@@ -11,10 +11,30 @@ public sealed partial class EngineProtocol
     private (int VotingRounds, bool?[] Ballots, bool?[] Signatures, Outcome? Adopted) _baseFold;
     private long _baseSequence;
 
+    /// <summary>
+    /// Whether the stored engine events end between two of the engine's steps. They do after every
+    /// whole decision; not between the events of one decision (a signature and the closing it
+    /// causes are stored in two case events), where the engine's replay completes the step ahead of
+    /// the log, and a snapshot would run ahead of the events that follow.
+    /// </summary>
+    internal bool IsBetweenSteps
+    {
+        get
+        {
+            var engine = Current();
+            return engine.EventCount == _baseSequence + _log.Count;
+        }
+    }
+
     /// <summary>Writes the confirmed state (the engine's snapshot, the fold, the round's deadline) as a JSON object.</summary>
     internal void WriteSnapshot(Utf8JsonWriter json)
     {
         var engine = Current();
+        if (engine.EventCount != _baseSequence + _log.Count)
+        {
+            throw new InvalidOperationException("A snapshot is taken after a whole decision, not between its events.");
+        }
+
         json.WriteStartObject();
         json.WritePropertyName("engine");
         using (var doc = JsonDocument.Parse(engine.Snapshot()))

@@ -18,6 +18,7 @@ public sealed partial class MediationCase
 
     private readonly HashSet<long> _shareable = [];
     private List<ProfileDeclared>[] _declarations = [];
+    private readonly List<CaseEvent> _improvementEvents = [];
     private CaseRecord? _createdRecord;
     private long _earlier;
 
@@ -27,6 +28,12 @@ public sealed partial class MediationCase
     /// after the snapshot need no earlier record; a whole view does.
     /// </summary>
     public bool HasWholeRecord => _earlier == 0;
+
+    /// <summary>
+    /// Whether a <see cref="Snapshot"/> can be taken now: after every whole decision (what a host
+    /// stores in one append), not between the events of one.
+    /// </summary>
+    public bool CanSnapshot => _records.Count > 0 && _protocol is EngineProtocol engine && engine.IsBetweenSteps;
 
     /// <summary>How many records before the snapshot are not held (0 when <see cref="HasWholeRecord"/>).</summary>
     public long EarlierRecordCount => _earlier;
@@ -63,6 +70,10 @@ public sealed partial class MediationCase
         {
             _shareable.Add(record.Sequence);
         }
+        else if (record.Event is ImprovementOffered or ImprovementAnswered or ImprovementConcluded)
+        {
+            _improvementEvents.Add(record.Event);   // at most one offer: a few events
+        }
     }
 
     /// <summary>
@@ -73,10 +84,12 @@ public sealed partial class MediationCase
     /// It holds the creation (the scenario), the invitations, what was shared, each seat's profile
     /// declarations that its current and mediator-visible profiles still depend on (those before a
     /// declaration that gives every weight, value, reservation and red line are dropped), the agents,
-    /// clause wordings, recorded agreements, and the engine's snapshot with what the case folds from it.
+    /// clause wordings, recorded agreements, the post-settlement improvement's events, and the engine's
+    /// snapshot with what the case folds from it.
     /// It does not hold the records (the log does), and it names the last event it covers by sequence,
     /// time, kind and a hash of its body, so that a snapshot is never applied to another log.
     /// </remarks>
+    /// <exception cref="InvalidOperationException">No events, or between the events of one decision (<see cref="CanSnapshot"/>).</exception>
     public string Snapshot()
     {
         if (_records.Count == 0 || _createdRecord is null || _protocol is not EngineProtocol engine)
@@ -155,6 +168,8 @@ public sealed partial class MediationCase
             }
 
             json.WriteEndArray();
+            json.WritePropertyName("improvement");
+            JsonSerializer.Serialize(json, _improvementEvents.ToArray(), CaseJson.Options);
             json.WritePropertyName("protocol");
             engine.WriteSnapshot(json);
             json.WriteEndObject();
@@ -278,6 +293,17 @@ public sealed partial class MediationCase
             foreach (var a in root.GetProperty("answeredRound").EnumerateArray())
             {
                 c._answeredRound[a.GetProperty("seat").GetInt32()] = a.GetProperty("round").GetInt32();
+            }
+
+            foreach (var e in root.GetProperty("improvement").Deserialize<CaseEvent[]>(CaseJson.Options) ?? [])
+            {
+                if (e is not (ImprovementOffered or ImprovementAnswered or ImprovementConcluded))
+                {
+                    throw new InvalidSnapshotException("An event of the post-settlement improvement in the snapshot is not one.");
+                }
+
+                c.ApplyImprovement(e);
+                c._improvementEvents.Add(e);
             }
 
             ((EngineProtocol)c._protocol!).ReadSnapshot(root.GetProperty("protocol"));

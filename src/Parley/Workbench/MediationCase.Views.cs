@@ -11,7 +11,7 @@ public sealed partial class MediationCase
     /// The rules: the scenario's profiles (the mediator's model) reach the mediator, and observers
     /// only with <see cref="ObserverAccess.Profiles"/>; token hashes reach no one; invitations reach
     /// the mediator; a declaration reaches its delegation, and the mediator only when shared;
-    /// a ballot, and an article-by-article answer, reach their delegation and the mediator (ballots reach observers, with
+    /// a ballot, an article-by-article answer and an answer to an offered improvement reach their delegation and the mediator (ballots reach observers, with
     /// <see cref="ObserverAccess.Ballots"/>, once its round has closed); notes reach their author;
     /// a comment or amendment addressed to the mediator reaches it and its author until shared.
     /// Observers see the public record only with <see cref="ObserverAccess.PublicRecord"/>.
@@ -43,6 +43,7 @@ public sealed partial class MediationCase
             AmendmentProposed a => mediator || audience.IsSeat(a.Seat) || (_shared.Contains(record.Sequence) && publicRecord) ? a : null,
             ItemShared s => publicRecord ? s : null,
             ArticlesAnswered a => mediator || audience.IsSeat(a.Seat) ? a : null,
+            ImprovementAnswered a => mediator || audience.IsSeat(a.Seat) ? a : null,
             NoteWritten n => n.Author == audience ? n : null,
             BallotCast b => mediator || audience.IsSeat(b.Seat)
                 || (observer && (ObserverAccess & ObserverAccess.Ballots) != 0 && (b.Round < Protocol.Round || !Protocol.RoundOpen)) ? b : null,
@@ -135,7 +136,8 @@ public sealed partial class MediationCase
             mediator ? [.. _invitations.Values.OrderBy(i => i.Sequence).Select(i => new InvitationView(i.Id, i.Role, i.Seat >= 0 ? Seats[i.Seat] : null, i.Label, i.Revoked, i.Expires))] : null,
             mediator || observer ? ObserverAccess : null,
             VisibleRecords(audience),
-            TodayFor(audience));
+            TodayFor(audience),
+            PostSettlementFor(audience, publicRecord));
     }
 
     private static IssueView IssueViewOf(Issue issue)

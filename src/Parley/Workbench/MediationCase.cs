@@ -182,7 +182,7 @@ public sealed partial class MediationCase
             return CaseDecision.Refuse(CaseRefusalKind.NotFound, "no such seat");
         }
 
-        if (command is not Note && IsClosed)
+        if (command is not Note && !IsImprovementCommand(command) && IsClosed)
         {
             return CaseDecision.Refuse(CaseRefusalKind.Closed, "the case is closed");
         }
@@ -226,6 +226,8 @@ public sealed partial class MediationCase
                 : !SeatAgents.Names.Contains(fill.Agent ?? "", StringComparer.Ordinal) ? Invalid($"no built-in agent '{fill.Agent}' (known: {string.Join(", ", SeatAgents.Names)})")
                 : ProfileOf(seat) is null ? OutOfTurn("the seat has no profile for an agent to vote with")
                 : CaseDecision.Accept(new SeatFilledByAgent(seat, fill.Agent!)),
+            OfferImprovement => DecideOffer(actor),
+            AnswerImprovement answerImprovement => DecideImprovementAnswer(actor, answerImprovement),
             CloseCase close => actor.IsMediator ? CaseDecision.Accept(new CaseClosed(false, string.IsNullOrWhiteSpace(close.Reason) ? "closed by the mediator" : close.Reason)) : Forbidden("only the mediator closes the case"),
             _ => Invalid($"unknown command {command.GetType().Name}"),
         };
@@ -251,6 +253,11 @@ public sealed partial class MediationCase
 
         _records.Add(record);
         Track(record);
+        if (record.Event is not (NoteWritten or ImprovementOffered or ImprovementAnswered or ImprovementConcluded))
+        {
+            _improvementComputed = false;   // derived from the declarations and the engine's agreement
+        }
+
         switch (record.Event)
         {
             case CaseCreated created:
@@ -283,6 +290,9 @@ public sealed partial class MediationCase
                 break;
             case ClauseWorded worded:
                 _wording[(worded.Issue, worded.Option)] = worded.Text;
+                break;
+            case ImprovementOffered or ImprovementAnswered or ImprovementConcluded:
+                ApplyImprovement(record.Event);
                 break;
             default:
                 _protocol!.Apply(record);

@@ -10,7 +10,7 @@ namespace Parley.Tests.Workbench;
 /// <summary>
 /// Case snapshots: for random histories of real commands (rounds, votes, signing, comments,
 /// amendments, shares, notes, profile declarations, invitations, article answers, agreements,
-/// clause wording, agents, deadlines), the case restored from a snapshot of any prefix plus the
+/// clause wording, agents, deadlines, the post-settlement improvement), the case restored from a snapshot of any prefix plus the
 /// rest of the log is the case the whole log replays to: every audience's view, the visible
 /// records, and the answers to the same next commands.
 /// </summary>
@@ -35,6 +35,13 @@ public sealed class CaseSnapshotTests
                 var (log, end) = History(steps);
                 var k = 1 + (cut % log.Count);
                 var prefix = MediationCase.Replay(log.Take(k));
+                if (!prefix.CanSnapshot)
+                {
+                    // Between the events of one decision (a signature and what it closes): a host stores them together.
+                    Should.Throw<InvalidOperationException>(prefix.Snapshot);
+                    prefix = MediationCase.Replay(log.Take(++k));
+                }
+
                 var snapshot = prefix.Snapshot();
 
                 var restored = MediationCase.Restore(snapshot, log);
@@ -90,6 +97,55 @@ public sealed class CaseSnapshotTests
         restored.Engine.Log.ShouldBeEmpty();   // the engine comes from its snapshot, not from a replay
         ViewJson(restored, Audience.Mediator).ShouldBe(ViewJson(MediationCase.Replay(log), Audience.Mediator));
         end.ShouldBeGreaterThan(T0);
+    }
+
+    [Fact]
+    public void Restore_AtEveryPrefixOfAPostSettlementHistory_IsTheCaseTheWholeLogReplays()
+    {
+        var events = MediationCase.Create("t", [new IssueSpec("a", ["a0", "a1", "a2"]), new IssueSpec("b", ["b0", "b1", "b2"])], ["P", "Q"], new Invite("m", AudienceRole.Mediator, null, "mediator", CaseFixtures.Hash));
+        var c = MediationCase.Replay(events.Select((e, i) => new CaseRecord(i + 1, T0, e)));
+        var weights = new Dictionary<string, double> { ["a"] = 1, ["b"] = 1 };
+        var a = new Dictionary<string, double> { ["a0"] = 1, ["a1"] = 0.5, ["a2"] = 0 };
+        Run(c, Audience.Delegation(0), new DeclareProfile(weights, new Dictionary<string, IReadOnlyDictionary<string, double>> { ["a"] = a, ["b"] = new Dictionary<string, double> { ["b0"] = 0, ["b1"] = 0.5, ["b2"] = 1 } }, 0, [], true));
+        Run(c, Audience.Delegation(1), new DeclareProfile(weights, new Dictionary<string, IReadOnlyDictionary<string, double>> { ["a"] = a, ["b"] = new Dictionary<string, double> { ["b0"] = 1, ["b1"] = 0.6, ["b2"] = 0 } }, 0, [], true));
+        Run(c, Audience.Mediator, new OpenRound(new Dictionary<string, string> { ["a"] = "a1", ["b"] = "b1" }, null));
+        Run(c, Audience.Delegation(0), new Vote(true));
+        Run(c, Audience.Delegation(1), new Vote(true));
+        Run(c, Audience.Mediator, new OpenSigning());
+        Run(c, Audience.Delegation(0), new Sign(true));
+        Run(c, Audience.Delegation(1), new Sign(true));
+        Run(c, Audience.Mediator, new OfferImprovement());
+        Run(c, Audience.Delegation(0), new AnswerImprovement(true));
+        Run(c, Audience.Delegation(1), new AnswerImprovement(true)).OfType<ImprovementConcluded>().Single().Adopted.ShouldBeTrue();
+        var log = CaseJson.Import(CaseJson.Export(c.Records));
+        var replayed = MediationCase.Replay(log);
+
+        var between = new List<int>();
+        for (var k = 1; k <= log.Count; k++)
+        {
+            var prefix = MediationCase.Replay(log.Take(k));
+            if (!prefix.CanSnapshot)
+            {
+                between.Add(k);
+                continue;
+            }
+
+            var snapshot = prefix.Snapshot();
+            var whole = MediationCase.Restore(snapshot, log);
+            var lazy = MediationCase.Restore(snapshot, log.Skip(k - 1).ToArray());
+            lazy.AttachEarlierRecords(log.Take(k - 1).ToArray());
+            foreach (var restored in new[] { whole, lazy })
+            {
+                restored.Snapshot().ShouldBe(replayed.Snapshot(), $"snapshot at {k}");
+                foreach (var audience in Audiences)
+                {
+                    ViewJson(restored, audience).ShouldBe(ViewJson(replayed, audience), $"snapshot at {k}, {audience}");
+                }
+            }
+        }
+
+        // Only inside a decision: the last signature is stored with the closing it causes, as two events of one append.
+        between.ShouldBe([(int)log.Single(r => r.Event is CaseClosed).Sequence - 1]);
     }
 
     [Fact]
@@ -221,6 +277,8 @@ public sealed class CaseSnapshotTests
             17 => (Audience.Mediator, new WordClause(issue.Name, option, $"wording {s.A}")),
             18 => (Audience.Mediator, new FillSeat(c.Seats[seat], Parley.Workbench.SeatAgents.Names[s.B % 3])),
             19 => s.A == 0 && s.B == 0 ? (Audience.Mediator, new CloseCase("enough")) : null,
+            20 => (Audience.Mediator, new OfferImprovement()),
+            21 => (delegation, new AnswerImprovement(s.B % 5 != 0)),
             _ => null,
         };
     }

@@ -173,6 +173,9 @@
       case "signing-opened": return "The mediator opened the text for signature.";
       case "signed": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "signed" : "declined to sign"}.`;
       case "clause-worded": return `The mediator reworded article ${articleNo(e.issue)} (${title(e.issue)}), option “${human(e.option)}”: “${e.text}”`;
+      case "improvement-offered": return "The mediator offered the delegations a better version of the signed agreement.";
+      case "improvement-answered": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "accepted" : "declined"} the better version of the agreement.`;
+      case "improvement-concluded": return e.adopted ? "Every delegation accepted: the better version is now the signed agreement." : "A delegation declined: the agreement stands as signed.";
       case "seat-agent": return `The mediator gave ${mine(e.seat) ? "your" : seatName(e.seat) + "'s"} seat to a built-in agent (${e.agent}).`;
       case "closed": return e.agreement ? "The negotiation ended with a signed agreement." : `The negotiation was closed: ${e.reason}.`;
       default: return e.type;
@@ -559,6 +562,72 @@
       recordCard(),
       exportCard());
     const sc = signingCard(); if (sc) main.prepend(sc);
+    const better = betterDealCardForDelegation(); if (better) main.prepend(better);
+  }
+
+  // ---------- after signature: a better deal for everyone? (post-settlement) ----------
+  // The server computes the better text from the priorities each delegation declared; a delegation is
+  // shown only its own gain, the mediator only the gains of the delegations that shared their priorities.
+  function betterDealTitle() { return state.view.seats.length === 2 ? "A better deal for both of you?" : "A better deal for everyone?"; }
+  const outOf100 = (x) => { const v = Math.round(Math.abs(x) * 1000) / 10; return `${v >= 10 ? Math.round(v) : v}`; };
+  function betterDealTable(ps) {
+    const rows = issues().filter((i) => ps.proposal[i.name] !== undefined).map((i) => {
+      const changed = ps.changes.includes(i.name);
+      return h("tr", { class: changed ? "changed" : null },
+        h("td", {}, String(articleNo(i.name))),
+        h("th", { scope: "row" }, title(i.name)),
+        h("td", {}, changed ? h("del", {}, clause(i, ps.signed[i.name])) : clause(i, ps.signed[i.name])),
+        h("td", {}, changed ? h("ins", {}, clause(i, ps.proposal[i.name])) : h("span", { class: "hint" }, "unchanged")));
+    });
+    return h("div", { class: "scroll" }, h("table", { id: "better-deal-text" },
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "No."), h("th", { scope: "col" }, "Article"), h("th", { scope: "col" }, "As signed"), h("th", { scope: "col" }, "Better version"))),
+      h("tbody", {}, rows)));
+  }
+  function betterDealOutcome(ps) {
+    if (ps.status === "adopted") return h("p", { class: "ok", id: "better-deal-outcome" }, "Every delegation accepted: the better version is now the signed agreement.");
+    if (ps.status === "declined") return h("p", { id: "better-deal-outcome" }, "A delegation said no, so the agreement stands exactly as it was signed. Nothing else changes.");
+    return null;
+  }
+  function betterDealCardForMediator() {
+    const ps = state.view.postSettlement;
+    if (!ps) return null;
+    const body = [];
+    if (ps.status === "none") {
+      body.push(h("p", { id: "better-deal-none" }, `No better version to offer: ${ps.note}.`));
+      return card("After signature: a better deal for everyone?", null, true, ...body);
+    }
+    body.push(h("p", {}, "From the priorities each delegation declared, this version of the signed agreement leaves every side at least as well off, and at least one side better off. Nobody can lose by it: if any delegation says no, the agreement stands as signed."));
+    body.push(betterDealTable(ps));
+    const shared = Object.entries(ps.gains || {});
+    body.push(h("ul", {}, state.view.seats.map((seat) => {
+      const g = (ps.gains || {})[seat.name];
+      const answer = ps.answers ? ps.answers[seat.name] : null;
+      return h("li", {}, `${seat.name}: `, g !== undefined ? `gains ${outOf100(g)} on the 0–100 scale of its priorities` : h("span", { class: "hint" }, "kept its priorities to itself, so only it sees its gain"),
+        ps.status !== "available" ? [" — ", answer === true ? h("span", { class: "tag ok" }, "accepted") : answer === false ? h("span", { class: "tag bad" }, "declined") : h("span", { class: "tag warn" }, "not answered yet")] : null);
+    })));
+    if (ps.note) body.push(h("p", { class: "hint" }, ps.note + "."));
+    if (ps.status === "available") body.push(h("button", { type: "button", onclick: () => act("POST", "/post-settlement/offer", undefined, "The better version is offered: each delegation sees it now.") }, "Offer this better version to the delegations"),
+      h("p", { class: "hint" }, shared.length < state.view.seats.length ? "Each delegation will see the text and what it gains by its own priorities, never another side's." : "Each delegation will see the text and its own gain only."));
+    if (ps.status === "offered") body.push(h("p", {}, `Offered: ${ps.answered} of ${state.view.seats.length} delegations have answered.`));
+    body.push(betterDealOutcome(ps));
+    return card("After signature: a better deal for everyone?", null, true, ...body);
+  }
+  function betterDealCardForDelegation() {
+    const ps = state.view.postSettlement;
+    if (!ps || !ps.proposal) return null;
+    const body = [];
+    body.push(h("p", {}, "You have signed an agreement. The mediator proposes to change it as shown below. Judged by the priorities you declared, the change is worth ",
+      h("strong", { id: "better-deal-gain" }, `${outOf100(ps.myGain || 0)} more to you`), " (on the 0–100 scale of your priorities). Judged by their own priorities, which you do not see, every other delegation gains too or loses nothing."));
+    body.push(h("p", {}, "If every delegation accepts, this version replaces the signed agreement. If any delegation says no, the agreement stays exactly as signed."));
+    body.push(betterDealTable(ps));
+    if (ps.status === "offered" && (ps.myAnswer === null || ps.myAnswer === undefined)) {
+      body.push(h("button", { type: "button", onclick: () => act("POST", "/post-settlement/answers", { yes: true }, "You accepted the better version.") }, "Accept the better version"),
+        h("button", { type: "button", class: "secondary", onclick: () => act("POST", "/post-settlement/answers", { yes: false }, "You kept the agreement as signed.") }, "No, keep the agreement as signed"));
+    } else if (ps.status === "offered") {
+      body.push(h("p", { id: "better-deal-waiting" }, `You ${ps.myAnswer ? "accepted" : "declined"}. Waiting for the other ${state.view.seats.length === 2 ? "delegation" : "delegations"} (${ps.answered} of ${state.view.seats.length} have answered).`));
+    }
+    body.push(betterDealOutcome(ps));
+    return card(betterDealTitle(), null, true, ...body);
   }
 
   // ---------- the mediator's console ----------
@@ -918,6 +987,7 @@
 
   function renderMediator() {
     main.replaceChildren(roundControlCard(), editorCard(), gapCard(), harvestCard(), packagesCard(), currentTextCard(null), invitationsCard(), inboxCard(), historyCard(null), recordCard(), notesCard(), exportCard());
+    const better = betterDealCardForMediator(); if (better) main.prepend(better);
   }
 
   function renderObserver() {
