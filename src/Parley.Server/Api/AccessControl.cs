@@ -41,8 +41,11 @@ internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter l
             return AccessResult.Fail(StatusCodes.Status404NotFound, "no such negotiation");
         }
 
-        // Revocation is read from the case itself (the cache of the log), so it holds on every node.
-        var invitation = await registry.ReadAsync(r.Entry, c => c.Invitations.GetValueOrDefault(r.Invitation), http.RequestAborted).ConfigureAwait(false);
+        // Revocation is read from the case itself (the cache of the log), so it holds on every node: from its
+        // immutable copy of the invitations, without waiting for the negotiation's gate; the registry checks
+        // the invitation again under the gate, so a revocation committed in between is never bypassed.
+        var invitations = await registry.InvitationsAsync(r.Entry, http.RequestAborted).ConfigureAwait(false);
+        var invitation = invitations.GetValueOrDefault(r.Invitation);
         if (invitation is null || invitation.Revoked)
         {
             return AccessResult.Fail(StatusCodes.Status401Unauthorized, "the token has been revoked");
