@@ -183,10 +183,20 @@ internal static class ServerLoad
         }
 
         var loadBefore = LoadAverage();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var collectionsBefore = GC.CollectionCount(0);
+        var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
         var wall = Stopwatch.StartNew();
         var measuredStart = clock.Elapsed.TotalMilliseconds;
         await Task.WhenAll(Enumerable.Range(0, tables.Count).Select(i => Task.Run(() => RoundsAsync(warmup, rounds, measured: true, measuredStart, i), limit.Token)));
         wall.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var collections = GC.CollectionCount(0) - collectionsBefore;
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
         var loadAfter = LoadAverage();
         await Task.Delay(2000);   // let the last live messages arrive
         var missing = 0;
@@ -207,6 +217,7 @@ internal static class ServerLoad
             : "burst: both delegations of every negotiation vote the moment the round opens";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-load {target.Kind}, {mode}; {warmup} warm-up round(s) unmeasured"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Negotiations} negotiations, {Negotiations * 2} delegations, {rounds} rounds, {ack.Count} votes in {wall.Elapsed.TotalSeconds:F1} s ({ack.Count / wall.Elapsed.TotalSeconds:F0} votes/s); {Environment.ProcessorCount} cores, load average {loadBefore} before, {loadAfter} after"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU of this process (server and its 300 clients; not the database server's) while measuring: {cpu.TotalSeconds:F2} s, {cpu.TotalMilliseconds * 1000 / Math.Max(1, ack.Count):F0} µs per vote; {allocated / 1024.0 / Math.Max(1, ack.Count):F0} KiB allocated per vote, {collections} gen-0 collections; {jitted} methods compiled by the JIT in {jitTime.TotalSeconds:F2} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ack  (request -> durable acknowledgement): p50 {P(ack, 0.50):F1} ms, p99 {P(ack, 0.99):F1} ms, max {ack.Max():F1} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  live (request -> other client's update):  p50 {P(live, 0.50):F1} ms, p99 {P(live, 0.99):F1} ms, max {(live.IsEmpty ? 0 : live.Max()):F1} ms; {live.Count} measured, {missing} not received"));
         if (!lag.IsEmpty)
