@@ -153,7 +153,7 @@ internal static class ServerLoad
         async Task RoundsAsync(int from, int count, bool measured, double start, int index)
         {
             var t = tables[index];
-            var random = new Random(HashCode.Combine(seed, index, from));
+            var random = new Random(unchecked((seed * 1_000_003) + (index * 1_009) + from));   // not HashCode: it is salted per process
             for (var r = from; r < from + count && !limit.IsCancellationRequested; r++)
             {
                 var opens = start + (r - from) * period * 1000;
@@ -168,7 +168,7 @@ internal static class ServerLoad
                     (await http.SendAsync(open, limit.Token)).EnsureSuccessStatusCode();
                 }
 
-                // Each delegation's moment is drawn before the round, from the seed: the same run every time.
+                // Each delegation's moment is drawn from the seed (the same moments every run), counted from the round's opening.
                 var opened = clock.Elapsed.TotalMilliseconds;
                 var at0 = window is { } w0 ? opened + random.NextDouble() * w0 * 1000 : 0;
                 var at1 = window is { } w1 ? opened + random.NextDouble() * w1 * 1000 : 0;
