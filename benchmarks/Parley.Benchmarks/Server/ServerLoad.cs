@@ -38,6 +38,7 @@ internal static class ServerLoad
         double? window = null;
         var seed = 1;
         var warmup = 1;
+        string? jitLog = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -47,6 +48,9 @@ internal static class ServerLoad
                     break;
                 case "--seed":
                     seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--jit-log":
+                    jitLog = args[++i];
                     break;
                 case "--warmup":
                     warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -182,6 +186,7 @@ internal static class ServerLoad
             await Task.WhenAll(Enumerable.Range(0, tables.Count).Select(i => Task.Run(() => RoundsAsync(0, warmup, measured: false, warmStart, i), limit.Token)));
         }
 
+        using var jitListener = jitLog is null ? null : new JitListener();
         var loadBefore = LoadAverage();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -198,6 +203,11 @@ internal static class ServerLoad
         var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
         var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
         var loadAfter = LoadAverage();
+        if (jitListener is not null)
+        {
+            await File.WriteAllLinesAsync(jitLog!, jitListener.Methods.GroupBy(m => m).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()}\t{g.Key}"));
+        }
+
         await Task.Delay(2000);   // let the last live messages arrive
         var missing = 0;
         foreach (var (id, sequence, who, sent) in pending)
@@ -238,6 +248,31 @@ internal static class ServerLoad
         catch (IOException)
         {
             // The temporary folder is the OS's to clean.
+        }
+    }
+
+    /// <summary>The methods the JIT compiles while the listener lives (<c>--jit-log FILE</c>: which code is still being compiled in the measured rounds).</summary>
+    private sealed class JitListener : System.Diagnostics.Tracing.EventListener
+    {
+        public ConcurrentQueue<string> Methods { get; } = new();
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+        {
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+            {
+                EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Verbose, (System.Diagnostics.Tracing.EventKeywords)0x10);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+        {
+            if (eventData.EventName is { } name && name.StartsWith("MethodLoadVerbose", StringComparison.Ordinal) && eventData.Payload is { } p && eventData.PayloadNames is { } names)
+            {
+                var ns = p[names.IndexOf("MethodNamespace")];
+                var method = p[names.IndexOf("MethodName")];
+                var flags = names.IndexOf("MethodFlags") is var f and >= 0 ? Convert.ToInt64(p[f], CultureInfo.InvariantCulture) : 0;
+                Methods.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{ns}::{method} (tier {(flags >> 7) & 7})"));
+            }
         }
     }
 
