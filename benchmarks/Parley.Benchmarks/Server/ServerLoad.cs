@@ -11,7 +11,7 @@ using Parley.Workbench;
 namespace Parley.Benchmarks.Server;
 
 /// <summary>
-/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS] [--seed N] [--warmup N]</c>:
+/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS] [--seed N] [--warmup N] [--jit-log FILE]</c>:
 /// the real server on a loopback port, 100 negotiations with 2 delegations each (200 delegations)
 /// and their mediators, every delegation voting on every round. Measures, per vote, the time from
 /// sending the request to its durable acknowledgement, and to the mediator's live client receiving
