@@ -117,19 +117,19 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
         {
             var issue = Domain.Issues[i];
             var zone = agreement.ZonesOfAgreement[i];
-            console.MarkupLine($"  [green]■[/] Art. {i + 1} [bold]{Markup.Escape(issue.Name)}[/] = {Markup.Escape(issue.FormatLevel(agreement.Agreed[i]))}  [grey](zone of agreement: {Markup.Escape(Zone(issue, zone))})[/]");
+            console.MarkupLine($"  [green]■[/] Art. {i + 1} [bold]{Markup.Escape(issue.Name)}[/] = {Markup.Escape(issue.FormatLevel(agreement.Agreed[i]))}  [grey](clauses both sides accept: {Markup.Escape(Zone(issue, zone))})[/]");
             console.MarkupLine($"      [grey]{Markup.Escape(NegotiatingTextDocument.Clause(issue, agreement.Agreed[i]))}[/]");
         }
 
         if (agreement.OpenIssues.Count > 0)
         {
             console.WriteLine();
-            console.MarkupLine("[bold]Open issues[/]: each party's position, the zone of agreement (clauses both accept on that article alone), and the clause of the package that would close the gap, with who would have to move (the share of the issue's value each gives up)");
+            console.MarkupLine("[bold]Open issues[/]: each party's position, the clauses every side accepts on that article alone, and the clause of the package that would close the gap, with who would have to move (the share of the issue's value each gives up)");
             foreach (var gap in agreement.OpenIssues)
             {
                 var issue = Domain.Issues[gap.Issue];
                 var positions = string.Join("  ·  ", gap.Positions.Select(p => $"{p.Party} holds '{issue.FormatLevel(p.Level)}'"));
-                console.MarkupLine($"  [red]·[/] Art. {gap.Issue + 1} [bold]{Markup.Escape(issue.Name)}[/]: {Markup.Escape(positions)}  ·  zone of agreement: {(gap.ZoneOfAgreement.Count == 0 ? "[red]none[/]" : Markup.Escape(Zone(issue, gap.ZoneOfAgreement)))}");
+                console.MarkupLine($"  [red]·[/] Art. {gap.Issue + 1} [bold]{Markup.Escape(issue.Name)}[/]: {Markup.Escape(positions)}  ·  clauses every side accepts: {(gap.ZoneOfAgreement.Count == 0 ? "[red]none[/]" : Markup.Escape(Zone(issue, gap.ZoneOfAgreement)))}");
                 var closing = gap.ClosingLevel is { } c
                     ? $"would close at '{issue.FormatLevel(c)}': " + (gap.Moves.Count == 0 ? "nobody moves" : string.Join(", ", gap.Moves.Select(m => string.Create(Inv, $"{m.Party} moves (gives up {m.Concession:0.00})"))))
                     : "no package closes it";
@@ -146,8 +146,8 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
         }
 
         console.WriteLine();
-        var utilities = _parties.Select((p, k) => string.Create(Inv, $"{p.Name} {result.Utilities[k]:0.000} (reservation {p.Profile!.ReservationValue:0.00})"));
-        console.MarkupLine($"[bold]Utility of what was agreed[/]{(agreement.IsComplete ? "" : _statusQuo is null ? " (open articles count 0)" : " (open articles stay at the status quo)")}: {Markup.Escape(string.Join("  ·  ", utilities))}");
+        var utilities = _parties.Select((p, k) => string.Create(Inv, $"{p.Name} {result.Utilities[k]:0.000} (walk-away {p.Profile!.ReservationValue:0.00})"));
+        console.MarkupLine($"[bold]Value of what was agreed, 0 to 1[/]{(agreement.IsComplete ? "" : _statusQuo is null ? " (open articles count 0)" : " (open articles stay as they are today)")}: {Markup.Escape(string.Join("  ·  ", utilities))}");
         WritePackages(agreement);
     }
 
@@ -156,19 +156,19 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
         var columns = new List<(string Title, Outcome? Package)>();
         if (!agreement.IsComplete)
         {
-            columns.Add(("closes the gap (keeps the agreed articles)", agreement.ClosingPackage));
+            columns.Add(("Closes the gap (keeps the agreed articles)", agreement.ClosingPackage));
         }
 
-        columns.Add(("Nash point of the whole text (analysis)", agreement.NashPackage));
+        columns.Add(("Best balance over every possible text", agreement.NashPackage));
         console.WriteLine();
-        console.MarkupLine("[bold]Packages a trusted mediator would table[/] (best Nash product of gains over reservation values, no red line crossed; ■ = agreed article)");
+        console.MarkupLine("[bold]Packages a trusted mediator would table[/] (the one that balances both sides' gains over walking away best, no red line crossed; ■ = agreed article)");
         if (columns.All(c => c.Package is null))
         {
-            console.MarkupLine("  [red]none[/]: no package gives every party its reservation value without crossing a red line.");
+            console.MarkupLine("  [red]none[/]: no package is worth its walk-away value to every party without crossing a red line.");
             return;
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumn("article");
+        var table = new Table().Border(TableBorder.Simple).AddColumn("Article");
         foreach (var (title, _) in columns)
         {
             table.AddColumn(Markup.Escape(title));
@@ -187,7 +187,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
 
         for (var p = 0; p < _parties.Length; p++)
         {
-            var row = new List<string> { $"[bold]utility: {Markup.Escape(_parties[p].Name)}[/]" };
+            var row = new List<string> { $"[bold]Value to {Markup.Escape(_parties[p].Name)}[/]" };
             foreach (var (_, package) in columns)
             {
                 row.Add(package is null ? "" : string.Create(Inv, $"[bold]{_parties[p].Profile!.Utility(package):0.000}[/]"));
@@ -202,7 +202,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
             var zone = analysis.AgreementZone.OutcomeCount is { } count
                 ? string.Create(Inv, $"{count:N0} of {analysis.OutcomeCount:N0} packages are acceptable to every party")
                 : analysis.AgreementZone.IsEmpty ? "no package is acceptable to every party" : "some packages are acceptable to every party (not counted)";
-            console.MarkupLine(Markup.Escape(string.Create(Inv, $"Outcome-space analysis: {zone}; {Wording.Count(analysis.Pareto.Count, "Pareto-optimal utility vector")}; the Nash point above is the acceptable package with the largest product of gains over the reservation values.")));
+            console.MarkupLine(Markup.Escape(string.Create(Inv, $"Over every possible text: {zone}; {Wording.Count(analysis.Pareto.Count, "package")} cannot be improved for one side without a loss to the other; the best balance above is, of the acceptable packages, the one that balances both sides' gains over walking away best.")));
         }
     }
 
@@ -232,7 +232,7 @@ internal sealed class MediationConsole(IAnsiConsole console, Scenario scenario, 
     private void PrintRevision(NegotiatingText text)
     {
         var agreed = text.AgreedPart();
-        var utility = text.AgreedCount == 0 ? "" : (text.IsFullyAgreed ? " Utility of the text: " : " Utility of the agreed articles: ") + string.Join(", ", _parties.Select((p, k) => agreed.TryComplete(out var whole) ? string.Create(Inv, $"{p.Name} {p.Profile!.Utility(whole):0.00}") : _statusQuo is not null ? string.Create(Inv, $"{p.Name} {_statusQuo.Value(k, agreed):0.00}") : p.Profile is AdditiveProfile a ? string.Create(Inv, $"{p.Name} {a.SettledUtility(agreed):0.00}") : p.Name)) + ".";
+        var utility = text.AgreedCount == 0 ? "" : (text.IsFullyAgreed ? " Value of the text: " : " Value of the agreed articles: ") + string.Join(", ", _parties.Select((p, k) => agreed.TryComplete(out var whole) ? string.Create(Inv, $"{p.Name} {p.Profile!.Utility(whole):0.00}") : _statusQuo is not null ? string.Create(Inv, $"{p.Name} {_statusQuo.Value(k, agreed):0.00}") : p.Profile is AdditiveProfile a ? string.Create(Inv, $"{p.Name} {a.SettledUtility(agreed):0.00}") : p.Name)) + ".";
         var changed = _printed is null || showRounds ? [] : text.ChangedFrom(_printed);
         var what = changed.Count == 0 || changed.Count == Domain.IssueCount ? "" : $" Changed: {string.Join(", ", changed.Select(i => Domain.Issues[i].Name))}.";
         var prefix = showRounds ? "       " : "  text ";

@@ -37,7 +37,7 @@ internal static class MediationReportFolder
     /// <exception cref="InputException">A file cannot be written there.</exception>
     public static IReadOnlyList<string> Write(string folder, MediationResult result, Scenario scenario, TwoLevelAnalysis? analysis, RobustnessResult? robustness, CancellationToken cancellationToken = default)
     {
-        var title = $"{scenario.Name}: robustness";
+        var title = $"{scenario.Metadata.Title ?? scenario.Name}: how sure the figures are";
         var files = new List<(string Name, Action<Stream> Write)>
         {
             (Page, s => Text(s, MediationReportDocument.ToHtml(result, scenario, analysis is null ? null : TwoLevelHtml.Section(analysis, robustness, title)))),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Parley.Cli.Tests;
 
@@ -13,13 +14,13 @@ public sealed class DemoCommandTests
         var (code, output, error) = await CliRunner.RunAsync("demo", "--report", folder);
 
         code.ShouldBe(0);
-        output.ShouldContain("coordination-mechanism = joint-cell-us");
+        output.ShouldContain("Coordination Mechanism: Joint Cell US");
         output.ShouldContain("partial agreement");
         output.ShouldContain("Open issues");
         output.ShouldContain("Who would have to move");
-        output.ShouldContain("Nash point of the whole text (analysis)");
+        output.ShouldContain("Best balance over every possible text");
         output.ShouldContain("237 of 559,872 packages are acceptable to every party");
-        output.ShouldContain("Status quo (2026-01)");
+        output.ShouldContain("Today's situation (January 2026)");
         output.ShouldContain("Early harvest");
         output.ShouldContain("Candidate packages");
         output.ShouldContain("Reality check");
@@ -43,6 +44,38 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
+    public async Task Demo_TerminalAndReport_PlainWordsWithoutAnalystTerms()
+    {
+        using var dir = new TempDir();
+        var folder = Path.Combine(dir.Path, "demo");
+
+        var (code, output, _) = await CliRunner.RunAsync("demo", "--report", folder, "--uncertainty", "200");
+
+        code.ShouldBe(0);
+        var page = File.ReadAllText(Path.Combine(folder, "index.html"));
+        var shown = Regex.Replace(Regex.Replace(page, "(?s)<style>.*?</style>", " "), "<[^>]+>", " ");
+        var articles = Regex.Match(page, "(?s)<h2>Where each article stands</h2>.*?</table>").Value;
+        articles.ShouldNotBeEmpty();
+        articles.ShouldContain("<th>Israel wants</th>");
+        articles.ShouldContain("Mount Hermon");
+        foreach (var jargon in AnalystTerms)
+        {
+            output.ShouldNotContain(jargon, Case.Sensitive, "terminal");
+            shown.ShouldNotContain(jargon, Case.Sensitive, "report");
+            File.ReadAllText(Path.Combine(folder, "analysis.md")).ShouldNotContain(jargon, Case.Sensitive, "analysis.md");
+        }
+
+        // Chart and table labels begin with a capital, as the others do.
+        File.ReadAllText(Path.Combine(folder, "robustness.svg")).ShouldContain(">Closing package (keeps the agreed articles)<");
+        page.ShouldNotContain(">closing (keeps the agreed articles)<");
+        page.ShouldContain(">Best balance of gains<");
+    }
+
+    // Words a diplomat would need a glossary for. The check can fail: the analyst's JSON (--json) still carries "ratification-nash" and "pNash".
+    private static readonly string[] AnalystTerms =
+        ["utility", "Utility", "utilities", "Utilities", "Nash", "Pareto", "reservation", "status quo", "Status quo", "ratif", "Ratif", "win-set", "zone of agreement", "analyst", "Outcome-space", "robustness", "Robustness", "disagreement point"];
+
+    [Fact]
     public async Task Demo_Json_CarriesTheMediationAndTheRealityCheck()
     {
         using var dir = new TempDir();
@@ -58,10 +91,11 @@ public sealed class DemoCommandTests
         var check = root.GetProperty("realityCheck");
         check.GetProperty("draws").GetInt32().ShouldBe(200);
         check.GetProperty("pRound5Shape").GetDouble().ShouldBeInRange(0, 1);
-        check.GetProperty("definition").GetString()!.ShouldContain("ratified");
+        check.GetProperty("definition").GetString()!.ShouldContain("approved at home");
         root.GetProperty("uncertainty").GetProperty("seed").GetInt32().ShouldBe(7);
 
         // Several distinct candidates after the round, and the trusted mediator aiming at ratification.
+        AnalystTerms.ShouldContain(t => output.Contains(t, StringComparison.Ordinal));   // the plain-words check above is not vacuous: these words exist in the analyst's data
         var labels = root.GetProperty("candidatePackages").EnumerateArray().Select(c => c.GetProperty("label").GetString()).ToList();
         labels.Count.ShouldBeGreaterThanOrEqualTo(4);
         labels.ShouldContain("this round's agreed articles");

@@ -118,7 +118,7 @@ public sealed class MediateCommandTests
         // The candidate packages (issue 15): in the trace, the page and analysis.md, with the robustness chart.
         trace.RootElement.GetProperty("candidatePackages").GetArrayLength().ShouldBeGreaterThanOrEqualTo(4);
         File.ReadAllText(Path.Combine(folder, "index.html")).ShouldContain("Candidate packages");
-        File.ReadAllText(Path.Combine(folder, "analysis.md")).ShouldContain("| this round's agreed articles |");
+        File.ReadAllText(Path.Combine(folder, "analysis.md")).ShouldContain("| This round's agreed articles |");
         File.Exists(Path.Combine(folder, "robustness.svg")).ShouldBeTrue();
         output.ShouldContain("Candidate packages");
     }

@@ -47,7 +47,7 @@ public sealed class OutputConventionTests
 
         code.ShouldBe(0);
         output.Split('\n').ShouldContain(l => l.StartsWith("Packages a trusted mediator would table", StringComparison.Ordinal) && l.TrimEnd().EndsWith("= agreed article)", StringComparison.Ordinal));
-        output.Split('\n').ShouldContain(l => l.StartsWith("Outcome-space analysis:", StringComparison.Ordinal) && l.TrimEnd().EndsWith("over the reservation values.", StringComparison.Ordinal));
+        output.Split('\n').ShouldContain(l => l.StartsWith("Over every possible text:", StringComparison.Ordinal) && l.TrimEnd().EndsWith("over walking away best.", StringComparison.Ordinal));
         output.Split('\n').Where(l => l.StartsWith("──", StringComparison.Ordinal)).ShouldAllBe(l => l.Length <= 200);
     }
 
@@ -66,7 +66,7 @@ public sealed class OutputConventionTests
         analysis.ShouldContain("Pareto frontier: 1 point");
         analysis.ShouldNotContain("1 outcomes");
         mediation.ShouldContain("1 of 1 article agreed, 0 rounds, 2 versions of the text");
-        mediation.ShouldContain("1 Pareto-optimal utility vector;");
+        mediation.ShouldContain("; 1 package cannot be improved for one side without a loss to the other;");
     }
 
     [Fact]

@@ -116,6 +116,58 @@ public sealed class TournamentCommandTests
         rows.Count(r => r.Contains(";truthful;truthful;", StringComparison.Ordinal)).ShouldBe(2);
     }
 
+    [SharedFact]
+    public async Task Tournament_PostSettlement_JsonTableAndCsvColumns()
+    {
+        var jsonFolder = TempFolder();
+        var tableFolder = TempFolder();
+        string[] args = ["tournament", "--agents", "conceder,random", "--scenarios", SmallScenarios[0], "--repetitions", "3", "--rounds", "200", "--parallel", "1"];
+
+        var (code, output, error) = await CliRunner.RunAsync([.. args, "--out", jsonFolder, "--json"]);
+        var (tableCode, table, tableError) = await CliRunner.RunAsync([.. args, "--out", tableFolder]);
+
+        code.ShouldBe(0, error);
+        tableCode.ShouldBe(0, tableError);
+        var lines = File.ReadAllLines(Path.Combine(jsonFolder, "results.csv"));
+        var header = lines[1].Split(';');
+        header[^3..].ShouldBe(["Post-settlement", "Post-settlement gain 1", "Post-settlement gain 2"]);
+        var rows = lines.Skip(2).Select(l => header.Zip(l.Split(';')).ToDictionary(p => p.First, p => p.Second)).ToList();
+        var agreements = rows.Count(r => r["Agreement"] == "Yes");
+        var improvable = rows.Count(r => r["Post-settlement"] == "Yes");
+        rows.Where(r => r["Agreement"] == "Yes").ShouldAllBe(r => r["Post-settlement"] == "Yes" || r["Post-settlement"] == "No");
+        improvable.ShouldBeGreaterThan(0, "random agreements leave value on the table");
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var post = json.RootElement.GetProperty("postSettlement");
+        post.GetProperty("judged").GetInt64().ShouldBe(agreements);
+        post.GetProperty("improvable").GetInt64().ShouldBe(improvable);
+        var random = json.RootElement.GetProperty("agents").EnumerateArray().Single(a => a.GetProperty("agent").GetString() == "random");
+        random.GetProperty("postSettlement").GetProperty("n").GetInt64().ShouldBe(agreements, "random sits in every session of this tournament");
+        random.GetProperty("postSettlementGain").GetProperty("mean").GetDouble().ShouldBeGreaterThan(0);
+        table.ShouldContain("Improvable");
+        table.ShouldContain("Left");
+        table.ShouldContain(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Post-settlement: {improvable} agreement{(improvable == 1 ? "" : "s")} of {agreements} left a text every party weakly prefers on the table"));
+    }
+
+    [SharedFact]
+    public async Task Tournament_NoPostSettlement_ColumnsEmptyJsonNullTableWithout()
+    {
+        var folder = TempFolder();
+
+        var (code, output, error) = await CliRunner.RunAsync("tournament", "--agents", "conceder,random", "--scenarios", SmallScenarios[0], "--repetitions", "2", "--rounds", "200", "--out", folder, "--no-post-settlement");
+        var (jsonCode, json, _) = await CliRunner.RunAsync("tournament", "--agents", "conceder,random", "--scenarios", SmallScenarios[0], "--repetitions", "2", "--rounds", "200", "--out", folder, "--no-post-settlement", "--json");
+
+        code.ShouldBe(0, error);
+        jsonCode.ShouldBe(0);
+        output.ShouldNotContain("Improvable");
+        output.ShouldNotContain("Post-settlement:");
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("postSettlement").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        File.ReadAllLines(Path.Combine(folder, "results.csv")).Skip(2).SelectMany(l => l.Split(';').TakeLast(3)).ShouldAllBe(cell => cell.Length == 0);
+        var (otherCode, _, otherError) = await CliRunner.RunAsync("tournament", "--agents", "conceder,random", "--scenarios", SmallScenarios[0], "--repetitions", "2", "--rounds", "200", "--out", folder);
+        otherCode.ShouldBe(2, "the folder holds a tournament run without post-settlement");
+        otherError.ShouldContain("another tournament");
+    }
+
     [Fact]
     public async Task Tournament_MediatorsWithoutVoters_ExitsTwo()
     {

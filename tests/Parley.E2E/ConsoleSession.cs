@@ -27,6 +27,10 @@ internal sealed class ConsoleSession : IAsyncDisposable
     public async Task<IReadOnlyList<string>> UnlabelledControlsAsync() =>
         await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('input, select, textarea')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.outerHTML.slice(0, 120))");
 
+    /// <summary>The form controls with no stable key (a name or data-key) that a redraw could match them by.</summary>
+    public async Task<IReadOnlyList<string>> UnkeyedControlsAsync() =>
+        await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('main input, main select, main textarea')].filter(e => !e.name && !e.dataset.key).map(e => e.outerHTML.slice(0, 120))");
+
     public static async Task<ConsoleSession> OpenAsync(IBrowser browser, string link, int width = 1280, int height = 900)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
@@ -55,7 +59,7 @@ internal sealed class ConsoleSession : IAsyncDisposable
 
     /// <summary>
     /// Whether anything this console received holds another seat's private data: a declaration,
-    /// ballot, article answer or note of <paramref name="seat"/> (index <paramref name="seatIndex"/>),
+    /// ballot, article answer, answer to an offered improvement or note of <paramref name="seat"/> (index <paramref name="seatIndex"/>),
     /// a profile view of it, or one of <paramref name="markers"/>.
     /// </summary>
     public IReadOnlyList<string> LeaksOf(string seat, int seatIndex, params string[] markers)
@@ -111,7 +115,7 @@ internal sealed class ConsoleSession : IAsyncDisposable
         }
 
         if (e.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
-            && type.GetString() is "profile-declared" or "ballot" or "articles-answered"
+            && type.GetString() is "profile-declared" or "ballot" or "articles-answered" or "improvement-answered"
             && e.TryGetProperty("seat", out var s) && s.ValueKind == JsonValueKind.Number && s.GetInt32() == seatIndex)
         {
             leaks.Add($"{type.GetString()} of seat {seatIndex} in {Cut(body)}");

@@ -79,8 +79,6 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await Expect(syria.Page.GetByText("Our fallback on Hermon: " + SyriaMarker, new() { Exact = true })).ToBeVisibleAsync();
         await israel.Page.GetByLabel("New note").FillAsync("Red line on the corridor: " + IsraelMarker);
         await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Keep note" }).ClickAsync();
-        // The note's own live update redraws Israel's console: wait for it before filling the amendment form.
-        await Expect(israel.Page.GetByText("Red line on the corridor: " + IsraelMarker, new() { Exact = true })).ToBeVisibleAsync();
 
         // Israel proposes an amendment; the mediator shares it, and then Syria sees it too.
         await israel.Page.GetByLabel("Article", new() { Exact = true }).SelectOptionAsync("monitoring");
@@ -149,10 +147,11 @@ public sealed class WorkbenchTests : IAsyncLifetime
 
         await ScreenshotsAsync(mediator, israel);
 
-        // Every form control is labelled, and nothing was fetched from anywhere but the server.
+        // Every form control is labelled and has a stable key (so a redraw keeps its draft), and nothing was fetched from anywhere but the server.
         foreach (var console in new[] { mediator, israel, syria })
         {
             (await console.UnlabelledControlsAsync()).ShouldBeEmpty();
+            (await console.UnkeyedControlsAsync()).ShouldBeEmpty();
             console.Requests.Where(u => !u.StartsWith(_server.Address.ToString(), StringComparison.Ordinal) && !u.StartsWith("ws://" + _server.Address.Authority, StringComparison.Ordinal)
                 && !u.StartsWith("data:", StringComparison.Ordinal) && !u.StartsWith("blob:", StringComparison.Ordinal)).ShouldBeEmpty();
             console.Requests.ShouldNotBeEmpty();
@@ -167,6 +166,112 @@ public sealed class WorkbenchTests : IAsyncLifetime
         israel.Traffic.ShouldNotBeEmpty();
         // The check can fail: the mediator, who may see Israel's shared declaration, did receive it.
         mediator.LeaksOf("Israel", seats.IndexOf("Israel")).ShouldNotBeEmpty();
+    }
+
+    [ChromiumFact]
+    public async Task DelegationConsole_LiveUpdateWhileFormsHalfFilled_KeepsWhatWasTypedAndItCanBeSent()
+    {
+        await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
+        var page = israel.Page;
+
+        // Israel is half-way through three forms, has opened an article's ratings, and is typing a note.
+        await page.GetByLabel("Article", new() { Exact = true }).SelectOptionAsync("monitoring");
+        await page.GetByLabel("Proposed wording").SelectOptionAsync("us-led");
+        await page.GetByLabel("Why").FillAsync("One verifier answers faster.");
+        await page.GetByLabel("Comment", new() { Exact = true }).FillAsync("We ask for a short adjournment.");
+        await page.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("mediator");
+        await page.GetByText("Rate the options of article 2", new() { Exact = true }).ClickAsync();
+        var note = page.GetByLabel("New note");
+        await note.FillAsync("Hermon: hold firm until round 2");
+        await note.EvaluateAsync("e => e.setSelectionRange(7, 16)");
+        await page.EvaluateAsync("window.scrollTo(0, 400)");
+        var scrolled = await page.EvaluateAsync<double>("window.scrollY");
+
+        // Another party's update arrives: the mediator writes to everyone, and Israel's console redraws.
+        const string news = "The mediator asks both delegations to stay for the evening session.";
+        using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/negotiations/{_server.Negotiation}/comments") { Content = JsonContent.Create(new { text = news, to = "everyone", seat = (string?)null }) })
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _server.TokenOf("mediator"));
+            (await _server.Http.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        await Expect(page.GetByText($"The mediator wrote to everyone: “{news}”")).ToBeVisibleAsync();
+
+        // Nothing Israel was doing is lost: drafts, the open section, the focus with its selection, the scroll position.
+        await Expect(page.GetByLabel("Article", new() { Exact = true })).ToHaveValueAsync("monitoring");
+        await Expect(page.GetByLabel("Proposed wording")).ToHaveValueAsync("us-led");
+        await Expect(page.GetByLabel("Why")).ToHaveValueAsync("One verifier answers faster.");
+        await Expect(page.GetByLabel("Comment", new() { Exact = true })).ToHaveValueAsync("We ask for a short adjournment.");
+        await Expect(page.GetByLabel("To", new() { Exact = true })).ToHaveValueAsync("mediator");
+        await Expect(page.Locator("details[data-key='rate-mount-hermon']")).ToHaveAttributeAsync("open", "");
+        await Expect(note).ToHaveValueAsync("Hermon: hold firm until round 2");
+        await Expect(note).ToBeFocusedAsync();
+        (await note.EvaluateAsync<int[]>("e => [e.selectionStart, e.selectionEnd]")).ShouldBe([7, 16]);
+        (await page.EvaluateAsync<double>("window.scrollY")).ShouldBe(scrolled);
+
+        // What was typed can be sent, and a sent form is emptied.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send amendment" }).ClickAsync();
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Amendment sent to the mediator.");
+        await Expect(page.GetByText("You proposed for article 8 (Monitoring): US Led — “One verifier answers faster.”")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Why")).ToHaveValueAsync("");
+        await Expect(page.GetByLabel("Comment", new() { Exact = true })).ToHaveValueAsync("We ask for a short adjournment.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send comment" }).ClickAsync();
+        await Expect(page.GetByText("You wrote to the mediator: “We ask for a short adjournment.”")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Comment", new() { Exact = true })).ToHaveValueAsync("");
+        await Expect(note).ToHaveValueAsync("Hermon: hold firm until round 2");
+    }
+
+    [ChromiumFact]
+    public async Task DelegationConsole_TodaysSituationCard_ValuesEachArticleAndUsesItForTheWalkAwayValue()
+    {
+        await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
+        await using var syria = await ConsoleSession.OpenAsync(_browser, _server.Links["Syria"]);
+        var page = israel.Page;
+        var today = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Today's situation (January 2026), article by article" }) });
+        await Expect(today).ToBeVisibleAsync();
+
+        // What holds today, in the scenario's words: article 1 has a clause today, Mount Hermon none.
+        var hermon = today.Locator("tbody tr").Nth(1);
+        await Expect(hermon.Locator("th")).ToHaveTextAsync("Mount Hermon");
+        await Expect(hermon).ToContainTextAsync("No agreed clause");
+        await Expect(hermon).ToContainTextAsync("No agreed clause today: give your own value.");
+        await Expect(today.Locator("tbody tr").First).ToContainTextAsync("Left empty, your rating of this clause counts");
+        await Expect(today).ToContainTextAsync("Give a value to every article with no agreed clause today");
+
+        // Israel values the articles with no clause today, and saves them with its priorities (not shared). The values are
+        // the built-in scenario's own assumptions for Israel (its statusQuoValues: Mount Hermon 0.9, legal basis 0.6,
+        // demilitarisation 0.5, airspace 0.9, reciprocity 0.9, monitoring 0.5, Druze 0.8), so the picture in docs/ reads true.
+        int[] israelsValues = [90, 60, 50, 90, 90, 50, 80];
+        var open = today.Locator("tbody tr").Filter(new() { HasText = "No agreed clause today: give" });
+        var count = await open.CountAsync();
+        count.ShouldBe(israelsValues.Length);
+        for (var k = 0; k < count; k++)
+        {
+            await open.Nth(k).Locator("input").FillAsync(israelsValues[k].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await today.GetByRole(AriaRole.Button, new() { Name = "Save with your priorities" }).ClickAsync();
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Your priorities are saved.");
+
+        // The card and the walk-away value show the library's value of today's situation as a whole.
+        using var view = await ViewAsync(_server.TokenOf("Israel"));
+        var whole = (int)Math.Round(view.RootElement.GetProperty("today").GetProperty("value").GetDouble() * 100, MidpointRounding.AwayFromZero);
+        await Expect(today).ToContainTextAsync($"Today's situation as a whole, weighed by your points: {whole} of 100");
+        await Expect(page.Locator("#today-walk-away")).ToHaveTextAsync($"Today's situation, as you value it article by article, is worth {whole} of 100 to you. Use it as your walk-away value");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use it as your walk-away value" }).ClickAsync();
+        await Expect(page.GetByLabel("Walk-away value: what no agreement (today's situation going on) is worth to you, 0–100")).ToHaveValueAsync(whole.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^Today's situation \\(no agreement\\), as you value it") })).ToContainTextAsync(whole.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        await ScreenshotAsync(today, "console-delegation-today.png");
+
+        // Confidential: Syria's screen and traffic never hold Israel's values, nor does the mediator's view (Israel did not share).
+        await Expect(syria.Page.GetByText("Israel updated its priorities")).ToHaveCountAsync(0);
+        var seats = await SeatsAsync();
+        syria.LeaksOf("Israel", seats.IndexOf("Israel")).ShouldBeEmpty();
+        syria.Traffic.ShouldNotContain(t => t.Contains("\"statusQuoValues\":", StringComparison.Ordinal));
+        using var mediatorView = await ViewAsync(_server.TokenOf("mediator"));
+        mediatorView.RootElement.GetRawText().ShouldNotContain("\"statusQuoValues\":");
+        view.RootElement.GetRawText().ShouldContain("\"statusQuoValues\":");   // the check can fail: Israel's own view holds them
     }
 
     [ChromiumFact]
@@ -309,6 +414,106 @@ public sealed class WorkbenchTests : IAsyncLifetime
     }
 
     [ChromiumFact]
+    public async Task PostSettlement_BothDelegationsAccept_BetterVersionBecomesTheSignedAgreement()
+    {
+        // Set up through the API: both delegations declare (their model, with their own reservation
+        // values; Syria keeps its declaration to itself), and sign a text below the frontier, one the
+        // library can improve for both (found here with the library, from a fixed seed).
+        await ApiAsync(HttpMethod.Put, "profile", "Israel", new { reservation = 0.2, shareWithMediator = true });
+        await ApiAsync(HttpMethod.Put, "profile", "Syria", new { reservation = 0.2, shareWithMediator = false });
+        var (text, syriaGain) = ImprovableText();
+        await ApiAsync(HttpMethod.Post, "rounds", "mediator", new { text, durationSeconds = (double?)null });
+        await ApiAsync(HttpMethod.Post, "votes", "Israel", new { yes = true });
+        await ApiAsync(HttpMethod.Post, "votes", "Syria", new { yes = true });
+        await ApiAsync(HttpMethod.Post, "signing", "mediator", null);
+        await ApiAsync(HttpMethod.Post, "signatures", "Israel", new { yes = true });
+        await ApiAsync(HttpMethod.Post, "signatures", "Syria", new { yes = true });
+
+        await using var mediator = await ConsoleSession.OpenAsync(_browser, _server.Links["mediator"]);
+        await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
+        await using var syria = await ConsoleSession.OpenAsync(_browser, _server.Links["Syria"]);
+
+        // The mediator sees the better version, Israel's gain (shared) and not Syria's (kept), and offers it.
+        await Expect(mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" })).ToBeVisibleAsync();
+        await Expect(mediator.Page.GetByText("Syria: kept its priorities to itself, so only it sees its gain")).ToBeVisibleAsync();
+        await Expect(israel.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" })).ToHaveCountAsync(0);
+        await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Offer this better version to the delegations" }).ClickAsync();
+
+        // Each delegation sees the changes and what it gains, in plain words, and accepts.
+        foreach (var delegation in new[] { israel, syria })
+        {
+            await Expect(delegation.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" })).ToBeVisibleAsync();
+            await Expect(delegation.Page.Locator("#better-deal-gain")).ToContainTextAsync("more to you");
+            await Expect(delegation.Page.Locator("#better-deal-text ins").First).ToBeVisibleAsync();
+        }
+
+        if (Environment.GetEnvironmentVariable("PARLEY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await syria.Page.Locator("section", new() { Has = syria.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation-better-deal.png") });
+            await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-better-deal.png") });
+        }
+
+        await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the better version" }).ClickAsync();
+        await Expect(israel.Page.Locator("#better-deal-waiting")).ToContainTextAsync("You accepted. Waiting for the other delegation");
+        await Expect(mediator.Page.GetByText("Offered: 1 of 2 delegations have answered.")).ToBeVisibleAsync();
+        await syria.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the better version" }).ClickAsync();
+
+        foreach (var console in new[] { mediator, israel, syria })
+        {
+            await Expect(console.Page.Locator("#better-deal-outcome")).ToHaveTextAsync("Every delegation accepted: the better version is now the signed agreement.");
+        }
+
+        await Expect(israel.Page.GetByText("You accepted the better version of the agreement.")).ToBeVisibleAsync();
+        (await israel.Page.ContentAsync()).ShouldNotContain("Syria accepted");
+
+        // Nothing private crossed the wire: not Syria's gain, answer or declaration to Israel, nor the reverse.
+        israel.LeaksOf("Syria", 1, "\"myGain\":" + syriaGain).ShouldBeEmpty();
+        syria.LeaksOf("Israel", 0).ShouldBeEmpty();
+        mediator.LeaksOf("Syria", 1, "\"myGain\":" + syriaGain).Where(l => l.StartsWith("marker", StringComparison.Ordinal)).ShouldBeEmpty("the mediator sees only the gains of the delegations that shared their priorities");
+    }
+
+    // A red-line-free text of the built-in scenario that the library improves for both declared profiles, and Syria's gain (as JSON writes it).
+    private static (Dictionary<string, string> Text, string SyriaGain) ImprovableText()
+    {
+        var scenario = Parley.Formats.BuiltInScenarios.Load("israel-syria-2026");
+        var domain = scenario.Domain;
+        var profiles = scenario.Negotiators.Select(n => n.Profile!).ToArray();
+        var random = new Random(15);
+        for (var attempt = 0; attempt < 10_000; attempt++)
+        {
+            var levels = domain.Issues.Select(i => random.Next(i.Cardinality)).ToArray();
+            if (profiles.Any(p => p.CrossesRedLine(levels)))
+            {
+                continue;
+            }
+
+            var agreement = new Parley.Domains.PartialOutcome(levels);
+            var proposal = Parley.Mediation.PostSettlement.Propose(domain, ["Israel", "Syria"], profiles, scenario.Linkage?.Rules ?? [], agreement);
+            if (proposal.Improved is not null && proposal.Gains.All(g => g > 0.01))
+            {
+                var text = domain.Describe(levels).ToDictionary(p => p.Key, p => p.Value);
+                return (text, JsonSerializer.Serialize(proposal.Gains[1]));
+            }
+        }
+
+        throw new InvalidOperationException("No improvable text found.");
+    }
+
+    private async Task ApiAsync(HttpMethod method, string path, string who, object? body)
+    {
+        using var request = new HttpRequestMessage(method, $"/api/negotiations/{_server.Negotiation}/{path}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _server.TokenOf(who));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        var response = await _server.Http.SendAsync(request);
+        response.IsSuccessStatusCode.ShouldBeTrue($"{method} {path} by {who}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [ChromiumFact]
     public async Task Console_ConnectionDrops_SaysSoReconnectsAndCatchesUp()
     {
         await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
@@ -365,6 +570,22 @@ public sealed class WorkbenchTests : IAsyncLifetime
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _server.TokenOf("mediator"));
         using var doc = JsonDocument.Parse(await (await _server.Http.SendAsync(request)).Content.ReadAsStringAsync());
         return [.. doc.RootElement.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("name").GetString()!)];
+    }
+
+    private async Task<JsonDocument> ViewAsync(string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/negotiations/{_server.Negotiation}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return JsonDocument.Parse(await (await _server.Http.SendAsync(request)).Content.ReadAsStringAsync());
+    }
+
+    private static async Task ScreenshotAsync(ILocator what, string name)
+    {
+        if (Environment.GetEnvironmentVariable("PARLEY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await what.ScreenshotAsync(new() { Path = Path.Combine(folder, name) });
+        }
     }
 
     private async Task<JsonDocument> MediatorJsonAsync(string path)

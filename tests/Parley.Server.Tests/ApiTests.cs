@@ -37,6 +37,7 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
             "/api/negotiations/{id}/signing", "/api/negotiations/{id}/signatures", "/api/negotiations/{id}/close", "/api/negotiations/{id}/agents",
             "/api/negotiations/{id}/answers", "/api/negotiations/{id}/agreements", "/api/negotiations/{id}/analysis/utility-space.svg",
             "/api/negotiations/{id}/analysis/two-level", "/api/negotiations/{id}/clauses",
+            "/api/negotiations/{id}/post-settlement", "/api/negotiations/{id}/post-settlement/offer", "/api/negotiations/{id}/post-settlement/answers",
         })
         {
             paths.ShouldContain(route);

@@ -62,10 +62,10 @@ internal static class DemoCommand
             var result = run.Session.Run(printer, ct);
             printer.WriteResult(result);
             var (analysis, robustness) = RealityCheck(scenario, result, drawCount, run.Seed);
-            CommonOptions.Heading(console, "[bold]The analyst's view: status quo, ratification at home, candidate packages, robustness[/]");
+            CommonOptions.Heading(console, "[bold]Today's situation, approval at home, candidate packages, and how sure the figures are[/]");
             console.WriteLine(TwoLevelReport.ToMarkdown(analysis, robustness));
             var trusted = DemoMediation.Trusted(scenario, run.Seed).Run(null, ct);
-            CommonOptions.Heading(console, "[bold]A trusted mediator aiming at ratification (ratification-nash)[/]");
+            CommonOptions.Heading(console, "[bold]A trusted mediator aiming at approval at home[/]");
             console.MarkupLine(Markup.Escape(Trusted(scenario, analysis, trusted)));
             var files = MediationReportFolder.Write(folder, result, scenario, analysis, robustness, ct);
             if (robustness.RealityCheck is { } check)
@@ -107,8 +107,8 @@ internal static class DemoCommand
 
         var model = analysis.Model;
         var package = TwoLevelReport.Changes(scenario.Domain, Parley.Domains.PartialOutcome.From(deal));
-        var utilities = string.Join(", ", scenario.Negotiators.Select((p, k) => string.Create(inv, $"{p.Name} {trusted.Utilities[k]:0.###} (status quo {model.StatusQuoUtility(k):0.###})")));
-        return string.Create(inv, $"With the profiles and the constituencies at home confided, the mediator tables the package that maximises the Nash product times the probability that both sides ratify it; both sign it at the table: {package}. Utilities: {utilities}. Probability that every side ratifies it: {model.RatificationAll(deal.Levels):0.###}. Signing at the table is not ratification at home.");
+        var utilities = string.Join(", ", scenario.Negotiators.Select((p, k) => string.Create(inv, $"{p.Name} {trusted.Utilities[k]:0.###} (today's situation {model.StatusQuoUtility(k):0.###})")));
+        return string.Create(inv, $"With the profiles and the constituencies at home confided, the mediator tables the package that best balances both sides' gains over today's situation, weighed by the chance that both home fronts approve it; both sign it at the table: {package}. Value to each side (0 to 1): {utilities}. Chance that every side's home front approves it: {model.RatificationAll(deal.Levels):0.###}. Signing at the table is not approval at home.");
     }
 
     /// <summary>The demo's session: see <see cref="DemoMediation"/>.</summary>

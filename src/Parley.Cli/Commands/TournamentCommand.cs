@@ -12,7 +12,7 @@ namespace Parley.Cli.Commands;
 
 /// <summary>
 /// <c>parley tournament --agents a,b,c --scenarios &lt;folder or list&gt; [--repetitions 10] [--rounds 1000 | --time 3s]
-/// [--parallel N] [--seed 1] [--out results/] [--json]</c>, or, mediated, <c>--mediators m1,m2 --voters v1,v2 [--protocol votes]</c>.
+/// [--parallel N] [--seed 1] [--out results/] [--no-post-settlement] [--json]</c>, or, mediated, <c>--mediators m1,m2 --voters v1,v2 [--protocol votes]</c>.
 /// </summary>
 internal static class TournamentCommand
 {
@@ -33,9 +33,10 @@ internal static class TournamentCommand
         var sessionTimeout = new Option<string?>("--session-timeout") { Description = "Abandon a session (recorded as a failure) after this long; default 60s plus the --time deadline." };
         var actionTimeout = new Option<string?>("--action-timeout") { Description = "Longest one agent call may take before the session fails, attributed to that agent (default: no limit)." };
         var maxSessions = new Option<long>("--max-sessions") { Description = "Refuse a tournament of more sessions than this (default 10,000,000); the disk's free space is checked too.", DefaultValueFactory = _ => TournamentStorage.DefaultSessionLimit };
+        var noPostSettlement = new Option<bool>("--no-post-settlement") { Description = "Do not judge each agreement for a post-settlement improvement (a text every party weakly prefers); by default the CSV, summary and table say, per session, whether one exists and what it gains each party." };
         var progressOption = new Option<bool>("--progress") { Description = "Show the progress bar even when standard error is redirected." };
         var command = new Command("tournament", "Run every ordered pair (or n-party group) of agents on every profile of every scenario, repeated; resumable, parallel, reproducible.");
-        foreach (var o in new Option[] { agents, mediators, voters, protocol, scenarios, repetitions, rounds, time, parallel, seed, output, json, sessionTimeout, actionTimeout, maxSessions, progressOption })
+        foreach (var o in new Option[] { agents, mediators, voters, protocol, scenarios, repetitions, rounds, time, parallel, seed, output, json, sessionTimeout, actionTimeout, maxSessions, noPostSettlement, progressOption })
         {
             command.Options.Add(o);
         }
@@ -70,25 +71,26 @@ internal static class TournamentCommand
             }
 
             var sources = ScenarioDiscovery.Resolve(parse.GetValue(scenarios)!);
+            var postSettlement = !parse.GetValue(noPostSettlement);
             SessionRunner runner;
             IReadOnlyList<TournamentScenario> planned;
             string protocolText;
             if (mediatorIds is not null)
             {
-                var mediated = new MediatedSessions([.. sources.Select(s => s.Scenario)], mediatorIds, agentIds, parse.GetValue(protocol));
+                var mediated = new MediatedSessions([.. sources.Select(s => s.Scenario)], mediatorIds, agentIds, parse.GetValue(protocol), postSettlement: postSettlement);
                 (runner, planned) = (mediated.Run, mediated.Scenarios);
                 protocolText = "mediated:" + parse.GetValue(protocol).ToString().ToLowerInvariant();
             }
             else
             {
                 var actionLimit = parse.GetValue(actionTimeout) is { } a ? ParseDuration("--action-timeout", a) : (TimeSpan?)null;
-                var saop = new SaopSessions([.. sources.Select(s => s.Scenario)], agentIds, actionTimeLimit: actionLimit);
+                var saop = new SaopSessions([.. sources.Select(s => s.Scenario)], agentIds, actionTimeLimit: actionLimit, postSettlement: postSettlement);
                 (runner, planned) = (saop.Run, saop.Scenarios);
                 protocolText = actionLimit is { } al ? string.Create(CultureInfo.InvariantCulture, $"saop:action-timeout={al.TotalSeconds}s") : "saop";
             }
 
             var described = planned.Select((s, i) => s with { Name = sources[i].Name, Fingerprint = sources[i].Fingerprint }).ToArray();
-            var definition = new TournamentDefinition(agentIds, described, parse.GetValue(repetitions), roundLimit, timeLimit, parse.GetValue(seed), mediatorIds, SelfPlay: mediatorIds is not null, Protocol: protocolText);
+            var definition = new TournamentDefinition(agentIds, described, parse.GetValue(repetitions), roundLimit, timeLimit, parse.GetValue(seed), mediatorIds, SelfPlay: mediatorIds is not null, Protocol: protocolText, PostSettlement: postSettlement);
             var plan = new TournamentPlan(definition);
             var folder = Path.GetFullPath(parse.GetValue(output)!);
             OutputPaths.CheckFolder("--out", folder, "results");
@@ -135,24 +137,30 @@ internal static class TournamentCommand
         var console = CommonOptions.Console(io);
         if (summary.Mediators is { } mediators)
         {
-            console.Write(BuildTable("Mediator", mediators));
+            console.Write(BuildTable("Mediator", mediators, summary.PostSettlement is not null));
         }
 
-        console.Write(BuildTable(summary.Mediators is null ? "Agent" : "Voter", summary.Agents));
+        console.Write(BuildTable(summary.Mediators is null ? "Agent" : "Voter", summary.Agents, summary.PostSettlement is not null));
         output.WriteLine($"{Wording.Count(summary.Sessions, "session")}, {Wording.Count(summary.Agreements, "agreement")}, {Wording.Count(summary.Failures, "failure")}.");
+        if (summary.PostSettlement is { } post)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Post-settlement: {Wording.Count(post.Improvable, "agreement")} of {Wording.Number(post.Judged)} left a text every party weakly prefers on the table (Improvable: that share of an agent's agreements; Left: its mean gain from it)."));
+        }
     }
 
-    private static Table BuildTable(string first, IReadOnlyList<AgentSummary> rows)
+    private static Table BuildTable(string first, IReadOnlyList<AgentSummary> rows, bool postSettlement)
     {
         var table = new Table().Border(TableBorder.Simple);
-        foreach (var header in new[] { first, "Sessions", "Score ± 95% CI", "SD", "Utility", "Agreed", "To Pareto", "To Nash", "Welfare", "Failed" })
+        string[] headers = [first, "Sessions", "Score ± 95% CI", "SD", "Utility", "Agreed", "To Pareto", "To Nash", "Welfare", "Failed", .. postSettlement ? (string[])["Improvable", "Left"] : []];
+        foreach (var header in headers)
         {
             table.AddColumn(new TableColumn(header) { Alignment = header == first ? Justify.Left : Justify.Right });
         }
 
         foreach (var a in rows.OrderByDescending(a => double.IsFinite(a.DiscountedUtility.Mean) ? a.DiscountedUtility.Mean : double.NegativeInfinity))
         {
-            table.AddRow(
+            string[] cells =
+            [
                 Markup.Escape(a.Agent),
                 a.Sessions.ToString(CultureInfo.InvariantCulture),
                 string.Create(CultureInfo.InvariantCulture, $"{F(a.DiscountedUtility.Mean)} ± {F(a.DiscountedUtility.HalfWidth)}"),
@@ -162,7 +170,10 @@ internal static class TournamentCommand
                 F(a.DistanceToPareto.Mean),
                 F(a.DistanceToNash.Mean),
                 F(a.SocialWelfare.Mean),
-                a.Failures.ToString(CultureInfo.InvariantCulture));
+                a.Failures.ToString(CultureInfo.InvariantCulture),
+                .. postSettlement ? (string[])[F(a.PostSettlement?.Mean ?? double.NaN), F(a.PostSettlementGain?.Mean ?? double.NaN)] : [],
+            ];
+            table.AddRow(cells);
         }
 
         return table;

@@ -11,7 +11,7 @@ public sealed record CreateNegotiationRequest(string? Title, string? Scenario, I
 public sealed record InviteRequest(AudienceRole Role, string? Seat, string? Label, double? ExpiresInHours = null);
 
 /// <summary>Declare or adjust the caller's profile.</summary>
-public sealed record ProfileRequest(IReadOnlyDictionary<string, double>? Weights, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Values, double? Reservation, IReadOnlyList<OptionChoice>? RedLines, bool ShareWithMediator);
+public sealed record ProfileRequest(IReadOnlyDictionary<string, double>? Weights, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Values, double? Reservation, IReadOnlyList<OptionChoice>? RedLines, bool ShareWithMediator, IReadOnlyDictionary<string, double>? StatusQuoValues = null);
 
 /// <summary>Set what observers may see.</summary>
 public sealed record ObserverAccessRequest(bool PublicRecord, bool Ballots, bool Profiles);

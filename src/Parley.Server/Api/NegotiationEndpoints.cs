@@ -43,7 +43,7 @@ internal static class NegotiationEndpoints
         one.MapPost("/invitations", InviteAsync).WithSummary("Mediator: invite a delegation, an observer or a co-mediator; the answer holds the token (shown once).");
         Command<object?>(one.MapDelete("/invitations/{invitation}", (HttpContext http, NegotiationRegistry r, string invitation) => ActAsync(http, r, new Revoke(invitation))), "Mediator: revoke an invitation.");
         Command<ProfileRequest>(one.MapPut("/profile", (HttpContext http, NegotiationRegistry r, ProfileRequest body) =>
-            ActAsync(http, r, new DeclareProfile(body.Weights, body.Values, body.Reservation, body.RedLines, body.ShareWithMediator))), "Delegation: declare or adjust its confidential profile.");
+            ActAsync(http, r, new DeclareProfile(body.Weights, body.Values, body.Reservation, body.RedLines, body.ShareWithMediator, body.StatusQuoValues))), "Delegation: declare or adjust its confidential profile.");
         Command<ObserverAccessRequest>(one.MapPut("/observer-access", (HttpContext http, NegotiationRegistry r, ObserverAccessRequest body) =>
             ActAsync(http, r, new SetObserverAccess((body.PublicRecord ? ObserverAccess.PublicRecord : 0) | (body.Ballots ? ObserverAccess.Ballots : 0) | (body.Profiles ? ObserverAccess.Profiles : 0)))), "Mediator: what observers may see.");
         Command<CommentRequest>(one.MapPost("/comments", (HttpContext http, NegotiationRegistry r, CommentRequest body) =>

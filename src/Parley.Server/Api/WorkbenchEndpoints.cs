@@ -4,7 +4,7 @@ namespace Parley.Server.Api;
 
 /// <summary>
 /// The routes the consoles add to the API, behind the same authorisation filter: article-by-article
-/// answers, recorded partial agreements and the mediator's utility-space picture.
+/// answers, recorded partial agreements, the post-settlement step and the mediator's analysis pictures.
 /// </summary>
 internal static class WorkbenchEndpoints
 {
@@ -16,6 +16,13 @@ internal static class WorkbenchEndpoints
             NegotiationEndpoints.ActAsync(http, r, new RecordAgreement(body.Articles ?? new Dictionary<string, string>()))), "Mediator: record the articles agreed so far (a partial agreement).");
         NegotiationEndpoints.Command<ClauseRequest>(one.MapPut("/clauses", (HttpContext http, NegotiationRegistry r, ClauseRequest body) =>
             NegotiationEndpoints.ActAsync(http, r, new WordClause(body.Issue ?? "", body.Option ?? "", body.Text ?? ""))), "Mediator: reword the clause of one option of an article (free text; public; every earlier wording stays in the record). Refused while a round or signing is open, and for an article agreed in that option.");
+        one.MapGet("/post-settlement", PostSettlementAsync)
+            .WithSummary("After a signed agreement: the post-settlement step as the caller may see it. The mediator sees the improvement the library proposes (a text over the signed articles every delegation weakly prefers and one strictly prefers, by their declared profiles) before offering it, or why there is none; a delegation sees the offered text and its own gain only; observers the offered text, with the public record.")
+            .Produces<PostSettlementView>().ProducesProblem(409);
+        NegotiationEndpoints.Command<object?>(one.MapPost("/post-settlement/offer", (HttpContext http, NegotiationRegistry r) =>
+            NegotiationEndpoints.ActAsync(http, r, new OfferImprovement())), "Mediator: offer the delegations the post-settlement improvement of the signed agreement (once; refused when there is none).");
+        NegotiationEndpoints.Command<AnswerRequest>(one.MapPost("/post-settlement/answers", (HttpContext http, NegotiationRegistry r, AnswerRequest body) =>
+            NegotiationEndpoints.ActAsync(http, r, new AnswerImprovement(body.Yes))), "Delegation: accept or decline the offered improvement (confidential, like a ballot). When every delegation accepts, the improved text becomes the signed agreement; when one declines, the signed agreement stands.");
         one.MapGet("/analysis/utility-space.svg", UtilitySpaceAsync)
             .WithSummary("Mediator: the utility-space plot over the profiles the mediator may see (SVG).").ProducesProblem(403);
         one.MapGet("/analysis/two-level", TwoLevelAsync)
@@ -54,6 +61,15 @@ internal static class WorkbenchEndpoints
         {
             return NegotiationEndpoints.Problem(422, "the analysis cannot use these profiles: " + e.Message);
         }
+    }
+
+    private static async Task<IResult> PostSettlementAsync(HttpContext http, NegotiationRegistry registry)
+    {
+        var a = NegotiationEndpoints.Access(http);
+        var view = await registry.ReadAsync(a.Entry!, c => c.PostSettlementFor(a.Audience), http.RequestAborted).ConfigureAwait(false);
+        return view is null
+            ? NegotiationEndpoints.Problem(409, "there is no post-settlement step to show: no agreement has been signed yet, or the mediator has not offered an improvement")
+            : Results.Json(view, CaseJson.Options);
     }
 
     private static async Task<IResult> UtilitySpaceAsync(HttpContext http, NegotiationRegistry registry)

@@ -39,6 +39,6 @@ public sealed record DemoMediation(MediationSession Session, string Description,
         var options = new MediationOptions { Protocol = MediatedProtocol.Votes, Rounds = Rounds, Agenda = agenda };
         // The session adds the scenario's linkage rules to every party's red lines.
         var session = new MediationSession(scenario, new HillClimbingMediator(), [new TruthfulVoter()], options, seed);
-        return new DemoMediation(session, "hill-climbing over a single negotiating text, issue by issue, truthful parties (the mediator sees texts, answers and declared red lines, not utilities)", agenda, seed);
+        return new DemoMediation(session, "hill-climbing over a single negotiating text, issue by issue, truthful parties (the mediator sees texts, answers and declared red lines, not how much each side values them)", agenda, seed);
     }
 }

@@ -32,7 +32,7 @@ public static class MediationPlots
         double X(double r) => left + (w * r / rounds);
         double Y(double u) => top + (h * (1 - Math.Clamp(u, 0, 1)));
         var svg = Canvas(width, height, byIssue ? "Value of the agreed articles to each side, round by round" : "Value of each text to each side, round by round");
-        Axes(svg, left, top, w, h, "round", byIssue ? "value of the agreed articles (0–1)" : "value to each side (0–1)", rounds);
+        Axes(svg, left, top, w, h, "Round", byIssue ? "Value of the agreed articles (0–1)" : "Value to each side (0–1)", rounds);
         var target = result.Deal ?? result.Agreement.ClosingPackage;
         var showTarget = byIssue && target is not null && !result.Agreement.IsComplete;
         var labels = new List<(double Y, string Text, string Colour)>();
@@ -106,10 +106,10 @@ public static class MediationPlots
         // Legends, each on a translucent white ground so that the lines under them stay visible.
         var longest = scenario.Negotiators.Max(p => p.Name.Length);
         svg.Shade(left + 4, top + 3, 24 + (longest * 6.5), (15 * profiles.Length) + 4, "#ffffff", 0.85);
-        var keys = new List<(string? Dash, string Label)> { (null, byIssue ? "agreed so far" : "text on the table"), ("5 3", "walk-away value") };
+        var keys = new List<(string? Dash, string Label)> { (null, byIssue ? "Agreed so far" : "Text on the table"), ("5 3", "Walk-away value") };
         if (showTarget)
         {
-            keys.Add(("1 3", "closing package"));
+            keys.Add(("1 3", "Closing package"));
         }
 
         // The key goes at the top right unless a line ends there (then the first free band lower down).
@@ -136,7 +136,7 @@ public static class MediationPlots
 
         var resultY = keyTop + 8 + (keys.Count * 15);
         svg.Diamond(left + w - 137, resultY, 5, "#444444", "#ffffff");
-        svg.Text(left + w - 118, resultY + 4, "the result", 11);
+        svg.Text(left + w - 118, resultY + 4, "The result", 11);
         return svg.ToString();
     }
 
@@ -162,9 +162,9 @@ public static class MediationPlots
         double X(double u) => left + (w * Math.Clamp(u, 0, 1));
         double Y(double u) => top + (h * (1 - Math.Clamp(u, 0, 1)));
         var svg = Canvas(width, height, $"Value of each text to {parties[0].Name} and to {parties[1].Name}");
-        Axes(svg, left, top, w, h, parties[0].Name, parties[1].Name, 0);
+        Axes(svg, left, top, w, h, $"Value to {parties[0].Name} (0–1)", $"Value to {parties[1].Name} (0–1)", 0);
         svg.Shade(X(a.ReservationValue), top, X(1) - X(a.ReservationValue), Y(b.ReservationValue) - top, "#2e8b57", 0.09);
-        svg.Text(X(1) - 4, top + 12, "better than walking away for both", 10, "end", "#2e8b57");
+        svg.Text(X(1) - 4, top + 12, "Better than walking away for both", 10, "end", "#2e8b57");
         if (IsIssueByIssue(result))
         {
             var path = new List<(double X, double Y)>(result.Versions.Count);
@@ -188,11 +188,11 @@ public static class MediationPlots
                 var fy = Y(AgreedUtility(statusQuo, 1, b, final)) + 4;
                 if (fx > left + (w / 2))
                 {
-                    svg.Text(fx - 7, fy, "agreed articles", 11, "end", "#333333");
+                    svg.Text(fx - 7, fy, "Agreed articles", 11, "end", "#333333");
                 }
                 else
                 {
-                    svg.Text(fx + 7, fy, "agreed articles", 11, fill: "#333333");
+                    svg.Text(fx + 7, fy, "Agreed articles", 11, fill: "#333333");
                 }
             }
         }
@@ -207,16 +207,16 @@ public static class MediationPlots
         var markers = new List<(Domains.Outcome Package, string Colour, string Label)>();
         if (result.Deal is { } deal)
         {
-            markers.Add((deal, "#1f5fa8", "agreement"));
+            markers.Add((deal, "#1f5fa8", "Agreement"));
         }
         else if (result.Agreement.ClosingPackage is { } closing)
         {
-            markers.Add((closing, "#2e8b57", "closing package"));
+            markers.Add((closing, "#2e8b57", "Closing package"));
         }
 
         if (result.Agreement.NashPackage is { } nash)
         {
-            markers.Add((nash, "#d68910", "best balance (Nash)"));
+            markers.Add((nash, "#d68910", "Best balance of gains"));
         }
 
         var placed = new List<(double X0, double Y0, double X1, double Y1)>();
@@ -272,7 +272,7 @@ public static class MediationPlots
         for (var i = 0; i < domain.IssueCount; i++)
         {
             var y = top + (i * rowH);
-            svg.Text(labelW - 8, y + 12, string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {domain.Issues[i].Name}"), 11, "end");
+            svg.Text(labelW - 8, y + 12, string.Create(CultureInfo.InvariantCulture, $"{i + 1}. {Wording.Words(domain.Issues[i].Name)}"), 11, "end");
             for (var v = 0; v < versions.Count; v++)
             {
                 svg.Rect(labelW + (v * cellW), y + 1, Math.Max(1, cellW - 1), rowH - 3, StatusColour(versions[v].Statuses[i]));
@@ -287,7 +287,7 @@ public static class MediationPlots
         }
 
         var lx = labelW;
-        foreach (var (status, label) in new[] { (ArticleStatus.Agreed, "agreed"), (ArticleStatus.Proposed, "proposed (on the table)"), (ArticleStatus.Open, "open") })
+        foreach (var (status, label) in new[] { (ArticleStatus.Agreed, "Agreed"), (ArticleStatus.Proposed, "Proposed (on the table)"), (ArticleStatus.Open, "Open") })
         {
             svg.Rect(lx, axisY + 8, 10, 10, StatusColour(status), "#bbbbbb", 0.5);
             svg.Text(lx + 14, axisY + 17, label, 11);

@@ -76,7 +76,9 @@ public static class SensitivityPlot
         "nash" => "Balanced at the table",
         "early-harvest" => "Early harvest only",
         _ when label.StartsWith("ratifiable-best-for-", StringComparison.Ordinal) => $"Best for {label["ratifiable-best-for-".Length..]} that every home front would likely approve",
-        _ => label,
+        _ when label.StartsWith("closing", StringComparison.Ordinal) => "Closing package" + label["closing".Length..],
+        "" => label,
+        _ => char.ToUpperInvariant(label[0]) + label[1..],   // labels in words ("this round's agreed articles") start a line: capitalised like the others
     };
 
     private static string Percent(double share) =>

@@ -15,7 +15,7 @@ public static partial class TwoLevelHtml
     public static string Section(TwoLevelAnalysis analysis, RobustnessResult? robustness, string title)
     {
         var sb = new StringBuilder();
-        sb.Append("<section class=\"analysis\" id=\"analysis\"><h2>The analyst's view: status quo, ratification, robustness</h2>\n");
+        sb.Append("<section class=\"analysis\" id=\"analysis\"><h2>Today's situation, approval at home, and how sure the figures are</h2>\n");
         sb.Append(FromMarkdown(TwoLevelReport.ToMarkdown(analysis, robustness)));
         if (robustness is not null)
         {

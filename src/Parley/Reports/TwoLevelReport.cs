@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Parley.Analysis.TwoLevel;
 using Parley.Domains;
+using Parley.Scenarios;
 
 namespace Parley.Reports;
 
@@ -22,13 +23,13 @@ public static class TwoLevelReport
         var sb = new StringBuilder();
         if (model.StatusQuo is { } sq)
         {
-            sb.AppendLine(inv, $"### Status quo{(sq.Date is null ? string.Empty : $" ({sq.Date})")}: today's situation, what holds if nothing is agreed");
+            sb.AppendLine(inv, $"### Today's situation{(sq.Date is null ? string.Empty : $" ({Wording.MonthYear(sq.Date)})")}: what holds if nothing is agreed");
             sb.AppendLine();
-            sb.AppendLine("| article | today | what holds today |");
+            sb.AppendLine("| Article | Today | What holds today |");
             sb.AppendLine("| --- | --- | --- |");
             for (var i = 0; i < domain.IssueCount; i++)
             {
-                sb.AppendLine(inv, $"| {domain.Issues[i].Name} | {sq.Describe(i)} | {Cell(sq.Entries[i].Note)} |");
+                sb.AppendLine(inv, $"| {Wording.Words(domain.Issues[i].Name)} | {(sq.Levels[i] == StatusQuo.NoClause ? "No agreed clause" : Wording.Words(sq.Describe(i)))} | {Cell(sq.Entries[i].Note)} |");
             }
 
             sb.AppendLine();
@@ -42,7 +43,7 @@ public static class TwoLevelReport
             }
             else
             {
-                sb.AppendLine("| change | " + string.Join(" | ", names.Select(n => n + " gains")) + " | " + string.Join(" | ", names.Select(n => "chance " + n + " approves at home")) + " |");
+                sb.AppendLine("| Change | " + string.Join(" | ", names.Select(n => n + " gains")) + " | " + string.Join(" | ", names.Select(n => "Chance " + n + " approves at home")) + " |");
                 sb.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", names.Count * 2)));
                 foreach (var h in analysis.EarlyHarvest)
                 {
@@ -55,7 +56,7 @@ public static class TwoLevelReport
 
         if (analysis.Ratification.Count > 0 || analysis.Counts is not null)
         {
-            sb.AppendLine("### Approval at home (ratification)");
+            sb.AppendLine("### Approval at home");
             sb.AppendLine();
             if (analysis.Counts is { } c)
             {
@@ -64,7 +65,7 @@ public static class TwoLevelReport
 
             foreach (var r in analysis.Ratification)
             {
-                sb.AppendLine(inv, $"- {r.Party} needs the approval of: {string.Join(", ", r.Ratifiers)}; {(r.WinSetCount is { } w ? w.ToString("N0", inv) : "an uncounted number of")} packages would pass at the table and at home for {r.Party} (its win-set).");
+                sb.AppendLine(inv, $"- {r.Party} needs the approval of: {string.Join(", ", r.Ratifiers)}; {(r.WinSetCount is { } w ? w.ToString("N0", inv) : "an uncounted number of")} packages would pass both at the table and at home for {r.Party}.");
             }
 
             sb.AppendLine();
@@ -80,12 +81,12 @@ public static class TwoLevelReport
         {
             var robust = robustness is not null;
             var mediator = model.Scenario.Mediator is { } m && analysis.Candidates.Any(c => c.MediatorUtility is not null) ? m.Name : null;
-            sb.AppendLine("| candidate | package | " + string.Join(" | ", names.Select(n => "value to " + n)) + " | every side accepts it | chance every side approves at home | likely to block | gives up most |" + (robust ? " when the estimates vary: accepted / also approved at home / the best balance |" : string.Empty) + (mediator is null ? string.Empty : $" {mediator}'s own interest (not a party) |"));
+            sb.AppendLine("| Candidate | Package | " + string.Join(" | ", names.Select(n => "Value to " + n)) + " | Every side accepts it | Chance every side approves at home | Likely to block | Gives up most |" + (robust ? " When the estimates vary: accepted / also approved at home / the best balance |" : string.Empty) + (mediator is null ? string.Empty : $" {mediator}'s own interest (not a party) |"));
             sb.AppendLine("| --- | --- |" + string.Concat(Enumerable.Repeat(" ---: |", names.Count)) + " --- | ---: | --- | --- |" + (robust ? " --- |" : string.Empty) + (mediator is null ? string.Empty : " ---: |"));
             foreach (var e in analysis.Candidates)
             {
                 var blockers = string.Join("; ", e.Blockers.SelectMany(b => b));
-                var line = string.Create(inv, $"| {SensitivityPlot.PackageName(e.Label)} | {Changes(domain, e.Agreement)} | {string.Join(" | ", e.Utilities.Select(u => u.ToString("0.###", inv)))} | {(e.Acceptable ? "yes" : "no")} | {e.PRatifiedAll:0.###} | {(blockers.Length == 0 ? "-" : blockers)} | {e.MovesMost ?? "-"} |");
+                var line = string.Create(inv, $"| {SensitivityPlot.PackageName(e.Label)} | {Changes(domain, e.Agreement)} | {string.Join(" | ", e.Utilities.Select(u => u.ToString("0.###", inv)))} | {(e.Acceptable ? "Yes" : "No")} | {e.PRatifiedAll:0.###} | {(blockers.Length == 0 ? "-" : blockers)} | {e.MovesMost ?? "-"} |");
                 if (robustness?.Packages.FirstOrDefault(p => p.Package.Agreement.Equals(e.Agreement)) is { } pr)
                 {
                     line += string.Create(inv, $" {pr.PAcceptable:0.###} / {pr.PRatified:0.###} / {pr.PNash:0.###} |");
@@ -103,17 +104,17 @@ public static class TwoLevelReport
         sb.AppendLine();
         if (robustness is not null)
         {
-            sb.AppendLine(inv, $"### Robustness: {robustness.Draws:N0} variations of the estimated numbers within their stated ranges (seed {robustness.Seed})");
+            sb.AppendLine(inv, $"### How sure: {robustness.Draws:N0} variations of the estimated numbers within their stated ranges (seed {robustness.Seed})");
             sb.AppendLine();
             sb.AppendLine(inv, $"- No package is better than no agreement for every side in {robustness.PZoneEmpty:P1} of the variations.");
             var harvest = Enumerable.Range(0, domain.IssueCount).Where(i => robustness.EarlyHarvest[i] > 0).OrderByDescending(i => robustness.EarlyHarvest[i]).ToList();
-            sb.AppendLine("- A change every side gains from (early harvest) exists on: " + (harvest.Count == 0 ? "no issue" : string.Join(", ", harvest.Select(i => string.Create(inv, $"{domain.Issues[i].Name} ({robustness.EarlyHarvest[i]:P0})")))) + ".");
+            sb.AppendLine("- A change every side gains from (early harvest) exists on: " + (harvest.Count == 0 ? "no article" : string.Join(", ", harvest.Select(i => string.Create(inv, $"{Wording.Words(domain.Issues[i].Name)} ({robustness.EarlyHarvest[i]:P0})")))) + ".");
             for (var p = 0; p < names.Count; p++)
             {
                 var top = robustness.Concessions[p].FirstOrDefault();
                 if (top is not null)
                 {
-                    var text = top.RedLines is null ? "no set of up to the searched size of its red lines opens the zone" : top.RedLines.Count == 0 ? "no concession needed (the zone is not empty)" : "drop " + string.Join(" + ", top.RedLines.Select(x => $"\"{x}\""));
+                    var text = top.RedLines is null ? "dropping none of the red lines searched makes any package acceptable to every side" : top.RedLines.Count == 0 ? "none needed (some package is already better than no agreement for every side)" : "drop " + string.Join(" + ", top.RedLines.Select(x => $"\"{x}\""));
                     sb.AppendLine(inv, $"- {names[p]}'s most frequent smallest concession: {text} ({top.Frequency:P0} of the variations).");
                 }
             }
@@ -141,7 +142,7 @@ public static class TwoLevelReport
         return sb.ToString();
     }
 
-    /// <summary>The settled articles of a package, "issue = option" joined by commas ("no change" when none).</summary>
+    /// <summary>The settled articles of a package in words, "Article: Option" joined by semicolons ("No change" when none).</summary>
     public static string Changes(Domain domain, PartialOutcome agreement)
     {
         var parts = new List<string>();
@@ -149,11 +150,11 @@ public static class TwoLevelReport
         {
             if (agreement.IsSettled(i))
             {
-                parts.Add($"{domain.Issues[i].Name} = {domain.Issues[i].FormatLevel(agreement[i])}");
+                parts.Add($"{Wording.Words(domain.Issues[i].Name)}: {Wording.Words(domain.Issues[i].FormatLevel(agreement[i]))}");
             }
         }
 
-        return parts.Count == 0 ? "no change" : string.Join(", ", parts);
+        return parts.Count == 0 ? "No change" : string.Join("; ", parts);
     }
 
     private static string Cell(string? text) => text is null ? string.Empty : text.Replace("|", "/", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);

@@ -20,6 +20,24 @@ public static class Wording
     /// <summary>A whole number with comma thousands separators, invariant culture: "3,600", "-12".</summary>
     public static string Number(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>An identifier ("mount-hermon", "freedom-of-action") in words: "Mount Hermon", "Freedom of Action"; acronyms restored ("joint-under-us": "Joint under US").</summary>
+    public static string Words(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return string.Join(' ', name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select((w, k) => w switch
+        {
+            "un" or "us" or "eu" or "undof" or "nato" or "idf" or "usa" or "uk" => w.ToUpperInvariant(),
+            "and" or "of" or "for" or "the" or "to" or "in" or "on" or "at" or "by" or "or" or "with" or "under" or "except" when k > 0 => w,
+            _ => char.ToUpperInvariant(w[0]) + w[1..],
+        }));
+    }
+
+    /// <summary>A date stated as "yyyy-MM" (or starting so) in words: "January 2026"; any other text as it is.</summary>
+    public static string MonthYear(string date) =>
+        date is { Length: >= 7 } && DateTime.TryParseExact(date[..7], "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
+            : date;
+
     /// <summary>A whole number with comma thousands separators, invariant culture, of any size.</summary>
     public static string Number(BigInteger count) => count.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -19,4 +19,11 @@ public sealed record AgentSummary(
     Statistic Agreement,
     Statistic DistanceToPareto,
     Statistic DistanceToNash,
-    Statistic SocialWelfare);
+    Statistic SocialWelfare)
+{
+    /// <summary>Over its sessions whose agreement was judged for post-settlement: 1 when an improvement every party weakly prefers exists, 0 when none; null when no session was judged.</summary>
+    public Statistic? PostSettlement { get; init; }
+
+    /// <summary>Over the same sessions: its own undiscounted gain from that improvement (0 when none), what the agreement left on the table for it; a mediator's is the parties' mean gain. Null when no session was judged.</summary>
+    public Statistic? PostSettlementGain { get; init; }
+}

@@ -28,6 +28,7 @@ public sealed class MediatedSessions
     private readonly Dictionary<string, Uri> _remote = new(StringComparer.Ordinal);
     private readonly RemotePartyOptions? _remoteOptions;
     private readonly MediatedProtocol _protocol;
+    private readonly bool _postSettlement;
 
     /// <summary>Prepares a mediated tournament's sessions.</summary>
     /// <exception cref="InputException">A mediator or voter id is unknown.</exception>
@@ -36,8 +37,10 @@ public sealed class MediatedSessions
     /// <param name="voters">The voter ids, or remote parties' <c>ws://</c> URLs.</param>
     /// <param name="protocol">How the parties answer each text.</param>
     /// <param name="remoteOptions">The remote parties' budgets and limits; the defaults when null.</param>
-    public MediatedSessions(IReadOnlyList<Scenario> scenarios, IReadOnlyList<string> mediators, IReadOnlyList<string> voters, MediatedProtocol protocol = MediatedProtocol.Votes, RemotePartyOptions? remoteOptions = null)
+    /// <param name="postSettlement">Whether to judge each agreement for a post-settlement improvement (<see cref="SessionOutcome.PostSettlement"/>).</param>
+    public MediatedSessions(IReadOnlyList<Scenario> scenarios, IReadOnlyList<string> mediators, IReadOnlyList<string> voters, MediatedProtocol protocol = MediatedProtocol.Votes, RemotePartyOptions? remoteOptions = null, bool postSettlement = true)
     {
+        _postSettlement = postSettlement;
         foreach (var id in mediators)
         {
             _mediators[id] = MediatorFactory(id);
@@ -133,7 +136,13 @@ public sealed class MediatedSessions
             welfare,
             EndReasonNames.Name(result.EndReason),
             result.EndReason == EndReason.Failure ? result.FailureMessage ?? "failure" : null,
-            result.Failure is { } f && f.Party < voters.Length ? f.Party : null);
+            result.Failure is { } f && f.Party < voters.Length ? f.Party : null)
+        {
+            // After the protocol's own post-settlement steps: is an improvement still left for the final (or partial) agreement?
+            PostSettlement = _postSettlement && result.EndReason is EndReason.Agreement or EndReason.Partial && result.Agreement.Agreed.SettledCount > 0
+                ? entry.PostSettlementOf(result.Agreement.Agreed)
+                : null,
+        };
     }
 
     private static Func<MediatorStrategy> MediatorFactory(string id)

@@ -24,15 +24,18 @@ public sealed class SaopSessions
     private readonly Dictionary<string, Func<IAgent>> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SessionSeat> _remote = new(StringComparer.Ordinal);
     private readonly TimeSpan? _actionTimeLimit;
+    private readonly bool _postSettlement;
 
     /// <summary>Prepares the sessions of a tournament over <paramref name="scenarios"/> between <paramref name="agents"/>.</summary>
     /// <param name="scenarios">The scenarios, in the tournament's order; each negotiator is a profile agents are seated on.</param>
     /// <param name="agents">The agent ids.</param>
     /// <param name="resolve">Turns an id into an agent factory; <see cref="AgentRegistry.Factory"/> when null (pass your own to add agents).</param>
     /// <param name="actionTimeLimit">The longest one agent call may take (the engine attributes an overrun to the agent); null for no limit.</param>
+    /// <param name="postSettlement">Whether to judge each agreement for a post-settlement improvement (<see cref="SessionOutcome.PostSettlement"/>).</param>
     /// <exception cref="InputException">An agent id is unknown.</exception>
-    public SaopSessions(IReadOnlyList<Scenario> scenarios, IReadOnlyList<string> agents, Func<string, Func<IAgent>>? resolve = null, TimeSpan? actionTimeLimit = null)
+    public SaopSessions(IReadOnlyList<Scenario> scenarios, IReadOnlyList<string> agents, Func<string, Func<IAgent>>? resolve = null, TimeSpan? actionTimeLimit = null, bool postSettlement = true)
     {
+        _postSettlement = postSettlement;
         resolve ??= AgentRegistry.Factory;
         foreach (var id in agents)
         {
@@ -117,6 +120,9 @@ public sealed class SaopSessions
                 _ => EndReasons.Failure,
             },
             failure is null ? null : $"{failure.Kind} by {session.Agents[failure.Party]}: {failure.Reason}",
-            failure?.Party);
+            failure?.Party)
+        {
+            PostSettlement = _postSettlement && result.Agreement is { } agreement ? entry.PostSettlementOf(Domains.PartialOutcome.From(agreement)) : null,
+        };
     }
 }

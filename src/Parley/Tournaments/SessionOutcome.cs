@@ -27,6 +27,9 @@ public sealed record SessionOutcome(
     string? Exception = null,
     int? FailedRole = null)
 {
+    /// <summary>Whether a post-settlement improvement exists for the agreement, and its gains; null when not computed (no agreement, a failure, or switched off).</summary>
+    public SessionPostSettlement? PostSettlement { get; init; }
+
     /// <summary>The outcome of a session that failed before it could report: every party gets its reservation value.</summary>
     public static SessionOutcome FailedBeforeEnd(TournamentScenario scenario, string exception, int? failedRole = null)
     {

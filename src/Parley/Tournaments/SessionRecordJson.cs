@@ -48,6 +48,14 @@ public static class SessionRecordJson
                 w.WriteNull("failedRole");
             }
 
+            if (o.PostSettlement is { } post)
+            {
+                w.WriteStartObject("postSettlement");
+                w.WriteBoolean("improvable", post.Improvable);
+                WriteArray(w, "gains", post.Gains);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -72,6 +80,7 @@ public static class SessionRecordJson
         bool agreement = false, discounted = false;
         double[]? utilities = null, discountedUtilities = null;
         string? endReason = null, exception = null;
+        SessionPostSettlement? postSettlement = null;
         Expect(ref r, JsonTokenType.StartObject);
         while (true)
         {
@@ -103,6 +112,7 @@ public static class SessionRecordJson
                     case "endReason": endReason = r.GetString(); break;
                     case "exception": exception = r.TokenType == JsonTokenType.Null ? null : r.GetString(); break;
                     case "failedRole": failedRole = r.TokenType == JsonTokenType.Null ? null : r.GetInt32(); break;
+                    case "postSettlement": postSettlement = ReadPostSettlement(ref r); break;
                     default: r.Skip(); break;
                 }
             }
@@ -126,7 +136,7 @@ public static class SessionRecordJson
             throw new JsonException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the field 'runTime' holds {runTime:R}, which is not a run time in seconds"));
         }
 
-        var outcome = new SessionOutcome(rounds, agreement, agreeing, discounted, utilities, discountedUtilities, pareto, nash, welfare, endReason, exception, failedRole);
+        var outcome = new SessionOutcome(rounds, agreement, agreeing, discounted, utilities, discountedUtilities, pareto, nash, welfare, endReason, exception, failedRole) { PostSettlement = postSettlement };
         return new SessionRecord(id.Value, seed, TimeSpan.FromSeconds(runTime), outcome);
     }
 
@@ -195,6 +205,42 @@ public static class SessionRecordJson
 
             values.Add(NumberOrNaN(ref r));
         }
+    }
+
+    // { "improvable": bool, "gains": [..] } or null (written by journals of this version; older lines have no such field).
+    private static SessionPostSettlement? ReadPostSettlement(ref Utf8JsonReader r)
+    {
+        if (r.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (r.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected an object.");
+        }
+
+        bool? improvable = null;
+        double[]? gains = null;
+        while (true)
+        {
+            Next(ref r);
+            if (r.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
+
+            var name = r.GetString();
+            Next(ref r);
+            switch (name)
+            {
+                case "improvable": improvable = r.GetBoolean(); break;
+                case "gains": gains = ReadArray(ref r); break;
+                default: r.Skip(); break;
+            }
+        }
+
+        return improvable is { } i && gains is not null ? new SessionPostSettlement(i, gains) : throw new JsonException("postSettlement lacks improvable or gains");
     }
 
     private static string Describe(JsonTokenType type) => type switch

@@ -8,7 +8,9 @@ namespace Parley.Tournaments;
 /// columns: Run time (s), Round, Exception, deadline, Agreement, Discounted, #agreeing, min.util.,
 /// max.util., Dist. to Pareto, Dist. to Nash, Social Welfare, then Agent i, Utility i, Disc. Util. i and
 /// Profile i for every seat), followed by Parley's columns: Session, Scenario, Mediator (empty when
-/// unmediated), Repetition, Seed, End reason, Failed agent.
+/// unmediated), Repetition, Seed, End reason, Failed agent, Post-settlement (Yes: an improvement every
+/// party weakly prefers exists for the agreement; No: none; empty when not judged) and Post-settlement
+/// gain i for every seat (the improvement's undiscounted gain to seat i; empty when not judged).
 /// </summary>
 /// <remarks>
 /// Numbers are invariant-culture and round-trip (shortest form). Metrics not computed are empty.
@@ -32,7 +34,13 @@ public static class TournamentCsv
             }
         }
 
-        sb.Append(";Session;Scenario;Mediator;Repetition;Seed;End reason;Failed agent\n");
+        sb.Append(";Session;Scenario;Mediator;Repetition;Seed;End reason;Failed agent;Post-settlement");
+        for (var i = 1; i <= seats; i++)
+        {
+            sb.Append(";Post-settlement gain ").Append(i.ToString(CultureInfo.InvariantCulture));
+        }
+
+        sb.Append('\n');
         return sb.ToString();
     }
 
@@ -87,7 +95,13 @@ public static class TournamentCsv
           .Append(';').Append(spec.Seed.ToString(CultureInfo.InvariantCulture))
           .Append(';').Append(o.EndReason)
           .Append(';').Append(o.FailedRole is { } r && r < spec.Agents.Count ? Text(spec.Agents[r]) : string.Empty)
-          .Append('\n');
+          .Append(';').Append(o.PostSettlement is { } post ? (post.Improvable ? "Yes" : "No") : string.Empty);
+        for (var i = 0; i < seats; i++)
+        {
+            sb.Append(';').Append(o.PostSettlement is { } p && i < p.Gains.Count ? Number(p.Gains[i]) : string.Empty);
+        }
+
+        sb.Append('\n');
     }
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : string.Empty;

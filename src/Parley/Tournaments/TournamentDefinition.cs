@@ -13,6 +13,7 @@ namespace Parley.Tournaments;
 /// <param name="Mediators">For a mediated tournament, the mediator ids; every seating is played under each. Null for an unmediated one.</param>
 /// <param name="SelfPlay">Whether an agent may take several seats of one session (every tuple of agents, not only distinct ones).</param>
 /// <param name="Protocol">The protocol and its settings as one string (for example <c>saop</c> or <c>mediated:votes</c>), recorded in the manifest.</param>
+/// <param name="PostSettlement">Whether each agreement is judged for a post-settlement improvement (<see cref="SessionOutcome.PostSettlement"/>); recorded in the manifest when off.</param>
 public sealed record TournamentDefinition(
     IReadOnlyList<string> Agents,
     IReadOnlyList<TournamentScenario> Scenarios,
@@ -22,7 +23,8 @@ public sealed record TournamentDefinition(
     int Seed,
     IReadOnlyList<string>? Mediators = null,
     bool SelfPlay = false,
-    string Protocol = "saop")
+    string Protocol = "saop",
+    bool PostSettlement = true)
 {
     /// <summary>Whether sessions have a mediator.</summary>
     public bool IsMediated => Mediators is { Count: > 0 };

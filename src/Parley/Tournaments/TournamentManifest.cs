@@ -31,6 +31,12 @@ public static class TournamentManifest
 
             w.WriteEndArray();
             w.WriteBoolean("selfPlay", d.SelfPlay);
+            if (!d.PostSettlement)
+            {
+                // Written only when off, so that a results folder from before the field resumes (its sessions then have no judgement).
+                w.WriteBoolean("postSettlement", false);
+            }
+
             if (d.Mediators is { } mediators)
             {
                 w.WriteStartArray("mediators");

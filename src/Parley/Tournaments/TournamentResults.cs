@@ -112,6 +112,8 @@ public static class TournamentResults
         private long _sessions;
         private long _agreements;
         private long _failures;
+        private long _postJudged;
+        private long _postImprovable;
 
         public SummaryAccumulator(TournamentDefinition definition)
         {
@@ -153,6 +155,11 @@ public static class TournamentResults
             _sessions++;
             _agreements += o.Agreement ? 1 : 0;
             _failures += o.Exception is null ? 0 : 1;
+            if (o.PostSettlement is { } post)
+            {
+                _postJudged++;
+                _postImprovable += post.Improvable ? 1 : 0;
+            }
             if (_mediators is not null && spec.Mediator is not null)
             {
                 var index = _mediatorIndex[spec.Mediator];
@@ -172,7 +179,13 @@ public static class TournamentResults
                 m.DistanceToPareto.Add(o.DistanceToPareto);
                 m.DistanceToNash.Add(o.DistanceToNash);
                 m.SocialWelfare.Add(o.SocialWelfare);
+                if (o.PostSettlement is { } mediated)
+                {
+                    m.PostSettlement.Add(mediated.Improvable ? 1 : 0);
+                    m.PostSettlementGain.Add(Mean(mediated.Gains));
+                }
             }
+
             for (var role = 0; role < spec.Agents.Count; role++)
             {
                 var a = _agentIndex[spec.Agents[role]];
@@ -186,6 +199,11 @@ public static class TournamentResults
                 acc.DistanceToPareto.Add(o.DistanceToPareto);
                 acc.DistanceToNash.Add(o.DistanceToNash);
                 acc.SocialWelfare.Add(o.SocialWelfare);
+                if (o.PostSettlement is { } own)
+                {
+                    acc.PostSettlement.Add(own.Improvable ? 1 : 0);
+                    acc.PostSettlementGain.Add(role < own.Gains.Count ? own.Gains[role] : double.NaN);
+                }
                 _byScenario[a, spec.ScenarioIndex].Add(score);
                 if (!double.IsNaN(score))
                 {
@@ -246,6 +264,7 @@ public static class TournamentResults
             {
                 MediatorMeanUtilityByScenario = mediatorByScenario,
                 MediatorUtilityHistograms = _mediatorHistograms,
+                PostSettlement = _postJudged > 0 ? new PostSettlementCount(_postJudged, _postImprovable) : null,
             };
         }
 
@@ -282,6 +301,10 @@ public static class TournamentResults
 
         public RunningStatistic SocialWelfare { get; } = new();
 
+        public RunningStatistic PostSettlement { get; } = new();
+
+        public RunningStatistic PostSettlementGain { get; } = new();
+
         public AgentSummary ToSummary(string name) => new(
             name,
             Sessions,
@@ -291,6 +314,10 @@ public static class TournamentResults
             Agreement.ToStatistic(),
             DistanceToPareto.ToStatistic(),
             DistanceToNash.ToStatistic(),
-            SocialWelfare.ToStatistic());
+            SocialWelfare.ToStatistic())
+        {
+            PostSettlement = PostSettlement.ToStatistic() is { Count: > 0 } rate ? rate : null,
+            PostSettlementGain = PostSettlementGain.ToStatistic() is { Count: > 0 } gain ? gain : null,
+        };
     }
 }

@@ -39,7 +39,10 @@ public static class TournamentStorage
             var spec = plan[first];
             var full = 0.12345678901234567;
             var utilities = Enumerable.Repeat(full, spec.Agents.Count).ToArray();
-            var outcome = new SessionOutcome(definition.Rounds ?? 100_000, true, spec.Agents.Count, true, utilities, utilities, full, full, full * spec.Agents.Count, EndReasons.Agreement);
+            var outcome = new SessionOutcome(definition.Rounds ?? 100_000, true, spec.Agents.Count, true, utilities, utilities, full, full, full * spec.Agents.Count, EndReasons.Agreement)
+            {
+                PostSettlement = definition.PostSettlement ? new SessionPostSettlement(true, utilities) : null,
+            };
             var record = new SessionRecord(plan.Count - 1, int.MinValue, TimeSpan.FromSeconds(full), outcome);
             buffer.ResetWrittenCount();
             SessionRecordJson.WriteLine(buffer, record);

@@ -25,6 +25,9 @@ public sealed record TournamentSummary(
     /// <summary>In a mediated tournament, the parties' mean discounted utility per session under mediator m on scenario s at [m][s]; null otherwise.</summary>
     public IReadOnlyList<IReadOnlyList<double>>? MediatorMeanUtilityByScenario { get; init; }
 
+    /// <summary>How many agreements were judged for a post-settlement improvement, and for how many one exists; null when none was judged (switched off, or no agreement).</summary>
+    public PostSettlementCount? PostSettlement { get; init; }
+
     /// <summary>In a mediated tournament, per mediator, counts of the parties' mean discounted utility per session in <see cref="HistogramBins"/> bins; null otherwise.</summary>
     public IReadOnlyList<IReadOnlyList<long>>? MediatorUtilityHistograms { get; init; }
 }

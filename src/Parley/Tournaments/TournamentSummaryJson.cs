@@ -6,7 +6,8 @@ namespace Parley.Tournaments;
 /// <summary>Writes a <see cref="TournamentSummary"/> as JSON (<c>summary.json</c> and <c>parley tournament --json</c>).</summary>
 /// <remarks>
 /// Shape: <c>{ sessions, agreements, failures, seed, repetitions, deadline, agents: [ { agent, sessions,
-/// failures, utility, discountedUtility, agreementRate, distanceToPareto, distanceToNash, socialWelfare } ],
+/// failures, utility, discountedUtility, agreementRate, distanceToPareto, distanceToNash, socialWelfare,
+/// postSettlement, postSettlementGain } ], postSettlement: { judged, improvable } (null when no agreement was judged),
 /// mediators: [ same, keyed "mediator" ] (mediated tournaments only), meanUtilityByScenario: { agent: { scenario: mean } } }</c>, where each statistic is
 /// <c>{ n, mean, sd, ci95: [low, high] }</c> and a value not computed is null. No wall-time figure
 /// appears, so the file is identical for identical tournaments.
@@ -26,6 +27,18 @@ public static class TournamentSummaryJson
             w.WriteNumber("seed", definition.Seed);
             w.WriteNumber("repetitions", definition.Repetitions);
             w.WriteString("deadline", definition.DeadlineText);
+            if (summary.PostSettlement is { } post)
+            {
+                w.WriteStartObject("postSettlement");
+                w.WriteNumber("judged", post.Judged);
+                w.WriteNumber("improvable", post.Improvable);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("postSettlement");
+            }
+
             WriteAgents(w, "agents", "agent", summary.Agents);
             if (summary.Mediators is { } mediators)
             {
@@ -66,14 +79,22 @@ public static class TournamentSummaryJson
             Write(w, "distanceToPareto", a.DistanceToPareto);
             Write(w, "distanceToNash", a.DistanceToNash);
             Write(w, "socialWelfare", a.SocialWelfare);
+            Write(w, "postSettlement", a.PostSettlement);
+            Write(w, "postSettlementGain", a.PostSettlementGain);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     }
 
-    private static void Write(Utf8JsonWriter w, string name, Statistic s)
+    private static void Write(Utf8JsonWriter w, string name, Statistic? statistic)
     {
+        if (statistic is not { } s)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
         w.WriteStartObject(name);
         w.WriteNumber("n", s.Count);
         WriteNumber(w, "mean", s.Mean);

@@ -21,7 +21,8 @@ public sealed record Revoke(string Invitation) : CaseCommand;
 /// <param name="Reservation">Reservation value in [0, 1], or null to keep.</param>
 /// <param name="RedLines">Forbidden options, or null to keep.</param>
 /// <param name="SharedWithMediator">Whether the mediator may see it.</param>
-public sealed record DeclareProfile(IReadOnlyDictionary<string, double>? Weights, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Values, double? Reservation, IReadOnlyList<OptionChoice>? RedLines, bool SharedWithMediator) : CaseCommand;
+/// <param name="StatusQuoValues">Issue name → its value in [0, 1] of today's situation on that article (replacing the previous ones), or null to keep.</param>
+public sealed record DeclareProfile(IReadOnlyDictionary<string, double>? Weights, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Values, double? Reservation, IReadOnlyList<OptionChoice>? RedLines, bool SharedWithMediator, IReadOnlyDictionary<string, double>? StatusQuoValues = null) : CaseCommand;
 
 /// <summary>Mediator: set what observers may see.</summary>
 /// <param name="Access">The access flags.</param>

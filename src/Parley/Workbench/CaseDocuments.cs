@@ -6,7 +6,7 @@ namespace Parley.Workbench;
 /// <summary>The negotiating text of a case as a document (Markdown or HTML), as one audience may see it.</summary>
 public static class CaseDocuments
 {
-    /// <summary>The text as Markdown: the adopted text article by article (each option's clause), then the candidate of the open round.</summary>
+    /// <summary>The text as Markdown: the adopted text article by article (each option's clause), the signed agreement once there is one (improved, when every delegation accepted the post-settlement offer), then the candidate of the open round.</summary>
     public static string ToMarkdown(MediationCase @case, Audience audience)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -14,6 +14,11 @@ public static class CaseDocuments
         var sb = new StringBuilder();
         sb.Append("# ").Append(view.Title).Append('\n').Append('\n');
         Section(sb, view, "The negotiating text", view.Text, markdown: true);
+        if (Signed(@case, view) is { } signed)
+        {
+            Section(sb, view, signed.Heading, signed.Text, markdown: true);
+        }
+
         if (Agreed(view) is { Count: > 0 } agreed)
         {
             Section(sb, view, "Articles agreed so far", agreed, markdown: true);
@@ -35,6 +40,11 @@ public static class CaseDocuments
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(view.Title)).Append("</title></head><body>\n");
         sb.Append("<h1>").Append(E(view.Title)).Append("</h1>\n");
         Section(sb, view, "The negotiating text", view.Text, markdown: false);
+        if (Signed(@case, view) is { } signed)
+        {
+            Section(sb, view, signed.Heading, signed.Text, markdown: false);
+        }
+
         if (Agreed(view) is { Count: > 0 } agreed)
         {
             Section(sb, view, "Articles agreed so far", agreed, markdown: false);
@@ -83,6 +93,20 @@ public static class CaseDocuments
         }
 
         sb.Append(markdown ? "\n" : "</ol>\n");
+    }
+
+    // The signed agreement, once there is one and this audience sees the public record: the improved text
+    // once every delegation accepted the post-settlement offer.
+    private static (string Heading, IReadOnlyDictionary<string, string> Text)? Signed(MediationCase @case, CaseView view)
+    {
+        if (view.Round is null || @case.SignedAgreement is not { } signed)
+        {
+            return null;
+        }
+
+        var heading = @case.ImprovementAdopted == true ? "The signed agreement (improved after signature: every delegation accepted)"
+            : signed.IsComplete ? "The signed agreement" : "The signed agreement (the articles signed one by one)";
+        return (heading, @case.TextOf(signed));
     }
 
     // The agreed articles as this audience sees them: from the records its view holds.

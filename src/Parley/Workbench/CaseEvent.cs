@@ -31,6 +31,9 @@ namespace Parley.Workbench;
 [JsonDerivedType(typeof(AgreementRecorded), "agreement-recorded")]
 [JsonDerivedType(typeof(SeatFilledByAgent), "seat-agent")]
 [JsonDerivedType(typeof(ClauseWorded), "clause-worded")]
+[JsonDerivedType(typeof(ImprovementOffered), "improvement-offered")]
+[JsonDerivedType(typeof(ImprovementAnswered), "improvement-answered")]
+[JsonDerivedType(typeof(ImprovementConcluded), "improvement-concluded")]
 public abstract record CaseEvent
 {
     /// <summary>The kind's name, as stored and sent (the JSON discriminator).</summary>

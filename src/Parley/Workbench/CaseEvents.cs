@@ -51,13 +51,18 @@ public sealed record InvitationRevoked(string Invitation) : CaseEvent
 /// <param name="Reservation">The reservation value in [0, 1], or null to keep it.</param>
 /// <param name="RedLines">The forbidden options (replacing the previous ones), or null to keep them.</param>
 /// <param name="SharedWithMediator">Whether the mediator may see this declaration (and use it in its analysis).</param>
+/// <param name="StatusQuoValues">
+/// Issue name → the delegation's value in [0, 1] of today's situation on that article (replacing the
+/// previous values; an empty map clears them), or null to keep them. Confidential like the rest.
+/// </param>
 public sealed record ProfileDeclared(
     int Seat,
     IReadOnlyDictionary<string, double>? Weights,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Values,
     double? Reservation,
     IReadOnlyList<OptionChoice>? RedLines,
-    bool SharedWithMediator) : CaseEvent
+    bool SharedWithMediator,
+    IReadOnlyDictionary<string, double>? StatusQuoValues = null) : CaseEvent
 {
     /// <inheritdoc />
     [JsonIgnore]

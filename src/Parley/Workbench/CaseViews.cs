@@ -17,6 +17,8 @@ namespace Parley.Workbench;
 /// <param name="Invitations">The invitations (mediator only; never a token or its hash).</param>
 /// <param name="ObserverAccess">What observers may see (mediator and observers).</param>
 /// <param name="Record">The events this audience may see, redacted for it.</param>
+/// <param name="Today">Today's situation, article by article (public), with a delegation's own value of it; null when the scenario states none.</param>
+/// <param name="PostSettlement">The post-settlement step, once the case has a signed agreement, as this audience may see it (a delegation: only once offered, with its own gain only); null otherwise.</param>
 public sealed record CaseView(
     string Title,
     string Source,
@@ -31,7 +33,9 @@ public sealed record CaseView(
     IReadOnlyList<ProfileView> Profiles,
     IReadOnlyList<InvitationView>? Invitations,
     ObserverAccess? ObserverAccess,
-    IReadOnlyList<CaseRecord> Record);
+    IReadOnlyList<CaseRecord> Record,
+    TodayView? Today = null,
+    PostSettlementView? PostSettlement = null);
 
 /// <summary>An issue and its options, with the clause each option writes into the text.</summary>
 /// <param name="Name">The issue.</param>
@@ -80,6 +84,7 @@ public sealed record RoundView(
 /// <param name="OtherRedLines">How many red lines are not single options.</param>
 /// <param name="CandidateUtility">The utility of the current candidate text, if any.</param>
 /// <param name="TextUtility">The utility of the negotiating text, if any.</param>
+/// <param name="StatusQuoValues">The values the delegation gave today's situation, article by article (issue → value), if it gave any.</param>
 public sealed record ProfileView(
     string Seat,
     IReadOnlyDictionary<string, double> Weights,
@@ -88,7 +93,8 @@ public sealed record ProfileView(
     IReadOnlyList<OptionChoice> RedLines,
     int OtherRedLines,
     double? CandidateUtility,
-    double? TextUtility);
+    double? TextUtility,
+    IReadOnlyDictionary<string, double>? StatusQuoValues = null);
 
 /// <summary>An invitation, as the mediator sees it (no token, no hash).</summary>
 /// <param name="Id">The invitation's id.</param>

@@ -11,7 +11,7 @@ public sealed partial class MediationCase
     /// The rules: the scenario's profiles (the mediator's model) reach the mediator, and observers
     /// only with <see cref="ObserverAccess.Profiles"/>; token hashes reach no one; invitations reach
     /// the mediator; a declaration reaches its delegation, and the mediator only when shared;
-    /// a ballot, and an article-by-article answer, reach their delegation and the mediator (ballots reach observers, with
+    /// a ballot, an article-by-article answer and an answer to an offered improvement reach their delegation and the mediator (ballots reach observers, with
     /// <see cref="ObserverAccess.Ballots"/>, once its round has closed); notes reach their author;
     /// a comment or amendment addressed to the mediator reaches it and its author until shared.
     /// Observers see the public record only with <see cref="ObserverAccess.PublicRecord"/>.
@@ -29,7 +29,7 @@ public sealed partial class MediationCase
             InvitationRevoked r => mediator ? r : null,
             ProfileDeclared p => audience.IsSeat(p.Seat) ? p
                 : p.SharedWithMediator && (mediator || (observer && (ObserverAccess & ObserverAccess.Profiles) != 0)) ? p
-                : mediator ? p with { Weights = null, Values = null, Reservation = null, RedLines = null }
+                : mediator ? p with { Weights = null, Values = null, Reservation = null, RedLines = null, StatusQuoValues = null }
                 : null,
             ObserverAccessSet a => mediator || observer ? a : null,
             CommentPosted c => c.To switch
@@ -43,6 +43,7 @@ public sealed partial class MediationCase
             AmendmentProposed a => mediator || audience.IsSeat(a.Seat) || (_shared.Contains(record.Sequence) && publicRecord) ? a : null,
             ItemShared s => publicRecord ? s : null,
             ArticlesAnswered a => mediator || audience.IsSeat(a.Seat) ? a : null,
+            ImprovementAnswered a => mediator || audience.IsSeat(a.Seat) ? a : null,
             NoteWritten n => n.Author == audience ? n : null,
             BallotCast b => mediator || audience.IsSeat(b.Seat)
                 || (observer && (ObserverAccess & ObserverAccess.Ballots) != 0 && (b.Round < Protocol.Round || !Protocol.RoundOpen)) ? b : null,
@@ -105,12 +106,12 @@ public sealed partial class MediationCase
         var profiles = new List<ProfileView>();
         for (var s = 0; s < Seats.Count; s++)
         {
-            var profile = audience.IsSeat(s) ? _profiles[s]
-                : mediator || (observer && (ObserverAccess & ObserverAccess.Profiles) != 0) ? _mediatorProfiles[s]
-                : null;
+            var (profile, statusQuoValues) = audience.IsSeat(s) ? (_profiles[s], _statusQuoValues[s])
+                : mediator || (observer && (ObserverAccess & ObserverAccess.Profiles) != 0) ? (_mediatorProfiles[s], _mediatorStatusQuoValues[s])
+                : (null, null);
             if (profile is not null)
             {
-                profiles.Add(ProfileViewOf(s, profile, state));
+                profiles.Add(ProfileViewOf(s, profile, state) with { StatusQuoValues = statusQuoValues });
             }
         }
 
@@ -128,7 +129,9 @@ public sealed partial class MediationCase
             profiles,
             mediator ? [.. _invitations.Values.OrderBy(i => i.Sequence).Select(i => new InvitationView(i.Id, i.Role, i.Seat >= 0 ? Seats[i.Seat] : null, i.Label, i.Revoked, i.Expires))] : null,
             mediator || observer ? ObserverAccess : null,
-            VisibleRecords(audience));
+            VisibleRecords(audience),
+            TodayFor(audience),
+            PostSettlementFor(audience, publicRecord));
     }
 
     private static IssueView IssueViewOf(Issue issue)

@@ -29,6 +29,8 @@ public sealed partial class MediationCase
     private readonly HashSet<long> _shared = [];
     private Profile?[] _profiles = [];
     private Profile?[] _mediatorProfiles = [];
+    private IReadOnlyDictionary<string, double>?[] _statusQuoValues = [];
+    private IReadOnlyDictionary<string, double>?[] _mediatorStatusQuoValues = [];
     private bool[] _declared = [];
     private string?[] _agents = [];
     private ISingleTextProtocol? _protocol;
@@ -80,6 +82,12 @@ public sealed partial class MediationCase
 
     /// <summary>The profile of <paramref name="seat"/> as the mediator knows it (its model, or the seat's last shared declaration), or null.</summary>
     public Profile? MediatorProfileOf(int seat) => _mediatorProfiles[seat];
+
+    /// <summary>The values <paramref name="seat"/> gave today's situation, article by article (issue → value in [0, 1]; confidential), or null.</summary>
+    public IReadOnlyDictionary<string, double>? StatusQuoValuesOf(int seat) => _statusQuoValues[seat];
+
+    /// <summary>The values of today's situation of <paramref name="seat"/> as the mediator knows them (the seat's last shared declaration), or null.</summary>
+    public IReadOnlyDictionary<string, double>? MediatorStatusQuoValuesOf(int seat) => _mediatorStatusQuoValues[seat];
 
     /// <summary>The built-in agent filling <paramref name="seat"/>, or null when people hold it.</summary>
     public string? AgentOf(int seat) => _agents[seat];
@@ -172,7 +180,7 @@ public sealed partial class MediationCase
             return CaseDecision.Refuse(CaseRefusalKind.NotFound, "no such seat");
         }
 
-        if (command is not Note && IsClosed)
+        if (command is not Note && !IsImprovementCommand(command) && IsClosed)
         {
             return CaseDecision.Refuse(CaseRefusalKind.Closed, "the case is closed");
         }
@@ -216,6 +224,8 @@ public sealed partial class MediationCase
                 : !SeatAgents.Names.Contains(fill.Agent ?? "", StringComparer.Ordinal) ? Invalid($"no built-in agent '{fill.Agent}' (known: {string.Join(", ", SeatAgents.Names)})")
                 : ProfileOf(seat) is null ? OutOfTurn("the seat has no profile for an agent to vote with")
                 : CaseDecision.Accept(new SeatFilledByAgent(seat, fill.Agent!)),
+            OfferImprovement => DecideOffer(actor),
+            AnswerImprovement answerImprovement => DecideImprovementAnswer(actor, answerImprovement),
             CloseCase close => actor.IsMediator ? CaseDecision.Accept(new CaseClosed(false, string.IsNullOrWhiteSpace(close.Reason) ? "closed by the mediator" : close.Reason)) : Forbidden("only the mediator closes the case"),
             _ => Invalid($"unknown command {command.GetType().Name}"),
         };
@@ -240,6 +250,11 @@ public sealed partial class MediationCase
         }
 
         _records.Add(record);
+        if (record.Event is not (NoteWritten or ImprovementOffered or ImprovementAnswered or ImprovementConcluded))
+        {
+            _improvementComputed = false;   // derived from the declarations and the engine's agreement
+        }
+
         switch (record.Event)
         {
             case CaseCreated created:
@@ -255,11 +270,22 @@ public sealed partial class MediationCase
             case ProfileDeclared declared:
                 var profile = BuildProfile(declared.Seat, declared.Weights, declared.Values, declared.Reservation, declared.RedLines, out var problem)
                     ?? throw new InvalidOperationException($"Event {record.Sequence}: {problem}");
+                if (ProblemWithStatusQuoValues(declared.StatusQuoValues) is { } sqProblem)
+                {
+                    throw new InvalidOperationException($"Event {record.Sequence}: {sqProblem}");
+                }
+
                 _profiles[declared.Seat] = profile;
                 _declared[declared.Seat] = true;
+                if (declared.StatusQuoValues is { } sq)
+                {
+                    _statusQuoValues[declared.Seat] = sq.Count == 0 ? null : new Dictionary<string, double>(sq, StringComparer.Ordinal);
+                }
+
                 if (declared.SharedWithMediator)
                 {
                     _mediatorProfiles[declared.Seat] = profile;
+                    _mediatorStatusQuoValues[declared.Seat] = _statusQuoValues[declared.Seat];
                 }
 
                 break;
@@ -280,6 +306,9 @@ public sealed partial class MediationCase
                 break;
             case ClauseWorded worded:
                 _wording[(worded.Issue, worded.Option)] = worded.Text;
+                break;
+            case ImprovementOffered or ImprovementAnswered or ImprovementConcluded:
+                ApplyImprovement(record.Event);
                 break;
             default:
                 _protocol!.Apply(record);
@@ -372,6 +401,8 @@ public sealed partial class MediationCase
 
         _mediatorProfiles = [.. _profiles];
         _declared = new bool[Seats.Count];
+        _statusQuoValues = new IReadOnlyDictionary<string, double>?[Seats.Count];
+        _mediatorStatusQuoValues = new IReadOnlyDictionary<string, double>?[Seats.Count];
         _agents = new string?[Seats.Count];
         _protocol = new EngineProtocol(Domain, Seats, s => _declared[s] ? _profiles[s] : null, at);
     }
@@ -414,7 +445,27 @@ public sealed partial class MediationCase
 
         return BuildProfile(actor.Seat, declare.Weights, declare.Values, declare.Reservation, declare.RedLines, out var problem) is null
             ? Invalid(problem)
-            : CaseDecision.Accept(new ProfileDeclared(actor.Seat, declare.Weights, declare.Values, declare.Reservation, declare.RedLines, declare.SharedWithMediator));
+            : ProblemWithStatusQuoValues(declare.StatusQuoValues) is { } sqProblem ? Invalid(sqProblem)
+            : CaseDecision.Accept(new ProfileDeclared(actor.Seat, declare.Weights, declare.Values, declare.Reservation, declare.RedLines, declare.SharedWithMediator, declare.StatusQuoValues));
+    }
+
+    // A delegation's values of today's situation: issue names of the case, each value in [0, 1].
+    private string? ProblemWithStatusQuoValues(IReadOnlyDictionary<string, double>? values)
+    {
+        foreach (var (issue, value) in values ?? new Dictionary<string, double>())
+        {
+            if (!Domain.TryGetIssueIndex(issue ?? "", out _))
+            {
+                return $"no issue named '{issue}' to value today's situation on";
+            }
+
+            if (!double.IsFinite(value) || value < 0 || value > 1)
+            {
+                return $"the value of today's situation on '{issue}' must be in [0, 1]";
+            }
+        }
+
+        return null;
     }
 
     private CaseDecision DecideComment(Audience actor, Comment comment)

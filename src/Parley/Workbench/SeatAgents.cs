@@ -14,7 +14,8 @@ namespace Parley.Workbench;
 /// would settle it alone: with a status quo, judged against today's situation as the mediation voters
 /// judge it, <see cref="StatusQuoArticleAcceptance.Accepts"/>; without one, <see cref="ArticleAcceptance.Accepts"/>), then votes. The first text is accepted when the seat's profile accepts it (not across a red line, at least
 /// the reservation value); later texts are put to the voter against the negotiating text in
-/// force. The agent signs a text its profile accepts (article by article, an article it would settle). Randomness (the annealing voter) is seeded by
+/// force. The agent signs a text its profile accepts (article by article, an article it would settle), and
+/// accepts an offered post-settlement improvement that leaves the seat at least as well off. Randomness (the annealing voter) is seeded by
 /// the seat and the round, so a replay of the log is the same.
 /// </remarks>
 public static class SeatAgents
@@ -26,6 +27,14 @@ public static class SeatAgents
     public static CaseCommand? Next(MediationCase @case, int seat)
     {
         ArgumentNullException.ThrowIfNull(@case);
+        if (@case.AgentOf(seat) is not null && @case.ProfileOf(seat) is { } own && @case.AwaitsImprovementAnswer(seat))
+        {
+            // An offered improvement is accepted when it leaves the seat at least as well off and crosses none of its red lines.
+            var offered = @case.OfferedImprovement!;
+            return new AnswerImprovement(!own.RedLines.IsCrossed(offered)
+                && PostSettlement.Value(own, offered) >= PostSettlement.Value(own, @case.SignedAgreementBeforeImprovement!));
+        }
+
         if (@case.AgentOf(seat) is not { } name || @case.ProfileOf(seat) is not { } profile || @case.IsClosed)
         {
             return null;

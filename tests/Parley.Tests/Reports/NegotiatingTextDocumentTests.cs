@@ -87,8 +87,8 @@ public sealed class NegotiatingTextDocumentTests
 
         var html = MediationReportDocument.ToHtml(result, scenario);
 
-        html.ShouldContain("<b>Agreed (2 of 4):</b> channel, de-escalation.");
-        html.ShouldContain("<b>Open (2):</b> withdrawal, zones");
+        html.ShouldContain("<b>Agreed (2 of 4):</b> Channel, De Escalation.");
+        html.ShouldContain("<b>Open (2):</b> Withdrawal, Zones");
         html.ShouldContain(result.Agreement.ClosingPackage is null ? "<b>No package</b>" : "<b>What would close the gap:</b>");
         html.ShouldContain("Packages a trusted mediator would table");
         html.ShouldContain("<title>The negotiating text, version by version</title>");

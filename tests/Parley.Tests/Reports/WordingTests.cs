@@ -26,4 +26,18 @@ public sealed class WordingTests
         Wording.Percent(part, whole).ShouldBe(expected);
         Wording.Percent(new BigInteger(part), new BigInteger(whole)).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("mount-hermon", "Mount Hermon")]
+    [InlineData("freedom-of-action", "Freedom of Action")]
+    [InlineData("joint-under-us", "Joint under US")]
+    [InlineData("undof-restored", "UNDOF Restored")]
+    [InlineData("1974-plus-annex", "1974 Plus Annex")]
+    public void Words_Identifier_ReadsAsWords(string name, string expected) => Wording.Words(name).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("2026-01", "January 2026")]
+    [InlineData("2025-12-08", "December 2025")]
+    [InlineData("spring 2026", "spring 2026")]
+    public void MonthYear_StatedDate_InWords(string date, string expected) => Wording.MonthYear(date).ShouldBe(expected);
 }

@@ -70,7 +70,8 @@ public sealed class SaopTournamentTests
         public static Row Parse(string line)
         {
             var cells = line.Split(';');
-            return new Row(line, cells[2].Trim('"'), cells[^2], cells[^1]);
+            // End reason and Failed agent come before the post-settlement columns (Post-settlement, and a gain per seat of the two).
+            return new Row(line, cells[2].Trim('"'), cells[^5], cells[^4]);
         }
     }
 

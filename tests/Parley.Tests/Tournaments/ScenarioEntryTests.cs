@@ -25,6 +25,41 @@ public sealed class ScenarioEntryTests
     }
 
     [Fact]
+    public void PostSettlementOf_OnTheFrontier_SameAsTheWholeSpaceSearch()
+    {
+        // The built-in scenario (red lines, linkage) and a linkage corpus case: the frontier shortcut against PostSettlement.Propose.
+        Scenario[] scenarios =
+        [
+            Parley.Formats.BuiltInScenarios.Load("israel-syria-2026"),
+            Parley.Formats.ParleyJson.ParleyScenarioReader.Read(Path.Combine(TestPaths.Root, "tests", "corpus", "two-level", "linkage.json")),
+        ];
+        var random = new Random(15);
+        var improvable = 0;
+        foreach (var scenario in scenarios)
+        {
+            var entry = new ScenarioEntry(scenario);
+            entry.Analysis.ShouldNotBeNull();
+            for (var trial = 0; trial < 40; trial++)
+            {
+                var levels = scenario.Domain.Issues.Select(i => random.Next(i.Cardinality)).ToArray();
+                var agreement = new PartialOutcome(levels);
+                var expected = Parley.Mediation.PostSettlement.Propose(scenario.Domain, entry.Names, entry.Profiles, [], agreement);
+
+                var judged = entry.PostSettlementOf(agreement)!;
+
+                judged.Improvable.ShouldBe(expected.Improved is not null, $"{scenario.Name} {agreement}");
+                if (judged.Improvable)
+                {
+                    improvable++;
+                    judged.Gains.ShouldBe(expected.Gains, $"{scenario.Name} {agreement}");
+                }
+            }
+        }
+
+        improvable.ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
     public void New_ScenarioWithLinkage_EveryPartysSessionProfileRefusesTheLinkedCombination()
     {
         var scenario = Parley.Formats.ParleyJson.ParleyScenarioReader.Read(Path.Combine(TestPaths.Root, "tests", "corpus", "two-level", "linkage.json"));

@@ -147,6 +147,6 @@ public sealed class TournamentTests
         var header = TournamentCsv.Header(2).Split('\n');
 
         header[0].ShouldBe("sep=;");
-        header[1].ShouldBe("Run time (s);Round;Exception;deadline;Agreement;Discounted;#agreeing;min.util.;max.util.;Dist. to Pareto;Dist. to Nash;Social Welfare;Agent 1;Agent 2;Utility 1;Utility 2;Disc. Util. 1;Disc. Util. 2;Profile 1;Profile 2;Session;Scenario;Mediator;Repetition;Seed;End reason;Failed agent");
+        header[1].ShouldBe("Run time (s);Round;Exception;deadline;Agreement;Discounted;#agreeing;min.util.;max.util.;Dist. to Pareto;Dist. to Nash;Social Welfare;Agent 1;Agent 2;Utility 1;Utility 2;Disc. Util. 1;Disc. Util. 2;Profile 1;Profile 2;Session;Scenario;Mediator;Repetition;Seed;End reason;Failed agent;Post-settlement;Post-settlement gain 1;Post-settlement gain 2");
     }
 }

@@ -114,7 +114,7 @@ public sealed class MediationCaseTests
                     2 => new Comment("public", CommentAudience.Everyone),
                     3 => new OpenRound(Text(c, random.Next(3)), null),
                     4 => new Vote(random.Next(2) == 0),
-                    5 => new DeclareProfile(null, null, 0.31 + actor.Seat / 100.0, null, random.Next(2) == 0),
+                    5 => new DeclareProfile(null, null, 0.31 + actor.Seat / 100.0, null, random.Next(2) == 0, new Dictionary<string, double> { ["mount-hermon"] = 0.7391 + actor.Seat / 10000.0 }),
                     6 => new CloseRound(),
                     7 => new SetObserverAccess((ObserverAccess)random.Next(8)),
                     _ => random.Next(2) is var to ? new Comment(secret + "-TO-SEAT-" + to, CommentAudience.Seat, c.Seats[to]) : null!,
@@ -134,6 +134,7 @@ public sealed class MediationCaseTests
                 json.ShouldNotContain($"SECRET-Delegation-{other}", Case.Sensitive, $"seed {seed}");
                 json.ShouldNotContain("TO-SEAT-" + other, Case.Sensitive, $"seed {seed}");
                 json.ShouldNotContain($"0.3{(other == 0 ? "1" : "2")}", Case.Sensitive, $"seed {seed}");
+                json.ShouldNotContain($"0.739{other + 1}", Case.Sensitive, $"seed {seed}");
                 json.ShouldNotContain($"\"type\":\"ballot\",\"round\":{c.Protocol.Round},\"seat\":{other}", Case.Sensitive, $"seed {seed}");
                 json.ShouldNotContain("SECRET-Mediator--1\"", Case.Sensitive, $"seed {seed}");
                 c.ViewFor(Audience.Delegation(seat)).Profiles.ShouldAllBe(p => p.Seat == c.Seats[seat]);
@@ -155,7 +156,7 @@ public sealed class MediationCaseTests
         Run(c, Audience.Delegation(0), new Note("mine"));
         Run(c, Audience.Mediator, new OpenRound(Text(c, 1), TimeSpan.FromHours(1)));
         Run(c, Audience.Delegation(1), new Vote(false));
-        Run(c, Audience.Delegation(0), new DeclareProfile(new Dictionary<string, double> { ["withdrawal"] = 0.5 }, null, 0.4, null, true));
+        Run(c, Audience.Delegation(0), new DeclareProfile(new Dictionary<string, double> { ["withdrawal"] = 0.5 }, null, 0.4, null, true, new Dictionary<string, double> { ["mount-hermon"] = 0.35 }));
 
         var copy = MediationCase.Replay(CaseJson.Import(CaseJson.Export(c.Records)));
 
@@ -174,6 +175,7 @@ public sealed class MediationCaseTests
             new InvitationIssued("i", AudienceRole.Delegation, 0, "l", Hash),
             new InvitationRevoked("i"),
             new ProfileDeclared(0, new Dictionary<string, double> { ["a"] = 1 }, new Dictionary<string, IReadOnlyDictionary<string, double>> { ["a"] = new Dictionary<string, double> { ["x"] = 1, ["y"] = 0 } }, 0.5, [new OptionChoice("a", "y")], true),
+            new ProfileDeclared(0, null, null, null, null, false, new Dictionary<string, double> { ["a"] = 0.25 }),
             new ObserverAccessSet(ObserverAccess.PublicRecord | ObserverAccess.Ballots),
             new CommentPosted(Audience.Delegation(0), "c", CommentAudience.Mediator, -1),
             new AmendmentProposed(0, "a", "x", "r"),

@@ -68,9 +68,11 @@
     if (!res.ok) throw new Error((data && data.title) || `the server answered ${res.status}`);
     return data;
   }
-  async function act(method, path, body, done) {
+  // A form sent successfully is emptied (its draft is done with); a refused one keeps what was typed.
+  async function act(method, path, body, done, form) {
     try {
       await api(method, path, body);
+      if (form) form.reset();
       if (done) say(done, true);
       await reload();
     } catch (e) { say(e.message); }
@@ -171,6 +173,9 @@
       case "signing-opened": return "The mediator opened the text for signature.";
       case "signed": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "signed" : "declined to sign"}.`;
       case "clause-worded": return `The mediator reworded article ${articleNo(e.issue)} (${title(e.issue)}), option “${human(e.option)}”: “${e.text}”`;
+      case "improvement-offered": return "The mediator offered the delegations a better version of the signed agreement.";
+      case "improvement-answered": return `${mine(e.seat) ? "You" : seatName(e.seat)} ${e.yes ? "accepted" : "declined"} the better version of the agreement.`;
+      case "improvement-concluded": return e.adopted ? "Every delegation accepted: the better version is now the signed agreement." : "A delegation declined: the agreement stands as signed.";
       case "seat-agent": return `The mediator gave ${mine(e.seat) ? "your" : seatName(e.seat) + "'s"} seat to a built-in agent (${e.agent}).`;
       case "closed": return e.agreement ? "The negotiation ended with a signed agreement." : `The negotiation was closed: ${e.reason}.`;
       default: return e.type;
@@ -211,7 +216,7 @@
     list.forEach((v, k) => {
       const prev = k > 0 ? list[k - 1].text : null;
       const changes = prev ? issues().filter((i) => prev[i.name] !== v.text[i.name]).length : null;
-      body.push(h("details", { open: k === list.length - 1 },
+      body.push(h("details", { open: k === list.length - 1, "data-key": "version-" + v.round },
         h("summary", {}, `${v.label}${profile ? ` — value to you ${pct(profileValue(profile, v.text))} of 100` : ""}${changes !== null ? ` — ${changes} article${changes === 1 ? "" : "s"} changed` : ""}`),
         textTable(v.text, prev, null, null)));
     });
@@ -226,16 +231,21 @@
   }
 
   function valueOverVersions(profile, list) {
-    const W = 520, H = 170, L = 40, B = 30, T = 12, R = 12;
+    const W = 520, H = 190, L = 40, B = 30, T = 30, R = 12;
     const n = list.length, x = (k) => L + (n === 1 ? (W - L - R) / 2 : (k * (W - L - R)) / (n - 1)), y = (v) => T + (1 - v) * (H - T - B);
     const pts = list.map((v, k) => [x(k), y(profileValue(profile, v.text))]);
     const reservation = y(profile.reservation);
+    const today = state.view.today && state.view.today.value !== undefined && state.view.today.value !== null && state.view.role === "delegation" ? state.view.today.value : null;
     return s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": `Value to you of each version: ${list.map((v) => `${v.label} ${pct(profileValue(profile, v.text))}`).join(", ")}; walk-away value ${pct(profile.reservation)}` },
       s("title", {}, "Value to you of the text over its versions"),
+      s("text", { x: 4, y: 14, "font-size": 12, fill: "#1b2430" }, "Value to you (0–100) of the text put to you in each round (R1 = round 1)"),
       s("line", { x1: L, y1: y(0), x2: W - R, y2: y(0), stroke: "#9aa6b5" }),
       [0, 0.5, 1].map((v) => s("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", "font-size": 11, fill: "#5b6675" }, String(pct(v)))),
       s("line", { x1: L, y1: reservation, x2: W - R, y2: reservation, stroke: "#b3261e", "stroke-dasharray": "5 4" }),
-      s("text", { x: W - R, y: reservation - 4, "text-anchor": "end", "font-size": 11, fill: "#b3261e" }, "your walk-away value"),
+      s("text", { x: W - R, y: reservation - 4, "text-anchor": "end", "font-size": 11, fill: "#b3261e" }, "Your walk-away value"),
+      today !== null && Math.abs(today - profile.reservation) > 0.02 ? [
+        s("line", { x1: L, y1: y(today), x2: W - R, y2: y(today), stroke: "#8a5a00", "stroke-dasharray": "2 3" }),
+        s("text", { x: L + 4, y: y(today) - 4, "font-size": 11, fill: "#8a5a00" }, "Today's situation, as you value it")] : null,
       s("polyline", { points: pts.map((p) => p.join(",")).join(" "), fill: "none", stroke: "#1f4e9c", "stroke-width": 2 }),
       pts.map((p, k) => [s("circle", { cx: p[0], cy: p[1], r: 4, fill: "#1f4e9c" }), s("text", { x: p[0], y: H - 10, "text-anchor": "middle", "font-size": 11, fill: "#5b6675" }, `R${list[k].round}`)]));
   }
@@ -256,7 +266,7 @@
       ev.preventDefault();
       const [kind, seat] = to.value.split(":");
       if (!text.value.trim()) return say("Write a comment first.");
-      act("POST", "/comments", { text: text.value, to: kind, seat: seat || null }, "Comment sent.");
+      act("POST", "/comments", { text: text.value, to: kind, seat: seat || null }, "Comment sent.", ev.target);
     } }, field(tid, "Comment", text), field(sid, "To", to), h("button", { type: "submit" }, "Send comment"));
   }
 
@@ -265,7 +275,7 @@
     const text = h("textarea", { id: nid, name: "note" });
     const mine = state.view.record.filter((r) => r.event.type === "note").map((r) => h("li", {}, r.event.text));
     return card("Private notes", "Only you can read these: not the mediator, not the other side.", false,
-      h("form", { onsubmit: (ev) => { ev.preventDefault(); if (!text.value.trim()) return say("Write a note first."); act("POST", "/notes", { text: text.value }, "Note kept."); } },
+      h("form", { onsubmit: (ev) => { ev.preventDefault(); if (!text.value.trim()) return say("Write a note first."); act("POST", "/notes", { text: text.value }, "Note kept.", ev.target); } },
         field(nid, "New note", text), h("button", { type: "submit" }, "Keep note")),
       mine.length ? h("ul", {}, mine) : h("p", { class: "hint" }, "No notes yet."));
   }
@@ -309,7 +319,7 @@
 
   // ---------- the delegation's console ----------
   function initDraft(profile) {
-    const d = { points: {}, ratings: {}, red: new Set(), reservation: 0, share: false };
+    const d = { points: {}, ratings: {}, red: new Set(), reservation: 0, share: false, today: {} };
     let total = 0;
     for (const i of issues()) { d.points[i.name] = profile ? Math.round((profile.weights[i.name] || 0) * 100) : Math.round(100 / issues().length); total += d.points[i.name]; }
     const first = issues()[0].name; d.points[first] += 100 - total;
@@ -319,6 +329,7 @@
     }
     for (const r of (profile && profile.redLines) || []) d.red.add(r.issue + "\u0000" + r.option);
     d.reservation = profile ? pct(profile.reservation) : 0;
+    for (const [issue, value] of Object.entries((profile && profile.statusQuoValues) || {})) d.today[issue] = pct(value);
     d.share = state.view.record.some((r) => r.event.type === "profile-declared" && r.event.sharedWithMediator);
     return d;
   }
@@ -336,18 +347,23 @@
   function prioritiesCard() {
     const d = state.draft;
     const sum = h("span", { class: "sum" });
+    const todayLine = h("p", { class: "hint", id: "today-walk-away", "aria-live": "polite" });
     const feedback = h("div", { "aria-live": "polite" });
     const update = () => {
       const total = Object.values(d.points).reduce((a, b) => a + b, 0);
       sum.textContent = `Points given: ${total} of 100`;
       sum.className = total === 100 ? "sum" : "sum bad";
       feedback.replaceChildren(feedbackTable(draftProfile()));
+      if (state.refreshToday) state.refreshToday();
+      const t = draftToday();
+      todayLine.replaceChildren(...(t === null ? [] : [`Today's situation, as you value it article by article, is worth ${pct(t)} of 100 to you. `,
+        h("button", { type: "button", class: "secondary", onclick: () => { d.reservation = pct(t); reservation.value = d.reservation; update(); } }, "Use it as your walk-away value")]));
     };
     const rows = issues().map((i) => {
       const pid = nextId("p");
       const points = h("input", { id: pid, type: "number", min: 0, max: 100, step: 1, value: d.points[i.name], name: "points-" + i.name,
         oninput: () => { d.points[i.name] = Math.max(0, Math.min(100, Number(points.value) || 0)); slider.value = d.points[i.name]; update(); } });
-      const slider = h("input", { type: "range", min: 0, max: 100, value: d.points[i.name], "aria-label": `Weight of ${human(i.name)} (drag)`,
+      const slider = h("input", { type: "range", min: 0, max: 100, value: d.points[i.name], name: "weight-" + i.name, "aria-label": `Weight of ${human(i.name)} (drag)`,
         oninput: () => { d.points[i.name] = Number(slider.value); points.value = slider.value; update(); } });
       const options = i.options.map((o) => {
         const rid = nextId("r"), cid = nextId("x");
@@ -359,7 +375,7 @@
       });
       return h("div", { class: "issue" }, h("div", { class: "issue-row" }, h("label", { for: pid }, `${articleNo(i.name)}. ${title(i.name)}`),
         h("span", {}, points, " points ", slider)),
-      h("details", {}, h("summary", {}, `Rate the options of article ${articleNo(i.name)}`),
+      h("details", { "data-key": "rate-" + i.name }, h("summary", {}, `Rate the options of article ${articleNo(i.name)}`),
       h("p", { class: "hint" }, "Rate each option from 0 (worthless to you) to 100 (the best for you). Tick a red line for an option you can never accept."),
       h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Option"), h("th", { scope: "col" }, "Rating (0–100)"), h("th", { scope: "col" }, "Red line"))), h("tbody", {}, options)))));
     });
@@ -370,16 +386,65 @@
       const total = Object.values(d.points).reduce((a, b) => a + b, 0);
       if (total !== 100) return say(`Give exactly 100 points over the articles (now ${total}).`);
       const p = draftProfile();
-      act("PUT", "/profile", { weights: p.weights, values: p.values, reservation: p.reservation, redLines: p.redLines, shareWithMediator: d.share }, "Your priorities are saved.");
+      const statusQuoValues = Object.fromEntries(Object.entries(d.today).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, v / 100]));
+      act("PUT", "/profile", { weights: p.weights, values: p.values, reservation: p.reservation, redLines: p.redLines, shareWithMediator: d.share, statusQuoValues }, "Your priorities are saved.");
     };
+    state.savePriorities = save;
     update();
+    state.refreshPriorities = update;
     return card("Your priorities (confidential)",
       "Step 1: share 100 points over the articles by how much each matters to you (or drag the sliders). Step 2: open an article and rate its options. Only your delegation sees this unless you choose to share it with the mediator; the other side never does.",
       false, sum, ...rows,
-      field(resId, "Walk-away value: what no agreement (today's situation going on) is worth to you, 0–100", reservation),
+      field(resId, "Walk-away value: what no agreement (today's situation going on) is worth to you, 0–100", reservation), todayLine,
       h("label", { class: "inline", for: shareId }, share, "Share these priorities with the mediator (never with the other side)"),
       h("div", {}, h("button", { type: "button", onclick: save }, "Save priorities")),
       h("h3", {}, "What these priorities mean"), feedback);
+  }
+
+  // Today's situation (what holds if nothing is agreed), article by article: the scenario states it; the
+  // delegation values each article itself, or leaves it at its rating of the option that holds today.
+  function todayValueOf(issue) {
+    const d = state.draft, t = state.view.today.articles.find((a) => a.issue === issue.name);
+    if (d.today[issue.name] !== undefined && d.today[issue.name] !== null) return d.today[issue.name];
+    return t && t.option ? d.ratings[issue.name][t.option] : null;
+  }
+  function draftToday() {
+    if (!state.view.today) return null;
+    const d = state.draft, total = Object.values(d.points).reduce((a, b) => a + b, 0) || 1;
+    let v = 0;
+    for (const i of issues()) { const x = todayValueOf(i); if (x === null) return null; v += (d.points[i.name] / total) * (x / 100); }
+    return v;
+  }
+  function todayCard() {
+    const t = state.view.today, d = state.draft;
+    if (!t) return null;
+    const when = t.date ? ` (${monthYear(t.date)})` : "";
+    const whole = h("p", { "aria-live": "polite" });
+    const updateWhole = () => {
+      const v = draftToday();
+      whole.replaceChildren(...(v === null
+        ? [h("span", { class: "warn" }, "Give a value to every article with no agreed clause today to see what today's situation as a whole is worth to you.")]
+        : ["Today's situation as a whole, weighed by your points: ", valueBar(v), h("span", { class: "value" }, `${pct(v)} of 100`), ` (your walk-away value: ${d.reservation})`]));
+    };
+    const rows = t.articles.map((a) => {
+      const i = issues().find((x) => x.name === a.issue), vid = nextId("tv");
+      const rated = a.option ? d.ratings[i.name][a.option] : null;
+      const input = h("input", { id: vid, type: "number", min: 0, max: 100, step: 1, name: "today-" + i.name, value: d.today[i.name] ?? "", placeholder: rated === null ? "" : String(rated),
+        oninput: () => { d.today[i.name] = input.value === "" ? null : Math.max(0, Math.min(100, Number(input.value) || 0)); updateWhole(); state.refreshPriorities && state.refreshPriorities(); } });
+      return h("tr", {},
+        h("td", {}, String(articleNo(i.name))),
+        h("th", { scope: "row" }, title(i.name)),
+        h("td", {}, a.option ? h("span", { class: "clause" }, a.clause || human(a.option)) : h("em", {}, "No agreed clause"), a.note ? h("p", { class: "hint" }, a.note) : null),
+        h("td", {}, h("label", { class: "sr", for: vid }, `Value to you of today's situation on article ${articleNo(i.name)} (0–100)`), input,
+          h("p", { class: "hint" }, rated === null ? "No agreed clause today: give your own value." : `Left empty, your rating of this clause counts (${rated}).`)));
+    });
+    updateWhole();
+    state.refreshToday = updateWhole;
+    return card(`Today's situation${when}, article by article`,
+      "What holds on each article if nothing is agreed, and what each is worth to you (0 to 100). Confidential, like your priorities: saved with them, seen by the mediator only if you share them, never by the other side.",
+      true, whole,
+      h("div", { class: "scroll" }, h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "No."), h("th", { scope: "col" }, "Article"), h("th", { scope: "col" }, "Today"), h("th", { scope: "col" }, "Value to you (0–100)"))), h("tbody", {}, rows))),
+      h("button", { type: "button", onclick: () => state.savePriorities() }, "Save with your priorities"));
   }
 
   function feedbackTable(p) {
@@ -396,6 +461,9 @@
     const agreed = agreedArticles();
     if (Object.keys(agreed).length) add("The agreed articles, your best elsewhere", Object.assign(bestFor(p, (a, b) => a > b), agreed));
     add("Your worst text", bestFor(p, (a, b) => a < b));
+    const t = draftToday();
+    if (t !== null) rows.push(h("tr", {}, h("th", { scope: "row" }, "Today's situation (no agreement), as you value it"), h("td", {}, valueBar(t), h("span", { class: "value" }, `${pct(t)}`)),
+      h("td", {}, t > p.reservation ? h("span", { class: "warn" }, "above your walk-away value") : h("span", { class: "hint" }, "at or below your walk-away value"))));
     return h("table", {}, h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Package"), h("th", { scope: "col" }, "Value to you (0–100)"), h("th", { scope: "col" }, "Compared with no agreement"))), h("tbody", {}, rows));
   }
 
@@ -410,17 +478,21 @@
     const articles = issues().map((i) => {
       const opt = r.candidate[i.name], val = profile ? ((profile.values[i.name] || {})[opt] || 0) : null;
       const a = state.answers[i.name] || (state.answers[i.name] = { accept: null, comment: "" });
-      const name = nextId("ans"), yes = nextId("y"), no = nextId("n"), com = nextId("cm");
+      const name = "answer-" + i.name, yes = nextId("y"), no = nextId("n"), com = nextId("cm");
       const red = profile && (profile.redLines || []).some((x) => x.issue === i.name && x.option === opt);
       return h("div", { class: "article" },
         h("h3", {}, `Article ${articleNo(i.name)}: ${title(i.name)}`),
         h("p", { class: "clause" }, clause(i, opt)),
         profile ? h("p", {}, "Value to you on this article: ", valueBar(val), h("span", { class: "value" }, `${pct(val)} of 100`), red ? h("span", { class: "bad" }, " — crosses your red line") : "") : null,
-        h("fieldset", { class: "inline", disabled: !r.open }, h("legend", { class: "hint" }, `Your answer to article ${articleNo(i.name)}`),
-          h("label", { class: "inline", for: yes }, h("input", { type: "radio", id: yes, name, checked: a.accept === true, onchange: () => { a.accept = true; } }), "Accept"),
-          h("label", { class: "inline", for: no }, h("input", { type: "radio", id: no, name, checked: a.accept === false, onchange: () => { a.accept = false; } }), "Reject")),
-        field(com, "Comment on this article (seen by the mediator)", h("textarea", { id: com, name: "article-comment", disabled: !r.open, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment)));
+        // Once the round is closed, the answers given are shown as words, not as a form nobody can use.
+        !r.open ? h("p", {}, "Your answer: ", a.accept === true ? h("span", { class: "ok" }, "accepted") : a.accept === false ? h("span", { class: "bad" }, "rejected") : h("span", { class: "hint" }, "none given"),
+          a.comment ? ` — “${a.comment}”` : "") : [
+          h("fieldset", { class: "inline" }, h("legend", { class: "hint" }, `Your answer to article ${articleNo(i.name)}`),
+            h("label", { class: "inline", for: yes }, h("input", { type: "radio", id: yes, name, value: "accept", checked: a.accept === true, onchange: () => { a.accept = true; } }), "Accept"),
+            h("label", { class: "inline", for: no }, h("input", { type: "radio", id: no, name, value: "reject", checked: a.accept === false, onchange: () => { a.accept = false; } }), "Reject")),
+          field(com, "Comment on this article (seen by the mediator)", h("textarea", { id: com, name: "article-comment-" + i.name, oninput: (ev) => { a.comment = ev.target.value; } }, a.comment))]);
     });
+    const accepted = issues().filter((i) => state.answers[i.name] && state.answers[i.name].accept === true).length;
     const send = () => {
       const answers = issues().map((i) => ({ issue: i.name, accept: state.answers[i.name].accept, comment: state.answers[i.name].comment || "" }));
       const missing = answers.filter((x) => x.accept === null).map((x) => articleNo(x.issue));
@@ -435,9 +507,10 @@
       })();
     };
     const answered = r.myBallot !== null && r.myBallot !== undefined;
-    return card(`Round ${r.number}: the proposed text`, r.open ? `Answer article by article. Your answers go to the mediator only.${r.deadline ? ` Answers due by ${new Date(r.deadline).toLocaleString()}.` : ""}` : "This round is closed.", true,
-      profile ? h("p", {}, "Value to you of the whole proposed text: ", valueBar(total), h("span", { class: "value" }, `${pct(total)} of 100`), total >= profile.reservation ? h("span", { class: "ok" }, " (better than no agreement)") : h("span", { class: "bad" }, " (worse than no agreement)")) : null,
-      answered ? h("p", { class: "ok" }, `You have answered this round (${r.myBallot ? "you accept the whole text" : "you do not accept the whole text"}).${r.open ? " You may still refine your article answers while it is open." : ""}`) : null,
+    return card(`Round ${r.number}: the proposed text`, r.open ? `Answer article by article. Your answers go to the mediator only.${r.deadline ? ` Answers due by ${new Date(r.deadline).toLocaleString()}.` : ""}` : "This round is closed: the text and your answers, as you gave them to the mediator.", true,
+      profile ? h("p", {}, "Value to you of the whole proposed text: ", valueBar(total), h("span", { class: "value" }, `${pct(total)} of 100`), total >= profile.reservation ? h("span", { class: "ok" }, " (better than no agreement)") : h("span", { class: "bad" }, " (worse than no agreement)"),
+        v.today && v.today.value !== null && v.today.value !== undefined ? h("span", { class: "hint" }, ` — today's situation, as you value it: ${pct(v.today.value)}`) : null) : null,
+      answered ? h("p", { class: "ok" }, `You have answered this round: you accepted ${accepted} of ${issues().length} articles${r.myBallot ? ", so the whole text" : ", so not the whole text"}.${r.open ? " You may still refine your article answers while it is open." : ""}`) : null,
       ...articles,
       r.open ? h("button", { type: "button", onclick: send }, "Send our answers") : null);
   }
@@ -450,7 +523,7 @@
     fill();
     const why = h("textarea", { id: rid, name: "amend-rationale" });
     return card("Propose an amendment", "Ask the mediator to change one article. The mediator decides whether to share it with the other side.", false,
-      h("form", { onsubmit: (ev) => { ev.preventDefault(); act("POST", "/amendments", { issue: issue.value, option: option.value, rationale: why.value }, "Amendment sent to the mediator."); } },
+      h("form", { onsubmit: (ev) => { ev.preventDefault(); act("POST", "/amendments", { issue: issue.value, option: option.value, rationale: why.value }, "Amendment sent to the mediator.", ev.target); } },
         field(iid, "Article", issue), field(oid, "Proposed wording", option),
         field(rid, "Why", why), h("button", { type: "submit" }, "Send amendment")));
   }
@@ -480,6 +553,7 @@
     main.replaceChildren(
       roundCardForDelegation(profile),
       prioritiesCard(),
+      todayCard(),
       h("div", {}, currentTextCard(profile)),
       amendCard(),
       card("Comments", "Write to everyone at the table, or only to the mediator.", false, commentForm([["everyone", "Everyone"], ["mediator", "The mediator only"]])),
@@ -488,6 +562,72 @@
       recordCard(),
       exportCard());
     const sc = signingCard(); if (sc) main.prepend(sc);
+    const better = betterDealCardForDelegation(); if (better) main.prepend(better);
+  }
+
+  // ---------- after signature: a better deal for everyone? (post-settlement) ----------
+  // The server computes the better text from the priorities each delegation declared; a delegation is
+  // shown only its own gain, the mediator only the gains of the delegations that shared their priorities.
+  function betterDealTitle() { return state.view.seats.length === 2 ? "A better deal for both of you?" : "A better deal for everyone?"; }
+  const outOf100 = (x) => { const v = Math.round(Math.abs(x) * 1000) / 10; return `${v >= 10 ? Math.round(v) : v}`; };
+  function betterDealTable(ps) {
+    const rows = issues().filter((i) => ps.proposal[i.name] !== undefined).map((i) => {
+      const changed = ps.changes.includes(i.name);
+      return h("tr", { class: changed ? "changed" : null },
+        h("td", {}, String(articleNo(i.name))),
+        h("th", { scope: "row" }, title(i.name)),
+        h("td", {}, changed ? h("del", {}, clause(i, ps.signed[i.name])) : clause(i, ps.signed[i.name])),
+        h("td", {}, changed ? h("ins", {}, clause(i, ps.proposal[i.name])) : h("span", { class: "hint" }, "unchanged")));
+    });
+    return h("div", { class: "scroll" }, h("table", { id: "better-deal-text" },
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "No."), h("th", { scope: "col" }, "Article"), h("th", { scope: "col" }, "As signed"), h("th", { scope: "col" }, "Better version"))),
+      h("tbody", {}, rows)));
+  }
+  function betterDealOutcome(ps) {
+    if (ps.status === "adopted") return h("p", { class: "ok", id: "better-deal-outcome" }, "Every delegation accepted: the better version is now the signed agreement.");
+    if (ps.status === "declined") return h("p", { id: "better-deal-outcome" }, "A delegation said no, so the agreement stands exactly as it was signed. Nothing else changes.");
+    return null;
+  }
+  function betterDealCardForMediator() {
+    const ps = state.view.postSettlement;
+    if (!ps) return null;
+    const body = [];
+    if (ps.status === "none") {
+      body.push(h("p", { id: "better-deal-none" }, `No better version to offer: ${ps.note}.`));
+      return card("After signature: a better deal for everyone?", null, true, ...body);
+    }
+    body.push(h("p", {}, "From the priorities each delegation declared, this version of the signed agreement leaves every side at least as well off, and at least one side better off. Nobody can lose by it: if any delegation says no, the agreement stands as signed."));
+    body.push(betterDealTable(ps));
+    const shared = Object.entries(ps.gains || {});
+    body.push(h("ul", {}, state.view.seats.map((seat) => {
+      const g = (ps.gains || {})[seat.name];
+      const answer = ps.answers ? ps.answers[seat.name] : null;
+      return h("li", {}, `${seat.name}: `, g !== undefined ? `gains ${outOf100(g)} on the 0–100 scale of its priorities` : h("span", { class: "hint" }, "kept its priorities to itself, so only it sees its gain"),
+        ps.status !== "available" ? [" — ", answer === true ? h("span", { class: "tag ok" }, "accepted") : answer === false ? h("span", { class: "tag bad" }, "declined") : h("span", { class: "tag warn" }, "not answered yet")] : null);
+    })));
+    if (ps.note) body.push(h("p", { class: "hint" }, ps.note + "."));
+    if (ps.status === "available") body.push(h("button", { type: "button", onclick: () => act("POST", "/post-settlement/offer", undefined, "The better version is offered: each delegation sees it now.") }, "Offer this better version to the delegations"),
+      h("p", { class: "hint" }, shared.length < state.view.seats.length ? "Each delegation will see the text and what it gains by its own priorities, never another side's." : "Each delegation will see the text and its own gain only."));
+    if (ps.status === "offered") body.push(h("p", {}, `Offered: ${ps.answered} of ${state.view.seats.length} delegations have answered.`));
+    body.push(betterDealOutcome(ps));
+    return card("After signature: a better deal for everyone?", null, true, ...body);
+  }
+  function betterDealCardForDelegation() {
+    const ps = state.view.postSettlement;
+    if (!ps || !ps.proposal) return null;
+    const body = [];
+    body.push(h("p", {}, "You have signed an agreement. The mediator proposes to change it as shown below. Judged by the priorities you declared, the change is worth ",
+      h("strong", { id: "better-deal-gain" }, `${outOf100(ps.myGain || 0)} more to you`), " (on the 0–100 scale of your priorities). Judged by their own priorities, which you do not see, every other delegation gains too or loses nothing."));
+    body.push(h("p", {}, "If every delegation accepts, this version replaces the signed agreement. If any delegation says no, the agreement stays exactly as signed."));
+    body.push(betterDealTable(ps));
+    if (ps.status === "offered" && (ps.myAnswer === null || ps.myAnswer === undefined)) {
+      body.push(h("button", { type: "button", onclick: () => act("POST", "/post-settlement/answers", { yes: true }, "You accepted the better version.") }, "Accept the better version"),
+        h("button", { type: "button", class: "secondary", onclick: () => act("POST", "/post-settlement/answers", { yes: false }, "You kept the agreement as signed.") }, "No, keep the agreement as signed"));
+    } else if (ps.status === "offered") {
+      body.push(h("p", { id: "better-deal-waiting" }, `You ${ps.myAnswer ? "accepted" : "declined"}. Waiting for the other ${state.view.seats.length === 2 ? "delegation" : "delegations"} (${ps.answered} of ${state.view.seats.length} have answered).`));
+    }
+    body.push(betterDealOutcome(ps));
+    return card(betterDealTitle(), null, true, ...body);
   }
 
   // ---------- the mediator's console ----------
@@ -556,7 +696,7 @@
       t ? h("th", { scope: "col" }, `Today${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""}`) : null,
       h("th", { scope: "col" }, "Red lines"), h("th", { scope: "col" }, "Options both sides could accept"))), h("tbody", {}, rows))));
     if (t && t.issues.some((x) => x.note)) {
-      body.push(h("details", {}, h("summary", {}, `What holds today, article by article${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""}`),
+      body.push(h("details", { "data-key": "gap-today" }, h("summary", {}, `What holds today, article by article${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""}`),
         h("dl", { class: "today" }, t.issues.filter((x) => x.note).map((x) => [h("dt", {}, `${articleNo(x.issue)}. ${title(x.issue)}: ${x.statusQuo ? human(x.statusQuo) : "no agreed clause"}`), h("dd", {}, x.note)])),
         h("p", { class: "hint" }, "Each statement's sources are in the scenario file.")));
     }
@@ -634,7 +774,7 @@
     const singles = t.earlyHarvest.filter((hv) => Object.keys(hv.changes).length === 1), pairs = t.earlyHarvest.filter((hv) => Object.keys(hv.changes).length > 1);
     return card("Early harvest: steps both sides gain from now", `Changes to today's situation${t.statusQuoDate ? ` (${monthYear(t.statusQuoDate)})` : ""} that every side prefers to today, by the priorities you know: each could be agreed on its own, before the hard articles. Gains are in points out of 100; largest shared gain first.${ratifying.length ? ` “Chance approved at home”: how likely ${ratifying.map((p) => `${p}'s ${homeFront(p)}`).join(" and ")} are to approve the change.` : ""}`, true,
       singles.length ? table(singles) : h("p", {}, "No change to a single article is a gain for every side."),
-      pairs.length ? h("details", {}, h("summary", {}, `${pairs.length} trades of two articles that are a gain for both, although neither change is on its own`), table(pairs)) : null);
+      pairs.length ? h("details", { "data-key": "harvest-pairs" }, h("summary", {}, `${pairs.length} trades of two articles that are a gain for both, although neither change is on its own`), table(pairs)) : null);
   }
 
   const sameText = (x, y) => issues().every((i) => (x[i.name] || null) === (y[i.name] || null));
@@ -724,7 +864,7 @@
       const val = profileValue(p, state.editor), red = redLineCrossed(p, state.editor);
       const sq = tl() ? tl().statusQuoValue[p.seat] : undefined;
       return h("p", {}, valueBar(val, `Value to ${p.seat}: ${pct(val)} out of 100`), h("span", { class: "value" }, `Value to ${p.seat}: ${pct(val)} of 100`),
-        sq !== undefined ? h("span", { class: "hint" }, ` (today: ${pct(sq)})`) : null, red ? h("span", { class: "bad" }, ` — ${red}`) : null);
+        sq !== undefined ? h("span", { class: "hint" }, ` (today's situation: ${pct(sq)})`) : null, red ? h("span", { class: "bad" }, ` — ${red}`) : null);
     }));
     const fields = issues().map((i) => {
       const sid = nextId("ed");
@@ -734,7 +874,7 @@
         i.options.map((o) => h("option", { value: o, selected: state.editor[i.name] === o }, human(o))));
       const rid = nextId("rw");
       const rewording = h("textarea", { id: rid, name: "clause-" + i.name, rows: 3 }, clause(i, state.editor[i.name]));
-      const reword = h("details", { class: "reword" }, h("summary", {}, `Reword this clause (article ${articleNo(i.name)})`),
+      const reword = h("details", { class: "reword", "data-key": "reword-" + i.name }, h("summary", {}, `Reword this clause (article ${articleNo(i.name)})`),
         field(rid, "New wording of the option chosen above (every console sees it; earlier wordings stay in the history)", rewording),
         h("button", { type: "button", class: "secondary", disabled: roundOpen || v.status === "signing", onclick: () => act("PUT", "/clauses", { issue: i.name, option: state.editor[i.name], text: rewording.value }, `Article ${articleNo(i.name)} reworded: every console shows the new wording.`) }, `Save the wording of article ${articleNo(i.name)}`));
       return h("div", { class: "article" }, field(sid, `Article ${articleNo(i.name)}: ${title(i.name)}${agreed[i.name] ? " (agreed)" : ""}`, sel), wording, reword,
@@ -784,7 +924,7 @@
       })));
       const agreedNow = issues().filter(everyone);
       if (agreedNow.length) {
-        const boxes = agreedNow.map((i) => { const cid = nextId("ag"); return h("label", { class: "inline", for: cid }, h("input", { type: "checkbox", id: cid, checked: true, "data-issue": i.name }), `${articleNo(i.name)}. ${title(i.name)}`); });
+        const boxes = agreedNow.map((i) => { const cid = nextId("ag"); return h("label", { class: "inline", for: cid }, h("input", { type: "checkbox", id: cid, checked: true, "data-issue": i.name, "data-key": "agree-" + i.name }), `${articleNo(i.name)}. ${title(i.name)}`); });
         body.push(h("h3", {}, "Accepted by every delegation"), h("div", {}, boxes),
           h("button", { type: "button", onclick: () => {
             const articles = {};
@@ -847,28 +987,93 @@
 
   function renderMediator() {
     main.replaceChildren(roundControlCard(), editorCard(), gapCard(), harvestCard(), packagesCard(), currentTextCard(null), invitationsCard(), inboxCard(), historyCard(null), recordCard(), notesCard(), exportCard());
+    const better = betterDealCardForMediator(); if (better) main.prepend(better);
   }
 
   function renderObserver() {
     main.replaceChildren(card("Status", null, false, h("p", {}, statusText(state.view))), currentTextCard(null), historyCard(null), recordCard(), exportCard());
   }
 
+  // ---------- redrawing without losing a person's place ----------
+  // Every change redraws the console from the view. What a person is in the middle of survives it:
+  // each form control's draft (matched by a stable key: data-key, else its name, and a radio's value),
+  // which sections are open, the focus with its caret and selection, and the scroll positions.
+  // A draft is kept unless the server changed what the control was drawn from (the mediator adopted
+  // another package into the editor, say): then the new value wins. A redraw waits only while a
+  // pointer is pressed (a click in progress) or a composition is active (an input method), and never
+  // longer than a few seconds.
+  const keyOf = (el) => el.dataset.key || (el.name ? (el.type === "radio" ? `${el.name}=${el.value}` : el.name) : el.tagName === "BUTTON" ? "button:" + el.textContent : "");
+  const toggles = (el) => el.type === "checkbox" || el.type === "radio";
+  function drawn(el) {
+    if (toggles(el)) return el.defaultChecked;
+    if (el.tagName === "SELECT") { const o = [...el.options].find((x) => x.defaultSelected); return o ? o.value : ""; }
+    return el.defaultValue;
+  }
+  const current = (el) => toggles(el) ? el.checked : el.value;
+  function place() {
+    const controls = new Map(), open = new Map(), scrolls = new Map();
+    for (const el of main.querySelectorAll("input, select, textarea")) {
+      const key = keyOf(el);
+      if (!key) continue;
+      const was = el.tagName === "SELECT" ? (drawn(el) || (el.options[0] && el.options[0].value)) : drawn(el);
+      if (current(el) !== was) controls.set(key, { drawn: drawn(el), value: current(el) });
+      if (el.scrollTop || el.scrollLeft) scrolls.set(key, [el.scrollTop, el.scrollLeft]);
+    }
+    for (const el of main.querySelectorAll("details[data-key]")) open.set(el.dataset.key, el.open);
+    const active = document.activeElement;
+    let focus = null;
+    if (active && main.contains(active) && keyOf(active)) {
+      focus = { key: keyOf(active) };
+      try { if (typeof active.selectionStart === "number") Object.assign(focus, { start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection }); } catch { /* no caret in this control */ }
+    }
+    return { controls, open, scrolls, focus, x: window.scrollX, y: window.scrollY };
+  }
+  function restorePlace(p) {
+    const byKey = new Map();
+    for (const el of main.querySelectorAll("input, select, textarea, button")) if (keyOf(el) && !byKey.has(keyOf(el))) byKey.set(keyOf(el), el);
+    for (const el of main.querySelectorAll("details[data-key]")) if (p.open.has(el.dataset.key)) el.open = p.open.get(el.dataset.key);
+    // In document order, so that a choice that fills another list (the amendment's article) comes before that list.
+    for (const el of main.querySelectorAll("input, select, textarea")) {
+      const saved = p.controls.get(keyOf(el));
+      if (!saved || saved.drawn !== drawn(el)) continue;
+      if (toggles(el)) el.checked = saved.value; else el.value = saved.value;
+      el.dispatchEvent(new Event(el.tagName === "SELECT" || toggles(el) ? "change" : "input", { bubbles: true }));
+    }
+    for (const [key, [top, left]] of p.scrolls) { const el = byKey.get(key); if (el) { el.scrollTop = top; el.scrollLeft = left; } }
+    window.scrollTo(p.x, p.y);
+    const again = p.focus && byKey.get(p.focus.key);
+    if (again) {
+      again.focus({ preventScroll: true });
+      if (p.focus.start !== undefined) try { again.setSelectionRange(p.focus.start, p.focus.end, p.focus.direction); } catch { /* no caret in this control */ }
+    }
+  }
+
+  let pointerDown = false, composing = false, waitingSince = 0, waitTimer = 0;
+  const waitAtMost = 3000;
   function render() {
+    if ((pointerDown || composing) && !(waitingSince && Date.now() - waitingSince >= waitAtMost)) {
+      if (!waitingSince) { waitingSince = Date.now(); waitTimer = setTimeout(render, waitAtMost); }
+      return;
+    }
+    clearTimeout(waitTimer);
+    waitingSince = 0;
+    draw();
+  }
+  const renderIfWaiting = () => { if (waitingSince) setTimeout(() => { if (waitingSince && !pointerDown && !composing) render(); }, 0); };
+  document.addEventListener("pointerdown", () => { pointerDown = true; }, true);
+  for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, () => { pointerDown = false; renderIfWaiting(); }, true);
+  document.addEventListener("compositionstart", () => { composing = true; }, true);
+  document.addEventListener("compositionend", () => { composing = false; renderIfWaiting(); }, true);
+
+  function draw() {
     const v = state.view;
     $("#title").textContent = v.title;
     $("#who").textContent = v.role === "delegation" ? `Delegation of ${v.seat} — your confidential console` : v.role === "mediator" ? "Mediator's console" : "Observer";
     document.title = `${v.role === "delegation" ? v.seat : v.role === "mediator" ? "Mediator" : "Observer"} — ${v.title}`;
-    // Redrawing keeps the place: the same structure gets the same ids, so the focused control
-    // (or the button with the same words) gets the focus back, and the scroll position stays.
-    const active = document.activeElement;
-    const keepId = active && active !== document.body ? active.id : "";
-    const keepButton = active && active.tagName === "BUTTON" ? active.textContent : "";
-    const scroll = window.scrollY;
+    const kept = place();
     uid = 0;
     if (v.role === "delegation") renderDelegation(); else if (v.role === "mediator") renderMediator(); else renderObserver();
-    window.scrollTo(0, scroll);
-    const again = (keepId && document.getElementById(keepId)) || (keepButton && [...main.querySelectorAll("button")].find((b) => b.textContent === keepButton));
-    if (again) again.focus({ preventScroll: true });
+    restorePlace(kept);
   }
 
   // ---------- loading and live updates ----------
@@ -889,8 +1094,7 @@
           try { state.analysis = await api("GET", "/analysis"); } catch (e) { state.analysis = { issues: [], note: e.message }; }
           loadTwoLevel();
         }
-        if (!isEditing()) render();
-        else pending = true;
+        render();
       } while (again);
     })();
     try { await loading; } finally { loading = null; }
@@ -905,12 +1109,8 @@
     try { result = await api("GET", "/analysis/two-level?draws=1000"); } catch (e) { result = { error: e.message }; }
     if (ticket !== twoLevelTicket) return;
     state.twoLevel = result;
-    if (!isEditing()) render(); else pending = true;
+    render();
   }
-  // Do not redraw under a person typing: redraw when they leave the field.
-  let pending = false;
-  const isEditing = () => { const a = document.activeElement; return a && (a.tagName === "TEXTAREA" || a.tagName === "SELECT" || (a.tagName === "INPUT" && a.type !== "checkbox" && a.type !== "radio" && a.type !== "range")); };
-  document.addEventListener("focusout", () => setTimeout(() => { if (pending && !isEditing()) { pending = false; render(); } }, 0));
 
   function connection(text, cls) { const c = $("#connection"); c.textContent = text; c.className = "connection " + cls; }
 

@@ -23,10 +23,10 @@ public static class RobustnessAnalyzer
 
     /// <summary>The reality check's definition, as reported.</summary>
     public const string RealityDefinition =
-        "share of drawn scenarios in which (1) the articles really agreed, applied to the status quo alone, cross no red line or linkage rule, " +
-        "are strictly preferred to the status quo by every party and are ratified by every party with probability at least 0.5, and " +
-        "(2) no package that every party accepts at the table and that moves at least one of the issues left open away from the status quo " +
-        "is ratified by every party with probability at least 0.5";
+        "share of drawn scenarios in which (1) the articles really agreed, added to today's situation alone, cross no red line or linkage rule, " +
+        "are better than today's situation for every party and would be approved at home by every party with a chance of at least 0.5, and " +
+        "(2) no package that every party accepts at the table and that changes at least one of the articles left open from today's situation " +
+        "would be approved at home by every party with a chance of at least 0.5";
 
     /// <summary>Runs the uncertainty analysis around <paramref name="analysis"/> (its model and candidate packages).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Fewer than one draw.</exception>
