@@ -66,7 +66,7 @@ internal static class WorkbenchEndpoints
     private static async Task<IResult> PostSettlementAsync(HttpContext http, NegotiationRegistry registry)
     {
         var a = NegotiationEndpoints.Access(http);
-        var view = await registry.ReadAsync(a.Entry!, c => c.PostSettlementFor(a.Audience), http.RequestAborted).ConfigureAwait(false);
+        var view = await registry.ReadAsync(a.Entry!, a.Invitation!, c => c.PostSettlementFor(a.Audience), http.RequestAborted).ConfigureAwait(false);
         return view is null
             ? NegotiationEndpoints.Problem(409, "there is no post-settlement step to show: no agreement has been signed yet, or the mediator has not offered an improvement")
             : Results.Json(view, CaseJson.Options);
