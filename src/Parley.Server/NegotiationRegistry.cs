@@ -77,9 +77,10 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         try
         {
             await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
-            CheckAdmittedLocked(entry, invitation);
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
+                // Checked on every attempt: what another node wrote meanwhile (read below) may be the revocation.
+                CheckAdmittedLocked(entry, invitation);
                 var c = entry.Case;
                 if (ifMatch is { } expected && expected != c.Version)
                 {

@@ -192,6 +192,29 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
     }
 
     [Fact]
+    public async Task Invitation_RevokedByAnotherWriter_RefusedAfterCatchingUp()
+    {
+        // Another node revokes the invitation (written straight to the store: this node's cache has not
+        // seen it); this node's command is decided on its cache, its append meets the newer version, it
+        // catches up, and the revocation it then reads refuses the command.
+        var table = await Table.OpenAsync(Http);
+        var invitations = (await table.ViewAsync(table.Mediator))["invitations"]!.AsArray();
+        var israel = invitations.Single(i => i!["seat"]?.GetValue<string>() == "Israel")!["id"]!.GetValue<string>();
+        var registry = server.Factory.Services.GetRequiredService<NegotiationRegistry>();
+        var entry = registry.Find(table.Id)!;
+        var version = (await table.ViewAsync(table.Mediator))["version"]!.GetValue<long>();
+        await registry.Store.AppendAsync(table.Id, version, [new Parley.Workbench.InvitationRevoked(israel)], server.Factory.Clock.GetUtcNow());
+
+        var seat = Parley.Workbench.Audience.Delegation(0);
+        await Should.ThrowAsync<AccessRevokedException>(() => registry.ExecuteAsync(entry, israel, seat, new Parley.Workbench.Note("after revocation"), null, CancellationToken.None));
+
+        var stored = await registry.Store.ReadAsync(table.Id);
+        stored.Count.ShouldBe((int)version + 1);
+        stored[^1].Event.ShouldBeOfType<Parley.Workbench.InvitationRevoked>();
+        entry.Invitations![israel].Revoked.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Invitation_Expired_TokenNoLongerOpens()
     {
         var table = await Table.OpenAsync(Http);
