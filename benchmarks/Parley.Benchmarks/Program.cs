@@ -9,7 +9,7 @@ if (args is ["analysis-peak", var name])
 
 if (args is ["server-load", var db, ..] )
 {
-    await Parley.Benchmarks.Server.ServerLoad.RunAsync(db, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    await Parley.Benchmarks.Server.ServerLoad.RunAsync(db, args[2..]);
     return;
 }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Parley.Workbench;
 
 namespace Parley.Server;
@@ -12,6 +13,15 @@ internal sealed class NegotiationEntry(string id, MediationCase? @case)
 
     /// <summary>The case, or null until first used (start-up reads only the catalogue and the token projection).</summary>
     public MediationCase? Loaded { get; set; } = @case;
+
+    /// <summary>
+    /// The case's invitations as last applied, or null until loaded: an immutable copy, replaced (under
+    /// the gate) whenever an invitation is issued or revoked, so that authorisation reads it without
+    /// waiting for the gate; <see cref="NegotiationRegistry"/> checks the invitation again under the gate.
+    /// </summary>
+    public FrozenDictionary<string, Invitation>? Invitations { get => Volatile.Read(ref _invitations); set => Volatile.Write(ref _invitations, value); }
+
+    private FrozenDictionary<string, Invitation>? _invitations;
 
     /// <summary>The case; only with the gate held, after <see cref="NegotiationRegistry"/> loaded it.</summary>
     public MediationCase Case => Loaded ?? throw new InvalidOperationException($"Negotiation {Id} is not loaded.");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Parley.Server.Live;
 using Parley.Server.Storage;
 using Parley.Workbench;
@@ -64,8 +65,13 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         return entry;
     }
 
-    /// <summary>Decides, stores, applies and broadcasts a command; on a concurrent writer (another node), catches up and decides again.</summary>
-    public async Task<CommandOutcome> ExecuteAsync(NegotiationEntry entry, Audience actor, CaseCommand command, long? ifMatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides, stores, applies and broadcasts a command; on a concurrent writer (another node), catches up and decides again.
+    /// <paramref name="invitation"/> (the caller's, authorised from <see cref="NegotiationEntry.Invitations"/>) is checked
+    /// again under the gate, so that no action is stored after its invitation's revocation.
+    /// </summary>
+    /// <exception cref="AccessRevokedException">The invitation was revoked (or expired) since the caller was authorised.</exception>
+    public async Task<CommandOutcome> ExecuteAsync(NegotiationEntry entry, string invitation, Audience actor, CaseCommand command, long? ifMatch, CancellationToken cancellationToken)
     {
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -73,6 +79,8 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
             await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
+                // Checked on every attempt: what another node wrote meanwhile (read below) may be the revocation.
+                CheckAdmittedLocked(entry, invitation);
                 var c = entry.Case;
                 if (ifMatch is { } expected && expected != c.Version)
                 {
@@ -152,17 +160,19 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     }
 
     /// <summary>
-    /// Reads the case consistently. <paramref name="recordsAfter"/>: the read needs the records after
-    /// that sequence (0, the default: every record, as a whole view does; a catch-up: those after the
-    /// client's last one); null: the state only.
+    /// Reads the case consistently, for a caller whose <paramref name="invitation"/> is checked again under
+    /// the gate. <paramref name="recordsAfter"/>: the read needs the records after that sequence (0, the
+    /// default: every record, as a whole view does; a catch-up: those after the client's last one).
     /// </summary>
-    public async Task<T> ReadAsync<T>(NegotiationEntry entry, Func<MediationCase, T> read, CancellationToken cancellationToken, long? recordsAfter = 0)
+    /// <exception cref="AccessRevokedException">The invitation was revoked (or expired) since the caller was authorised.</exception>
+    public async Task<T> ReadAsync<T>(NegotiationEntry entry, string invitation, Func<MediationCase, T> read, CancellationToken cancellationToken, long recordsAfter = 0)
     {
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
-            if (recordsAfter is { } after && after < entry.Case.EarlierRecordCount)
+            CheckAdmittedLocked(entry, invitation);
+            if (recordsAfter < entry.Case.EarlierRecordCount)
             {
                 await AttachEarlierRecordsAsync(entry, cancellationToken).ConfigureAwait(false);
             }
@@ -172,6 +182,40 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         finally
         {
             entry.Gate.Release();
+        }
+    }
+
+    /// <summary>The invitations of <paramref name="entry"/> (an immutable copy), loading its log on first use; waits for the gate only then.</summary>
+    public async ValueTask<FrozenDictionary<string, Invitation>> InvitationsAsync(NegotiationEntry entry, CancellationToken cancellationToken)
+    {
+        if (entry.Invitations is { } invitations)
+        {
+            return invitations;
+        }
+
+        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
+            return entry.Invitations!;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    private void CheckAdmittedLocked(NegotiationEntry entry, string invitation)
+    {
+        var found = entry.Case.Invitations.GetValueOrDefault(invitation);
+        if (found is null || found.Revoked)
+        {
+            throw new AccessRevokedException("the token has been revoked");
+        }
+
+        if (!found.IsValidAt(time.GetUtcNow()))
+        {
+            throw new AccessRevokedException("the token has expired");
         }
     }
 
@@ -285,12 +329,21 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
 
     private void Index(NegotiationEntry entry, IReadOnlyList<CaseRecord> records)
     {
+        var invitationsChanged = entry.Invitations is null;
         foreach (var r in records)
         {
             if (r.Event is InvitationIssued i && i.TokenHash.Length > 0)
             {
                 _tokens[i.TokenHash] = (entry.Id, i.Invitation);
             }
+
+            invitationsChanged |= r.Event is InvitationIssued or InvitationRevoked;
+        }
+
+        if (invitationsChanged)
+        {
+            // A new immutable copy for authorisation without the gate (invitations change rarely).
+            entry.Invitations = entry.Case.Invitations.ToFrozenDictionary(StringComparer.Ordinal);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Parley.Server.Tests;
 
@@ -166,6 +167,51 @@ public sealed class ApiTests(SqliteServer server) : IClassFixture<SqliteServer>
         await Table.Problem(await table.SendAsync(HttpMethod.Delete, "invitations/" + israel, table.Mediator), HttpStatusCode.Conflict);
         await Table.Problem(await table.SendAsync(HttpMethod.Delete, "invitations/nope", table.Mediator), HttpStatusCode.NotFound);
         await Table.Problem(await table.SendAsync(HttpMethod.Post, "invitations", table.Mediator, new { role = "delegation", seat = "Lebanon" }), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Invitation_RevokedAfterAuthorisation_RefusedUnderTheGateAndNothingStored()
+    {
+        // Authorisation reads an immutable copy of the invitations without waiting for the gate; a request
+        // authorised just before a revocation commits reaches the gate after it and must be refused there.
+        var table = await Table.OpenAsync(Http);
+        var invitations = (await table.ViewAsync(table.Mediator))["invitations"]!.AsArray();
+        var israel = invitations.Single(i => i!["seat"]?.GetValue<string>() == "Israel")!["id"]!.GetValue<string>();
+        var registry = server.Factory.Services.GetRequiredService<NegotiationRegistry>();
+        var entry = registry.Find(table.Id)!;
+        entry.Invitations![israel].Revoked.ShouldBeFalse();
+
+        var version = await table.ActAsync(HttpMethod.Delete, "invitations/" + israel, table.Mediator);
+
+        entry.Invitations![israel].Revoked.ShouldBeTrue();   // the copy authorisation reads was replaced
+        var seat = Parley.Workbench.Audience.Delegation(0);
+        var act = await Should.ThrowAsync<AccessRevokedException>(() => registry.ExecuteAsync(entry, israel, seat, new Parley.Workbench.Note("after revocation"), null, CancellationToken.None));
+        act.Message.ShouldBe("the token has been revoked");
+        await Should.ThrowAsync<AccessRevokedException>(() => registry.ReadAsync(entry, israel, c => c.ViewFor(seat), CancellationToken.None));
+        (await table.ViewAsync(table.Mediator))["version"]!.GetValue<long>().ShouldBe(version);
+    }
+
+    [Fact]
+    public async Task Invitation_RevokedByAnotherWriter_RefusedAfterCatchingUp()
+    {
+        // Another node revokes the invitation (written straight to the store: this node's cache has not
+        // seen it); this node's command is decided on its cache, its append meets the newer version, it
+        // catches up, and the revocation it then reads refuses the command.
+        var table = await Table.OpenAsync(Http);
+        var invitations = (await table.ViewAsync(table.Mediator))["invitations"]!.AsArray();
+        var israel = invitations.Single(i => i!["seat"]?.GetValue<string>() == "Israel")!["id"]!.GetValue<string>();
+        var registry = server.Factory.Services.GetRequiredService<NegotiationRegistry>();
+        var entry = registry.Find(table.Id)!;
+        var version = (await table.ViewAsync(table.Mediator))["version"]!.GetValue<long>();
+        await registry.Store.AppendAsync(table.Id, version, [new Parley.Workbench.InvitationRevoked(israel)], server.Factory.Clock.GetUtcNow());
+
+        var seat = Parley.Workbench.Audience.Delegation(0);
+        await Should.ThrowAsync<AccessRevokedException>(() => registry.ExecuteAsync(entry, israel, seat, new Parley.Workbench.Note("after revocation"), null, CancellationToken.None));
+
+        var stored = await registry.Store.ReadAsync(table.Id);
+        stored.Count.ShouldBe((int)version + 1);
+        stored[^1].Event.ShouldBeOfType<Parley.Workbench.InvitationRevoked>();
+        entry.Invitations![israel].Revoked.ShouldBeTrue();
     }
 
     [Fact]

@@ -92,6 +92,49 @@ public sealed class EventStoreTests
         ((CommentPosted)read[2].Event).Text.ShouldBe(((CommentPosted)read[1].Event).Text + " again");
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Append_StaleAmongOthersInOneGroup_OnlyTheStaleRefused(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = await OpenAsync(db);
+        foreach (var n in new[] { "n1", "n2", "n3", "n4" })
+        {
+            await store.AppendAsync(n, 0, [Created()], At);
+        }
+
+        var hash = new string('a', 64);
+        // Queued together, so that the writer commits them as one group (or a few).
+        var appends = new[]
+        {
+            store.AppendAsync("n4", 1, [new InvitationIssued("i1", AudienceRole.Observer, -1, "observer", hash), Comment("after the invitation")], At),
+            store.AppendAsync("n2", 0, [Created()], At),
+            store.AppendAsync("n1", 1, [Comment("one")], At),
+            store.AppendAsync("n3", 5, [Comment("stale")], At),
+            store.AppendAsync("n5", 0, [Created(), Comment("new")], At),
+        };
+        var outcomes = await Task.WhenAll(appends.Select(async a =>
+        {
+            try
+            {
+                return (await a).Count;
+            }
+            catch (ConcurrencyException)
+            {
+                return -1;
+            }
+        }));
+
+        outcomes.ShouldBe([2, -1, 1, -1, 2]);
+        (await store.ReadAsync("n1")).Count.ShouldBe(2);
+        (await store.ReadAsync("n2")).Count.ShouldBe(1);
+        (await store.ReadAsync("n3")).Count.ShouldBe(1);
+        (await store.ReadAsync("n4")).Select(r => r.Event.Kind).ShouldBe(["created", "invited", "comment"]);
+        (await store.ReadAsync("n5")).Count.ShouldBe(2);
+        (await store.ReadTokensAsync("n4")).ShouldBe([(hash, "n4", "i1")]);
+        (await store.ListAsync()).OrderBy(n => n.Id).ShouldBe([("n1", 2L), ("n2", 1L), ("n3", 1L), ("n4", 3L), ("n5", 2L)]);
+    }
+
     private static async Task<IEventStore> OpenAsync(TestDatabase db)
     {
         var store = db.Target.Open();

@@ -41,11 +41,14 @@ internal sealed class AccessControl(NegotiationRegistry registry, GuessLimiter l
             return AccessResult.Fail(StatusCodes.Status404NotFound, "no such negotiation");
         }
 
-        // Revocation is read from the case itself (the cache of the log), so it holds on every node.
+        // Revocation is read from the case itself (the cache of the log), so it holds on every node: from its
+        // immutable copy of the invitations, without waiting for the negotiation's gate; the registry checks
+        // the invitation again under the gate, so a revocation committed in between is never bypassed.
         Invitation? invitation;
         try
         {
-            invitation = await registry.ReadAsync(r.Entry, c => c.Invitations.GetValueOrDefault(r.Invitation), http.RequestAborted, recordsAfter: null).ConfigureAwait(false);
+            var invitations = await registry.InvitationsAsync(r.Entry, http.RequestAborted).ConfigureAwait(false);
+            invitation = invitations.GetValueOrDefault(r.Invitation);
         }
         catch (NegotiationUnavailableException e)
         {

@@ -83,7 +83,15 @@ internal static class NegotiationEndpoints
         }
 
         http.Items[AccessKey] = result;
-        return await next(context).ConfigureAwait(false);
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (AccessRevokedException e)
+        {
+            // Checked again under the negotiation's gate: revoked or expired since the check above.
+            return Problem(StatusCodes.Status401Unauthorized, e.Message);
+        }
     }
 
     // Creating a negotiation is the server operator's: the operator token, checked before the body is read.
@@ -100,7 +108,7 @@ internal static class NegotiationEndpoints
     private static async Task<IResult> ReadAsync<T>(HttpContext http, NegotiationRegistry registry, Func<MediationCase, Audience, T> read, long recordsAfter = 0)
     {
         var a = Access(http);
-        var value = await registry.ReadAsync(a.Entry!, c => read(c, a.Audience), http.RequestAborted, recordsAfter).ConfigureAwait(false);
+        var value = await registry.ReadAsync(a.Entry!, a.Invitation!, c => read(c, a.Audience), http.RequestAborted, recordsAfter).ConfigureAwait(false);
         return Results.Json(value, CaseJson.Options);
     }
 
@@ -119,7 +127,7 @@ internal static class NegotiationEndpoints
             ifMatch = v;
         }
 
-        var outcome = await registry.ExecuteAsync(a.Entry!, a.Audience, command, ifMatch, http.RequestAborted).ConfigureAwait(false);
+        var outcome = await registry.ExecuteAsync(a.Entry!, a.Invitation!, a.Audience, command, ifMatch, http.RequestAborted).ConfigureAwait(false);
         if (outcome.Stale)
         {
             return Problem(412, outcome.Message!, outcome.Version);
@@ -261,14 +269,14 @@ internal static class NegotiationEndpoints
     private static async Task<IResult> ExportAsync(HttpContext http, NegotiationRegistry registry)
     {
         var a = Access(http);
-        var json = await registry.ReadAsync(a.Entry!, c => CaseJson.Export(c.VisibleRecords(a.Audience)), http.RequestAborted).ConfigureAwait(false);
+        var json = await registry.ReadAsync(a.Entry!, a.Invitation!, c => CaseJson.Export(c.VisibleRecords(a.Audience)), http.RequestAborted).ConfigureAwait(false);
         return Results.Text(json, "application/json");
     }
 
     private static async Task<IResult> DocumentAsync(HttpContext http, NegotiationRegistry registry, bool markdown)
     {
         var a = Access(http);
-        var text = await registry.ReadAsync(a.Entry!, c => markdown ? CaseDocuments.ToMarkdown(c, a.Audience) : CaseDocuments.ToHtml(c, a.Audience), http.RequestAborted).ConfigureAwait(false);
+        var text = await registry.ReadAsync(a.Entry!, a.Invitation!, c => markdown ? CaseDocuments.ToMarkdown(c, a.Audience) : CaseDocuments.ToHtml(c, a.Audience), http.RequestAborted).ConfigureAwait(false);
         return Results.Text(text, markdown ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8");
     }
 
@@ -280,7 +288,7 @@ internal static class NegotiationEndpoints
             return Problem(403, "the analysis is the mediator's");
         }
 
-        var analysis = await registry.ReadAsync(a.Entry!, CaseAnalysis.ForMediator, http.RequestAborted).ConfigureAwait(false);
+        var analysis = await registry.ReadAsync(a.Entry!, a.Invitation!, CaseAnalysis.ForMediator, http.RequestAborted).ConfigureAwait(false);
         return Results.Json(analysis, CaseJson.Options);
     }
 

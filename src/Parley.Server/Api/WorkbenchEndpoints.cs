@@ -46,7 +46,7 @@ internal static class WorkbenchEndpoints
 
         // The snapshot is taken under the case's lock; the analysis runs on the immutable scenario outside
         // it, on one thread, so that one mediator's request does not hold every core of a shared server.
-        var scenario = await registry.ReadAsync(a.Entry!, CaseTwoLevel.MediatorScenario, http.RequestAborted).ConfigureAwait(false);
+        var scenario = await registry.ReadAsync(a.Entry!, a.Invitation!, CaseTwoLevel.MediatorScenario, http.RequestAborted).ConfigureAwait(false);
         if (scenario is null)
         {
             return NegotiationEndpoints.Problem(409, "this negotiation's scenario states no status quo, constituencies at home or linkage rules (or the mediator knows fewer than two profiles): nothing to add to the gap view");
@@ -66,7 +66,7 @@ internal static class WorkbenchEndpoints
     private static async Task<IResult> PostSettlementAsync(HttpContext http, NegotiationRegistry registry)
     {
         var a = NegotiationEndpoints.Access(http);
-        var view = await registry.ReadAsync(a.Entry!, c => c.PostSettlementFor(a.Audience), http.RequestAborted).ConfigureAwait(false);
+        var view = await registry.ReadAsync(a.Entry!, a.Invitation!, c => c.PostSettlementFor(a.Audience), http.RequestAborted).ConfigureAwait(false);
         return view is null
             ? NegotiationEndpoints.Problem(409, "there is no post-settlement step to show: no agreement has been signed yet, or the mediator has not offered an improvement")
             : Results.Json(view, CaseJson.Options);
@@ -80,7 +80,7 @@ internal static class WorkbenchEndpoints
             return NegotiationEndpoints.Problem(403, "the analysis is the mediator's");
         }
 
-        var svg = await registry.ReadAsync(a.Entry!, CasePlots.UtilitySpace, http.RequestAborted).ConfigureAwait(false);
+        var svg = await registry.ReadAsync(a.Entry!, a.Invitation!, CasePlots.UtilitySpace, http.RequestAborted).ConfigureAwait(false);
         return svg is null
             ? NegotiationEndpoints.Problem(409, "the mediator knows fewer than two profiles: nothing to draw")
             : Results.Text(svg, "image/svg+xml; charset=utf-8");

@@ -46,7 +46,14 @@ internal sealed class LiveHub(AccessControl access, NegotiationRegistry registry
             throw new HubException(failure.Title);
         }
 
-        return await registry.ReadAsync(result.Entry!, c => new CatchUpResult(c.Version, c.VisibleRecords(result.Audience, after)), Context.ConnectionAborted, recordsAfter: after).ConfigureAwait(false);
+        try
+        {
+            return await registry.ReadAsync(result.Entry!, result.Invitation!, c => new CatchUpResult(c.Version, c.VisibleRecords(result.Audience, after)), Context.ConnectionAborted, recordsAfter: after).ConfigureAwait(false);
+        }
+        catch (AccessRevokedException e)
+        {
+            throw new HubException(e.Message);
+        }
     }
 
     private Task<AccessResult> AuthoriseAsync()

@@ -11,9 +11,10 @@ namespace Parley.Server.Storage;
 /// </summary>
 /// <remarks>
 /// Group commit: appends go through one writer task per process that commits the appends waiting at
-/// that moment together (one transaction, one fsync; each append in its own savepoint, so that one
-/// append's conflict does not undo the others); each caller is answered only after that commit.
-/// Under load the fsync is shared; alone, an append waits for nobody.
+/// that moment together (one transaction, one fsync; one append's conflict does not undo the others:
+/// on SQLite each append has its own savepoint, on PostgreSQL each append's rows are written only if
+/// its own version check passed, and the whole group travels in one round trip); each caller is
+/// answered only after that commit. Under load the fsync is shared; alone, an append waits for nobody.
 /// </remarks>
 internal abstract partial class SqlEventStore : IEventStore
 {
@@ -124,28 +125,28 @@ internal abstract partial class SqlEventStore : IEventStore
             {
                 await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
                 await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-                for (var i = 0; i < batch.Count; i++)
+                if (connection.CanCreateBatch)
                 {
-                    var p = batch[i];
-                    try
+                    // PostgreSQL: the whole group in one round trip.
+                    await AppendGroupAsBatchAsync(connection, transaction, batch, results, failures).ConfigureAwait(false);
+                }
+                else
+                {
+                    for (var i = 0; i < batch.Count; i++)
                     {
-                        if (connection.CanCreateBatch)
-                        {
-                            // One round trip for the whole append (PostgreSQL).
-                            results[i] = await AppendAsBatchAsync(connection, transaction, p).ConfigureAwait(false);
-                        }
-                        else
+                        var p = batch[i];
+                        try
                         {
                             await ExecuteAsync(connection, transaction, "SAVEPOINT append", CancellationToken.None).ConfigureAwait(false);
                             results[i] = await AppendInTransactionAsync(connection, transaction, p.Negotiation, p.ExpectedVersion, p.Events, p.At, CancellationToken.None).ConfigureAwait(false);
                             await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
                         }
-                    }
-                    catch (Exception e) when (e is ConcurrencyException || (e is DbException db && IsUniqueViolation(db)))
-                    {
-                        await ExecuteAsync(connection, transaction, "ROLLBACK TO append", CancellationToken.None).ConfigureAwait(false);
-                        await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
-                        failures[i] = new ConcurrencyException(p.Negotiation, p.ExpectedVersion);
+                        catch (Exception e) when (e is ConcurrencyException || (e is DbException db && IsUniqueViolation(db)))
+                        {
+                            await ExecuteAsync(connection, transaction, "ROLLBACK TO append", CancellationToken.None).ConfigureAwait(false);
+                            await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
+                            failures[i] = new ConcurrencyException(p.Negotiation, p.ExpectedVersion);
+                        }
                     }
                 }
 
@@ -182,53 +183,81 @@ internal abstract partial class SqlEventStore : IEventStore
     }
 
     /// <summary>
-    /// The same append as <see cref="AppendInTransactionAsync"/>, in two round trips inside its own
-    /// savepoint: the savepoint and the version check, then every insert and the notification.
+    /// The appends of one group commit in one round trip (PostgreSQL), with no savepoint: each append's
+    /// version check is an <c>UPDATE ... WHERE version = expected</c> (a new negotiation: an insert that
+    /// does nothing if the id exists), and its rows are inserted only where the negotiation is now at
+    /// the append's version, so an append whose check fails writes nothing and the others stand.
     /// </summary>
-    private async Task<IReadOnlyList<CaseRecord>> AppendAsBatchAsync(DbConnection connection, DbTransaction transaction, PendingAppend p)
+    /// <remarks>
+    /// A refused append's version can only have been reached by the writer that refused it, whose rows
+    /// are then already stored: its inserts find them and do nothing. An append whose check passed must
+    /// insert every row; if one does not, the log's invariant (version = last sequence) is broken and
+    /// the whole group fails rather than commit a gap. Appends are written in negotiation order, so two
+    /// nodes' groups take the negotiations' row locks in the same order and cannot deadlock. A refused
+    /// append's NOTIFY is sent all the same: the other nodes read what is stored and find nothing new.
+    /// </remarks>
+    private async Task AppendGroupAsBatchAsync(DbConnection connection, DbTransaction transaction, List<PendingAppend> group, IReadOnlyList<CaseRecord>?[] results, Exception?[] failures)
     {
-        var stamp = p.At.ToString("O", CultureInfo.InvariantCulture);
-        var version = p.ExpectedVersion + p.Events.Count;
-        await using (var check = Batch(connection, transaction))
+        const string Written = " WHERE EXISTS (SELECT 1 FROM negotiations WHERE id = @n AND version = @v) ON CONFLICT DO NOTHING";
+        var order = Enumerable.Range(0, group.Count).OrderBy(i => group[i].Negotiation, StringComparer.Ordinal).ToArray();
+        var checks = new int[group.Count];
+        var rows = new (int First, int Count)[group.Count];
+        await using var write = Batch(connection, transaction);
+        foreach (var i in order)
         {
-            Add(check, "SAVEPOINT append");
+            var p = group[i];
+            var stamp = p.At.ToString("O", CultureInfo.InvariantCulture);
+            var version = p.ExpectedVersion + p.Events.Count;
+            checks[i] = write.BatchCommands.Count;
             if (p.ExpectedVersion == 0)
             {
-                Add(check, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v)", ("id", p.Negotiation), ("at", stamp), ("v", version));
+                Add(write, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v) ON CONFLICT DO NOTHING", ("id", p.Negotiation), ("at", stamp), ("v", version));
             }
             else
             {
-                Add(check, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", p.Negotiation), ("expected", p.ExpectedVersion));
+                Add(write, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", p.Negotiation), ("expected", p.ExpectedVersion));
             }
 
-            await check.ExecuteNonQueryAsync().ConfigureAwait(false);
-            if (check.BatchCommands[1].RecordsAffected != 1)
+            var records = new CaseRecord[p.Events.Count];
+            rows[i].First = write.BatchCommands.Count;
+            for (var e = 0; e < p.Events.Count; e++)
             {
-                throw new ConcurrencyException(p.Negotiation, p.ExpectedVersion);
+                var seq = p.ExpectedVersion + 1 + e;
+                Add(write, "INSERT INTO events (negotiation, seq, at, kind, body) SELECT @n, @s, @at, @k, @b" + Written,
+                    ("n", p.Negotiation), ("s", seq), ("at", stamp), ("k", p.Events[e].Kind), ("b", CaseJson.Serialize(p.Events[e])), ("v", version));
+                records[e] = new CaseRecord(seq, p.At, p.Events[e]);
+                if (p.Events[e] is InvitationIssued { TokenHash.Length: > 0 } issued)
+                {
+                    Add(write, "INSERT INTO tokens (token_hash, negotiation, invitation) SELECT @h, @n, @i" + Written, ("h", issued.TokenHash), ("n", p.Negotiation), ("i", issued.Invitation), ("v", version));
+                }
             }
-        }
 
-        var records = new CaseRecord[p.Events.Count];
-        await using var write = Batch(connection, transaction);
-        for (var i = 0; i < p.Events.Count; i++)
-        {
-            var seq = p.ExpectedVersion + 1 + i;
-            Add(write, "INSERT INTO events (negotiation, seq, at, kind, body) VALUES (@n, @s, @at, @k, @b)", ("n", p.Negotiation), ("s", seq), ("at", stamp), ("k", p.Events[i].Kind), ("b", CaseJson.Serialize(p.Events[i])));
-            records[i] = new CaseRecord(seq, p.At, p.Events[i]);
-            if (p.Events[i] is InvitationIssued { TokenHash.Length: > 0 } issued)
+            rows[i].Count = write.BatchCommands.Count - rows[i].First;
+            results[i] = records;
+            if (AfterAppend(p.Negotiation, version) is { } after)
             {
-                Add(write, "INSERT INTO tokens (token_hash, negotiation, invitation) VALUES (@h, @n, @i)", ("h", issued.TokenHash), ("n", p.Negotiation), ("i", issued.Invitation));
+                Add(write, after.Sql, after.Parameters);
             }
         }
 
-        if (AfterAppend(p.Negotiation, version) is { } after)
-        {
-            Add(write, after.Sql, after.Parameters);
-        }
-
-        Add(write, "RELEASE append");
         await write.ExecuteNonQueryAsync().ConfigureAwait(false);
-        return records;
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (write.BatchCommands[checks[i]].RecordsAffected != 1)
+            {
+                results[i] = null;
+                failures[i] = new ConcurrencyException(group[i].Negotiation, group[i].ExpectedVersion);
+                continue;
+            }
+
+            for (var c = rows[i].First; c < rows[i].First + rows[i].Count; c++)
+            {
+                if (write.BatchCommands[c].RecordsAffected != 1)
+                {
+                    throw new InvalidOperationException($"Negotiation {group[i].Negotiation}: the version check passed at {group[i].ExpectedVersion} but a row was already stored.");
+                }
+            }
+        }
     }
 
     private static DbBatch Batch(DbConnection connection, DbTransaction transaction)
