@@ -143,6 +143,12 @@ async def play(ws, fault):
         if fault == "flood":
             for _ in range(50):
                 await ws.send(json.dumps(action))
+        if fault == "out-of-turn":
+            # Answers every prompt twice as well. The action on Settings alone can pass for an answer: a
+            # first mover's YourTurn may already be on its way, and a fast opponent's move brings the
+            # next one before the early action arrives. A second answer to one prompt is out of turn
+            # unless the opponent moved in the microseconds between the two, and never on every turn.
+            await ws.send(json.dumps(action))
 
 
 def target_utility(utility, progress, round_):
