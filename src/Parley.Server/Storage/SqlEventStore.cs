@@ -328,22 +328,8 @@ internal abstract partial class SqlEventStore : IEventStore
         return records;
     }
 
-    public async Task<IReadOnlyList<CaseRecord>> ReadAsync(string negotiation, long after = 0, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null, "SELECT seq, at, body FROM events WHERE negotiation = @n AND seq > @after ORDER BY seq", ("n", negotiation), ("after", after));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var list = new List<CaseRecord>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new CaseRecord(
-                reader.GetInt64(0),
-                DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                CaseJson.Deserialize(reader.GetString(2))));
-        }
-
-        return list;
-    }
+    public Task<IReadOnlyList<CaseRecord>> ReadAsync(string negotiation, long after = 0, CancellationToken cancellationToken = default) =>
+        ReadRangeAsync(negotiation, after, long.MaxValue, cancellationToken);
 
     public async Task<IReadOnlyList<(string Id, long Version)>> ListAsync(CancellationToken cancellationToken = default)
     {
