@@ -10,6 +10,7 @@ public sealed partial class EngineProtocol
     private JsonElement? _baseEngine;
     private (int VotingRounds, bool?[] Ballots, bool?[] Signatures, Outcome? Adopted) _baseFold;
     private long _baseSequence;
+    private SingleTextNegotiation? _restored;   // the engine the snapshot was checked on, used by the first rebuild
 
     /// <summary>
     /// Whether the stored engine events end between two of the engine's steps. They do after every
@@ -93,6 +94,7 @@ public sealed partial class EngineProtocol
         _closedByMediator = state.GetProperty("closedByMediator").GetBoolean();
         _baseEngine = engine;
         _baseSequence = probe.EventCount;
+        _restored = probe;
         _log.Clear();
         _undecoded.Clear();
         _pending.Clear();
@@ -100,18 +102,28 @@ public sealed partial class EngineProtocol
         _engine = null;
     }
 
-    private void RestoreBase(SingleTextNegotiation engine, Fold fold)
+    // A fresh engine at the snapshot's state: the one restored when the snapshot was read, the first
+    // time (so a first use parses the engine's snapshot once), a new restore after that.
+    private SingleTextNegotiation CreateAtBase(Fold fold)
     {
+        var engine = _restored ?? Create(_domain, _seats, _clock);
+        var restored = _restored is not null;
+        _restored = null;
         if (_baseEngine is not { } snapshot)
         {
-            return;
+            return engine;
         }
 
-        engine.Restore(snapshot);
+        if (!restored)
+        {
+            engine.Restore(snapshot);
+        }
+
         fold.VotingRounds = _baseFold.VotingRounds;
         fold.Ballots = [.. _baseFold.Ballots];
         fold.Signatures = [.. _baseFold.Signatures];
         fold.Adopted = _baseFold.Adopted;
+        return engine;
     }
 
     private static void WriteAnswers(Utf8JsonWriter json, string name, bool?[] answers)

@@ -249,9 +249,8 @@ public sealed partial class EngineProtocol : ISingleTextProtocol
         _pending.Clear();
         _pendingEvents.Clear();
         Decode();
-        var engine = Create(_domain, _seats, _clock);
         _fold = new Fold(_seats.Count);
-        RestoreBase(engine, _fold);   // the snapshot the case was restored from, if any: the log holds the events after it
+        var engine = CreateAtBase(_fold);   // the snapshot the case was restored from, if any: the log holds the events after it
         var last = _log.Count > 0 ? _log[^1].Elapsed : engine.Elapsed;
         _clock.Now = _epoch + TimeSpan.FromTicks(last);
         engine.Observe(_fold);
