@@ -152,7 +152,7 @@ public static class PostSettlement
         if (size <= PackageSearch.ExhaustiveLimit)
         {
             Array.ForEach(free, i => levels[i] = 0);
-            while (true)
+            do
             {
                 if (Score(additive, guard, levels, floors) is { } score && score > bestScore)
                 {
@@ -160,19 +160,8 @@ public static class PostSettlement
                     levels.CopyTo(best, 0);
                     found = true;
                 }
-
-                var k = free.Length - 1;
-                while (k >= 0 && ++levels[free[k]] == domain.Issues[free[k]].Cardinality)
-                {
-                    levels[free[k]] = 0;
-                    k--;
-                }
-
-                if (k < 0)
-                {
-                    break;
-                }
             }
+            while (domain.Advance(levels, free));
 
             return (found ? new PartialOutcome(best) : null, true);
         }
