@@ -112,9 +112,9 @@ public static class RobustnessAnalyzer
             UncertaintyTarget.Weight => $"{owner}: weight of {domain.Issues[range.Issue].Name}",
             UncertaintyTarget.Values => $"{owner}: all option values",
             UncertaintyTarget.Value => $"{owner}: value of {domain.Issues[range.Issue].Name} = {domain.Issues[range.Issue].FormatLevel(range.Level)}",
-            UncertaintyTarget.StatusQuoValues => $"{owner}: all status-quo values",
-            UncertaintyTarget.StatusQuoValue => $"{owner}: status-quo value of {domain.Issues[range.Issue].Name}",
-            UncertaintyTarget.ReservationValue => $"{range.Party}: reservation value",
+            UncertaintyTarget.StatusQuoValues => $"{owner}: all values of today's situation",
+            UncertaintyTarget.StatusQuoValue => $"{owner}: value of today's situation on {domain.Issues[range.Issue].Name}",
+            UncertaintyTarget.ReservationValue => $"{range.Party}: walk-away value",
             _ => $"{range.Party}: threshold of {range.Ratifier}",
         };
     }
