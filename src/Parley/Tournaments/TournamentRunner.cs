@@ -83,6 +83,20 @@ public static class TournamentRunner
                 StartWorker();
             }
 
+            void Append(SessionRecord[] records)
+            {
+                foreach (var record in records)
+                {
+                    var before = _journal.FinishedCount;
+                    _journal.Append(record);
+                    if (_journal.FinishedCount > before)
+                    {
+                        ran++;
+                        failed += record.Outcome.Exception is null ? 0 : 1;
+                    }
+                }
+            }
+
             while (true)
             {
                 if (_results.TryTake(out var records, 50))
@@ -90,16 +104,7 @@ public static class TournamentRunner
                     var batches = 0;
                     do
                     {
-                        foreach (var record in records)
-                        {
-                            var before = _journal.FinishedCount;
-                            _journal.Append(record);
-                            if (_journal.FinishedCount > before)
-                            {
-                                ran++;
-                                failed += record.Outcome.Exception is null ? 0 : 1;
-                            }
-                        }
+                        Append(records);
                     }
                     while (++batches < 64 && _results.TryTake(out records));
 
@@ -118,7 +123,13 @@ public static class TournamentRunner
                     }
                 }
 
-                AbandonOverdueSessions();
+                // This thread drains the bounded queue, so it appends what the watchdog records itself
+                // rather than adding to the queue (which could be full).
+                foreach (var overdue in AbandonOverdueSessions())
+                {
+                    Append(overdue);
+                }
+
                 if (Volatile.Read(ref _liveWorkers) == 0 && _results.Count == 0)
                 {
                     break;
@@ -227,11 +238,13 @@ public static class TournamentRunner
             }
         }
 
-        private void AbandonOverdueSessions()
+        /// <summary>Records every session past its time limit as a failure and replaces its worker; returns the records to append (with what the hung workers had finished before).</summary>
+        private List<SessionRecord[]> AbandonOverdueSessions()
         {
+            var recorded = new List<SessionRecord[]>(0);
             if (_options.SessionTimeout is not { } limit)
             {
-                return;
+                return recorded;
             }
 
             Worker[] workers;
@@ -253,19 +266,26 @@ public static class TournamentRunner
                     _workers.Remove(w);
                 }
 
-                // The hung worker never touches its records again once its slot is claimed: hand them over.
-                HandOver(w.Finished);
+                // The hung worker never touches its records again once its slot is claimed: record them.
+                if (w.Finished.Count > 0)
+                {
+                    recorded.Add([.. w.Finished]);
+                    w.Finished.Clear();
+                }
+
                 Interlocked.Decrement(ref _liveWorkers);
                 slot.Cancellation.Cancel();
                 var spec = slot.Spec;
                 var message = string.Create(CultureInfo.InvariantCulture, $"TimeoutException: the session ran longer than its limit of {limit.TotalSeconds:0.###} s and was abandoned (an agent hangs)");
                 var outcome = SessionOutcome.FailedBeforeEnd(_plan.Definition.Scenarios[spec.ScenarioIndex], message);
-                _results.Add([new SessionRecord(spec.Id, spec.Seed, _time.GetElapsedTime(slot.Started), outcome)]);
+                recorded.Add([new SessionRecord(spec.Id, spec.Seed, _time.GetElapsedTime(slot.Started), outcome)]);
                 if (!_cancel.IsCancellationRequested)
                 {
                     StartWorker();
                 }
             }
+
+            return recorded;
         }
     }
 
