@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Domains;
 
 namespace Parley.Agents;
@@ -48,6 +49,7 @@ public sealed class FrequencyOpponentModel : IOpponentModel
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop of every session: optimised at once, not after tiering (docs/performance.md, "The protocol engine")
     public void Observe(int party, Outcome offer, double time)
     {
         if (!_seen[party])
@@ -101,6 +103,7 @@ public sealed class FrequencyOpponentModel : IOpponentModel
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop of every session: optimised at once, not after tiering (docs/performance.md, "The protocol engine")
     public double EstimatedUtility(ReadOnlySpan<int> outcome)
     {
         if (_opponentsSeen == 0)

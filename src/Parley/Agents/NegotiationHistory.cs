@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Parley.Agents;
 
 /// <summary>
@@ -96,7 +97,21 @@ public sealed class NegotiationHistory
         _first = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per action, on the engine's hot path: the common case is one store
     internal void Add(in HistoryEntry entry)
+    {
+        var at = _start + _kept;
+        if (at < _entries.Length)
+        {
+            _entries[at] = entry;
+            _kept++;
+            return;
+        }
+
+        AddGrowing(entry);
+    }
+
+    private void AddGrowing(in HistoryEntry entry)
     {
         if (_start + _kept == _entries.Length)
         {
