@@ -11,7 +11,7 @@ using Parley.Workbench;
 namespace Parley.Benchmarks.Server;
 
 /// <summary>
-/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS] [--seed N] [--warmup N] [--warmup-seconds S [--warmup-quiet N]] [--clients full|lean] [--jit-log FILE]</c>:
+/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS] [--seed N] [--warmup N] [--warmup-seconds S [--warmup-quiet N]] [--clients full|lean] [--clients-process] [--jit-log FILE]</c>:
 /// the real server on a loopback port, 100 negotiations with 2 delegations each (200 delegations)
 /// and their mediators, every delegation voting on every round. Measures, per vote, the time from
 /// sending the request to its durable acknowledgement, and to the mediator's live client receiving
@@ -40,6 +40,9 @@ namespace Parley.Benchmarks.Server;
 /// serialised once, the acknowledgement's sequence numbers read from its bytes, and the live clients
 /// binding each record to its sequence number only instead of building a whole JSON document. The
 /// default, <c>full</c>, is the earlier clients (every figure before 2026-12-02 10:00 UTC is of it).
+/// <c>--clients-process</c> runs the clients in a second process (this benchmark again, with
+/// <c>--server URL</c>), so that the server's own CPU per vote is measured apart from theirs; the two
+/// processes still share the machine's cores, so the latencies are not those of clients on other machines.
 /// </para>
 /// </remarks>
 internal static class ServerLoad
@@ -59,6 +62,8 @@ internal static class ServerLoad
         double? warmupSeconds = null;
         int? warmupQuiet = null;
         var lean = false;
+        var clientsProcess = false;
+        string? serverUrl = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -89,6 +94,12 @@ internal static class ServerLoad
                         var other => throw new ArgumentException($"--clients full|lean, not '{other}'"),
                     };
                     break;
+                case "--clients-process":
+                    clientsProcess = true;
+                    break;
+                case "--server":
+                    serverUrl = args[++i];
+                    break;
                 default:
                     rounds = int.Parse(args[i], CultureInfo.InvariantCulture);
                     break;
@@ -98,9 +109,21 @@ internal static class ServerLoad
         var folder = Directory.CreateTempSubdirectory("parley-load-");
         var target = db == "sqlite" ? new DatabaseTarget("sqlite", Path.Combine(folder.FullName, "load.db")) : DatabaseTarget.Parse(db);
         var port = 5600 + Random.Shared.Next(300);
-        var options = new ServerOptions { Urls = $"http://127.0.0.1:{port}", Database = target, SeedIsraelSyria = false, MaxFailedTokens = 1_000_000, OperatorToken = "load-operator" };
-        await using var app = ServerHost.Build(options);
-        await app.StartAsync();
+        var options = new ServerOptions { Urls = serverUrl ?? $"http://127.0.0.1:{port}", Database = target, SeedIsraelSyria = false, MaxFailedTokens = 1_000_000, OperatorToken = "load-operator" };
+        // --server URL: this process is only the clients of a server started by another (--clients-process).
+        await using var app = serverUrl is null ? ServerHost.Build(options) : null;
+        if (app is not null)
+        {
+            await app.StartAsync();
+        }
+
+        if (clientsProcess)
+        {
+            await RunClientsProcessAsync(options.Urls, db, args);
+            await app!.StopAsync();
+            return;
+        }
+
         using var http = new HttpClient { BaseAddress = new Uri(options.Urls), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.ConnectionClose = false;
 
@@ -254,9 +277,19 @@ internal static class ServerLoad
         {
             var block = new Block(label) { ServedSeconds = (clock.Elapsed.TotalMilliseconds - servingFrom) / 1000 };
             jitListener?.Start(label);
+            if (serverUrl is not null)
+            {
+                Console.WriteLine($"{Marker}begin {label}");   // the server's process measures itself from here
+            }
+
             block.Begin();
             await AllAsync(from, rounds, block);
             block.End();
+            if (serverUrl is not null)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker}end {label} {block.Ack.Count}"));
+            }
+
             jitListener?.Stop();
             blocks.Add(block);
         }
@@ -308,7 +341,7 @@ internal static class ServerLoad
         var mode = window is { } ow
             ? string.Create(CultureInfo.InvariantCulture, $"open loop: each vote at a seeded moment uniform within {ow:0.###} s of its round opening, a round every {period:0.###} s (seed {seed})")
             : "burst: both delegations of every negotiation vote the moment the round opens";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-load {target.Kind}, {mode}; {warmup} warm-up round(s) unmeasured; {(lean ? "lean" : "full")} clients"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-load {target.Kind}, {mode}; {warmup} warm-up round(s) unmeasured; {(lean ? "lean" : "full")} clients{(serverUrl is null ? " in the server's process" : " in their own process")}"));
         foreach (var b in blocks)
         {
             var live = new List<double>();
@@ -332,7 +365,7 @@ internal static class ServerLoad
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{b.Label}, after {b.ServedSeconds:F1} s of service] {Negotiations} negotiations, {Negotiations * 2} delegations, {rounds} rounds, {ack.Length} votes in {b.Wall.TotalSeconds:F1} s ({ack.Length / b.Wall.TotalSeconds:F0} votes/s); {Environment.ProcessorCount} cores, load average {b.LoadBefore} before, {b.LoadAfter} after"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU of this process (server and its 300 clients; not the database server's) while measuring: {b.Cpu.TotalSeconds:F2} s, {b.Cpu.TotalMilliseconds * 1000 / Math.Max(1, ack.Length):F0} µs per vote; {b.Allocated / 1024.0 / Math.Max(1, ack.Length):F0} KiB allocated per vote, {b.Collections} gen-0 collections; {b.Jitted} methods compiled by the JIT in {b.JitTime.TotalSeconds:F2} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU of this process ({(serverUrl is null ? "server and its 300 clients" : "the 300 clients only")}; not the database server's) while measuring: {b.Cpu.TotalSeconds:F2} s, {b.Cpu.TotalMilliseconds * 1000 / Math.Max(1, ack.Length):F0} µs per vote; {b.Allocated / 1024.0 / Math.Max(1, ack.Length):F0} KiB allocated per vote, {b.Collections} gen-0 collections; {b.Jitted} methods compiled by the JIT in {b.JitTime.TotalSeconds:F2} s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ack  (request -> durable acknowledgement): p50 {P(ack, 0.50):F1} ms, p99 {P(ack, 0.99):F1} ms, max {(ack.Length == 0 ? 0 : ack.Max()):F1} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  live (request -> other client's update):  p50 {P(live, 0.50):F1} ms, p99 {P(live, 0.99):F1} ms, max {(live.Count == 0 ? 0 : live.Max()):F1} ms; {live.Count} measured, {missing} not received"));
             if (!b.Lag.IsEmpty)
@@ -346,7 +379,11 @@ internal static class ServerLoad
             await c.DisposeAsync();
         }
 
-        await app.StopAsync();
+        if (app is not null)
+        {
+            await app.StopAsync();
+        }
+
         try
         {
             folder.Delete(recursive: true);
@@ -354,6 +391,64 @@ internal static class ServerLoad
         catch (IOException)
         {
             // The temporary folder is the OS's to clean.
+        }
+    }
+
+    private const string Marker = "@@server-load ";
+
+    /// <summary>
+    /// <c>--clients-process</c>: the server runs here, the 300 clients in a second process of this benchmark
+    /// (<c>--server URL</c>), which says when each measured block begins and ends; this process then
+    /// reports what the server alone spent in each block. Both still share the machine's cores.
+    /// </summary>
+    private static async Task RunClientsProcessAsync(string url, string db, string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ServerLoad).Assembly.Location);
+        }
+
+        foreach (var a in (string[])["server-load", db, .. args.Where(a => a != "--clients-process"), "--server", url])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var child = Process.Start(start)!;
+        var self = Process.GetCurrentProcess();
+        var results = new List<string>();
+        (TimeSpan Cpu, long Allocated, int Collections, long Jitted, TimeSpan JitTime) before = default;
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (!line.StartsWith(Marker, StringComparison.Ordinal))
+            {
+                Console.WriteLine(line);
+                continue;
+            }
+
+            self.Refresh();
+            var now = (self.TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+            var words = line[Marker.Length..].Split(' ');
+            if (words[0] == "begin")
+            {
+                before = now;
+                continue;
+            }
+
+            var votes = Math.Max(1, int.Parse(words[2], CultureInfo.InvariantCulture));
+            var cpu = now.Item1 - before.Cpu;
+            results.Add(string.Create(CultureInfo.InvariantCulture, $"  [{words[1]}] the server's process alone while measuring: CPU {cpu.TotalSeconds:F2} s, {cpu.TotalMilliseconds * 1000 / votes:F0} µs per vote; {(now.Item2 - before.Allocated) / 1024.0 / votes:F0} KiB allocated per vote, {now.Item3 - before.Collections} gen-0 collections; {now.Item4 - before.Jitted} methods compiled by the JIT in {(now.Item5 - before.JitTime).TotalSeconds:F2} s"));
+        }
+
+        await child.WaitForExitAsync();
+        foreach (var r in results)
+        {
+            Console.WriteLine(r);
+        }
+
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the clients' process exited with {child.ExitCode}");
         }
     }
 
