@@ -421,6 +421,7 @@ public sealed class WorkbenchTests : IAsyncLifetime
         // library can improve for both (found here with the library, from a fixed seed).
         await ApiAsync(HttpMethod.Put, "profile", "Israel", new { reservation = 0.2, shareWithMediator = true });
         await ApiAsync(HttpMethod.Put, "profile", "Syria", new { reservation = 0.2, shareWithMediator = false });
+        await ApiAsync(HttpMethod.Put, "observer-access", "mediator", new { publicRecord = true, ballots = false, profiles = false });
         var (text, syriaGain) = ImprovableText();
         await ApiAsync(HttpMethod.Post, "rounds", "mediator", new { text, durationSeconds = (double?)null });
         await ApiAsync(HttpMethod.Post, "votes", "Israel", new { yes = true });
@@ -432,12 +433,19 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await using var mediator = await ConsoleSession.OpenAsync(_browser, _server.Links["mediator"]);
         await using var israel = await ConsoleSession.OpenAsync(_browser, _server.Links["Israel"]);
         await using var syria = await ConsoleSession.OpenAsync(_browser, _server.Links["Syria"]);
+        await using var observer = await ConsoleSession.OpenAsync(_browser, _server.Links["observer"]);
 
         // The mediator sees the better version, Israel's gain (shared) and not Syria's (kept), and offers it.
         await Expect(mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" })).ToBeVisibleAsync();
         await Expect(mediator.Page.GetByText("Syria: kept its priorities to itself, so only it sees its gain")).ToBeVisibleAsync();
         await Expect(israel.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" })).ToHaveCountAsync(0);
+        await Expect(observer.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" })).ToHaveCountAsync(0);
         await mediator.Page.GetByRole(AriaRole.Button, new() { Name = "Offer this better version to the delegations" }).ClickAsync();
+
+        // The observer (allowed the public record) sees the offer and its text: no gain, no delegation's answer.
+        await Expect(observer.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" })).ToBeVisibleAsync();
+        await Expect(observer.Page.Locator("#better-deal-text ins").First).ToBeVisibleAsync();
+        await Expect(observer.Page.Locator("#better-deal-answered")).ToHaveTextAsync("Waiting for every delegation's answer (answers are confidential until the end).");
 
         // Each delegation sees the changes and what it gains, in plain words, and accepts.
         foreach (var delegation in new[] { israel, syria })
@@ -452,6 +460,7 @@ public sealed class WorkbenchTests : IAsyncLifetime
             Directory.CreateDirectory(folder);
             await syria.Page.Locator("section", new() { Has = syria.Page.GetByRole(AriaRole.Heading, new() { Name = "A better deal for both of you?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-delegation-better-deal.png") });
             await mediator.Page.Locator("section", new() { Has = mediator.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-mediator-better-deal.png") });
+            await observer.Page.Locator("section", new() { Has = observer.Page.GetByRole(AriaRole.Heading, new() { Name = "After signature: a better deal for everyone?" }) }).ScreenshotAsync(new() { Path = Path.Combine(folder, "console-observer-better-deal.png") });
         }
 
         await israel.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the better version" }).ClickAsync();
@@ -459,7 +468,7 @@ public sealed class WorkbenchTests : IAsyncLifetime
         await Expect(mediator.Page.GetByText("Offered: 1 of 2 delegations have answered.")).ToBeVisibleAsync();
         await syria.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the better version" }).ClickAsync();
 
-        foreach (var console in new[] { mediator, israel, syria })
+        foreach (var console in new[] { mediator, israel, syria, observer })
         {
             await Expect(console.Page.Locator("#better-deal-outcome")).ToHaveTextAsync("Every delegation accepted: the better version is now the signed agreement.");
         }
@@ -470,6 +479,8 @@ public sealed class WorkbenchTests : IAsyncLifetime
         // Nothing private crossed the wire: not Syria's gain, answer or declaration to Israel, nor the reverse.
         israel.LeaksOf("Syria", 1, "\"myGain\":" + syriaGain).ShouldBeEmpty();
         syria.LeaksOf("Israel", 0).ShouldBeEmpty();
+        observer.LeaksOf("Israel", 0).ShouldBeEmpty();
+        observer.LeaksOf("Syria", 1, "\"myGain\":" + syriaGain).ShouldBeEmpty();
         mediator.LeaksOf("Syria", 1, "\"myGain\":" + syriaGain).Where(l => l.StartsWith("marker", StringComparison.Ordinal)).ShouldBeEmpty("the mediator sees only the gains of the delegations that shared their priorities");
     }
 

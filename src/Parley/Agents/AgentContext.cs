@@ -57,6 +57,8 @@ public sealed class AgentContext
     public Deadline Deadline { get; }
 
     /// <summary>Every action so far, in order.</summary>
+    /// <remarks>Valid during the session only: a tournament reuses a worker's history for its next session, so an
+    /// agent that learns across sessions keeps what it learned, not this object.</remarks>
     public NegotiationHistory History { get; }
 
     /// <summary>The agent's own random source, seeded from the session seed and the agent's position.</summary>

@@ -80,6 +80,22 @@ public sealed class NegotiationHistory
         return -1;
     }
 
+    /// <summary>The number of entries the history holds before it grows.</summary>
+    internal int Capacity => _entries.Length;
+
+    /// <summary>
+    /// Empties the history for another session, keeping its storage: a tournament's worker reuses one
+    /// history for all its sessions instead of allocating one per session. Only for a history nothing
+    /// else reads any more (the agents of the last session are gone).
+    /// </summary>
+    internal void Reset()
+    {
+        Array.Clear(_entries, _start, _kept); // drop the last session's outcomes for the collector
+        _start = 0;
+        _kept = 0;
+        _first = 0;
+    }
+
     internal void Add(in HistoryEntry entry)
     {
         if (_start + _kept == _entries.Length)

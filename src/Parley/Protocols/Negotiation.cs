@@ -224,6 +224,7 @@ public abstract partial class Negotiation
     /// running, and nothing has been appended since, so the checks of <see cref="SubmitAt"/> that
     /// precede <see cref="Decide"/> are already known to pass. Same events, same refusals.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal SubmitResult SubmitOnTurn(int actor, in NegotiationAction action, long elapsed)
     {
         var first = _sequence;
@@ -237,6 +238,7 @@ public abstract partial class Negotiation
     }
 
     /// <summary>The deadline check of an in-process driver before it asks the next party: ends the session if the deadline has passed at <paramref name="elapsed"/>; true when the session is over.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool EndIfDeadlinePassed(long elapsed)
     {
         if (_started && !IsOver && IsDeadlineDue(Math.Max(elapsed, Elapsed)))
@@ -401,6 +403,7 @@ public abstract partial class Negotiation
     }
 
     /// <summary>The current wall time of the session (ticks), or 0 when the session does not read the clock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long ReadClock() => _readsClock ? _elapsedOffset + _time.GetElapsedTime(_startTimestamp).Ticks : 0;
 
     /// <summary>Appends an event at the current round, stamped with the time of the last event.</summary>
@@ -408,6 +411,7 @@ public abstract partial class Negotiation
         Emit(kind, actor, outcome, value, detail, Time, Elapsed);
 
     /// <summary>Appends an event: applies it to the state, then tells the observers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every event of every session goes through it: optimised from the start
     protected void Emit(EventKind kind, int actor, Outcome? outcome, int value, ActionDetail? detail, double time, long elapsed)
     {
         var e = new NegotiationEvent(_sequence, kind, actor, Round, time, elapsed, outcome, value, detail);

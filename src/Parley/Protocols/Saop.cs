@@ -47,7 +47,11 @@ public static class Saop
 
     /// <summary>Runs a session between parties given by profile and name (the cheapest setup, for tournaments).</summary>
     /// <exception cref="ArgumentException">Fewer than two parties, counts that differ, or a profile over another domain.</exception>
-    public static SessionResult Run(Domain domain, IReadOnlyList<Profile> profiles, IReadOnlyList<string> partyNames, IReadOnlyList<IAgent> agents, SessionOptions options)
+    public static SessionResult Run(Domain domain, IReadOnlyList<Profile> profiles, IReadOnlyList<string> partyNames, IReadOnlyList<IAgent> agents, SessionOptions options) =>
+        Run(domain, profiles, partyNames, agents, options, null);
+
+    /// <summary>As <see cref="Run(Domain, IReadOnlyList{Profile}, IReadOnlyList{string}, IReadOnlyList{IAgent}, SessionOptions)"/>, with the agents' history kept in <paramref name="reuse"/> (see <see cref="SaopAgentRunner"/>).</summary>
+    internal static SessionResult Run(Domain domain, IReadOnlyList<Profile> profiles, IReadOnlyList<string> partyNames, IReadOnlyList<IAgent> agents, SessionOptions options, NegotiationHistory? reuse)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (profiles.Count < 2)
@@ -69,7 +73,7 @@ public static class Saop
         }
 
         var setup = new NegotiationSetup(domain, partyNames, profiles, options.Deadline, options.Seed) { TimeProvider = options.TimeProvider };
-        return SaopAgentRunner.Run(new SaopNegotiation(setup), agents, options);
+        return SaopAgentRunner.Run(new SaopNegotiation(setup), agents, options, reuse);
     }
 
     /// <summary>The seed of party <paramref name="party"/>'s random source in a session seeded with <paramref name="seed"/>.</summary>

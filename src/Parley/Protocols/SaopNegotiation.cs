@@ -84,6 +84,7 @@ public sealed class SaopNegotiation : Negotiation
     public double CurrentTime => TimeAt(ReadClock());
 
     /// <summary>What the party to move sees at session time <paramref name="elapsed"/>: round, time, the offer on the table and its acceptances.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public NegotiationState StateAt(long elapsed) => new(Round, TimeAt(elapsed), Table, OfferedBy, Acceptances);
 
     /// <inheritdoc />
@@ -100,6 +101,7 @@ public sealed class SaopNegotiation : Negotiation
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the step: optimised from the first session (see SaopAgentRunner.Body)
     protected override RefusalKind Decide(int actor, in NegotiationAction action, long elapsed, out string? message)
     {
         // The messages of refusals are built in Refused (cold), so that this hot method stays small.
@@ -165,6 +167,7 @@ public sealed class SaopNegotiation : Negotiation
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the fold: optimised from the first session
     protected override void Apply(in NegotiationEvent e)
     {
         switch (e.Kind)
@@ -198,12 +201,14 @@ public sealed class SaopNegotiation : Negotiation
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected override bool IsDeadlineDue(long elapsed) => Round >= _roundLimit || (_timeLimit > 0 && elapsed >= _timeLimit);
 
     /// <inheritdoc />
     protected override void OnDeadline(long elapsed) => EmitEnd(EndReason.Deadline, -1, null, null, 1.0, elapsed);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected override double TimeAt(long elapsed)
     {
         var t = _turnTime; // the round part, computed once per turn

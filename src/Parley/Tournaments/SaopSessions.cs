@@ -26,6 +26,11 @@ public sealed class SaopSessions
     private readonly TimeSpan? _actionTimeLimit;
     private readonly bool _postSettlement;
 
+    // Each worker thread's history, emptied and reused by its next session: a session's agents are
+    // created for it and dropped after it, so nothing reads the history once the session has ended.
+    [ThreadStatic]
+    private static NegotiationHistory? t_history;
+
     /// <summary>Prepares the sessions of a tournament over <paramref name="scenarios"/> between <paramref name="agents"/>.</summary>
     /// <param name="scenarios">The scenarios, in the tournament's order; each negotiator is a profile agents are seated on.</param>
     /// <param name="agents">The agent ids.</param>
@@ -96,7 +101,8 @@ public sealed class SaopSessions
                 agents[i] = _agents[session.Agents[i]]();
             }
 
-            result = Saop.Run(entry.Domain, entry.Profiles, entry.Names, agents, options);
+            // Without an action time limit the session runs on this thread to its end: its history can be reused.
+            result = Saop.Run(entry.Domain, entry.Profiles, entry.Names, agents, options, _actionTimeLimit is null ? HistoryFor(session) : null);
         }
 
         var k = result.Utilities.Count;
@@ -124,5 +130,18 @@ public sealed class SaopSessions
         {
             PostSettlement = _postSettlement && result.Agreement is { } agreement ? entry.PostSettlementOf(Domains.PartialOutcome.From(agreement)) : null,
         };
+    }
+
+    private static NegotiationHistory HistoryFor(SessionSpec session)
+    {
+        // Room for the whole session, as a fresh history would have (bounded for long ones).
+        var needed = session.Rounds is { } r ? (int)Math.Min(((long)r * session.Agents.Count) + 1, 4096) : 256;
+        var history = t_history;
+        if (history is null || history.Capacity < needed)
+        {
+            t_history = history = new NegotiationHistory(needed);
+        }
+
+        return history;
     }
 }

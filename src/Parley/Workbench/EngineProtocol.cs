@@ -39,8 +39,9 @@ namespace Parley.Workbench;
 /// decision about the case, not an action in the negotiation, and is not submitted to the engine.</para>
 /// <para>The case decides before it stores, and applies after: a command is submitted to the live
 /// engine (speculatively) and its events are returned inside the case events; applying those
-/// events confirms them. Any other event (another node's), or a decision that was never applied,
-/// makes the adapter rebuild the engine from the confirmed log on next use. Not thread-safe, reads
+/// events confirms them. Another node's events are replayed onto the engine on next use (it steps
+/// forward, in time proportional to what is new); a decision that was never applied makes the
+/// adapter rebuild the engine from the confirmed log. Not thread-safe, reads
 /// included (a read may rebuild the engine): the host holds the case's lock for every call but
 /// <see cref="Deadline"/>.</para>
 /// </remarks>
@@ -189,8 +190,13 @@ public sealed partial class EngineProtocol : ISingleTextProtocol
                 }
                 else
                 {
-                    // Another writer's event, or a replay: read when the engine is next rebuilt.
-                    Discard();
+                    // Another writer's event, or a replay: read when the engine is next used. A decision
+                    // of this node's that it replaces is dropped (the engine is rebuilt without it).
+                    if (_pending.Count > 0)
+                    {
+                        Discard();
+                    }
+
                     _undecoded.Add((engineEvents[i], record.Sequence));
                 }
             }
@@ -243,7 +249,18 @@ public sealed partial class EngineProtocol : ISingleTextProtocol
     {
         if (_engine is not null && _pending.Count == 0)
         {
-            return _engine;
+            if (_undecoded.Count == 0)
+            {
+                return _engine;
+            }
+
+            // Another writer's events: step the engine forward, unless its replay had completed a step
+            // ahead of the stored events (they ended between the events of one decision); then rebuild.
+            if (_engine.EventCount == _baseSequence + _log.Count)
+            {
+                StepForward(_engine);
+                return _engine;
+            }
         }
 
         _pending.Clear();
@@ -258,6 +275,26 @@ public sealed partial class EngineProtocol : ISingleTextProtocol
         _fold.Emitted.Clear();
         _engine = engine;
         return engine;
+    }
+
+    // Replays the confirmed events the engine does not hold yet (another writer's) onto it.
+    private void StepForward(SingleTextNegotiation engine)
+    {
+        var from = _log.Count;
+        Decode();
+        var added = _log.GetRange(from, _log.Count - from);
+        _clock.Now = _epoch + TimeSpan.FromTicks(added[^1].Elapsed);
+        try
+        {
+            engine.Replay(added);
+        }
+        catch
+        {
+            _engine = null; // half-stepped: the next use rebuilds it from the log (and meets the same error)
+            throw;
+        }
+
+        _fold.Emitted.Clear();
     }
 
     private void Decode()

@@ -9,6 +9,58 @@ public sealed class SaopTests
 {
     private static readonly SessionOptions TenRounds = new() { Deadline = new Deadline(10, null) };
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Run_ReusedHistory_SameResultsAsAFreshHistory_AndAgentsSeeOnlyTheirSession(int seed)
+    {
+        // A tournament's worker reuses one history for its sessions: long and short sessions in turn,
+        // with agents that read the history (tit-for-tat, the frequency model), must play exactly as
+        // with a history of their own, and no agent may see the previous session's actions.
+        var scenario = Multilateral(2, seed);
+        var reuse = new NegotiationHistory(4);
+        string[][] pairs = [["hardheaded", "tit-for-tat"], ["boulware", "conceder"], ["tit-for-tat", "hardheaded"], ["hardliner", "hardliner"]];
+        foreach (var (pair, rounds) in pairs.Zip([200, 3, 150, 40]))
+        {
+            var options = new SessionOptions { Deadline = new Deadline(rounds, null), Seed = seed, RecordTrace = false };
+            var fresh = Saop.Run(scenario.Domain, scenario.Profiles, ["a", "b"], [AgentRegistry.Create(pair[0]), AgentRegistry.Create(pair[1])], options);
+            var reused = Saop.Run(scenario.Domain, scenario.Profiles, ["a", "b"], [AgentRegistry.Create(pair[0]), AgentRegistry.Create(pair[1])], options, reuse);
+
+            reused.EndReason.ShouldBe(fresh.EndReason);
+            reused.Agreement.ShouldBe(fresh.Agreement);
+            reused.Rounds.ShouldBe(fresh.Rounds);
+            reused.Actions.ShouldBe(fresh.Actions);
+            reused.Utilities.ShouldBe(fresh.Utilities);
+            reuse.Count.ShouldBe(fresh.Actions);
+        }
+    }
+
+    [Fact]
+    public void Run_ReusedHistory_StartsEmptyForTheNextSession()
+    {
+        var scenario = Bilateral();
+        var reuse = new NegotiationHistory(4);
+        var options = new SessionOptions { Deadline = new Deadline(5, null), RecordTrace = false };
+        Saop.Run(scenario.Domain, scenario.Profiles, ["seller", "buyer"], [ScriptedAgent.Always(Outcome(9, 0)), ScriptedAgent.Always(Outcome(5, 1))], options, reuse);
+        reuse.Count.ShouldBe(10);
+        var seen = new List<int>();
+        var first = new ScriptedAgent((s, c) => { seen.Add(c.History.Count); return AgentAction.Counter(Outcome(9, 0)); }, c => seen.Add(c.History.Count));
+
+        Saop.Run(scenario.Domain, scenario.Profiles, ["seller", "buyer"], [first, ScriptedAgent.AcceptAll()], options, reuse);
+
+        seen.ShouldBe([0, 0]); // at its start and at its first turn: nothing of the session before
+        reuse.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Run_ReusedHistoryWithAnActionTimeLimit_IsRefused()
+    {
+        var scenario = Bilateral();
+        var options = new SessionOptions { Deadline = new Deadline(5, null), ActionTimeLimit = TimeSpan.FromSeconds(1) };
+
+        Should.Throw<ArgumentException>(() => Saop.Run(scenario.Domain, scenario.Profiles, ["seller", "buyer"], [ScriptedAgent.AcceptAll(), ScriptedAgent.AcceptAll()], options, new NegotiationHistory(4)));
+    }
+
     [Fact]
     public void Run_SecondPartyAcceptsFirstOffer_AgreesOnItInRoundOne()
     {

@@ -117,6 +117,32 @@ public sealed class TournamentTests
     }
 
     [Fact]
+    public void Run_WorkerHangsAfterFinishingOthers_TheirRecordsAreStillJournaled()
+    {
+        // A worker hands its records over in batches: the ones it finished before it hung on the last
+        // session must reach the journal all the same (the watchdog hands them over).
+        var plan = new TournamentPlan(SyntheticSessions.Definition(repetitions: 1, seed: 3));
+        var last = plan.Count - 1;
+        var folder = SyntheticSessions.TempFolder();
+        SessionOutcome HangsOnLast(SessionSpec spec, CancellationToken ct)
+        {
+            if (spec.Id == last)
+            {
+                ct.WaitHandle.WaitOne();
+            }
+
+            return SyntheticSessions.Run(spec, ct);
+        }
+
+        var report = Tournament.Run(plan, HangsOnLast, folder, new TournamentRunOptions(1, TimeSpan.FromMilliseconds(300)));
+
+        report.Run.Completed.ShouldBeTrue();
+        var rows = File.ReadAllLines(Path.Combine(folder, TournamentResults.CsvFileName)).Skip(2).ToList();
+        rows.Count.ShouldBe((int)plan.Count);
+        rows.Count(r => r.Contains("TimeoutException", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
     public void Write_Summary_JsonHasPerAgentStatisticsWithIntervals()
     {
         var plan = new TournamentPlan(SyntheticSessions.Definition());

@@ -630,6 +630,19 @@
     return card(betterDealTitle(), null, true, ...body);
   }
 
+  // An observer sees the offer and how it ends (the record's public part), never a delegation's gain or answer,
+  // nor who has answered so far (each answer is confidential, like a ballot).
+  function betterDealCardForObserver() {
+    const ps = state.view.postSettlement;
+    if (!ps || !ps.proposal) return null;
+    const body = [];
+    body.push(h("p", {}, "After the agreement was signed, the mediator offered the delegations the version below. Judged by the priorities each delegation declared to the mediator, it leaves every side at least as well off as the signed text, and at least one side better off. If every delegation accepts, it replaces the signed agreement; if any says no, the agreement stands as signed."));
+    body.push(betterDealTable(ps));
+    if (ps.status === "offered") body.push(h("p", { id: "better-deal-answered" }, "Waiting for every delegation's answer (answers are confidential until the end)."));
+    body.push(betterDealOutcome(ps));
+    return card("After signature: a better deal for everyone?", null, true, ...body);
+  }
+
   // ---------- the mediator's console ----------
   // Plain words for the analysis: a diplomat reads "value to Israel", "chance the Knesset approves",
   // "today's situation", never "utility", "P(ratified)" or "status quo outcome".
@@ -992,6 +1005,7 @@
 
   function renderObserver() {
     main.replaceChildren(card("Status", null, false, h("p", {}, statusText(state.view))), currentTextCard(null), historyCard(null), recordCard(), exportCard());
+    const better = betterDealCardForObserver(); if (better) main.prepend(better);
   }
 
   // ---------- redrawing without losing a person's place ----------

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Agents;
 
 namespace Parley.Protocols.Drivers;
@@ -29,7 +30,7 @@ public sealed class SaopAgentRunner : INegotiationObserver
     private readonly double[] _utilities;
     private long _start;
 
-    private SaopAgentRunner(SaopNegotiation negotiation, IReadOnlyList<IAgent> agents, SessionOptions options)
+    private SaopAgentRunner(SaopNegotiation negotiation, IReadOnlyList<IAgent> agents, SessionOptions options, NegotiationHistory? reuse)
     {
         var setup = negotiation.Setup;
         if (agents.Count != setup.PartyCount)
@@ -51,7 +52,16 @@ public sealed class SaopAgentRunner : INegotiationObserver
         Guard = new AgentCallGuard(options.ActionTimeLimit, options.TimeProvider, setup.Parties);
         // Room for the whole session when it is short (no growth in the loop), bounded when it is long.
         var expected = setup.Deadline.Rounds is { } r ? (int)Math.Min(((long)r * setup.PartyCount) + 1, InitialCapacityLimit) : 256;
-        _history = new NegotiationHistory(expected);
+        if (reuse is not null)
+        {
+            reuse.Reset();
+            _history = reuse;
+        }
+        else
+        {
+            _history = new NegotiationHistory(expected);
+        }
+
         _trace = options.RecordTrace ? new SessionTrace(setup.Domain, setup.Parties, expected) : null;
         _observer = options.Observer;
         _utilities = new double[setup.PartyCount];
@@ -72,11 +82,25 @@ public sealed class SaopAgentRunner : INegotiationObserver
 
     /// <summary>Runs <paramref name="negotiation"/> (fresh, not started) between <paramref name="agents"/> (one per party, in order) to its end.</summary>
     /// <exception cref="ArgumentException">Not one agent per party, or a party without a profile.</exception>
-    public static SessionResult Run(SaopNegotiation negotiation, IReadOnlyList<IAgent> agents, SessionOptions options)
+    public static SessionResult Run(SaopNegotiation negotiation, IReadOnlyList<IAgent> agents, SessionOptions options) =>
+        Run(negotiation, agents, options, null);
+
+    /// <summary>
+    /// Runs a session whose agents read <paramref name="reuse"/> as their history (emptied first) rather than
+    /// a new one: for a caller that runs many sessions one after another on a thread, with fresh agents each
+    /// time and no action time limit (so no abandoned agent can still be reading it), as a tournament's
+    /// worker does.
+    /// </summary>
+    internal static SessionResult Run(SaopNegotiation negotiation, IReadOnlyList<IAgent> agents, SessionOptions options, NegotiationHistory? reuse)
     {
         ArgumentNullException.ThrowIfNull(negotiation);
         ArgumentNullException.ThrowIfNull(options);
-        var run = new SaopAgentRunner(negotiation, agents, options);
+        if (reuse is not null && options.ActionTimeLimit is not null)
+        {
+            throw new ArgumentException("A history is reused only without an action time limit: an abandoned agent may still read it.", nameof(reuse));
+        }
+
+        var run = new SaopAgentRunner(negotiation, agents, options, reuse);
         return SessionWatchdog.Run(run.Guard, run.Body, run.Abandoned);
     }
 
@@ -117,6 +141,10 @@ public sealed class SaopAgentRunner : INegotiationObserver
         _observer?.OnEvent(se, _utilities);
     }
 
+    // Compiled optimised at once rather than tiered: a tournament enters it once per session, tens of
+    // thousands of times, and its tier-0 version (every engine property a call) ran a whole session
+    // each time until the tiering caught up. The agents' own methods still tier up with profiles.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SessionResult Body()
     {
         var n = _agents.Length;
