@@ -187,6 +187,67 @@ public sealed class AuthorizationMatrixTests(SqliteServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Hub_VotesClosingARound_EachAudienceReceivesExactlyItsOwnView()
+    {
+        // The live channel sends audiences whose views are equal in one message: each must still receive
+        // exactly what its own read of the new events gives, no more (another seat's ballot) and no less.
+        var table = await Table.OpenAsync(server.Http);
+        await table.ActAsync(HttpMethod.Put, "observer-access", table.Mediator, new { publicRecord = true, ballots = false, profiles = false });
+        var after = await table.ActAsync(HttpMethod.Post, "rounds", table.Mediator, new { text = await ApiTests.SuggestedDraftAsync(table) });
+        var audiences = new[] { ("mediator", table.Mediator), ("Israel", table.Israel), ("Syria", table.Syria), ("observer", table.Observer) };
+        var received = audiences.ToDictionary(a => a.Item1, _ => new List<System.Text.Json.Nodes.JsonNode>());
+        var connections = new List<HubConnection>();
+        try
+        {
+            foreach (var (name, token) in audiences)
+            {
+                var connection = server.Factory.Live(table.Id, token);
+                var log = received[name];
+                connection.On<string, long, System.Text.Json.JsonElement>(Live.LiveChannel.EventsMethod, (_, _, records) =>
+                {
+                    lock (log)
+                    {
+                        log.AddRange(System.Text.Json.Nodes.JsonNode.Parse(records.GetRawText())!.AsArray().Select(r => r!.DeepClone()));
+                    }
+                });
+                await connection.StartAsync();
+                connections.Add(connection);
+            }
+
+            await table.ActAsync(HttpMethod.Post, "votes", table.Israel, new { yes = true });
+            await table.ActAsync(HttpMethod.Post, "votes", table.Syria, new { yes = false });
+
+            foreach (var (name, token) in audiences)
+            {
+                var expected = (await Table.Json(await table.SendAsync(HttpMethod.Get, $"events?after={after}", token), HttpStatusCode.OK)).AsArray();
+                expected.Count.ShouldBeGreaterThan(0, name);
+                var log = received[name];
+                await Eventually(() => { lock (log) { return log.Count >= expected.Count; } }, name);
+                lock (log)
+                {
+                    log.Count.ShouldBe(expected.Count, name);
+                    for (var i = 0; i < log.Count; i++)
+                    {
+                        System.Text.Json.Nodes.JsonNode.DeepEquals(log[i], expected[i]).ShouldBeTrue($"{name}: live {log[i]!.ToJsonString()} against read {expected[i]!.ToJsonString()}");
+                    }
+                }
+            }
+
+            received["mediator"].Count(r => r["event"]!["type"]!.GetValue<string>() == "ballot").ShouldBe(2);
+            received["Israel"].ShouldNotContain(r => r["event"]!["type"]!.GetValue<string>() == "ballot" && r["event"]!["seat"]!.GetValue<int>() == 1);
+            received["Syria"].ShouldNotContain(r => r["event"]!["type"]!.GetValue<string>() == "ballot" && r["event"]!["seat"]!.GetValue<int>() == 0);
+            received["observer"].ShouldNotContain(r => r["event"]!["type"]!.GetValue<string>() == "ballot");
+        }
+        finally
+        {
+            foreach (var c in connections)
+            {
+                await c.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task PostSettlement_EveryCaller_RightStatusOwnGainOnlyAndOwnAnswerOnly()
     {
         // A signed agreement below the frontier, the improvement offered, P has accepted; Q has not answered yet.

@@ -11,7 +11,7 @@ using Parley.Workbench;
 namespace Parley.Benchmarks.Server;
 
 /// <summary>
-/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS] [--seed N] [--warmup N] [--jit-log FILE]</c>:
+/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS] [--seed N] [--warmup N] [--warmup-seconds S [--warmup-quiet N]] [--clients full|lean] [--clients-process] [--jit-log FILE]</c>:
 /// the real server on a loopback port, 100 negotiations with 2 delegations each (200 delegations)
 /// and their mediators, every delegation voting on every round. Measures, per vote, the time from
 /// sending the request to its durable acknowledgement, and to the mediator's live client receiving
@@ -27,10 +27,30 @@ namespace Parley.Benchmarks.Server;
 /// server's answers were doing (a late answer does not delay the next vote's schedule). Before the
 /// measured rounds, <c>--warmup</c> rounds (default 1) per negotiation run the same way unmeasured,
 /// so that the figures are of a server in service, not of its first requests' compilation.
+/// <para>
+/// <c>--warmup-seconds S</c> adds a second, warm measurement: after the first (cold) block of measured
+/// rounds, the same load keeps running unmeasured until the server has served for S seconds (counted
+/// from the first warm-up round), or, with <c>--warmup-quiet N</c>, until the JIT compiled fewer than N
+/// methods in the last 3 seconds (at most S seconds); then the same number of rounds is
+/// measured again. Both blocks are printed, the cold one first.
+/// </para>
+/// <para>
+/// <c>--clients lean</c> makes the 300 load clients (which share this process and its cores with the
+/// server) cheaper, without changing what the server receives or sends: vote and round bodies
+/// serialised once, the acknowledgement's sequence numbers read from its bytes, and the live clients
+/// binding each record to its sequence number only instead of building a whole JSON document. The
+/// default, <c>full</c>, is the earlier clients (every figure before 2026-12-02 10:00 UTC is of it).
+/// <c>--clients-process</c> runs the clients in a second process (this benchmark again, with
+/// <c>--server URL</c>), so that the server's own CPU per vote is measured apart from theirs; the two
+/// processes still share the machine's cores, so the latencies are not those of clients on other machines.
+/// </para>
 /// </remarks>
 internal static class ServerLoad
 {
     private const int Negotiations = 100;
+
+    /// <summary>The window (seconds) over which <c>--warmup-quiet N</c> counts the methods the JIT compiled.</summary>
+    private const double QuietWindow = 3;
 
     public static async Task RunAsync(string db, string[] args)
     {
@@ -39,6 +59,11 @@ internal static class ServerLoad
         var seed = 1;
         var warmup = 1;
         string? jitLog = null;
+        double? warmupSeconds = null;
+        int? warmupQuiet = null;
+        var lean = false;
+        var clientsProcess = false;
+        string? serverUrl = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -55,6 +80,26 @@ internal static class ServerLoad
                 case "--warmup":
                     warmup = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--warmup-seconds":
+                    warmupSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--warmup-quiet":
+                    warmupQuiet = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--clients":
+                    lean = args[++i] switch
+                    {
+                        "lean" => true,
+                        "full" => false,
+                        var other => throw new ArgumentException($"--clients full|lean, not '{other}'"),
+                    };
+                    break;
+                case "--clients-process":
+                    clientsProcess = true;
+                    break;
+                case "--server":
+                    serverUrl = args[++i];
+                    break;
                 default:
                     rounds = int.Parse(args[i], CultureInfo.InvariantCulture);
                     break;
@@ -64,14 +109,27 @@ internal static class ServerLoad
         var folder = Directory.CreateTempSubdirectory("parley-load-");
         var target = db == "sqlite" ? new DatabaseTarget("sqlite", Path.Combine(folder.FullName, "load.db")) : DatabaseTarget.Parse(db);
         var port = 5600 + Random.Shared.Next(300);
-        var options = new ServerOptions { Urls = $"http://127.0.0.1:{port}", Database = target, SeedIsraelSyria = false, MaxFailedTokens = 1_000_000, OperatorToken = "load-operator" };
-        await using var app = ServerHost.Build(options);
-        await app.StartAsync();
+        var options = new ServerOptions { Urls = serverUrl ?? $"http://127.0.0.1:{port}", Database = target, SeedIsraelSyria = false, MaxFailedTokens = 1_000_000, OperatorToken = "load-operator" };
+        // --server URL: this process is only the clients of a server started by another (--clients-process).
+        await using var app = serverUrl is null ? ServerHost.Build(options) : null;
+        if (app is not null)
+        {
+            await app.StartAsync();
+        }
+
+        if (clientsProcess)
+        {
+            await RunClientsProcessAsync(options.Urls, db, args);
+            await app!.StopAsync();
+            return;
+        }
+
         using var http = new HttpClient { BaseAddress = new Uri(options.Urls), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.ConnectionClose = false;
 
         var clock = Stopwatch.StartNew();
-        var received = new ConcurrentDictionary<(string, long, string), double>();
+        // Lean clients record only the deliveries a vote waits for; the full ones every record every client receives (as before).
+        var received = new ConcurrentDictionary<(string, long, string), double>(Environment.ProcessorCount, lean ? 1 << 16 : 31);
         var tables = new List<(string Id, string Mediator, string[] Seats)>();
         var connections = new List<HubConnection>();
         for (var n = 0; n < Negotiations; n++)
@@ -98,27 +156,49 @@ internal static class ServerLoad
                 var connection = new HubConnectionBuilder()
                     .WithUrl($"{options.Urls}/live?negotiation={id}", o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
                     .Build();
-                connection.On<string, long, JsonElement>("events", (negotiation, _, records) =>
+                if (lean)
                 {
-                    var at = clock.Elapsed.TotalMilliseconds;
-                    foreach (var r in records.EnumerateArray())
+                    // Only the sequence numbers: the JSON reader skips the rest of each record instead of building a document.
+                    connection.On<string, long, SequenceOnly[]>("events", (negotiation, _, records) =>
                     {
-                        received.TryAdd((negotiation, r.GetProperty("sequence").GetInt64(), who), at);
-                    }
-                });
+                        var at = clock.Elapsed.TotalMilliseconds;
+                        foreach (var r in records)
+                        {
+                            received.TryAdd((negotiation, r.Sequence, who), at);
+                        }
+                    });
+                }
+                else
+                {
+                    connection.On<string, long, JsonElement>("events", (negotiation, _, records) =>
+                    {
+                        var at = clock.Elapsed.TotalMilliseconds;
+                        foreach (var r in records.EnumerateArray())
+                        {
+                            received.TryAdd((negotiation, r.GetProperty("sequence").GetInt64(), who), at);
+                        }
+                    });
+                }
+
                 await connection.StartAsync();
                 connections.Add(connection);
             }
         }
 
-        var ack = new ConcurrentBag<double>();
-        var live = new ConcurrentBag<double>();
-        var lag = new ConcurrentBag<double>();
-        var pending = new ConcurrentBag<(string Id, long Sequence, string Who, double Sent)>();
+        // The lean clients' bodies, serialised once (the same bytes JsonContent would send).
+        byte[][] voteBodies = [JsonSerializer.SerializeToUtf8Bytes(new { yes = false }), JsonSerializer.SerializeToUtf8Bytes(new { yes = true })];
+        byte[][] roundBodies = [.. new[] { "50", "30" }.Select(share => JsonSerializer.SerializeToUtf8Bytes(new { text = new { share, years = "5" } }))];
+        static HttpContent Body(byte[] bytes)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+            return content;
+        }
+
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var period = window is { } w ? w + 1 : 0;   // in the open loop, a round every window + 1 s
 
-        async Task VoteAsync((string Id, string Mediator, string[] Seats) t, int r, int s, double at, bool measured)
+        async Task VoteAsync((string Id, string Mediator, string[] Seats) t, int r, int s, double at, Block? measured)
         {
             if (at > 0)
             {
@@ -129,32 +209,35 @@ internal static class ServerLoad
                 }
             }
 
-            using var vote = new HttpRequestMessage(HttpMethod.Post, $"/api/negotiations/{t.Id}/votes") { Content = JsonContent.Create(new { yes = r % 3 != 0 }) };
+            var yes = r % 3 != 0;
+            using var vote = new HttpRequestMessage(HttpMethod.Post, $"/api/negotiations/{t.Id}/votes") { Content = lean ? Body(voteBodies[yes ? 1 : 0]) : JsonContent.Create(new { yes }) };
             vote.Headers.Authorization = new("Bearer", t.Seats[s]);
             var sent = clock.Elapsed.TotalMilliseconds;
-            var response = await http.SendAsync(vote, limit.Token);
+            using var response = await http.SendAsync(vote, limit.Token);
             var done = clock.Elapsed.TotalMilliseconds;
             response.EnsureSuccessStatusCode();
-            if (!measured)
+            if (measured is null)
             {
                 return;
             }
 
-            ack.Add(done - sent);
+            measured.Ack.Add(done - sent);
             if (at > 0)
             {
-                lag.Add(sent - at);
+                measured.Lag.Add(sent - at);
             }
 
-            var sequences = (await response.Content.ReadFromJsonAsync<CommandAck>(CaseJson.Options, limit.Token))!.Sequences;
-            pending.Add((t.Id, sequences[0], "mediator", sent));   // the ballot reaches the mediator
+            var sequences = lean
+                ? ReadSequences(await response.Content.ReadAsByteArrayAsync(limit.Token))
+                : (await response.Content.ReadFromJsonAsync<CommandAck>(CaseJson.Options, limit.Token))!.Sequences;
+            measured.Pending.Add((t.Id, sequences[0], "mediator", sent));   // the ballot reaches the mediator
             if (sequences.Count == 2)
             {
-                pending.Add((t.Id, sequences[1], s == 0 ? "b" : "a", sent));   // the close reaches the other delegation
+                measured.Pending.Add((t.Id, sequences[1], s == 0 ? "b" : "a", sent));   // the close reaches the other delegation
             }
         }
 
-        async Task RoundsAsync(int from, int count, bool measured, double start, int index)
+        async Task RoundsAsync(int from, int count, Block? measured, double start, int index)
         {
             var t = tables[index];
             var random = new Random(unchecked((seed * 1_000_003) + (index * 1_009) + from));   // not HashCode: it is salted per process
@@ -166,73 +249,129 @@ internal static class ServerLoad
                     await Task.Delay(TimeSpan.FromMilliseconds(opens - clock.Elapsed.TotalMilliseconds), limit.Token);
                 }
 
-                using (var open = new HttpRequestMessage(HttpMethod.Post, $"/api/negotiations/{t.Id}/rounds") { Content = JsonContent.Create(new { text = new { share = r % 2 == 0 ? "50" : "30", years = "5" } }) })
+                using (var open = new HttpRequestMessage(HttpMethod.Post, $"/api/negotiations/{t.Id}/rounds") { Content = lean ? Body(roundBodies[r % 2]) : JsonContent.Create(new { text = new { share = r % 2 == 0 ? "50" : "30", years = "5" } }) })
                 {
                     open.Headers.Authorization = new("Bearer", t.Mediator);
-                    (await http.SendAsync(open, limit.Token)).EnsureSuccessStatusCode();
+                    using var opened = await http.SendAsync(open, limit.Token);
+                    opened.EnsureSuccessStatusCode();
                 }
 
                 // Each delegation's moment is drawn from the seed (the same moments every run), counted from the round's opening.
-                var opened = clock.Elapsed.TotalMilliseconds;
-                var at0 = window is { } w0 ? opened + random.NextDouble() * w0 * 1000 : 0;
-                var at1 = window is { } w1 ? opened + random.NextDouble() * w1 * 1000 : 0;
+                var openedAt = clock.Elapsed.TotalMilliseconds;
+                var at0 = window is { } w0 ? openedAt + random.NextDouble() * w0 * 1000 : 0;
+                var at1 = window is { } w1 ? openedAt + random.NextDouble() * w1 * 1000 : 0;
                 await Task.WhenAll(VoteAsync(t, r, 0, at0, measured), VoteAsync(t, r, 1, at1, measured));
             }
         }
 
-        if (warmup > 0)
+        Task AllAsync(int from, int count, Block? measured)
         {
-            var warmStart = clock.Elapsed.TotalMilliseconds;
-            await Task.WhenAll(Enumerable.Range(0, tables.Count).Select(i => Task.Run(() => RoundsAsync(0, warmup, measured: false, warmStart, i), limit.Token)));
+            var start = clock.Elapsed.TotalMilliseconds;
+            return Task.WhenAll(Enumerable.Range(0, tables.Count).Select(i => Task.Run(() => RoundsAsync(from, count, measured, start, i), limit.Token)));
         }
 
         using var jitListener = jitLog is null ? null : new JitListener();
-        var loadBefore = LoadAverage();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var collectionsBefore = GC.CollectionCount(0);
-        var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var jitTimeBefore = System.Runtime.JitInfo.GetCompilationTime();
-        var wall = Stopwatch.StartNew();
-        var measuredStart = clock.Elapsed.TotalMilliseconds;
-        await Task.WhenAll(Enumerable.Range(0, tables.Count).Select(i => Task.Run(() => RoundsAsync(warmup, rounds, measured: true, measuredStart, i), limit.Token)));
-        wall.Stop();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
-        var collections = GC.CollectionCount(0) - collectionsBefore;
-        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore;
-        var jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTimeBefore;
-        var loadAfter = LoadAverage();
+        var servingFrom = clock.Elapsed.TotalMilliseconds;
+        var blocks = new List<Block>();
+        async Task MeasureAsync(string label, int from)
+        {
+            var block = new Block(label) { ServedSeconds = (clock.Elapsed.TotalMilliseconds - servingFrom) / 1000 };
+            jitListener?.Start(label);
+            if (serverUrl is not null)
+            {
+                Console.WriteLine($"{Marker}begin {label}");   // the server's process measures itself from here
+            }
+
+            block.Begin();
+            await AllAsync(from, rounds, block);
+            block.End();
+            if (serverUrl is not null)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker}end {label} {block.Ack.Count}"));
+            }
+
+            jitListener?.Stop();
+            blocks.Add(block);
+        }
+
+        var next = 0;
+        if (warmup > 0)
+        {
+            await AllAsync(0, warmup, null);
+            next = warmup;
+        }
+
+        await MeasureAsync(warmupSeconds is null ? "measured" : "cold", next);
+        next += rounds;
+        string? warming = null;
+        if (warmupSeconds is { } seconds)
+        {
+            // Warm: the same load, unmeasured, round by round, until the server has served S seconds (or the JIT is quiet).
+            // Quiet: fewer than N methods compiled in the last QuietWindow seconds (the tiered JIT promotes in waves, so one round says little).
+            var extra = 0;
+            var quiet = false;
+            var history = new Queue<(double At, long Jitted)>();
+            history.Enqueue((clock.Elapsed.TotalSeconds, System.Runtime.JitInfo.GetCompiledMethodCount()));
+            while ((clock.Elapsed.TotalMilliseconds - servingFrom) / 1000 < seconds && !quiet && !limit.IsCancellationRequested)
+            {
+                await AllAsync(next, 1, null);
+                next++;
+                extra++;
+                var now = (At: clock.Elapsed.TotalSeconds, Jitted: System.Runtime.JitInfo.GetCompiledMethodCount());
+                history.Enqueue(now);
+                while (history.Count > 1 && now.At - history.ElementAt(1).At >= QuietWindow)
+                {
+                    history.Dequeue();
+                }
+
+                var (since, before) = history.Peek();
+                quiet = warmupQuiet is { } q && now.At - since >= QuietWindow && now.Jitted - before < q;
+            }
+
+            warming = string.Create(CultureInfo.InvariantCulture, $"{extra} more warm-up round(s) after the cold block, until {(quiet ? $"the JIT compiled fewer than {warmupQuiet} methods in {QuietWindow} s" : $"{seconds:0.#} s of service")}");
+            await MeasureAsync("warm", next);
+        }
+
         if (jitListener is not null)
         {
             await File.WriteAllLinesAsync(jitLog!, jitListener.Methods.GroupBy(m => m).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()}\t{g.Key}"));
         }
 
         await Task.Delay(2000);   // let the last live messages arrive
-        var missing = 0;
-        foreach (var (id, sequence, who, sent) in pending)
-        {
-            if (received.TryGetValue((id, sequence, who), out var at))
-            {
-                live.Add(at - sent);
-            }
-            else
-            {
-                missing++;
-            }
-        }
-
         var mode = window is { } ow
             ? string.Create(CultureInfo.InvariantCulture, $"open loop: each vote at a seeded moment uniform within {ow:0.###} s of its round opening, a round every {period:0.###} s (seed {seed})")
             : "burst: both delegations of every negotiation vote the moment the round opens";
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-load {target.Kind}, {mode}; {warmup} warm-up round(s) unmeasured"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {Negotiations} negotiations, {Negotiations * 2} delegations, {rounds} rounds, {ack.Count} votes in {wall.Elapsed.TotalSeconds:F1} s ({ack.Count / wall.Elapsed.TotalSeconds:F0} votes/s); {Environment.ProcessorCount} cores, load average {loadBefore} before, {loadAfter} after"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU of this process (server and its 300 clients; not the database server's) while measuring: {cpu.TotalSeconds:F2} s, {cpu.TotalMilliseconds * 1000 / Math.Max(1, ack.Count):F0} µs per vote; {allocated / 1024.0 / Math.Max(1, ack.Count):F0} KiB allocated per vote, {collections} gen-0 collections; {jitted} methods compiled by the JIT in {jitTime.TotalSeconds:F2} s"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ack  (request -> durable acknowledgement): p50 {P(ack, 0.50):F1} ms, p99 {P(ack, 0.99):F1} ms, max {ack.Max():F1} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  live (request -> other client's update):  p50 {P(live, 0.50):F1} ms, p99 {P(live, 0.99):F1} ms, max {(live.IsEmpty ? 0 : live.Max()):F1} ms; {live.Count} measured, {missing} not received"));
-        if (!lag.IsEmpty)
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-load {target.Kind}, {mode}; {warmup} warm-up round(s) unmeasured; {(lean ? "lean" : "full")} clients{(serverUrl is null ? " in the server's process" : " in their own process")}"));
+        foreach (var b in blocks)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sends behind their schedule (the load clients' own delay): p50 {P(lag, 0.50):F1} ms, p99 {P(lag, 0.99):F1} ms"));
+            var live = new List<double>();
+            var missing = 0;
+            foreach (var (id, sequence, who, sent) in b.Pending)
+            {
+                if (received.TryGetValue((id, sequence, who), out var at))
+                {
+                    live.Add(at - sent);
+                }
+                else
+                {
+                    missing++;
+                }
+            }
+
+            var ack = b.Ack.ToArray();
+            if (b.Label == "warm" && warming is not null)
+            {
+                Console.WriteLine("  " + warming);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{b.Label}, after {b.ServedSeconds:F1} s of service] {Negotiations} negotiations, {Negotiations * 2} delegations, {rounds} rounds, {ack.Length} votes in {b.Wall.TotalSeconds:F1} s ({ack.Length / b.Wall.TotalSeconds:F0} votes/s); {Environment.ProcessorCount} cores, load average {b.LoadBefore} before, {b.LoadAfter} after"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU of this process ({(serverUrl is null ? "server and its 300 clients" : "the 300 clients only")}; not the database server's) while measuring: {b.Cpu.TotalSeconds:F2} s, {b.Cpu.TotalMilliseconds * 1000 / Math.Max(1, ack.Length):F0} µs per vote; {b.Allocated / 1024.0 / Math.Max(1, ack.Length):F0} KiB allocated per vote, {b.Collections} gen-0 collections; {b.Jitted} methods compiled by the JIT in {b.JitTime.TotalSeconds:F2} s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ack  (request -> durable acknowledgement): p50 {P(ack, 0.50):F1} ms, p99 {P(ack, 0.99):F1} ms, max {(ack.Length == 0 ? 0 : ack.Max()):F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  live (request -> other client's update):  p50 {P(live, 0.50):F1} ms, p99 {P(live, 0.99):F1} ms, max {(live.Count == 0 ? 0 : live.Max()):F1} ms; {live.Count} measured, {missing} not received"));
+            if (!b.Lag.IsEmpty)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sends behind their schedule (the load clients' own delay): p50 {P(b.Lag, 0.50):F1} ms, p99 {P(b.Lag, 0.99):F1} ms"));
+            }
         }
 
         foreach (var c in connections)
@@ -240,7 +379,11 @@ internal static class ServerLoad
             await c.DisposeAsync();
         }
 
-        await app.StopAsync();
+        if (app is not null)
+        {
+            await app.StopAsync();
+        }
+
         try
         {
             folder.Delete(recursive: true);
@@ -251,10 +394,159 @@ internal static class ServerLoad
         }
     }
 
+    private const string Marker = "@@server-load ";
+
+    /// <summary>
+    /// <c>--clients-process</c>: the server runs here, the 300 clients in a second process of this benchmark
+    /// (<c>--server URL</c>), which says when each measured block begins and ends; this process then
+    /// reports what the server alone spent in each block. Both still share the machine's cores.
+    /// </summary>
+    private static async Task RunClientsProcessAsync(string url, string db, string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ServerLoad).Assembly.Location);
+        }
+
+        foreach (var a in (string[])["server-load", db, .. args.Where(a => a != "--clients-process"), "--server", url])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var child = Process.Start(start)!;
+        var self = Process.GetCurrentProcess();
+        var results = new List<string>();
+        (TimeSpan Cpu, long Allocated, int Collections, long Jitted, TimeSpan JitTime) before = default;
+        while (await child.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (!line.StartsWith(Marker, StringComparison.Ordinal))
+            {
+                Console.WriteLine(line);
+                continue;
+            }
+
+            self.Refresh();
+            var now = (self.TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+            var words = line[Marker.Length..].Split(' ');
+            if (words[0] == "begin")
+            {
+                before = now;
+                continue;
+            }
+
+            var votes = Math.Max(1, int.Parse(words[2], CultureInfo.InvariantCulture));
+            var cpu = now.Item1 - before.Cpu;
+            results.Add(string.Create(CultureInfo.InvariantCulture, $"  [{words[1]}] the server's process alone while measuring: CPU {cpu.TotalSeconds:F2} s, {cpu.TotalMilliseconds * 1000 / votes:F0} µs per vote; {(now.Item2 - before.Allocated) / 1024.0 / votes:F0} KiB allocated per vote, {now.Item3 - before.Collections} gen-0 collections; {now.Item4 - before.Jitted} methods compiled by the JIT in {(now.Item5 - before.JitTime).TotalSeconds:F2} s"));
+        }
+
+        await child.WaitForExitAsync();
+        foreach (var r in results)
+        {
+            Console.WriteLine(r);
+        }
+
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the clients' process exited with {child.ExitCode}");
+        }
+    }
+
+    /// <summary>The sequence numbers of a command's acknowledgement (<see cref="CommandAck"/>), read from its bytes.</summary>
+    private static List<long> ReadSequences(byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var sequences = new List<long>(2);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("sequences"u8))
+            {
+                reader.Read();
+                while (reader.Read() && reader.TokenType == JsonTokenType.Number)
+                {
+                    sequences.Add(reader.GetInt64());
+                }
+
+                return sequences;
+            }
+        }
+
+        throw new InvalidDataException("an acknowledgement without sequences");
+    }
+
+    /// <summary>A live record as the lean clients read it: its sequence number only.</summary>
+    private sealed record SequenceOnly(long Sequence);
+
+    /// <summary>One measured block of rounds: what its votes measured and what the process spent meanwhile.</summary>
+    private sealed class Block(string label)
+    {
+        private TimeSpan _cpu;
+        private long _allocated;
+        private int _collections;
+        private long _jitted;
+        private TimeSpan _jitTime;
+        private readonly Stopwatch _wall = new();
+
+        public string Label { get; } = label;
+
+        public double ServedSeconds { get; init; }
+
+        public ConcurrentBag<double> Ack { get; } = [];
+
+        public ConcurrentBag<double> Lag { get; } = [];
+
+        public ConcurrentBag<(string Id, long Sequence, string Who, double Sent)> Pending { get; } = [];
+
+        public string LoadBefore { get; private set; } = "";
+
+        public string LoadAfter { get; private set; } = "";
+
+        public TimeSpan Wall => _wall.Elapsed;
+
+        public TimeSpan Cpu => _cpu;
+
+        public long Allocated => _allocated;
+
+        public int Collections => _collections;
+
+        public long Jitted => _jitted;
+
+        public TimeSpan JitTime => _jitTime;
+
+        public void Begin()
+        {
+            LoadBefore = LoadAverage();
+            _cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            _allocated = GC.GetTotalAllocatedBytes();
+            _collections = GC.CollectionCount(0);
+            _jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+            _jitTime = System.Runtime.JitInfo.GetCompilationTime();
+            _wall.Start();
+        }
+
+        public void End()
+        {
+            _wall.Stop();
+            _cpu = Process.GetCurrentProcess().TotalProcessorTime - _cpu;
+            _allocated = GC.GetTotalAllocatedBytes() - _allocated;
+            _collections = GC.CollectionCount(0) - _collections;
+            _jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - _jitted;
+            _jitTime = System.Runtime.JitInfo.GetCompilationTime() - _jitTime;
+            LoadAfter = LoadAverage();
+        }
+    }
+
     /// <summary>The methods the JIT compiles while the listener lives (<c>--jit-log FILE</c>: which code is still being compiled in the measured rounds).</summary>
     private sealed class JitListener : System.Diagnostics.Tracing.EventListener
     {
+        private volatile string? _label;
+
         public ConcurrentQueue<string> Methods { get; } = new();
+
+        /// <summary>Records the methods compiled from now on, under <paramref name="label"/> (the measured block).</summary>
+        public void Start(string label) => _label = label;
+
+        public void Stop() => _label = null;
 
         protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
         {
@@ -266,12 +558,12 @@ internal static class ServerLoad
 
         protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
         {
-            if (eventData.EventName is { } name && name.StartsWith("MethodLoadVerbose", StringComparison.Ordinal) && eventData.Payload is { } p && eventData.PayloadNames is { } names)
+            if (_label is { } label && eventData.EventName is { } name && name.StartsWith("MethodLoadVerbose", StringComparison.Ordinal) && eventData.Payload is { } p && eventData.PayloadNames is { } names)
             {
                 var ns = p[names.IndexOf("MethodNamespace")];
                 var method = p[names.IndexOf("MethodName")];
                 var flags = names.IndexOf("MethodFlags") is var f and >= 0 ? Convert.ToInt64(p[f], CultureInfo.InvariantCulture) : 0;
-                Methods.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{ns}::{method} (tier {(flags >> 7) & 7})"));
+                Methods.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{label}\t{ns}::{method} (tier {(flags >> 7) & 7})"));
             }
         }
     }

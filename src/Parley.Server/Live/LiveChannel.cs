@@ -55,9 +55,13 @@ internal sealed class LiveChannel(IHubContext<LiveHub> hub)
             audiences.Add(Audience.Delegation(s));
         }
 
+        // Each audience's records are its own view; audiences whose views are equal (a ballot is the same for
+        // the mediator and the voting seat, a round's closing the same for everyone) share one send, which
+        // SignalR serialises once for all their groups instead of once per group.
+        var sends = new List<(List<CaseRecord> Visible, List<string> Groups)>(audiences.Count);
         foreach (var audience in audiences)
         {
-            var visible = new List<CaseRecord>();
+            var visible = new List<CaseRecord>(records.Count);
             foreach (var r in records)
             {
                 if (c.ViewOf(r, audience) is { } seen)
@@ -66,11 +70,52 @@ internal sealed class LiveChannel(IHubContext<LiveHub> hub)
                 }
             }
 
-            if (visible.Count > 0)
+            if (visible.Count == 0)
             {
-                // The version lets a client see that it missed nothing (or catch up if it did).
-                _ = hub.Clients.Group(Group(entry.Id, audience)).SendAsync(EventsMethod, entry.Id, c.Version, visible);
+                continue;
+            }
+
+            var group = Group(entry.Id, audience);
+            var same = sends.FindIndex(x => SameRecords(x.Visible, visible));
+            if (same >= 0)
+            {
+                sends[same].Groups.Add(group);
+            }
+            else
+            {
+                sends.Add((visible, [group]));
             }
         }
+
+        foreach (var (visible, groups) in sends)
+        {
+            // The version lets a client see that it missed nothing (or catch up if it did).
+            _ = groups.Count == 1
+                ? hub.Clients.Group(groups[0]).SendAsync(EventsMethod, entry.Id, c.Version, visible)
+                : hub.Clients.Groups(groups).SendAsync(EventsMethod, entry.Id, c.Version, visible);
+        }
+    }
+
+    /// <summary>
+    /// Whether two audiences' views are equal record by record (records and events are records: equal
+    /// values, and the same references for their collections, as views copied from one stored event
+    /// share them), so that one serialised message is exactly what each of them would have been sent.
+    /// </summary>
+    private static bool SameRecords(List<CaseRecord> a, List<CaseRecord> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!a[i].Equals(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -30,6 +30,23 @@ public abstract partial class Negotiation
     /// <exception cref="NotSupportedException">The protocol takes no snapshots (<see cref="SupportsSnapshots"/>).</exception>
     public string Snapshot()
     {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteSnapshot(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Writes the <see cref="Snapshot"/> into <paramref name="json"/> as one JSON object: a host that
+    /// embeds it in its own snapshot writes it once, instead of writing it as text, parsing it and
+    /// writing it again.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The protocol takes no snapshots (<see cref="SupportsSnapshots"/>).</exception>
+    internal void WriteSnapshot(Utf8JsonWriter json)
+    {
         if (!SupportsSnapshots)
         {
             throw new NotSupportedException($"The {Protocol} protocol takes no snapshots.");
@@ -40,38 +57,32 @@ public abstract partial class Negotiation
             throw new InvalidOperationException("A snapshot is taken between steps, not during a replay.");
         }
 
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var json = new Utf8JsonWriter(buffer))
+        json.WriteStartObject();
+        json.WriteNumber("parleySnapshot", SnapshotFormat);
+        json.WriteString("protocol", Protocol);
+        json.WriteNumber("actors", _actorCount);
+        json.WriteNumber("issues", Domain.IssueCount);
+        json.WriteNumber("sequence", _sequence);
+        json.WriteBoolean("started", _started);
+        json.WriteBoolean("over", IsOver);
+        json.WriteNumber("endReason", (int)EndReason);
+        json.WriteNumber("round", Round);
+        json.WriteNumber("time", Time);
+        json.WriteNumber("elapsed", Elapsed);
+        if (Failure is { } f)
         {
-            json.WriteStartObject();
-            json.WriteNumber("parleySnapshot", SnapshotFormat);
-            json.WriteString("protocol", Protocol);
-            json.WriteNumber("actors", _actorCount);
-            json.WriteNumber("issues", Domain.IssueCount);
-            json.WriteNumber("sequence", _sequence);
-            json.WriteBoolean("started", _started);
-            json.WriteBoolean("over", IsOver);
-            json.WriteNumber("endReason", (int)EndReason);
-            json.WriteNumber("round", Round);
-            json.WriteNumber("time", Time);
-            json.WriteNumber("elapsed", Elapsed);
-            if (Failure is { } f)
-            {
-                json.WriteStartObject("failure");
-                json.WriteNumber("actor", f.Party);
-                json.WriteNumber("kind", (int)f.Kind);
-                json.WriteString("reason", f.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WritePropertyName("state");
-            json.WriteStartObject();
-            WriteSnapshotState(json);
-            json.WriteEndObject();
+            json.WriteStartObject("failure");
+            json.WriteNumber("actor", f.Party);
+            json.WriteNumber("kind", (int)f.Kind);
+            json.WriteString("reason", f.Reason);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.WritePropertyName("state");
+        json.WriteStartObject();
+        WriteSnapshotState(json);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     /// <summary>

@@ -38,10 +38,7 @@ public sealed partial class EngineProtocol
 
         json.WriteStartObject();
         json.WritePropertyName("engine");
-        using (var doc = JsonDocument.Parse(engine.Snapshot()))
-        {
-            doc.RootElement.WriteTo(json);
-        }
+        engine.WriteSnapshot(json);   // written once, in place (the same JSON as engine.Snapshot())
 
         json.WriteNumber("votingRounds", _fold.VotingRounds);
         WriteAnswers(json, "ballots", _fold.Ballots);
