@@ -1,5 +1,6 @@
 using Parley.Agents;
 using Parley.Protocols;
+using Parley.Protocols.Drivers;
 using Parley.Remote;
 using Parley.Scenarios;
 
@@ -134,8 +135,8 @@ public sealed class SaopSessions
 
     private static NegotiationHistory HistoryFor(SessionSpec session)
     {
-        // Room for the whole session, as a fresh history would have (bounded for long ones).
-        var needed = session.Rounds is { } r ? (int)Math.Min(((long)r * session.Agents.Count) + 1, 4096) : 256;
+        // Room for the whole session, as a fresh history would have.
+        var needed = SaopAgentRunner.HistoryCapacity(session.Rounds, session.Agents.Count);
         var history = t_history;
         if (history is null || history.Capacity < needed)
         {

@@ -233,9 +233,15 @@ public static class TournamentRunner
         {
             if (finished.Count > 0)
             {
-                _results.Add([.. finished]);
-                finished.Clear();
+                _results.Add(Take(finished));
             }
+        }
+
+        private static SessionRecord[] Take(List<SessionRecord> finished)
+        {
+            SessionRecord[] taken = [.. finished];
+            finished.Clear();
+            return taken;
         }
 
         /// <summary>Records every session past its time limit as a failure and replaces its worker; returns the records to append (with what the hung workers had finished before).</summary>
@@ -269,8 +275,7 @@ public static class TournamentRunner
                 // The hung worker never touches its records again once its slot is claimed: record them.
                 if (w.Finished.Count > 0)
                 {
-                    recorded.Add([.. w.Finished]);
-                    w.Finished.Clear();
+                    recorded.Add(Take(w.Finished));
                 }
 
                 Interlocked.Decrement(ref _liveWorkers);

@@ -50,8 +50,7 @@ public sealed class SaopAgentRunner : INegotiationObserver
         _agents = [.. agents];
         _options = options;
         Guard = new AgentCallGuard(options.ActionTimeLimit, options.TimeProvider, setup.Parties);
-        // Room for the whole session when it is short (no growth in the loop), bounded when it is long.
-        var expected = setup.Deadline.Rounds is { } r ? (int)Math.Min(((long)r * setup.PartyCount) + 1, InitialCapacityLimit) : 256;
+        var expected = HistoryCapacity(setup.Deadline.Rounds, setup.PartyCount);
         if (reuse is not null)
         {
             reuse.Reset();
@@ -76,6 +75,13 @@ public sealed class SaopAgentRunner : INegotiationObserver
             negotiation.Observe(log);
         }
     }
+
+    /// <summary>
+    /// The entries a session's history starts with: room for the whole session when it is short (no
+    /// growth in the loop), bounded when it is long.
+    /// </summary>
+    internal static int HistoryCapacity(int? rounds, int parties) =>
+        rounds is { } r ? (int)Math.Min(((long)r * parties) + 1, InitialCapacityLimit) : 256;
 
     /// <summary>The guard every agent call goes through.</summary>
     public AgentCallGuard Guard { get; }
