@@ -192,10 +192,7 @@ public sealed partial class EngineProtocol : ISingleTextProtocol
                 {
                     // Another writer's event, or a replay: read when the engine is next used. A decision
                     // of this node's that it replaces is dropped (the engine is rebuilt without it).
-                    if (_pending.Count > 0)
-                    {
-                        Discard();
-                    }
+                    DiscardPending();
 
                     _undecoded.Add((engineEvents[i], record.Sequence));
                 }
@@ -313,9 +310,10 @@ public sealed partial class EngineProtocol : ISingleTextProtocol
         _undecoded.Clear();
     }
 
-    private void Discard()
+    // Drops this node's decisions not yet confirmed, and the engine that holds them (rebuilt on next use).
+    private void DiscardPending()
     {
-        if (_pending.Count > 0 || _engine is not null)
+        if (_pending.Count > 0)
         {
             _pending.Clear();
             _pendingEvents.Clear();
