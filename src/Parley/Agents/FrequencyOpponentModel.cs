@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Parley.Domains;
 
 namespace Parley.Agents;
@@ -49,7 +48,6 @@ public sealed class FrequencyOpponentModel : IOpponentModel
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop of every session: optimised at once, not after tiering (docs/performance.md, "The protocol engine")
     public void Observe(int party, Outcome offer, double time)
     {
         if (!_seen[party])
@@ -103,7 +101,6 @@ public sealed class FrequencyOpponentModel : IOpponentModel
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop of every session: optimised at once, not after tiering (docs/performance.md, "The protocol engine")
     public double EstimatedUtility(ReadOnlySpan<int> outcome)
     {
         if (_opponentsSeen == 0)

@@ -115,7 +115,6 @@ public sealed class OutcomeIndex
     /// The rank of the worst outcome whose utility is still at least <paramref name="target"/>
     /// (the smallest concession that meets the target), or −1 when none reaches it. O(log n).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop of every session: optimised at once, not after tiering (docs/performance.md, "The protocol engine")
     public int RankAtLeast(double target)
     {
         // First rank whose utility is below target, minus one.
@@ -138,7 +137,6 @@ public sealed class OutcomeIndex
     }
 
     /// <summary>The rank of the outcome whose utility is closest to <paramref name="target"/> (ties: the better one). O(log n).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop of every session: optimised at once, not after tiering (docs/performance.md, "The protocol engine")
     public int RankNearest(double target)
     {
         var above = RankAtLeast(target);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Parley.Domains;
 
 namespace Parley.Preferences;
@@ -69,7 +68,6 @@ public sealed class AdditiveProfile : Profile
     public IReadOnlyList<ValueFunction> ValueFunctions => _functions;
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot loop of every session: optimised at once, not after tiering (docs/performance.md, "The protocol engine")
     public override double Utility(ReadOnlySpan<int> outcome)
     {
         var table = _table;

@@ -411,7 +411,6 @@ public abstract partial class Negotiation
         Emit(kind, actor, outcome, value, detail, Time, Elapsed);
 
     /// <summary>Appends an event: applies it to the state, then tells the observers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every event of every session goes through it: optimised from the start
     protected void Emit(EventKind kind, int actor, Outcome? outcome, int value, ActionDetail? detail, double time, long elapsed)
     {
         var e = new NegotiationEvent(_sequence, kind, actor, Round, time, elapsed, outcome, value, detail);

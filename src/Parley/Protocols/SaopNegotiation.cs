@@ -101,7 +101,6 @@ public sealed class SaopNegotiation : Negotiation
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the step: optimised from the first session (see SaopAgentRunner.Body)
     protected override RefusalKind Decide(int actor, in NegotiationAction action, long elapsed, out string? message)
     {
         // The messages of refusals are built in Refused (cold), so that this hot method stays small.
@@ -167,7 +166,6 @@ public sealed class SaopNegotiation : Negotiation
     }
 
     /// <inheritdoc />
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the fold: optimised from the first session
     protected override void Apply(in NegotiationEvent e)
     {
         switch (e.Kind)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Parley.Agents;
 
 namespace Parley.Protocols.Drivers;
@@ -147,10 +146,6 @@ public sealed class SaopAgentRunner : INegotiationObserver
         _observer?.OnEvent(se, _utilities);
     }
 
-    // Compiled optimised at once rather than tiered: a tournament enters it once per session, tens of
-    // thousands of times, and its tier-0 version (every engine property a call) ran a whole session
-    // each time until the tiering caught up. The agents' own methods still tier up with profiles.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private SessionResult Body()
     {
         var n = _agents.Length;
