@@ -257,6 +257,7 @@ public sealed class SaopNegotiation : Negotiation
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Acted()
     {
         Actions++;

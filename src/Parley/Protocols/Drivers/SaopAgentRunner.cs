@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Agents;
 
 namespace Parley.Protocols.Drivers;
@@ -148,12 +149,19 @@ public sealed class SaopAgentRunner : INegotiationObserver
 
     private SessionResult Body()
     {
-        var n = _agents.Length;
-        var negotiation = _negotiation;
         _start = _options.TimeProvider.GetTimestamp();
-        negotiation.Start();
+        _negotiation.Start();
+        return StartAgents() ?? Turns();
+    }
+
+    /// <summary>Starts every agent; the session's result if one failed, else null.</summary>
+    /// <remarks>Apart from the turn loop, so that the JIT spends its inlining on the loop.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SessionResult? StartAgents()
+    {
+        var negotiation = _negotiation;
         var profiles = negotiation.Setup.Profiles;
-        for (var p = 0; p < n; p++)
+        for (var p = 0; p < _agents.Length; p++)
         {
             var context = new AgentContext(profiles[p]!, p, negotiation.Setup.Parties, negotiation.Setup.Deadline, _history, new Random(Saop.AgentSeed(_options.Seed, p)), Guard.Cancellation);
             _ = context.Index; // build (or fetch) the outcome index before the timed calls
@@ -173,6 +181,14 @@ public sealed class SaopAgentRunner : INegotiationObserver
             }
         }
 
+        return null;
+    }
+
+    /// <summary>The turns, to the session's end.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private SessionResult Turns()
+    {
+        var negotiation = _negotiation;
         var cancellation = _options.Cancellation;
         while (true)
         {
