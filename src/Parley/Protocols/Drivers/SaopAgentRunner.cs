@@ -190,9 +190,14 @@ public sealed class SaopAgentRunner : INegotiationObserver
     {
         var negotiation = _negotiation;
         var cancellation = _options.Cancellation;
+        var cancellable = cancellation.CanBeCanceled; // most sessions cannot be: then the loop reads nothing for it
         while (true)
         {
-            cancellation.ThrowIfCancellationRequested();
+            if (cancellable)
+            {
+                cancellation.ThrowIfCancellationRequested();
+            }
+
             var asked = negotiation.ReadClock();
             if (negotiation.EndIfDeadlinePassed(asked)) // the deadline is checked before each turn
             {
