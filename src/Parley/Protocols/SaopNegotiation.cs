@@ -101,6 +101,7 @@ public sealed class SaopNegotiation : Negotiation
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the step: inlined into the in-process driver's turn loop (no call, no frame of its own per turn)
     protected override RefusalKind Decide(int actor, in NegotiationAction action, long elapsed, out string? message)
     {
         // The messages of refusals are built in Refused (cold), so that this hot method stays small.
