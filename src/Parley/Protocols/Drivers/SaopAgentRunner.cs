@@ -151,13 +151,13 @@ public sealed class SaopAgentRunner : INegotiationObserver
     {
         _start = _options.TimeProvider.GetTimestamp();
         _negotiation.Start();
-        return StartAgents() ?? Turns();
+        return StartAgents(out var ended) ? Turns() : ended;
     }
 
-    /// <summary>Starts every agent; the session's result if one failed, else null.</summary>
+    /// <summary>Starts every agent; false, with the session's result in <paramref name="ended"/>, if one failed or was abandoned.</summary>
     /// <remarks>Apart from the turn loop, so that the JIT spends its inlining on the loop.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private SessionResult? StartAgents()
+    private bool StartAgents(out SessionResult ended)
     {
         var negotiation = _negotiation;
         var profiles = negotiation.Setup.Profiles;
@@ -172,16 +172,19 @@ public sealed class SaopAgentRunner : INegotiationObserver
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                return Guard.Exit(p) ? Fail(p, FailureKind.Exception, Describe("Start", ex)) : AfterGuardRefusal();
+                ended = Guard.Exit(p) ? Fail(p, FailureKind.Exception, Describe("Start", ex)) : AfterGuardRefusal();
+                return false;
             }
 
             if (!Guard.Exit(p))
             {
-                return AfterGuardRefusal();
+                ended = AfterGuardRefusal();
+                return false;
             }
         }
 
-        return null;
+        ended = null!;
+        return true;
     }
 
     /// <summary>The turns, to the session's end.</summary>
