@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using Parley.Server.Diagnostics;
 using Parley.Server.Live;
 using Parley.Server.Storage;
 using Parley.Workbench;
@@ -73,7 +74,13 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     /// <exception cref="AccessRevokedException">The invitation was revoked (or expired) since the caller was authorised.</exception>
     public async Task<CommandOutcome> ExecuteAsync(NegotiationEntry entry, string invitation, Audience actor, CaseCommand command, long? ifMatch, CancellationToken cancellationToken)
     {
+        var trace = RequestTrace.Current;
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (trace is not null)
+        {
+            trace.GateAcquired = RequestTrace.Now();
+        }
+
         try
         {
             await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
@@ -89,6 +96,11 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
 
                 var now = time.GetUtcNow();
                 var decision = c.Decide(actor, command, now);
+                if (trace is not null)
+                {
+                    trace.Decided = RequestTrace.Now();
+                }
+
                 if (!decision.Accepted)
                 {
                     if (decision.Refusal == CaseRefusalKind.OutOfTurn && c.Tick(now) is { Events.Count: > 0 } tick)
@@ -127,6 +139,10 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         finally
         {
             entry.Gate.Release();
+            if (trace is not null)
+            {
+                trace.Released = RequestTrace.Now();
+            }
         }
     }
 
@@ -300,8 +316,19 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     {
         // Durable first (the transaction commits), then the cache, then the live channel.
         var records = await store.AppendAsync(entry.Id, entry.Case.Version, events, now, cancellationToken).ConfigureAwait(false);
+        var trace = RequestTrace.Current;
+        if (trace is not null)
+        {
+            trace.Resumed = RequestTrace.Now();
+        }
+
         ApplyLocked(entry, records);
         SnapshotIfDue(entry);
+        if (trace is not null)
+        {
+            trace.Applied = RequestTrace.Now();
+        }
+
         return records;
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Threading.Channels;
+using Parley.Server.Diagnostics;
 using Parley.Workbench;
 
 namespace Parley.Server.Storage;
@@ -21,6 +22,9 @@ internal abstract partial class SqlEventStore : IEventStore
     private const int MaxBatch = 256;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+
+    /// <summary>With tracing on: the appends queued and not yet taken by the writer.</summary>
+    private int _queued;
 
     protected SqlEventStore()
     {
@@ -98,7 +102,16 @@ internal abstract partial class SqlEventStore : IEventStore
             return Task.FromResult<IReadOnlyList<CaseRecord>>([]);
         }
 
-        var pending = new PendingAppend(negotiation, expectedVersion, events, at);
+        var pending = new PendingAppend(negotiation, expectedVersion, events, at) { Trace = RequestTrace.Current };
+        if (RequestTrace.Enabled)
+        {
+            var queued = Interlocked.Increment(ref _queued);
+            if (pending.Trace is { } trace)
+            {
+                (trace.Enqueued, trace.QueuedAhead) = (RequestTrace.Now(), queued);
+            }
+        }
+
         if (!_appends.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(GetType().Name);
@@ -117,6 +130,19 @@ internal abstract partial class SqlEventStore : IEventStore
             while (batch.Count < MaxBatch && _appends.Reader.TryRead(out var next))
             {
                 batch.Add(next);
+            }
+
+            if (RequestTrace.Enabled)
+            {
+                Interlocked.Add(ref _queued, -batch.Count);
+                var begun = RequestTrace.Now();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (batch[i].Trace is { } t)
+                    {
+                        (t.GroupStarted, t.GroupSize, t.GroupIndex) = (begun, batch.Count, i);
+                    }
+                }
             }
 
             var results = new IReadOnlyList<CaseRecord>?[batch.Count];
@@ -163,6 +189,15 @@ internal abstract partial class SqlEventStore : IEventStore
                 continue;
             }
 
+            if (RequestTrace.Enabled)
+            {
+                var committed = RequestTrace.Now();
+                foreach (var p in batch)
+                {
+                    p.Trace?.Committed = committed;
+                }
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 if (failures[i] is { } f)
@@ -180,6 +215,9 @@ internal abstract partial class SqlEventStore : IEventStore
     private sealed record PendingAppend(string Negotiation, long ExpectedVersion, IReadOnlyList<CaseEvent> Events, DateTimeOffset At)
     {
         public TaskCompletionSource<IReadOnlyList<CaseRecord>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The request's timeline (the load benchmark's <c>--trace</c>), or null.</summary>
+        public RequestTrace? Trace { get; init; }
     }
 
     /// <summary>
