@@ -167,6 +167,8 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
 
                 if (commit.IsCompletedSuccessfully)
                 {
+                    // (An append decided on top of this one may have failed meanwhile: the case is then reloaded first.)
+                    await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
                     await RunAgentsLockedAsync(entry, cancellationToken).ConfigureAwait(false);
                     return new CommandOutcome(CaseRefusalKind.None, null, records, records[^1].Sequence);
                 }
@@ -380,31 +382,48 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
             return;
         }
 
-        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        while (true)
         {
-            if (entry.Loaded is null && entry.ReloadedFrom is null)
+            Task pending;
+            await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                // Not loaded here: it will read its whole log when used; only its new tokens matter now.
-                foreach (var (hash, negotiation, invitation) in await store.ReadTokensAsync(id, cancellationToken).ConfigureAwait(false))
+                if (entry.Loaded is null && entry.ReloadedFrom is null)
                 {
-                    _tokens[hash] = (negotiation, invitation);
+                    // Not loaded here: it will read its whole log when used; only its new tokens matter now.
+                    foreach (var (hash, negotiation, invitation) in await store.ReadTokensAsync(id, cancellationToken).ConfigureAwait(false))
+                    {
+                        _tokens[hash] = (negotiation, invitation);
+                    }
+
+                    return;
                 }
 
-                return;
-            }
+                ConfirmLocked(entry);
+                await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
+                var stored = entry.Unconfirmed.Count > 0 ? entry.Unconfirmed[0].Records[0].Sequence - 1 : entry.Case.Version;
+                if (stored >= version)
+                {
+                    return;   // already here (this node's own appends are notified too)
+                }
 
-            await SettleLockedAsync(entry, cancellationToken).ConfigureAwait(false);
-            if (entry.Case.Version >= version)
+                if (entry.Unconfirmed.Count == 0)
+                {
+                    await CatchUpLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                // Appends of this node are unconfirmed: the notification is news only once they are settled
+                // (stored, or dropped with a reload that publishes the other writer's events). Waited for
+                // outside the gate, so that this node's next command does not wait with it.
+                pending = entry.Unconfirmed[^1].Commit;
+            }
+            finally
             {
-                return;
+                entry.Gate.Release();
             }
 
-            await CatchUpLockedAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            entry.Gate.Release();
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
