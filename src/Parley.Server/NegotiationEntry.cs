@@ -11,6 +11,17 @@ internal sealed class NegotiationEntry(string id, MediationCase? @case)
     /// <summary>Held while the case is read or written (the case is not thread-safe; holding is never across a wait for a person).</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
+    /// <summary>
+    /// Appends applied to the case (each decided on top of the previous one) whose commits are not yet
+    /// confirmed, oldest first; only with the gate held. While it is not empty the case is ahead of the
+    /// log: no one reads it, and nothing of those appends is acknowledged or published, until they are
+    /// confirmed in order (or the case is dropped and reloaded from the log when one was not stored).
+    /// </summary>
+    public List<UnconfirmedAppend> Unconfirmed { get; } = [];
+
+    /// <summary>After the case was dropped because an unconfirmed append was not stored: the version it is known to hold in the log (what follows, another writer's, is published on reload); otherwise null.</summary>
+    public long? ReloadedFrom { get; set; }
+
     /// <summary>The case, or null until first used (start-up reads only the catalogue and the token projection).</summary>
     public MediationCase? Loaded { get; set; } = @case;
 
@@ -41,3 +52,6 @@ internal sealed class NegotiationEntry(string id, MediationCase? @case)
     /// <summary>Why the stored log cannot be served by this version of the server (it is kept as stored), or null.</summary>
     public string? Unavailable { get; set; }
 }
+
+/// <summary>An append applied to the case before its commit: the commit, the records applied, what publishes them, and the invitations as they stand after them (null: unchanged).</summary>
+internal sealed record UnconfirmedAppend(Task<IReadOnlyList<CaseRecord>> Commit, IReadOnlyList<CaseRecord> Records, Live.LiveChannel.Prepared Live, FrozenDictionary<string, Invitation>? Invitations);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using Parley.Server.Diagnostics;
 using Parley.Server.Live;
 using Parley.Server.Storage;
 using Parley.Workbench;
@@ -73,23 +74,58 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     /// <exception cref="AccessRevokedException">The invitation was revoked (or expired) since the caller was authorised.</exception>
     public async Task<CommandOutcome> ExecuteAsync(NegotiationEntry entry, string invitation, Audience actor, CaseCommand command, long? ifMatch, CancellationToken cancellationToken)
     {
+        var trace = RequestTrace.Current;
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (trace is not null)
+        {
+            trace.GateAcquired = RequestTrace.Now();
+        }
+
+        var held = true;
         try
         {
+            ConfirmLocked(entry);
             await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
             {
                 // Checked on every attempt: what another node wrote meanwhile (read below) may be the revocation.
-                CheckAdmittedLocked(entry, invitation);
-                var c = entry.Case;
-                if (ifMatch is { } expected && expected != c.Version)
+                try
                 {
-                    return new CommandOutcome(CaseRefusalKind.None, $"the negotiation is at version {c.Version}, not {expected}", [], c.Version, Stale: true);
+                    CheckAdmittedLocked(entry, invitation);
+                }
+                catch (AccessRevokedException) when (entry.Unconfirmed.Count > 0)
+                {
+                    // Refused only for what is stored: the revocation may be among the appends still unconfirmed.
+                    await SettleLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
 
+                var c = entry.Case;
                 var now = time.GetUtcNow();
-                var decision = c.Decide(actor, command, now);
-                if (!decision.Accepted)
+                var decision = ifMatch is null ? c.Decide(actor, command, now) : null;
+                if (entry.Unconfirmed.Count > 0 && decision is not { Accepted: true })
+                {
+                    // A refusal and a version check answer from what is stored: wait for the appends still unconfirmed, then decide again.
+                    await SettleLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (ifMatch is { } expected)
+                {
+                    if (expected != c.Version)
+                    {
+                        return new CommandOutcome(CaseRefusalKind.None, $"the negotiation is at version {c.Version}, not {expected}", [], c.Version, Stale: true);
+                    }
+
+                    decision = c.Decide(actor, command, now);
+                }
+
+                if (trace is not null)
+                {
+                    trace.Decided = RequestTrace.Now();
+                }
+
+                if (!decision!.Accepted)
                 {
                     if (decision.Refusal == CaseRefusalKind.OutOfTurn && c.Tick(now) is { Events.Count: > 0 } tick)
                     {
@@ -107,17 +143,47 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                     return new CommandOutcome(decision.Refusal, decision.Message, [], entry.Case.Version);
                 }
 
-                try
+                // Applied now, on top of the appends still unconfirmed, and queued to be committed after them (in
+                // the same group commit when it is still forming); the gate is free meanwhile, so the next command
+                // on this negotiation is decided on top of this one instead of waiting for its commit. The answer
+                // and the live messages wait for the commit (confirmed in the log's order, below).
+                var (commit, records, after) = AppendUnconfirmedLocked(entry, decision.Events, now);
+                entry.Gate.Release();
+                held = false;
+                await ((Task)commit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (trace is not null)
                 {
-                    var records = await AppendLockedAsync(entry, decision.Events, now, cancellationToken).ConfigureAwait(false);
-                    var version = entry.Case.Version;
-                    await RunAgentsLockedAsync(entry, cancellationToken).ConfigureAwait(false);
-                    return new CommandOutcome(CaseRefusalKind.None, null, records, version);
+                    trace.Resumed = RequestTrace.Now();
                 }
-                catch (ConcurrencyException)
+
+                // Not cancellable: whoever holds the gate next confirms in order, and so must this caller.
+                await entry.Gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                held = true;
+                ConfirmLocked(entry);
+                if (trace is not null)
                 {
-                    // Another node wrote first (it made progress): read what it wrote, back off a little, decide again.
-                    await CatchUpLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    trace.Applied = RequestTrace.Now();
+                }
+
+                if (commit.IsCompletedSuccessfully)
+                {
+                    // (An append decided on top of this one may have failed meanwhile: the case is then reloaded first.)
+                    await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    await RunAgentsLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    return new CommandOutcome(CaseRefusalKind.None, null, records, records[^1].Sequence);
+                }
+
+                if (commit.Exception!.InnerException is not ConcurrencyException)
+                {
+                    // Not stored (the commit failed): the case was dropped, to be reloaded from the log; the caller gets the failure.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(commit.Exception.InnerException!).Throw();
+                }
+
+                // Another node wrote first (it made progress), or an append this one was decided on top of was not
+                // stored: the case was dropped; read the log again (after another node's write, back off a little), decide again.
+                await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
+                if (after is not { IsFaulted: true })
+                {
                     await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(attempt + 1, 20)), time, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -126,8 +192,89 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         }
         finally
         {
-            entry.Gate.Release();
+            if (held)
+            {
+                entry.Gate.Release();
+            }
+
+            if (trace is not null)
+            {
+                trace.Released = RequestTrace.Now();
+            }
         }
+    }
+
+    /// <summary>
+    /// Applies an accepted command's events to the case before they are stored, queues their append after
+    /// the unconfirmed ones (as the last one's successor: stored only if it is) and prepares their live
+    /// messages from the state they leave; with the gate held.
+    /// </summary>
+    private (Task<IReadOnlyList<CaseRecord>> Commit, IReadOnlyList<CaseRecord> Records, Task? After) AppendUnconfirmedLocked(NegotiationEntry entry, IReadOnlyList<CaseEvent> events, DateTimeOffset now)
+    {
+        var c = entry.Case;
+        var expected = c.Version;
+        var after = entry.Unconfirmed.Count > 0 ? entry.Unconfirmed[^1].Commit : null;
+        var commit = store.AppendAsync(entry.Id, expected, events, now, after, CancellationToken.None);
+        var records = new CaseRecord[events.Count];
+        var invitationsChanged = false;
+        for (var i = 0; i < events.Count; i++)
+        {
+            records[i] = new CaseRecord(expected + 1 + i, now, events[i]);
+            c.Apply(records[i]);
+            invitationsChanged |= events[i] is InvitationIssued or InvitationRevoked;
+        }
+
+        entry.Unconfirmed.Add(new UnconfirmedAppend(commit, records, live.Prepare(entry, records), invitationsChanged ? c.Invitations.ToFrozenDictionary(StringComparer.Ordinal) : null));
+        return (commit, records, after);
+    }
+
+    /// <summary>
+    /// Confirms, in the log's order, the unconfirmed appends whose commits are done: their tokens and invitations
+    /// take effect and their live messages are sent. At the first one that was not stored, the case is dropped
+    /// (it holds what the log does not) with every later one (each was queued as its successor, so none of
+    /// them is stored either), to be reloaded from the log on next use. With the gate held.
+    /// </summary>
+    private void ConfirmLocked(NegotiationEntry entry)
+    {
+        var unconfirmed = entry.Unconfirmed;
+        var confirmed = 0;
+        for (; confirmed < unconfirmed.Count && unconfirmed[confirmed].Commit.IsCompleted; confirmed++)
+        {
+            var u = unconfirmed[confirmed];
+            if (!u.Commit.IsCompletedSuccessfully)
+            {
+                entry.ReloadedFrom = u.Records[0].Sequence - 1;
+                entry.Loaded = null;
+                unconfirmed.Clear();
+                return;
+            }
+
+            IndexTokens(entry, u.Records);
+            if (u.Invitations is { } invitations)
+            {
+                entry.Invitations = invitations;
+            }
+
+            live.Send(u.Live);
+        }
+
+        unconfirmed.RemoveRange(0, confirmed);
+        if (confirmed > 0 && unconfirmed.Count == 0)
+        {
+            SnapshotIfDue(entry);
+        }
+    }
+
+    /// <summary>Waits, with the gate held, until no append is unconfirmed (confirming them, or reloading the case if one was not stored).</summary>
+    private async Task SettleLockedAsync(NegotiationEntry entry, CancellationToken cancellationToken)
+    {
+        while (entry.Unconfirmed.Count > 0)
+        {
+            await ((Task)entry.Unconfirmed[^1].Commit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            ConfirmLocked(entry);
+        }
+
+        await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Records what the clock's passing causes (a round closing at its deadline).</summary>
@@ -136,7 +283,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
+            await SettleLockedAsync(entry, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var tick = entry.Case.Tick(now);
             if (tick.Events.Count > 0)
@@ -170,7 +317,8 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
+            // Only what is stored is read: the appends still unconfirmed are waited for.
+            await SettleLockedAsync(entry, cancellationToken).ConfigureAwait(false);
             CheckAdmittedLocked(entry, invitation);
             if (recordsAfter < entry.Case.EarlierRecordCount)
             {
@@ -234,30 +382,48 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
             return;
         }
 
-        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        while (true)
         {
-            if (entry.Loaded is null)
+            Task pending;
+            await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                // Not loaded here: it will read its whole log when used; only its new tokens matter now.
-                foreach (var (hash, negotiation, invitation) in await store.ReadTokensAsync(id, cancellationToken).ConfigureAwait(false))
+                if (entry.Loaded is null && entry.ReloadedFrom is null)
                 {
-                    _tokens[hash] = (negotiation, invitation);
+                    // Not loaded here: it will read its whole log when used; only its new tokens matter now.
+                    foreach (var (hash, negotiation, invitation) in await store.ReadTokensAsync(id, cancellationToken).ConfigureAwait(false))
+                    {
+                        _tokens[hash] = (negotiation, invitation);
+                    }
+
+                    return;
                 }
 
-                return;
-            }
+                ConfirmLocked(entry);
+                await EnsureLoadedAsync(entry, cancellationToken).ConfigureAwait(false);
+                var stored = entry.Unconfirmed.Count > 0 ? entry.Unconfirmed[0].Records[0].Sequence - 1 : entry.Case.Version;
+                if (stored >= version)
+                {
+                    return;   // already here (this node's own appends are notified too)
+                }
 
-            if (entry.Loaded.Version >= version)
+                if (entry.Unconfirmed.Count == 0)
+                {
+                    await CatchUpLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                // Appends of this node are unconfirmed: the notification is news only once they are settled
+                // (stored, or dropped with a reload that publishes the other writer's events). Waited for
+                // outside the gate, so that this node's next command does not wait with it.
+                pending = entry.Unconfirmed[^1].Commit;
+            }
+            finally
             {
-                return;
+                entry.Gate.Release();
             }
 
-            await CatchUpLockedAsync(entry, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            entry.Gate.Release();
+            await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -270,6 +436,14 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         {
             var records = await LoadAsync(entry, cancellationToken).ConfigureAwait(false);
             Index(entry, records);
+            if (entry.ReloadedFrom is { } from)
+            {
+                // Dropped after an append that was not stored: what another writer stored since is news to the live clients.
+                entry.ReloadedFrom = null;
+                var news = await store.ReadAsync(entry.Id, from, cancellationToken).ConfigureAwait(false);
+                Index(entry, news);
+                live.Publish(entry, news);
+            }
         }
     }
 
@@ -286,6 +460,14 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                     continue;
                 }
 
+                if (entry.Unconfirmed.Count > 0)
+                {
+                    // Agents act on what is stored.
+                    await SettleLockedAsync(entry, cancellationToken).ConfigureAwait(false);
+                    acted = true;
+                    break;
+                }
+
                 var decision = entry.Case.Decide(Audience.Delegation(seat), command, time.GetUtcNow());
                 if (decision.Accepted)
                 {
@@ -300,8 +482,19 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     {
         // Durable first (the transaction commits), then the cache, then the live channel.
         var records = await store.AppendAsync(entry.Id, entry.Case.Version, events, now, cancellationToken).ConfigureAwait(false);
+        var trace = RequestTrace.Current;
+        if (trace is not null)
+        {
+            trace.Resumed = RequestTrace.Now();
+        }
+
         ApplyLocked(entry, records);
         SnapshotIfDue(entry);
+        if (trace is not null)
+        {
+            trace.Applied = RequestTrace.Now();
+        }
+
         return records;
     }
 
@@ -327,16 +520,23 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         live.Publish(entry, records);
     }
 
-    private void Index(NegotiationEntry entry, IReadOnlyList<CaseRecord> records)
+    private void IndexTokens(NegotiationEntry entry, IReadOnlyList<CaseRecord> records)
     {
-        var invitationsChanged = entry.Invitations is null;
         foreach (var r in records)
         {
             if (r.Event is InvitationIssued i && i.TokenHash.Length > 0)
             {
                 _tokens[i.TokenHash] = (entry.Id, i.Invitation);
             }
+        }
+    }
 
+    private void Index(NegotiationEntry entry, IReadOnlyList<CaseRecord> records)
+    {
+        IndexTokens(entry, records);
+        var invitationsChanged = entry.Invitations is null;
+        foreach (var r in records)
+        {
             invitationsChanged |= r.Event is InvitationIssued or InvitationRevoked;
         }
 

@@ -46,6 +46,11 @@ public static class ServerHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (Diagnostics.RequestTrace.Enabled)
+        {
+            app.Use(Diagnostics.RequestTrace.Middleware);   // the load benchmark's per-request timeline; off in production
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode : e is NegotiationUnavailableException ? 409 : 500 });
         app.UseStatusCodePages();
         app.UseWebSockets();

@@ -135,6 +135,47 @@ public sealed class EventStoreTests
         (await store.ListAsync()).OrderBy(n => n.Id).ShouldBe([("n1", 2L), ("n2", 1L), ("n3", 1L), ("n4", 3L), ("n5", 2L)]);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Append_AfterAnAppendNotStored_RefusedEvenWhereItsVersionMatches(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = await OpenAsync(db);
+        await store.AppendAsync("n1", 0, [Created(), Comment("one")], At);
+
+        // The predecessor is stale (the log is at 2, not 1); its successor's own check (at 2) would pass alone.
+        // Queued together (one group) and one after the other (two groups): the successor is refused both ways.
+        var stale = store.AppendAsync("n1", 1, [Comment("stale")], At);
+        var successor = store.AppendAsync("n1", 2, [Comment("decided on top of the stale one")], At, stale);
+        await Should.ThrowAsync<ConcurrencyException>(() => stale);
+        await Should.ThrowAsync<ConcurrencyException>(() => successor);
+        var later = store.AppendAsync("n1", 3, [Comment("and on top of that one")], At, successor);
+        await Should.ThrowAsync<ConcurrencyException>(() => later);
+
+        (await store.ReadAsync("n1")).Count.ShouldBe(2);
+        (await store.ListAsync()).ShouldBe([("n1", 2L)]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Append_SuccessorsQueuedTogether_StoredInOrderWithTheirOwnTimes(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = await OpenAsync(db);
+        await store.AppendAsync("n1", 0, [Created()], At);
+
+        var first = store.AppendAsync("n1", 1, [Comment("first")], At.AddSeconds(1));
+        var second = store.AppendAsync("n1", 2, [Comment("second"), Comment("second again")], At.AddSeconds(2), first);
+        var third = store.AppendAsync("n1", 4, [Comment("third")], At.AddSeconds(3), second);
+
+        (await first).Select(r => r.Sequence).ShouldBe([2L]);
+        (await second).Select(r => r.Sequence).ShouldBe([3L, 4L]);
+        (await third).Select(r => r.Sequence).ShouldBe([5L]);
+        var read = await store.ReadAsync("n1");
+        read.Select(r => ((r.Event as CommentPosted)?.Text, r.At)).ShouldBe([(null, At), ("first", At.AddSeconds(1)), ("second", At.AddSeconds(2)), ("second again", At.AddSeconds(2)), ("third", At.AddSeconds(3))]);
+        (await store.ListAsync()).ShouldBe([("n1", 5L)]);
+    }
+
     private static async Task<IEventStore> OpenAsync(TestDatabase db)
     {
         var store = db.Target.Open();

@@ -8,7 +8,8 @@ using Parley.Server.Storage;
 namespace Parley.Server.Tests;
 
 /// <summary>The real server in memory (WebApplicationFactory over Parley.Server's Program) on a given database, with a hand-moved clock.</summary>
-public sealed class ServerFactory(DatabaseTarget database, bool seed = false, int maxFailedTokens = 1000) : WebApplicationFactory<Program>
+/// <remarks><paramref name="store"/>: wraps the server's event store (a test's fault injection), or null.</remarks>
+public sealed class ServerFactory(DatabaseTarget database, bool seed = false, int maxFailedTokens = 1000, Func<IEventStore, IEventStore>? store = null) : WebApplicationFactory<Program>
 {
     public ManualClock Clock { get; } = new();
 
@@ -30,6 +31,11 @@ public sealed class ServerFactory(DatabaseTarget database, bool seed = false, in
             services.AddSingleton(Options);
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (store is not null)
+            {
+                services.RemoveAll<IEventStore>();
+                services.AddSingleton(sp => store(sp.GetRequiredService<ServerOptions>().Database.Open()));
+            }
         });
     }
 

@@ -45,7 +45,7 @@ namespace Parley.Benchmarks.Server;
 /// processes still share the machine's cores, so the latencies are not those of clients on other machines.
 /// </para>
 /// </remarks>
-internal static class ServerLoad
+internal static partial class ServerLoad
 {
     private const int Negotiations = 100;
 
@@ -64,6 +64,7 @@ internal static class ServerLoad
         var lean = false;
         var clientsProcess = false;
         string? serverUrl = null;
+        var trace = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -100,10 +101,23 @@ internal static class ServerLoad
                 case "--server":
                     serverUrl = args[++i];
                     break;
+                case "--trace":
+                    trace = true;
+                    break;
                 default:
                     rounds = int.Parse(args[i], CultureInfo.InvariantCulture);
                     break;
             }
+        }
+
+        if (trace)
+        {
+            if (clientsProcess || serverUrl is not null)
+            {
+                throw new ArgumentException("--trace needs the clients in the server's process");
+            }
+
+            EnableTrace();
         }
 
         var folder = Directory.CreateTempSubdirectory("parley-load-");
@@ -212,10 +226,23 @@ internal static class ServerLoad
             var yes = r % 3 != 0;
             using var vote = new HttpRequestMessage(HttpMethod.Post, $"/api/negotiations/{t.Id}/votes") { Content = lean ? Body(voteBodies[yes ? 1 : 0]) : JsonContent.Create(new { yes }) };
             vote.Headers.Authorization = new("Bearer", t.Seats[s]);
+            var tag = trace && measured is not null ? measured.Label + "|" + t.Id + "|" + r.ToString(CultureInfo.InvariantCulture) + "|" + s.ToString(CultureInfo.InvariantCulture) : null;
+            if (tag is not null)
+            {
+                vote.Headers.Add(Parley.Server.Diagnostics.RequestTrace.Header, tag);
+            }
+
+            var sentTicks = Stopwatch.GetTimestamp();
             var sent = clock.Elapsed.TotalMilliseconds;
             using var response = await http.SendAsync(vote, limit.Token);
             var done = clock.Elapsed.TotalMilliseconds;
+            var doneTicks = Stopwatch.GetTimestamp();
             response.EnsureSuccessStatusCode();
+            if (tag is not null)
+            {
+                measured!.Traced.Add((tag, sentTicks, doneTicks));
+            }
+
             if (measured is null)
             {
                 return;
@@ -282,9 +309,11 @@ internal static class ServerLoad
                 Console.WriteLine($"{Marker}begin {label}");   // the server's process measures itself from here
             }
 
+            using var sampler = trace ? new PoolSampler() : null;
             block.Begin();
             await AllAsync(from, rounds, block);
             block.End();
+            block.Pool = sampler?.Stop();
             if (serverUrl is not null)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker}end {label} {block.Ack.Count}"));
@@ -371,6 +400,11 @@ internal static class ServerLoad
             if (!b.Lag.IsEmpty)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sends behind their schedule (the load clients' own delay): p50 {P(b.Lag, 0.50):F1} ms, p99 {P(b.Lag, 0.99):F1} ms"));
+            }
+
+            if (trace)
+            {
+                PrintTrace(b);
             }
         }
 
@@ -497,6 +531,16 @@ internal static class ServerLoad
 
         public ConcurrentBag<(string Id, long Sequence, string Who, double Sent)> Pending { get; } = [];
 
+        /// <summary>With <c>--trace</c>: each vote's tag, and when (Stopwatch ticks) the client sent it and received its answer.</summary>
+        public ConcurrentBag<(string Tag, long Sent, long Received)> Traced { get; } = [];
+
+        /// <summary>With <c>--trace</c>: the thread pool sampled while measuring.</summary>
+        public string? Pool { get; set; }
+
+        public TimeSpan GcPause { get; private set; }
+
+        public (int Gen0, int Gen1, int Gen2) GcCounts { get; private set; }
+
         public string LoadBefore { get; private set; } = "";
 
         public string LoadAfter { get; private set; } = "";
@@ -521,6 +565,8 @@ internal static class ServerLoad
             _collections = GC.CollectionCount(0);
             _jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
             _jitTime = System.Runtime.JitInfo.GetCompilationTime();
+            GcPause = GC.GetTotalPauseDuration();
+            GcCounts = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             _wall.Start();
         }
 
@@ -532,6 +578,8 @@ internal static class ServerLoad
             _collections = GC.CollectionCount(0) - _collections;
             _jitted = System.Runtime.JitInfo.GetCompiledMethodCount() - _jitted;
             _jitTime = System.Runtime.JitInfo.GetCompilationTime() - _jitTime;
+            GcPause = GC.GetTotalPauseDuration() - GcPause;
+            GcCounts = (GC.CollectionCount(0) - GcCounts.Gen0, GC.CollectionCount(1) - GcCounts.Gen1, GC.CollectionCount(2) - GcCounts.Gen2);
             LoadAfter = LoadAverage();
         }
     }

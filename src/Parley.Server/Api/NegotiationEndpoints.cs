@@ -83,6 +83,11 @@ internal static class NegotiationEndpoints
         }
 
         http.Items[AccessKey] = result;
+        if (Diagnostics.RequestTrace.Current is { } trace)
+        {
+            trace.Authorised = Diagnostics.RequestTrace.Now();
+        }
+
         try
         {
             return await next(context).ConfigureAwait(false);

@@ -35,17 +35,21 @@ internal sealed class LiveChannel(IHubContext<LiveHub> hub)
     }
 
     /// <summary>Called with the case's gate held, after the records are stored and applied.</summary>
-    public void Publish(NegotiationEntry entry, IReadOnlyList<CaseRecord> records)
+    public void Publish(NegotiationEntry entry, IReadOnlyList<CaseRecord> records) => Send(Prepare(entry, records));
+
+    /// <summary>
+    /// The messages that publish <paramref name="records"/>, computed with the case's gate held just after they
+    /// are applied (each audience's view as of that state), to be sent by <see cref="Send"/> once they are stored.
+    /// </summary>
+    public Prepared Prepare(NegotiationEntry entry, IReadOnlyList<CaseRecord> records)
     {
         var c = entry.Case;
+        List<string>? revoked = null;
         foreach (var r in records)
         {
-            if (r.Event is InvitationRevoked revoked && _byInvitation.TryRemove(revoked.Invitation, out var connections))
+            if (r.Event is InvitationRevoked revocation)
             {
-                foreach (var (connection, group) in connections)
-                {
-                    _ = hub.Groups.RemoveFromGroupAsync(connection, group);
-                }
+                (revoked ??= []).Add(revocation.Invitation);
             }
         }
 
@@ -87,14 +91,35 @@ internal sealed class LiveChannel(IHubContext<LiveHub> hub)
             }
         }
 
-        foreach (var (visible, groups) in sends)
+        return new Prepared(entry.Id, c.Version, revoked, sends);
+    }
+
+    /// <summary>Sends what <see cref="Prepare"/> computed (with the case's gate held, in the order of the log, once the records are stored).</summary>
+    public void Send(Prepared prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        foreach (var invitation in prepared.Revoked ?? [])
+        {
+            if (_byInvitation.TryRemove(invitation, out var connections))
+            {
+                foreach (var (connection, group) in connections)
+                {
+                    _ = hub.Groups.RemoveFromGroupAsync(connection, group);
+                }
+            }
+        }
+
+        foreach (var (visible, groups) in prepared.Sends)
         {
             // The version lets a client see that it missed nothing (or catch up if it did).
             _ = groups.Count == 1
-                ? hub.Clients.Group(groups[0]).SendAsync(EventsMethod, entry.Id, c.Version, visible)
-                : hub.Clients.Groups(groups).SendAsync(EventsMethod, entry.Id, c.Version, visible);
+                ? hub.Clients.Group(groups[0]).SendAsync(EventsMethod, prepared.Negotiation, prepared.Version, visible)
+                : hub.Clients.Groups(groups).SendAsync(EventsMethod, prepared.Negotiation, prepared.Version, visible);
         }
     }
+
+    /// <summary>The messages publishing some records: the invitations whose connections leave their groups, and each send with its groups.</summary>
+    internal sealed record Prepared(string Negotiation, long Version, List<string>? Revoked, List<(List<CaseRecord> Visible, List<string> Groups)> Sends);
 
     /// <summary>
     /// Whether two audiences' views are equal record by record (records and events are records: equal

@@ -22,7 +22,18 @@ public interface IEventStore : IAsyncDisposable
     /// <summary>Appends <paramref name="events"/> after <paramref name="expectedVersion"/>, in one transaction.</summary>
     /// <returns>The stored records (sequences expectedVersion+1 …).</returns>
     /// <exception cref="ConcurrencyException">Another writer appended first.</exception>
-    Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        AppendAsync(negotiation, expectedVersion, events, at, null, cancellationToken);
+
+    /// <summary>
+    /// Appends <paramref name="events"/> after <paramref name="expectedVersion"/>, in one transaction, as the
+    /// successor of the append <paramref name="after"/> (the task another call returned, for the same
+    /// negotiation, ending at <paramref name="expectedVersion"/>), which need not be committed yet: this one
+    /// is stored only if that one is, in the same group commit when they are queued together.
+    /// </summary>
+    /// <returns>The stored records (sequences expectedVersion+1 …).</returns>
+    /// <exception cref="ConcurrencyException">Another writer appended first, or <paramref name="after"/> was not stored.</exception>
+    Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, Task? after, CancellationToken cancellationToken = default);
 
     /// <summary>The records of <paramref name="negotiation"/> after <paramref name="after"/>, in order.</summary>
     Task<IReadOnlyList<CaseRecord>> ReadAsync(string negotiation, long after = 0, CancellationToken cancellationToken = default);

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Threading.Channels;
+using Parley.Server.Diagnostics;
 using Parley.Workbench;
 
 namespace Parley.Server.Storage;
@@ -21,6 +22,9 @@ internal abstract partial class SqlEventStore : IEventStore
     private const int MaxBatch = 256;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+
+    /// <summary>With tracing on: the appends queued and not yet taken by the writer.</summary>
+    private int _queued;
 
     protected SqlEventStore()
     {
@@ -90,7 +94,10 @@ internal abstract partial class SqlEventStore : IEventStore
         }
     }
 
-    public Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        AppendAsync(negotiation, expectedVersion, events, at, null, cancellationToken);
+
+    public Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, Task? after, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
@@ -98,7 +105,16 @@ internal abstract partial class SqlEventStore : IEventStore
             return Task.FromResult<IReadOnlyList<CaseRecord>>([]);
         }
 
-        var pending = new PendingAppend(negotiation, expectedVersion, events, at);
+        var pending = new PendingAppend(negotiation, expectedVersion, events, at) { After = after, Trace = RequestTrace.Current };
+        if (RequestTrace.Enabled)
+        {
+            var queued = Interlocked.Increment(ref _queued);
+            if (pending.Trace is { } trace)
+            {
+                (trace.Enqueued, trace.QueuedAhead) = (RequestTrace.Now(), queued);
+            }
+        }
+
         if (!_appends.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(GetType().Name);
@@ -119,8 +135,22 @@ internal abstract partial class SqlEventStore : IEventStore
                 batch.Add(next);
             }
 
+            if (RequestTrace.Enabled)
+            {
+                Interlocked.Add(ref _queued, -batch.Count);
+                var begun = RequestTrace.Now();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (batch[i].Trace is { } t)
+                    {
+                        (t.GroupStarted, t.GroupSize, t.GroupIndex) = (begun, batch.Count, i);
+                    }
+                }
+            }
+
             var results = new IReadOnlyList<CaseRecord>?[batch.Count];
             var failures = new Exception?[batch.Count];
+            var units = Units(batch, failures);
             try
             {
                 await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
@@ -128,24 +158,33 @@ internal abstract partial class SqlEventStore : IEventStore
                 if (connection.CanCreateBatch)
                 {
                     // PostgreSQL: the whole group in one round trip.
-                    await AppendGroupAsBatchAsync(connection, transaction, batch, results, failures).ConfigureAwait(false);
+                    await AppendGroupAsBatchAsync(connection, transaction, batch, units, results, failures).ConfigureAwait(false);
                 }
                 else
                 {
-                    for (var i = 0; i < batch.Count; i++)
+                    foreach (var unit in units)
                     {
-                        var p = batch[i];
+                        var first = batch[unit[0]];
                         try
                         {
                             await ExecuteAsync(connection, transaction, "SAVEPOINT append", CancellationToken.None).ConfigureAwait(false);
-                            results[i] = await AppendInTransactionAsync(connection, transaction, p.Negotiation, p.ExpectedVersion, p.Events, p.At, CancellationToken.None).ConfigureAwait(false);
+                            var stored = await AppendInTransactionAsync(connection, transaction, first.Negotiation, first.ExpectedVersion, [.. unit.Select(i => (batch[i].Events, batch[i].At))], CancellationToken.None).ConfigureAwait(false);
+                            for (var k = 0; k < unit.Count; k++)
+                            {
+                                results[unit[k]] = stored[k];
+                            }
+
                             await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
                         }
                         catch (Exception e) when (e is ConcurrencyException || (e is DbException db && IsUniqueViolation(db)))
                         {
                             await ExecuteAsync(connection, transaction, "ROLLBACK TO append", CancellationToken.None).ConfigureAwait(false);
                             await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
-                            failures[i] = new ConcurrencyException(p.Negotiation, p.ExpectedVersion);
+                            foreach (var i in unit)
+                            {
+                                results[i] = null;
+                                failures[i] = new ConcurrencyException(batch[i].Negotiation, batch[i].ExpectedVersion);
+                            }
                         }
                     }
                 }
@@ -163,6 +202,15 @@ internal abstract partial class SqlEventStore : IEventStore
                 continue;
             }
 
+            if (RequestTrace.Enabled)
+            {
+                var committed = RequestTrace.Now();
+                foreach (var p in batch)
+                {
+                    p.Trace?.Committed = committed;
+                }
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 if (failures[i] is { } f)
@@ -177,9 +225,57 @@ internal abstract partial class SqlEventStore : IEventStore
         }
     }
 
+    /// <summary>
+    /// The group's appends as units written together: an append queued as the successor of another one in
+    /// the same group (<see cref="PendingAppend.After"/>) joins that one's unit, so that both are stored or
+    /// neither (one version check from the first's expected version to the last's). An append whose
+    /// predecessor was in an earlier group and was not stored is refused here, and so are its successors.
+    /// </summary>
+    private static List<List<int>> Units(List<PendingAppend> batch, Exception?[] failures)
+    {
+        var units = new List<List<int>>(batch.Count);
+        Dictionary<Task, List<int>>? unitOf = null;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var p = batch[i];
+            if (p.After is { } after)
+            {
+                if (unitOf is not null && unitOf.TryGetValue(after, out var joined))
+                {
+                    joined.Add(i);
+                    unitOf[p.Done.Task] = joined;
+                    continue;
+                }
+
+                if (!after.IsCompletedSuccessfully)
+                {
+                    // Its predecessor was not stored (an earlier group's conflict or failure): nor is it, nor its successors.
+                    failures[i] = new ConcurrencyException(p.Negotiation, p.ExpectedVersion);
+                    p.Done.TrySetException(failures[i]!);
+                    continue;
+                }
+            }
+
+            var unit = new List<int>(1) { i };
+            units.Add(unit);
+            if (i + 1 < batch.Count)
+            {
+                (unitOf ??= new(ReferenceEqualityComparer.Instance))[p.Done.Task] = unit;
+            }
+        }
+
+        return units;
+    }
+
     private sealed record PendingAppend(string Negotiation, long ExpectedVersion, IReadOnlyList<CaseEvent> Events, DateTimeOffset At)
     {
+        /// <summary>The append this one was decided on top of (the same negotiation, ending at <see cref="ExpectedVersion"/>), or null.</summary>
+        public Task? After { get; init; }
+
         public TaskCompletionSource<IReadOnlyList<CaseRecord>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The request's timeline (the load benchmark's <c>--trace</c>), or null.</summary>
+        public RequestTrace? Trace { get; init; }
     }
 
     /// <summary>
@@ -196,65 +292,77 @@ internal abstract partial class SqlEventStore : IEventStore
     /// nodes' groups take the negotiations' row locks in the same order and cannot deadlock. A refused
     /// append's NOTIFY is sent all the same: the other nodes read what is stored and find nothing new.
     /// </remarks>
-    private async Task AppendGroupAsBatchAsync(DbConnection connection, DbTransaction transaction, List<PendingAppend> group, IReadOnlyList<CaseRecord>?[] results, Exception?[] failures)
+    private async Task AppendGroupAsBatchAsync(DbConnection connection, DbTransaction transaction, List<PendingAppend> group, List<List<int>> units, IReadOnlyList<CaseRecord>?[] results, Exception?[] failures)
     {
         const string Written = " WHERE EXISTS (SELECT 1 FROM negotiations WHERE id = @n AND version = @v) ON CONFLICT DO NOTHING";
-        var order = Enumerable.Range(0, group.Count).OrderBy(i => group[i].Negotiation, StringComparer.Ordinal).ToArray();
-        var checks = new int[group.Count];
-        var rows = new (int First, int Count)[group.Count];
+        var order = units.OrderBy(u => group[u[0]].Negotiation, StringComparer.Ordinal).ToArray();
+        var checks = new int[order.Length];
+        var rows = new (int First, int Count)[order.Length];
         await using var write = Batch(connection, transaction);
-        foreach (var i in order)
+        for (var u = 0; u < order.Length; u++)
         {
-            var p = group[i];
-            var stamp = p.At.ToString("O", CultureInfo.InvariantCulture);
-            var version = p.ExpectedVersion + p.Events.Count;
-            checks[i] = write.BatchCommands.Count;
-            if (p.ExpectedVersion == 0)
+            var unit = order[u];
+            var first = group[unit[0]];
+            var last = group[unit[^1]];
+            var version = last.ExpectedVersion + last.Events.Count;
+            checks[u] = write.BatchCommands.Count;
+            if (first.ExpectedVersion == 0)
             {
-                Add(write, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v) ON CONFLICT DO NOTHING", ("id", p.Negotiation), ("at", stamp), ("v", version));
+                Add(write, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v) ON CONFLICT DO NOTHING", ("id", first.Negotiation), ("at", first.At.ToString("O", CultureInfo.InvariantCulture)), ("v", version));
             }
             else
             {
-                Add(write, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", p.Negotiation), ("expected", p.ExpectedVersion));
+                Add(write, "UPDATE negotiations SET version = @v WHERE id = @id AND version = @expected", ("v", version), ("id", first.Negotiation), ("expected", first.ExpectedVersion));
             }
 
-            var records = new CaseRecord[p.Events.Count];
-            rows[i].First = write.BatchCommands.Count;
-            for (var e = 0; e < p.Events.Count; e++)
+            rows[u].First = write.BatchCommands.Count;
+            foreach (var i in unit)
             {
-                var seq = p.ExpectedVersion + 1 + e;
-                Add(write, "INSERT INTO events (negotiation, seq, at, kind, body) SELECT @n, @s, @at, @k, @b" + Written,
-                    ("n", p.Negotiation), ("s", seq), ("at", stamp), ("k", p.Events[e].Kind), ("b", CaseJson.Serialize(p.Events[e])), ("v", version));
-                records[e] = new CaseRecord(seq, p.At, p.Events[e]);
-                if (p.Events[e] is InvitationIssued { TokenHash.Length: > 0 } issued)
+                var p = group[i];
+                var stamp = p.At.ToString("O", CultureInfo.InvariantCulture);
+                var records = new CaseRecord[p.Events.Count];
+                for (var e = 0; e < p.Events.Count; e++)
                 {
-                    Add(write, "INSERT INTO tokens (token_hash, negotiation, invitation) SELECT @h, @n, @i" + Written, ("h", issued.TokenHash), ("n", p.Negotiation), ("i", issued.Invitation), ("v", version));
+                    var seq = p.ExpectedVersion + 1 + e;
+                    Add(write, "INSERT INTO events (negotiation, seq, at, kind, body) SELECT @n, @s, @at, @k, @b" + Written,
+                        ("n", p.Negotiation), ("s", seq), ("at", stamp), ("k", p.Events[e].Kind), ("b", CaseJson.Serialize(p.Events[e])), ("v", version));
+                    records[e] = new CaseRecord(seq, p.At, p.Events[e]);
+                    if (p.Events[e] is InvitationIssued { TokenHash.Length: > 0 } issued)
+                    {
+                        Add(write, "INSERT INTO tokens (token_hash, negotiation, invitation) SELECT @h, @n, @i" + Written, ("h", issued.TokenHash), ("n", p.Negotiation), ("i", issued.Invitation), ("v", version));
+                    }
                 }
+
+                results[i] = records;
             }
 
-            rows[i].Count = write.BatchCommands.Count - rows[i].First;
-            results[i] = records;
-            if (AfterAppend(p.Negotiation, version) is { } after)
+            rows[u].Count = write.BatchCommands.Count - rows[u].First;
+            if (AfterAppend(first.Negotiation, version) is { } after)
             {
                 Add(write, after.Sql, after.Parameters);
             }
         }
 
         await write.ExecuteNonQueryAsync().ConfigureAwait(false);
-        for (var i = 0; i < group.Count; i++)
+        for (var u = 0; u < order.Length; u++)
         {
-            if (write.BatchCommands[checks[i]].RecordsAffected != 1)
+            var unit = order[u];
+            if (write.BatchCommands[checks[u]].RecordsAffected != 1)
             {
-                results[i] = null;
-                failures[i] = new ConcurrencyException(group[i].Negotiation, group[i].ExpectedVersion);
+                foreach (var i in unit)
+                {
+                    results[i] = null;
+                    failures[i] = new ConcurrencyException(group[i].Negotiation, group[i].ExpectedVersion);
+                }
+
                 continue;
             }
 
-            for (var c = rows[i].First; c < rows[i].First + rows[i].Count; c++)
+            for (var c = rows[u].First; c < rows[u].First + rows[u].Count; c++)
             {
                 if (write.BatchCommands[c].RecordsAffected != 1)
                 {
-                    throw new InvalidOperationException($"Negotiation {group[i].Negotiation}: the version check passed at {group[i].ExpectedVersion} but a row was already stored.");
+                    throw new InvalidOperationException($"Negotiation {group[unit[0]].Negotiation}: the version check passed at {group[unit[0]].ExpectedVersion} but a row was already stored.");
                 }
             }
         }
@@ -282,15 +390,24 @@ internal abstract partial class SqlEventStore : IEventStore
         batch.BatchCommands.Add(c);
     }
 
-    /// <summary>Writes one append inside <paramref name="transaction"/>: the version check, the events, the token projection.</summary>
+    /// <summary>
+    /// Writes one unit of appends inside <paramref name="transaction"/> (one append, or an append and its
+    /// queued successors: <paramref name="parts"/>, each with its own time): one version check from
+    /// <paramref name="expectedVersion"/> to the last part's end, the events, the token projection.
+    /// </summary>
+    /// <returns>Each part's stored records.</returns>
     /// <exception cref="ConcurrencyException">The negotiation is not at <paramref name="expectedVersion"/>.</exception>
-    protected async Task<IReadOnlyList<CaseRecord>> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken)
+    protected async Task<IReadOnlyList<CaseRecord>[]> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, string negotiation, long expectedVersion, IReadOnlyList<(IReadOnlyList<CaseEvent> Events, DateTimeOffset At)> parts, CancellationToken cancellationToken)
     {
-        var stamp = at.ToString("O", CultureInfo.InvariantCulture);
-        var version = expectedVersion + events.Count;
+        var version = expectedVersion;
+        foreach (var (events, _) in parts)
+        {
+            version += events.Count;
+        }
+
         if (expectedVersion == 0)
         {
-            await using var create = Command(connection, transaction, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v)", ("id", negotiation), ("at", stamp), ("v", version));
+            await using var create = Command(connection, transaction, "INSERT INTO negotiations (id, created_at, version) VALUES (@id, @at, @v)", ("id", negotiation), ("at", parts[0].At.ToString("O", CultureInfo.InvariantCulture)), ("v", version));
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         else
@@ -303,20 +420,29 @@ internal abstract partial class SqlEventStore : IEventStore
             }
         }
 
-        var records = new CaseRecord[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        var stored = new IReadOnlyList<CaseRecord>[parts.Count];
+        var seq = expectedVersion;
+        for (var p = 0; p < parts.Count; p++)
         {
-            var seq = expectedVersion + 1 + i;
-            await using var insert = Command(connection, transaction, "INSERT INTO events (negotiation, seq, at, kind, body) VALUES (@n, @s, @at, @k, @b)",
-                ("n", negotiation), ("s", seq), ("at", stamp), ("k", events[i].Kind), ("b", CaseJson.Serialize(events[i])));
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            records[i] = new CaseRecord(seq, at, events[i]);
-            if (events[i] is InvitationIssued { TokenHash.Length: > 0 } issued)
+            var (events, at) = parts[p];
+            var stamp = at.ToString("O", CultureInfo.InvariantCulture);
+            var records = new CaseRecord[events.Count];
+            for (var i = 0; i < events.Count; i++)
             {
-                // The token projection, in the same transaction: start-up reads it instead of every log.
-                await using var token = Command(connection, transaction, "INSERT INTO tokens (token_hash, negotiation, invitation) VALUES (@h, @n, @i)", ("h", issued.TokenHash), ("n", negotiation), ("i", issued.Invitation));
-                await token.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                seq++;
+                await using var insert = Command(connection, transaction, "INSERT INTO events (negotiation, seq, at, kind, body) VALUES (@n, @s, @at, @k, @b)",
+                    ("n", negotiation), ("s", seq), ("at", stamp), ("k", events[i].Kind), ("b", CaseJson.Serialize(events[i])));
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                records[i] = new CaseRecord(seq, at, events[i]);
+                if (events[i] is InvitationIssued { TokenHash.Length: > 0 } issued)
+                {
+                    // The token projection, in the same transaction: start-up reads it instead of every log.
+                    await using var token = Command(connection, transaction, "INSERT INTO tokens (token_hash, negotiation, invitation) VALUES (@h, @n, @i)", ("h", issued.TokenHash), ("n", negotiation), ("i", issued.Invitation));
+                    await token.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            stored[p] = records;
         }
 
         if (AfterAppend(negotiation, version) is { } after)
@@ -325,7 +451,7 @@ internal abstract partial class SqlEventStore : IEventStore
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return records;
+        return stored;
     }
 
     public Task<IReadOnlyList<CaseRecord>> ReadAsync(string negotiation, long after = 0, CancellationToken cancellationToken = default) =>
