@@ -258,7 +258,8 @@ public sealed class SaopNegotiation : Negotiation
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>The bookkeeping of an action that keeps the session going: the next party's turn, and its time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per turn, inside the fold
     private void Acted()
     {
         Actions++;

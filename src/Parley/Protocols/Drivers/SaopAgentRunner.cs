@@ -188,6 +188,8 @@ public sealed class SaopAgentRunner : INegotiationObserver
     }
 
     /// <summary>The turns, to the session's end.</summary>
+    /// <remarks>The hot loop: the agent's move and the step (<see cref="SaopNegotiation"/>'s decide, fold and
+    /// history append) are inlined here; kept out of <see cref="Body"/> so that they are.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private SessionResult Turns()
     {
