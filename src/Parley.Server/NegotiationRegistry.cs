@@ -67,7 +67,8 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     }
 
     /// <summary>
-    /// Decides, stores, applies and broadcasts a command; on a concurrent writer (another node), catches up and decides again.
+    /// Decides a command and applies it on top of the appends still unconfirmed, stores it (in their group commit when it
+    /// is still forming), and only once it is stored answers and broadcasts it; on a concurrent writer (another node), catches up and decides again.
     /// <paramref name="invitation"/> (the caller's, authorised from <see cref="NegotiationEntry.Invitations"/>) is checked
     /// again under the gate, so that no action is stored after its invitation's revocation.
     /// </summary>
@@ -76,10 +77,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
     {
         var trace = RequestTrace.Current;
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (trace is not null)
-        {
-            trace.GateAcquired = RequestTrace.Now();
-        }
+        trace?.GateAcquired = RequestTrace.Now();
 
         var held = true;
         try
@@ -120,10 +118,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                     decision = c.Decide(actor, command, now);
                 }
 
-                if (trace is not null)
-                {
-                    trace.Decided = RequestTrace.Now();
-                }
+                trace?.Decided = RequestTrace.Now();
 
                 if (!decision!.Accepted)
                 {
@@ -151,19 +146,13 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                 entry.Gate.Release();
                 held = false;
                 await ((Task)commit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                if (trace is not null)
-                {
-                    trace.Resumed = RequestTrace.Now();
-                }
+                trace?.Resumed = RequestTrace.Now();
 
                 // Not cancellable: whoever holds the gate next confirms in order, and so must this caller.
                 await entry.Gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
                 held = true;
                 ConfirmLocked(entry);
-                if (trace is not null)
-                {
-                    trace.Applied = RequestTrace.Now();
-                }
+                trace?.Applied = RequestTrace.Now();
 
                 if (commit.IsCompletedSuccessfully)
                 {
@@ -197,10 +186,7 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
                 entry.Gate.Release();
             }
 
-            if (trace is not null)
-            {
-                trace.Released = RequestTrace.Now();
-            }
+            trace?.Released = RequestTrace.Now();
         }
     }
 
@@ -483,17 +469,11 @@ internal sealed partial class NegotiationRegistry(IEventStore store, TimeProvide
         // Durable first (the transaction commits), then the cache, then the live channel.
         var records = await store.AppendAsync(entry.Id, entry.Case.Version, events, now, cancellationToken).ConfigureAwait(false);
         var trace = RequestTrace.Current;
-        if (trace is not null)
-        {
-            trace.Resumed = RequestTrace.Now();
-        }
+        trace?.Resumed = RequestTrace.Now();
 
         ApplyLocked(entry, records);
         SnapshotIfDue(entry);
-        if (trace is not null)
-        {
-            trace.Applied = RequestTrace.Now();
-        }
+        trace?.Applied = RequestTrace.Now();
 
         return records;
     }
