@@ -11,7 +11,7 @@ using Parley.Workbench;
 namespace Parley.Benchmarks.Server;
 
 /// <summary>
-/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS] [--seed N] [--warmup N] [--warmup-seconds S [--warmup-quiet N]] [--clients full|lean] [--clients-process] [--jit-log FILE]</c>:
+/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS [--every SECONDS]] [--seed N] [--warmup N] [--warmup-seconds S [--warmup-quiet N]] [--clients full|lean] [--clients-process] [--jit-log FILE]</c>:
 /// the real server on a loopback port, 100 negotiations with 2 delegations each (200 delegations)
 /// and their mediators, every delegation voting on every round. Measures, per vote, the time from
 /// sending the request to its durable acknowledgement, and to the mediator's live client receiving
@@ -24,7 +24,9 @@ namespace Parley.Benchmarks.Server;
 /// vote's latency is mostly its place in the queue. The open loop (<c>--open SECONDS</c>) is how
 /// people vote: every negotiation opens round r at the same scheduled moment, and each delegation
 /// votes at its own seeded random moment, uniform within SECONDS after the round opened, whatever the
-/// server's answers were doing (a late answer does not delay the next vote's schedule). Before the
+/// server's answers were doing (a late answer does not delay the next vote's schedule). A round opens
+/// every <c>--every</c> seconds (default: the window plus one second), so the offered load is 200 votes
+/// per period; a round whose votes are not answered by then opens the next one late. Before the
 /// measured rounds, <c>--warmup</c> rounds (default 1) per negotiation run the same way unmeasured,
 /// so that the figures are of a server in service, not of its first requests' compilation.
 /// <para>
@@ -56,6 +58,7 @@ internal static partial class ServerLoad
     {
         var rounds = 10;
         double? window = null;
+        double? every = null;
         var seed = 1;
         var warmup = 1;
         string? jitLog = null;
@@ -71,6 +74,9 @@ internal static partial class ServerLoad
             {
                 case "--open":
                     window = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--every":
+                    every = double.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--seed":
                     seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -108,6 +114,11 @@ internal static partial class ServerLoad
                     rounds = int.Parse(args[i], CultureInfo.InvariantCulture);
                     break;
             }
+        }
+
+        if (every is { } e && (window is not { } ew || !(e > ew)))
+        {
+            throw new ArgumentException("--every SECONDS needs --open WINDOW with WINDOW shorter than SECONDS (a round's votes fall before the next round opens)");
         }
 
         if (trace)
@@ -210,7 +221,7 @@ internal static partial class ServerLoad
         }
 
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var period = window is { } w ? w + 1 : 0;   // in the open loop, a round every window + 1 s
+        var period = window is { } w ? every ?? w + 1 : 0;   // in the open loop, a round every --every seconds (default: the window + 1 s)
 
         async Task VoteAsync((string Id, string Mediator, string[] Seats) t, int r, int s, double at, Block? measured)
         {
