@@ -37,7 +37,7 @@ internal sealed class NegotiationEntry(string id, MediationCase? @case)
     /// <summary>The case; only with the gate held, after <see cref="NegotiationRegistry"/> loaded it.</summary>
     public MediationCase Case => Loaded ?? throw new InvalidOperationException($"Negotiation {Id} is not loaded.");
 
-    /// <summary>The version of the latest snapshot this node stored or restored from (0: none); the next is taken <see cref="ServerOptions.SnapshotInterval"/> events later.</summary>
+    /// <summary>The version of the latest snapshot this node stored or restored from (0: none); the next is taken at the negotiation's next snapshot point, at most <see cref="ServerOptions.SnapshotInterval"/> events later.</summary>
     public long SnapshotVersion { get; set; }
 
     /// <summary>The write of the latest snapshot this node took (it runs after the acknowledgement, off the case's gate).</summary>

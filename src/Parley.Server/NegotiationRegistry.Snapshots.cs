@@ -12,8 +12,9 @@ namespace Parley.Server;
 internal sealed partial class NegotiationRegistry
 {
     /// <summary>
-    /// How many events a snapshot is taken after the previous one (<see cref="ServerOptions.SnapshotInterval"/>):
-    /// a first use folds at most this many events after the snapshot it restores.
+    /// How many events a snapshot is taken after the previous one (<see cref="ServerOptions.SnapshotInterval"/>;
+    /// the first one at a point of the first interval drawn from the negotiation's id): a first use folds
+    /// at most this many events after the snapshot it restores.
     /// </summary>
     public int SnapshotInterval => options.SnapshotInterval;
 
@@ -114,15 +115,15 @@ internal sealed partial class NegotiationRegistry
     }
 
     /// <summary>
-    /// Takes a snapshot when <see cref="SnapshotInterval"/> events have been applied since the last one
-    /// (with the gate held: the state is consistent) and writes it after the acknowledgement, off the
-    /// gate. The events it covers are already committed, so a snapshot never runs ahead of the log; a
-    /// failed or lost write costs only a longer replay.
+    /// Takes a snapshot when the case has passed one of its snapshot points since the last one (see
+    /// <see cref="SnapshotDue"/>), with the gate held (the state is consistent), and writes it after the
+    /// acknowledgement, off the gate. The events it covers are already committed, so a snapshot never
+    /// runs ahead of the log; a failed or lost write costs only a longer replay.
     /// </summary>
     private void SnapshotIfDue(NegotiationEntry entry)
     {
         var c = entry.Case;
-        if (entry.Migrated || c.Version - entry.SnapshotVersion < SnapshotInterval || !c.CanSnapshot)
+        if (entry.Migrated || !SnapshotDue(entry.SnapshotVersion, c.Version, SnapshotInterval, SnapshotPhase(entry.Id, SnapshotInterval)) || !c.CanSnapshot)
         {
             return;
         }
@@ -133,6 +134,30 @@ internal sealed partial class NegotiationRegistry
         var previous = entry.SnapshotWrite;
         entry.SnapshotWrite = WriteSnapshotAsync(entry.Id, version, body, entry.ReplaceSnapshot, previous);
         entry.ReplaceSnapshot = false;
+    }
+
+    /// <summary>
+    /// Whether a snapshot point lies after <paramref name="last"/> (the latest snapshot's version, 0 for
+    /// none) and at or before <paramref name="version"/>. A negotiation's points are every
+    /// <paramref name="interval"/> events, shifted by its <paramref name="phase"/> (the versions v with
+    /// (v + phase) divisible by the interval): consecutive points are exactly an interval apart, so a
+    /// restart still folds fewer than an interval of events after its snapshot, but negotiations that
+    /// move in step (a class started together, a load test) reach their points in different rounds
+    /// instead of all serialising and writing their snapshots in the same one.
+    /// </summary>
+    internal static bool SnapshotDue(long last, long version, int interval, int phase) =>
+        (version + phase) / interval > (last + phase) / interval;
+
+    /// <summary>A negotiation's phase in [0, <paramref name="interval"/>): a hash of its id (FNV-1a), the same on every node and after every restart.</summary>
+    internal static int SnapshotPhase(string id, int interval)
+    {
+        var hash = 2166136261u;
+        foreach (var ch in id)
+        {
+            hash = (hash ^ ch) * 16777619u;
+        }
+
+        return (int)(hash % (uint)interval);
     }
 
     private async Task WriteSnapshotAsync(string id, long version, string body, bool replace, Task previous)

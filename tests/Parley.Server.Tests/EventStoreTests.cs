@@ -176,6 +176,72 @@ public sealed class EventStoreTests
         (await store.ListAsync()).ShouldBe([("n1", 5L)]);
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Snapshots_ManyQueuedAmongAppends_EachStoredAndTheAppendsAnsweredAsBefore(string kind)
+    {
+        // Larger than one turn's budget in all: the writer takes them in several turns between the groups.
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = await OpenAsync(db);
+        const int Negotiations = 24;
+        var body = "{\"pad\":\"" + new string('s', 20_000) + "\"}";
+        (SqlEventStore.SnapshotTurnChars / body.Length).ShouldBeLessThan(Negotiations);
+        for (var n = 0; n < Negotiations; n++)
+        {
+            await store.AppendAsync("n" + n, 0, [Created()], At);
+        }
+
+        var writes = new List<Task>();
+        for (var n = 0; n < Negotiations; n++)
+        {
+            writes.Add(store.WriteSnapshotAsync("n" + n, 1, 7, body.Replace("\"pad\"", "\"n" + n + "\"", StringComparison.Ordinal), At));
+            writes.Add(store.AppendAsync("n" + n, 1, [Comment("after " + n)], At.AddSeconds(1)));
+        }
+
+        await Task.WhenAll(writes);
+        for (var n = 0; n < Negotiations; n++)
+        {
+            var snapshot = (await store.ReadSnapshotAsync("n" + n)).ShouldNotBeNull();
+            (snapshot.Version, snapshot.Format).ShouldBe((1L, 7));
+            snapshot.Body.ShouldStartWith("{\"n" + n + "\":");
+            (await store.ReadAsync("n" + n)).Select(r => r.Sequence).ShouldBe([1L, 2L]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Snapshots_OlderAfterNewer_TheNewerStaysUnlessReplacing(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        await using var store = await OpenAsync(db);
+        await store.AppendAsync("n1", 0, [Created(), Comment("one"), Comment("two")], At);
+
+        var newer = store.WriteSnapshotAsync("n1", 3, 7, "{\"v\":3}", At);
+        var older = store.WriteSnapshotAsync("n1", 2, 7, "{\"v\":2}", At);
+        await Task.WhenAll(newer, older);
+        (await store.ReadSnapshotAsync("n1")).ShouldNotBeNull().Body.ShouldBe("{\"v\":3}");
+
+        await store.WriteSnapshotAsync("n1", 2, 7, "{\"v\":2}", At, replace: true);
+        (await store.ReadSnapshotAsync("n1")).ShouldNotBeNull().Body.ShouldBe("{\"v\":2}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Snapshots_QueuedThenStoreDisposed_WrittenBeforeItCloses(string kind)
+    {
+        await using var db = await TestDatabase.CreateAsync(kind);
+        var store = await OpenAsync(db);
+        await store.AppendAsync("n1", 0, [Created()], At);
+        var write = store.WriteSnapshotAsync("n1", 1, 7, "{\"v\":1}", At);
+
+        await store.DisposeAsync();
+
+        write.IsCompletedSuccessfully.ShouldBeTrue();
+        await Should.ThrowAsync<ObjectDisposedException>(() => store.WriteSnapshotAsync("n1", 1, 7, "{}", At));
+        await using var reopened = await OpenAsync(db);
+        (await reopened.ReadSnapshotAsync("n1")).ShouldNotBeNull().Body.ShouldBe("{\"v\":1}");
+    }
+
     private static async Task<IEventStore> OpenAsync(TestDatabase db)
     {
         var store = db.Target.Open();

@@ -93,6 +93,56 @@ public sealed class SnapshotTests
     }
 
     [Theory]
+    [InlineData(500, 0)]
+    [InlineData(500, 137)]
+    [InlineData(500, 499)]
+    [InlineData(3, 2)]
+    public void SnapshotDue_WalkingTheLogOneEventAtATime_PointsAnIntervalApartTheFirstWithinOne(int interval, int phase)
+    {
+        var taken = new List<long>();
+        var last = 0L;
+        for (var version = 1L; version <= 10 * interval; version++)
+        {
+            if (NegotiationRegistry.SnapshotDue(last, version, interval, phase))
+            {
+                taken.Add(version);
+                last = version;
+            }
+        }
+
+        taken.Count.ShouldBeInRange(10, 11);
+        taken[0].ShouldBeInRange(1, interval);
+        taken.ShouldAllBe(v => (v + phase) % interval == 0);
+        taken.Zip(taken.Skip(1), (a, b) => b - a).ShouldAllBe(gap => gap == interval);
+    }
+
+    [Fact]
+    public void SnapshotDue_ATailOfAWholeIntervalOrMore_AlwaysDue()
+    {
+        // A case loaded with a long tail after its snapshot (or none) takes one, whatever its phase.
+        for (var phase = 0; phase < 50; phase++)
+        {
+            NegotiationRegistry.SnapshotDue(120, 170, 50, phase).ShouldBeTrue();
+            NegotiationRegistry.SnapshotDue(0, 50, 50, phase).ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public void SnapshotPhase_NegotiationsCreatedTogether_SpreadOverTheInterval()
+    {
+        // Ids as the server draws them (12 characters of URL-safe base64); the phase is stable for an id.
+        var random = new Random(5);
+        var ids = Enumerable.Range(0, 100).Select(_ => Convert.ToBase64String(random.GetItems<byte>(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(), 9)).Replace('+', '-').Replace('/', '_')).ToArray();
+        var phases = ids.Select(id => NegotiationRegistry.SnapshotPhase(id, 500)).ToArray();
+
+        phases.ShouldAllBe(p => p >= 0 && p < 500);
+        ids.Select(id => NegotiationRegistry.SnapshotPhase(id, 500)).ShouldBe(phases);
+        phases.Distinct().Count().ShouldBeGreaterThan(80);
+        // No tenth of the interval holds more than a quarter of them (uniform: about 10 each).
+        phases.GroupBy(p => p / 50).Max(g => g.Count()).ShouldBeLessThan(25);
+    }
+
+    [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Restart_WithACorruptSnapshotOrOneOfAnotherLog_ReplaysTheLog(string kind)
     {

@@ -59,8 +59,9 @@ public interface IEventStore : IAsyncDisposable
     /// Stores the snapshot of <paramref name="negotiation"/> at <paramref name="version"/> (the case's state
     /// after that event), replacing an older one or one of another format; a newer one of the same format
     /// stays, unless <paramref name="replace"/> (the stored one was found unusable). Written after the
-    /// events it covers are committed, in its own transaction: a crash leaves the previous snapshot or
-    /// this one, each of which describes a prefix of the log.
+    /// events it covers are committed, in a transaction of its own (with other snapshots, never with
+    /// appends): a crash leaves the previous snapshot or this one, each of which describes a prefix of
+    /// the log. The task completes once that transaction is committed.
     /// </summary>
     Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, bool replace = false, CancellationToken cancellationToken = default);
 

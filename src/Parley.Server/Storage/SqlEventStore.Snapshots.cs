@@ -3,30 +3,80 @@ using Parley.Workbench;
 
 namespace Parley.Server.Storage;
 
-/// <summary>The snapshot table: one row per negotiation, its latest snapshot.</summary>
+/// <summary>The snapshot table: one row per negotiation, its latest snapshot, written by the store's writer task between group commits.</summary>
 internal abstract partial class SqlEventStore
 {
-    public async Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, bool replace = false, CancellationToken cancellationToken = default)
+    public Task WriteSnapshotAsync(string negotiation, long version, int format, string body, DateTimeOffset at, bool replace = false, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(body);
+        var pending = new PendingSnapshot(negotiation, version, format, body, at, replace);
+        if (!_appends.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(GetType().Name);
+        }
 
-        // One statement (its own transaction): the row is the old snapshot or the new one, never half of
-        // either. SQLite (3.24+) and PostgreSQL share the upsert syntax.
-        await using var upsert = Command(
-            connection,
-            null,
-            """
-            INSERT INTO snapshots (negotiation, version, format, body, written_at) VALUES (@n, @v, @f, @b, @at)
-            ON CONFLICT (negotiation) DO UPDATE SET version = excluded.version, format = excluded.format, body = excluded.body, written_at = excluded.written_at
-            WHERE snapshots.version < excluded.version OR snapshots.format <> excluded.format OR @replace = 1
-            """,
-            ("n", negotiation),
-            ("v", version),
-            ("f", format),
-            ("b", body),
-            ("at", at.ToString("O", CultureInfo.InvariantCulture)),
-            ("replace", replace ? 1 : 0));
-        await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        // Once queued, the snapshot is written or fails with its batch; the caller's cancellation only stops its waiting.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the next snapshots waiting in <paramref name="queue"/>, in one transaction: at most
+    /// <see cref="SnapshotTurnChars"/> characters of them (at least one snapshot). The writer task calls it
+    /// between group commits; what is left waits for the next turn.
+    /// </summary>
+    private async Task WriteSnapshotsAsync(Queue<PendingSnapshot> queue)
+    {
+        var batch = new List<PendingSnapshot>();
+        var chars = 0;
+        while (queue.Count > 0 && (batch.Count == 0 || chars + queue.Peek().Body.Length <= SnapshotTurnChars))
+        {
+            var next = queue.Dequeue();
+            chars += next.Body.Length;
+            batch.Add(next);
+        }
+
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            foreach (var snapshot in batch)
+            {
+                // The upsert keeps the newer of two snapshots of one format: the transaction holds the old
+                // snapshot or the new one, never half of either. SQLite (3.24+) and PostgreSQL share the syntax.
+                await using var upsert = Command(
+                    connection,
+                    transaction,
+                    """
+                    INSERT INTO snapshots (negotiation, version, format, body, written_at) VALUES (@n, @v, @f, @b, @at)
+                    ON CONFLICT (negotiation) DO UPDATE SET version = excluded.version, format = excluded.format, body = excluded.body, written_at = excluded.written_at
+                    WHERE snapshots.version < excluded.version OR snapshots.format <> excluded.format OR @replace = 1
+                    """,
+                    ("n", snapshot.Negotiation),
+                    ("v", snapshot.Version),
+                    ("f", snapshot.Format),
+                    ("b", snapshot.Body),
+                    ("at", snapshot.At.ToString("O", CultureInfo.InvariantCulture)),
+                    ("replace", snapshot.Replace ? 1 : 0));
+                await upsert.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Nothing of this batch is stored; the stored snapshots stay as they were (each still a prefix of its log).
+            foreach (var snapshot in batch)
+            {
+                snapshot.Done.TrySetException(e);
+            }
+
+            return;
+        }
+
+        foreach (var snapshot in batch)
+        {
+            snapshot.Done.TrySetResult();
+        }
     }
 
     public async Task<IReadOnlyList<CaseRecord>> ReadRangeAsync(string negotiation, long after, long upTo, CancellationToken cancellationToken = default)
@@ -54,5 +104,10 @@ internal abstract partial class SqlEventStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new StoredSnapshot(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2))
             : null;
+    }
+
+    private sealed record PendingSnapshot(string Negotiation, long Version, int Format, string Body, DateTimeOffset At, bool Replace) : PendingWrite
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

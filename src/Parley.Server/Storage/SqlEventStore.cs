@@ -16,11 +16,28 @@ namespace Parley.Server.Storage;
 /// on SQLite each append has its own savepoint, on PostgreSQL each append's rows are written only if
 /// its own version check passed, and the whole group travels in one round trip); each caller is
 /// answered only after that commit. Under load the fsync is shared; alone, an append waits for nobody.
+/// <para>
+/// Snapshots go through the same writer, between group commits, in transactions of their own, and at
+/// most <see cref="SnapshotTurnChars"/> characters of them per turn (at least one snapshot). A snapshot is
+/// never in an append's transaction, so a snapshot that cannot be written fails no append; it never
+/// competes with the group commit for the database's write lock; and the bytes it adds to the next
+/// commit's flush (SQLite's WAL, PostgreSQL's WAL) are bounded, so when many negotiations reach their
+/// snapshot interval together (they do when they move in step) their snapshots trickle out between the
+/// groups instead of holding every commit up behind megabytes of snapshot text.
+/// </para>
 /// </remarks>
 internal abstract partial class SqlEventStore : IEventStore
 {
     private const int MaxBatch = 256;
-    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>
+    /// The most snapshot text (characters) written between two group commits, in one transaction; a
+    /// larger snapshot goes alone. Snapshots are not urgent (one that is late only lengthens a replay),
+    /// while every byte written before a commit's flush delays that commit's answers.
+    /// </summary>
+    internal const int SnapshotTurnChars = 64 * 1024;
+
+    private readonly Channel<PendingWrite> _appends = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     /// <summary>With tracing on: the appends queued and not yet taken by the writer.</summary>
@@ -127,100 +144,122 @@ internal abstract partial class SqlEventStore : IEventStore
     private async Task WriteAsync()
     {
         var batch = new List<PendingAppend>(MaxBatch);
-        while (await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var snapshots = new Queue<PendingSnapshot>();
+        while (snapshots.Count > 0 || await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _appends.Reader.TryRead(out var next))
             {
-                batch.Add(next);
-            }
-
-            if (RequestTrace.Enabled)
-            {
-                Interlocked.Add(ref _queued, -batch.Count);
-                var begun = RequestTrace.Now();
-                for (var i = 0; i < batch.Count; i++)
+                if (next is PendingAppend append)
                 {
-                    if (batch[i].Trace is { } t)
-                    {
-                        (t.GroupStarted, t.GroupSize, t.GroupIndex) = (begun, batch.Count, i);
-                    }
-                }
-            }
-
-            var results = new IReadOnlyList<CaseRecord>?[batch.Count];
-            var failures = new Exception?[batch.Count];
-            var units = Units(batch, failures);
-            try
-            {
-                await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
-                await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-                if (connection.CanCreateBatch)
-                {
-                    // PostgreSQL: the whole group in one round trip.
-                    await AppendGroupAsBatchAsync(connection, transaction, batch, units, results, failures).ConfigureAwait(false);
+                    batch.Add(append);
                 }
                 else
                 {
-                    foreach (var unit in units)
-                    {
-                        var first = batch[unit[0]];
-                        try
-                        {
-                            await ExecuteAsync(connection, transaction, "SAVEPOINT append", CancellationToken.None).ConfigureAwait(false);
-                            var stored = await AppendInTransactionAsync(connection, transaction, first.Negotiation, first.ExpectedVersion, [.. unit.Select(i => (batch[i].Events, batch[i].At))], CancellationToken.None).ConfigureAwait(false);
-                            for (var k = 0; k < unit.Count; k++)
-                            {
-                                results[unit[k]] = stored[k];
-                            }
-
-                            await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (e is ConcurrencyException || (e is DbException db && IsUniqueViolation(db)))
-                        {
-                            await ExecuteAsync(connection, transaction, "ROLLBACK TO append", CancellationToken.None).ConfigureAwait(false);
-                            await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
-                            foreach (var i in unit)
-                            {
-                                results[i] = null;
-                                failures[i] = new ConcurrencyException(batch[i].Negotiation, batch[i].ExpectedVersion);
-                            }
-                        }
-                    }
+                    snapshots.Enqueue((PendingSnapshot)next);
                 }
-
-                await transaction.CommitAsync().ConfigureAwait(false);
             }
-            catch (Exception e)
+
+            if (batch.Count > 0)
             {
-                // The commit failed: nothing of this batch is stored.
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Done.TrySetException(e);
-                }
-
-                continue;
+                await CommitGroupAsync(batch).ConfigureAwait(false);
             }
 
-            if (RequestTrace.Enabled)
+            if (snapshots.Count > 0)
             {
-                var committed = RequestTrace.Now();
-                foreach (var p in batch)
-                {
-                    p.Trace?.Committed = committed;
-                }
+                await WriteSnapshotsAsync(snapshots).ConfigureAwait(false);
             }
+        }
+    }
 
+    // One group commit: the appends in `batch`, each answered once the transaction is committed.
+    private async Task CommitGroupAsync(List<PendingAppend> batch)
+    {
+        if (RequestTrace.Enabled)
+        {
+            Interlocked.Add(ref _queued, -batch.Count);
+            var begun = RequestTrace.Now();
             for (var i = 0; i < batch.Count; i++)
             {
-                if (failures[i] is { } f)
+                if (batch[i].Trace is { } t)
                 {
-                    batch[i].Done.TrySetException(f);
+                    (t.GroupStarted, t.GroupSize, t.GroupIndex) = (begun, batch.Count, i);
                 }
-                else
+            }
+        }
+
+        var results = new IReadOnlyList<CaseRecord>?[batch.Count];
+        var failures = new Exception?[batch.Count];
+        var units = Units(batch, failures);
+        try
+        {
+            await using var connection = await OpenAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+            if (connection.CanCreateBatch)
+            {
+                // PostgreSQL: the whole group in one round trip.
+                await AppendGroupAsBatchAsync(connection, transaction, batch, units, results, failures).ConfigureAwait(false);
+            }
+            else
+            {
+                foreach (var unit in units)
                 {
-                    batch[i].Done.TrySetResult(results[i]!);
+                    var first = batch[unit[0]];
+                    try
+                    {
+                        await ExecuteAsync(connection, transaction, "SAVEPOINT append", CancellationToken.None).ConfigureAwait(false);
+                        var stored = await AppendInTransactionAsync(connection, transaction, first.Negotiation, first.ExpectedVersion, [.. unit.Select(i => (batch[i].Events, batch[i].At))], CancellationToken.None).ConfigureAwait(false);
+                        for (var k = 0; k < unit.Count; k++)
+                        {
+                            results[unit[k]] = stored[k];
+                        }
+
+                        await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is ConcurrencyException || (e is DbException db && IsUniqueViolation(db)))
+                    {
+                        await ExecuteAsync(connection, transaction, "ROLLBACK TO append", CancellationToken.None).ConfigureAwait(false);
+                        await ExecuteAsync(connection, transaction, "RELEASE append", CancellationToken.None).ConfigureAwait(false);
+                        foreach (var i in unit)
+                        {
+                            results[i] = null;
+                            failures[i] = new ConcurrencyException(batch[i].Negotiation, batch[i].ExpectedVersion);
+                        }
+                    }
                 }
+            }
+
+            await transaction.CommitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The commit failed: nothing of this batch is stored.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetException(e);
+            }
+
+            return;
+        }
+
+        if (RequestTrace.Enabled)
+        {
+            var committed = RequestTrace.Now();
+            foreach (var p in batch)
+            {
+                p.Trace?.Committed = committed;
+            }
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } f)
+            {
+                batch[i].Done.TrySetException(f);
+            }
+            else
+            {
+                batch[i].Done.TrySetResult(results[i]!);
             }
         }
     }
@@ -267,7 +306,10 @@ internal abstract partial class SqlEventStore : IEventStore
         return units;
     }
 
-    private sealed record PendingAppend(string Negotiation, long ExpectedVersion, IReadOnlyList<CaseEvent> Events, DateTimeOffset At)
+    /// <summary>What the writer task takes from its queue: an append or a snapshot.</summary>
+    private abstract record PendingWrite;
+
+    private sealed record PendingAppend(string Negotiation, long ExpectedVersion, IReadOnlyList<CaseEvent> Events, DateTimeOffset At) : PendingWrite
     {
         /// <summary>The append this one was decided on top of (the same negotiation, ending at <see cref="ExpectedVersion"/>), or null.</summary>
         public Task? After { get; init; }
