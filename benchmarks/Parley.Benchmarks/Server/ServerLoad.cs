@@ -11,7 +11,7 @@ using Parley.Workbench;
 namespace Parley.Benchmarks.Server;
 
 /// <summary>
-/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS [--every SECONDS]] [--seed N] [--warmup N] [--warmup-seconds S [--warmup-quiet N]] [--clients full|lean] [--clients-process] [--jit-log FILE]</c>:
+/// <c>server-load sqlite|postgres:CONNECTION [rounds] [--open SECONDS [--every SECONDS]] [--snapshot-interval EVENTS] [--seed N] [--warmup N] [--warmup-seconds S [--warmup-quiet N]] [--clients full|lean] [--clients-process] [--jit-log FILE]</c>:
 /// the real server on a loopback port, 100 negotiations with 2 delegations each (200 delegations)
 /// and their mediators, every delegation voting on every round. Measures, per vote, the time from
 /// sending the request to its durable acknowledgement, and to the mediator's live client receiving
@@ -26,7 +26,8 @@ namespace Parley.Benchmarks.Server;
 /// votes at its own seeded random moment, uniform within SECONDS after the round opened, whatever the
 /// server's answers were doing (a late answer does not delay the next vote's schedule). A round opens
 /// every <c>--every</c> seconds (default: the window plus one second), so the offered load is 200 votes
-/// per period; a round whose votes are not answered by then opens the next one late. Before the
+/// per period; a round whose votes are not answered by then opens the next one late.
+/// <c>--snapshot-interval EVENTS</c> sets the server's snapshot interval (default: the server's own). Before the
 /// measured rounds, <c>--warmup</c> rounds (default 1) per negotiation run the same way unmeasured,
 /// so that the figures are of a server in service, not of its first requests' compilation.
 /// <para>
@@ -59,6 +60,7 @@ internal static partial class ServerLoad
         var rounds = 10;
         double? window = null;
         double? every = null;
+        var snapshotInterval = new ServerOptions().SnapshotInterval;
         var seed = 1;
         var warmup = 1;
         string? jitLog = null;
@@ -77,6 +79,9 @@ internal static partial class ServerLoad
                     break;
                 case "--every":
                     every = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--snapshot-interval":
+                    snapshotInterval = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 case "--seed":
                     seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -134,7 +139,7 @@ internal static partial class ServerLoad
         var folder = Directory.CreateTempSubdirectory("parley-load-");
         var target = db == "sqlite" ? new DatabaseTarget("sqlite", Path.Combine(folder.FullName, "load.db")) : DatabaseTarget.Parse(db);
         var port = 5600 + Random.Shared.Next(300);
-        var options = new ServerOptions { Urls = serverUrl ?? $"http://127.0.0.1:{port}", Database = target, SeedIsraelSyria = false, MaxFailedTokens = 1_000_000, OperatorToken = "load-operator" };
+        var options = new ServerOptions { Urls = serverUrl ?? $"http://127.0.0.1:{port}", Database = target, SeedIsraelSyria = false, MaxFailedTokens = 1_000_000, OperatorToken = "load-operator", SnapshotInterval = snapshotInterval };
         // --server URL: this process is only the clients of a server started by another (--clients-process).
         await using var app = serverUrl is null ? ServerHost.Build(options) : null;
         if (app is not null)
@@ -382,6 +387,7 @@ internal static partial class ServerLoad
             ? string.Create(CultureInfo.InvariantCulture, $"open loop: each vote at a seeded moment uniform within {ow:0.###} s of its round opening, a round every {period:0.###} s (seed {seed})")
             : "burst: both delegations of every negotiation vote the moment the round opens";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server-load {target.Kind}, {mode}; {warmup} warm-up round(s) unmeasured; {(lean ? "lean" : "full")} clients{(serverUrl is null ? " in the server's process" : " in their own process")}"));
+        Console.WriteLine("  " + TieringSettings());
         foreach (var b in blocks)
         {
             var live = new List<double>();
@@ -637,6 +643,32 @@ internal static partial class ServerLoad
         {
             return "unknown";
         }
+    }
+
+    /// <summary>
+    /// The tiered JIT's call-counting settings this process runs with, against those the <c>parley</c> tool
+    /// ships (src/Parley.Cli/Parley.Cli.csproj: no delay, a threshold of 512 calls), since they change a
+    /// server's CPU while the JIT settles. The benchmark's own runtime configuration keeps the runtime's
+    /// defaults; <c>DOTNET_TC_CallCountingDelayMs=0 DOTNET_TC_CallCountThreshold=200</c> (hexadecimal)
+    /// measures the server as <c>parley serve</c> runs.
+    /// </summary>
+    private static string TieringSettings()
+    {
+        static int? Setting(string environment, string property)
+        {
+            var text = Environment.GetEnvironmentVariable(environment);
+            if (text is not null && int.TryParse(text, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var fromEnvironment))
+            {
+                return fromEnvironment;
+            }
+
+            return AppContext.GetData(property) is { } data && int.TryParse(data.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var fromConfig) ? fromConfig : null;
+        }
+
+        var delay = Setting("DOTNET_TC_CallCountingDelayMs", "System.Runtime.TieredCompilation.CallCountingDelayMs") ?? 100;
+        var threshold = Setting("DOTNET_TC_CallCountThreshold", "System.Runtime.TieredCompilation.CallCountThreshold") ?? 30;
+        var shipped = delay == 0 && threshold == 512;
+        return string.Create(CultureInfo.InvariantCulture, $"tiered JIT: call counting after {delay} ms, tier-up after {threshold} calls ({(shipped ? "as `parley serve` runs" : "not as `parley serve` runs (0 ms, 512 calls); see DOTNET_TC_* in docs/performance.md")})");
     }
 
     private static double P(IEnumerable<double> values, double q)
