@@ -10,10 +10,7 @@ internal abstract partial class SqlEventStore
     {
         ArgumentNullException.ThrowIfNull(body);
         var pending = new PendingSnapshot(negotiation, version, format, body, at, replace);
-        if (!_appends.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(GetType().Name);
-        }
+        Queue(pending);
 
         // Once queued, the snapshot is written or fails with its batch; the caller's cancellation only stops its waiting.
         return pending.Done.Task.WaitAsync(cancellationToken);

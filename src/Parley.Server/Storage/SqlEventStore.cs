@@ -37,7 +37,7 @@ internal abstract partial class SqlEventStore : IEventStore
     /// </summary>
     internal const int SnapshotTurnChars = 64 * 1024;
 
-    private readonly Channel<PendingWrite> _appends = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     /// <summary>With tracing on: the appends queued and not yet taken by the writer.</summary>
@@ -111,9 +111,6 @@ internal abstract partial class SqlEventStore : IEventStore
         }
     }
 
-    public Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        AppendAsync(negotiation, expectedVersion, events, at, null, cancellationToken);
-
     public Task<IReadOnlyList<CaseRecord>> AppendAsync(string negotiation, long expectedVersion, IReadOnlyList<CaseEvent> events, DateTimeOffset at, Task? after, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -132,23 +129,30 @@ internal abstract partial class SqlEventStore : IEventStore
             }
         }
 
-        if (!_appends.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(GetType().Name);
-        }
+        Queue(pending);
 
         // Once queued, the append is committed or refused as a whole; the caller's cancellation only stops its waiting.
         return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Hands an append or a snapshot to the writer task.</summary>
+    /// <exception cref="ObjectDisposedException">The store is disposed (the writer takes nothing more).</exception>
+    private void Queue(PendingWrite write)
+    {
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(GetType().Name);
+        }
     }
 
     private async Task WriteAsync()
     {
         var batch = new List<PendingAppend>(MaxBatch);
         var snapshots = new Queue<PendingSnapshot>();
-        while (snapshots.Count > 0 || await _appends.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (snapshots.Count > 0 || await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _appends.Reader.TryRead(out var next))
+            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var next))
             {
                 if (next is PendingAppend append)
                 {
@@ -579,7 +583,7 @@ internal abstract partial class SqlEventStore : IEventStore
 
     public virtual async ValueTask DisposeAsync()
     {
-        _appends.Writer.TryComplete();
+        _writes.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }
 
